@@ -1,0 +1,80 @@
+"""NetCanvas engine: the public names the GUI and the CLI use.
+
+Names resolve lazily (PEP 562) so that ``import engine`` stays cheap and the GUI can open its
+window before torch loads: a name's module is imported the first time the name is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# name -> module that defines it. Each section belongs to one part of the engine.
+_EXPORTS: dict[str, str] = {
+    # types (no torch)
+    "NetCanvasError": "engine.types",
+    "GraphError": "engine.types",
+    "DataError": "engine.types",
+    "ProjectError": "engine.types",
+    "TrainingError": "engine.types",
+    "DataContext": "engine.types",
+    "TrainSettings": "engine.types",
+    "Task": "engine.types",
+    "DataRef": "engine.types",
+    "RunRecord": "engine.types",
+    # device
+    "DeviceInfo": "engine.device",
+    "detect_devices": "engine.device",
+    "recommended_device": "engine.device",
+    "resolve_device": "engine.device",
+    "describe_device": "engine.device",
+    "find_device": "engine.device",
+    "cpu_training_threads": "engine.device",
+    # graph
+    "Graph": "engine.graph",
+    "Node": "engine.graph",
+    "Edge": "engine.graph",
+    "GraphEvent": "engine.graph",
+    "LAYERS": "engine.layers",
+    "CATEGORIES": "engine.layers",
+    "layer_spec": "engine.layers",
+    "ParamSpec": "engine.layers",
+    "LayerSpec": "engine.layers",
+    "fmt_shape": "engine.layers",
+    "Fix": "engine.analysis",
+    "Issue": "engine.analysis",
+    "NodeInfo": "engine.analysis",
+    "Analysis": "engine.analysis",
+    "analyse": "engine.analysis",
+    "summary_rows": "engine.analysis",
+    "build_model": "engine.build",
+    "loss_name": "engine.build",
+    "Template": "engine.templates",
+    "TEMPLATES": "engine.templates",
+    "make_template": "engine.templates",
+    "Project": "engine.project",
+    "save_project": "engine.project",
+    "load_project": "engine.project",
+    "default_project": "engine.project",
+    "new_project": "engine.project",
+    "generate_script": "engine.codegen",
+    # data
+    # train
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'engine' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
