@@ -1,0 +1,122 @@
+"""Build a torch ``nn.Module`` from a valid graph.
+
+Submodules are named after the nodes, so state_dict keys read ``conv2d_1.weight``; weights are
+initialised from a seed without touching the global random state.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from engine.layers import LAYERS, ModuleSpec, TensorType
+from engine.types import GraphError
+
+if TYPE_CHECKING:
+    import torch
+
+    from engine.graph import Graph
+
+LOSSES = {"classification": "cross_entropy", "binary": "bce_logits", "next_char": "cross_entropy"}
+
+
+def loss_name(graph: Graph) -> str:
+    """The loss the Output node implies: cross_entropy, bce_logits, mse or l1."""
+    outputs = graph.output_nodes()
+    if not outputs:
+        raise GraphError("The network has no Output, so it has no loss")
+    params = outputs[0].params
+    if params["task"] == "regression":
+        return str(params["loss"])
+    return LOSSES[params["task"]]
+
+
+def plan(graph: Graph) -> list[tuple[str, ModuleSpec | None, list[str]]]:
+    """The forward pass as data: (node name, module to build or None for the Input, input
+    names), for the used nodes in topological order. GraphError if the graph is invalid."""
+    analysis = graph.analysis
+    if not analysis.valid:
+        first = analysis.errors[0]
+        where = f"'{graph.nodes[first.node_id].name}': " if first.node_id in graph.nodes else ""
+        raise GraphError(
+            f"The network has problems to fix before it can run — {where}{first.message}"
+        )
+    steps: list[tuple[str, ModuleSpec | None, list[str]]] = []
+    for node_id in graph.topological_order():
+        if node_id not in analysis.used:
+            continue
+        node = graph.nodes[node_id]
+        srcs = [graph.nodes[e.src].name for e in graph.inputs_of(node_id)]
+        inputs = [
+            TensorType(analysis.nodes[e.src].output_shape or (), analysis.nodes[e.src].tokens)
+            for e in graph.inputs_of(node_id)
+        ]
+        rule = LAYERS[node.type].rule
+        assert rule is not None
+        steps.append((node.name, rule(node.params, inputs).module, srcs))
+    return steps
+
+
+def make_module(spec: ModuleSpec) -> torch.nn.Module:
+    """Instantiate a ModuleSpec (a torch.nn class or one of engine.layers.modules)."""
+    from torch import nn
+
+    from engine.layers import modules
+
+    if spec.cls.startswith("nn."):
+        cls: Any = getattr(nn, spec.cls[3:])
+    else:
+        cls = getattr(modules, spec.cls)
+    module: torch.nn.Module = cls(*spec.args, **spec.kwargs)
+    return module
+
+
+def build_model(graph: Graph, seed: int = 0) -> torch.nn.Module:
+    """The graph as an nn.Module whose ``forward(x)`` takes the one batched input."""
+    import torch
+
+    steps = plan(graph)
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        return GraphModule.create(steps)
+
+
+def _graph_module_class() -> type:
+    from torch import nn
+
+    class _GraphModule(nn.Module):
+        """Runs the layers in topological order; each layer is an attribute named after its node."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._input_name = ""
+            self._steps: list[tuple[str, list[str]]] = []
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            values = {self._input_name: x}
+            out = x
+            for name, srcs in self._steps:
+                out = getattr(self, name)(*(values[s] for s in srcs))
+                values[name] = out
+            return out
+
+    return _GraphModule
+
+
+class GraphModule:
+    """Factory for the torch class (defined lazily so that importing this module stays cheap)."""
+
+    _cls: type | None = None
+
+    @classmethod
+    def create(cls, steps: list[tuple[str, ModuleSpec | None, list[str]]]) -> torch.nn.Module:
+        if cls._cls is None:
+            cls._cls = _graph_module_class()
+        model: Any = cls._cls()
+        for name, spec, srcs in steps:
+            if spec is None:
+                model._input_name = name
+            else:
+                model.add_module(name, make_module(spec))
+                model._steps.append((name, srcs))
+        result: torch.nn.Module = model
+        return result

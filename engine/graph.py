@@ -1,0 +1,605 @@
+"""The network graph: layer nodes joined by edges, plain-Python events, JSON (de)serialisation.
+
+No torch and no Qt: the editor edits this model through its public methods, views subscribe to
+its events, and the analysis (shapes, issues) is recomputed lazily after each edit.
+"""
+
+from __future__ import annotations
+
+import copy
+import keyword
+import math
+import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from engine.layers import LAYERS, layer_spec
+from engine.types import DataContext, GraphError
+
+if TYPE_CHECKING:
+    from engine.analysis import Analysis
+
+GRAPH_SCHEMA_VERSION = 2
+MAX_NODES = 2000  # far beyond any teaching network; bounds what a hostile file can make us do
+
+EVENT_KINDS = (
+    "node_added",
+    "node_removed",
+    "node_renamed",
+    "node_moved",
+    "param_changed",
+    "edge_added",
+    "edge_removed",
+    "validity_changed",
+    "context_changed",
+    "reset",
+)
+
+_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
+# Node names become torch attribute names (state_dict keys) and variables of the generated
+# script, so they must not shadow nn.Module members or the script's own names.
+_RESERVED_NAMES = frozenset(
+    [
+        "T_destination",
+        "add_module",
+        "apply",
+        "bfloat16",
+        "buffers",
+        "call_super_init",
+        "children",
+        "compile",
+        "cpu",
+        "cuda",
+        "double",
+        "dump_patches",
+        "eval",
+        "extra_repr",
+        "float",
+        "forward",
+        "get_buffer",
+        "get_extra_state",
+        "get_parameter",
+        "get_submodule",
+        "half",
+        "ipu",
+        "load_state_dict",
+        "modules",
+        "mtia",
+        "named_buffers",
+        "named_children",
+        "named_modules",
+        "named_parameters",
+        "parameters",
+        "register_backward_hook",
+        "register_buffer",
+        "register_forward_hook",
+        "register_forward_pre_hook",
+        "register_full_backward_hook",
+        "register_full_backward_pre_hook",
+        "register_load_state_dict_post_hook",
+        "register_load_state_dict_pre_hook",
+        "register_module",
+        "register_parameter",
+        "register_state_dict_post_hook",
+        "register_state_dict_pre_hook",
+        "requires_grad_",
+        "set_extra_state",
+        "set_submodule",
+        "share_memory",
+        "state_dict",
+        "to",
+        "to_empty",
+        "train",
+        "training",
+        "type",
+        "xpu",
+        "zero_grad",
+        "self",
+        "torch",
+        "nn",
+        "np",
+        "F",
+        "x",
+        "inputs",
+        "main",
+    ]
+)
+
+
+@dataclass
+class Node:
+    id: str
+    type: str
+    name: str
+    params: dict[str, Any]
+    pos: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Edge:
+    src: str
+    dst: str
+    dst_port: int = 0  # Add/Concatenate take ports 0..n-1; other layers only port 0
+
+
+@dataclass(frozen=True)
+class GraphEvent:
+    kind: str
+    node_id: str | None = None
+    edge: Edge | None = None
+    key: str | None = None
+    value: Any = None
+
+
+Listener = Callable[[GraphEvent], None]
+
+
+def default_base_name(layer_type: str) -> str:
+    return layer_type.lower()
+
+
+def check_name(name: object) -> str | None:
+    """None if ``name`` may name a node, else why not (uniqueness is checked by the graph)."""
+    if not isinstance(name, str) or not _NAME_RE.match(name):
+        return (
+            "A layer name must start with a letter and use only letters, digits and '_' "
+            "(at most 64 characters)"
+        )
+    if keyword.iskeyword(name) or name in _RESERVED_NAMES:
+        return f"'{name}' is reserved — choose another name"
+    return None
+
+
+@dataclass
+class Graph:
+    """A directed acyclic graph of layers. Every edit goes through a method that emits events."""
+
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    context: DataContext | None = None
+    _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
+    _analysis: Analysis | None = field(default=None, repr=False, compare=False)
+    _signature: object = field(default=None, repr=False, compare=False)
+    _depth: int = field(default=0, repr=False, compare=False)
+    _next_id: int = field(default=1, repr=False, compare=False)
+
+    # ------------------------------------------------------------ events and analysis
+
+    def subscribe(self, fn: Listener) -> Callable[[], None]:
+        """Call ``fn`` with every GraphEvent; returns a function that unsubscribes it."""
+        self._listeners.append(fn)
+
+        def unsubscribe() -> None:
+            if fn in self._listeners:
+                self._listeners.remove(fn)
+
+        return unsubscribe
+
+    def _emit(self, event: GraphEvent) -> None:
+        if event.kind not in ("node_moved", "validity_changed"):
+            self._analysis = None  # a move changes no shape; everything else may
+        for fn in list(self._listeners):
+            fn(event)
+        if self._depth == 0:
+            self._check_validity()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group edits so that validity is checked (and announced) once, at the end."""
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                self._check_validity()
+
+    def _check_validity(self) -> None:
+        if not self._listeners and self._signature is None:
+            return  # nobody listens: stay lazy
+        a = self.analysis
+        signature = (a.valid, tuple((i.node_id, i.message, i.severity) for i in a.issues))
+        if signature != self._signature:
+            first = self._signature is None
+            self._signature = signature
+            if not first or not a.valid:
+                for fn in list(self._listeners):
+                    fn(GraphEvent("validity_changed", value=a.valid))
+
+    @property
+    def analysis(self) -> Analysis:
+        """Shapes, issues and counts of the current graph (cached until the next edit)."""
+        if self._analysis is None:
+            from engine.analysis import analyse
+
+            self._analysis = analyse(self)
+        return self._analysis
+
+    # ------------------------------------------------------------ nodes
+
+    def node(self, node_id: str) -> Node:
+        try:
+            return self.nodes[node_id]
+        except KeyError:
+            raise GraphError(f"There is no layer with id {node_id!r}") from None
+
+    def node_by_name(self, name: str) -> Node | None:
+        return next((n for n in self.nodes.values() if n.name == name), None)
+
+    def unique_name(self, layer_type: str) -> str:
+        base = default_base_name(layer_type)
+        taken = {n.name for n in self.nodes.values()}
+        i = 1
+        while f"{base}_{i}" in taken:
+            i += 1
+        return f"{base}_{i}"
+
+    def _new_id(self) -> str:
+        while f"n{self._next_id}" in self.nodes:
+            self._next_id += 1
+        node_id = f"n{self._next_id}"
+        self._next_id += 1
+        return node_id
+
+    def add_node(
+        self,
+        type: str,
+        params: dict[str, Any] | None = None,
+        name: str | None = None,
+        pos: tuple[float, float] = (0.0, 0.0),
+        node_id: str | None = None,
+    ) -> Node:
+        spec = layer_spec(type)
+        if len(self.nodes) >= MAX_NODES:
+            raise GraphError(f"A network can have at most {MAX_NODES} layers")
+        values = spec.defaults()
+        for key, value in (params or {}).items():
+            values[key] = self._validated(spec.type, name or type, key, value)
+        if name is None:
+            name = self.unique_name(type)
+        else:
+            self._check_new_name(name, None)
+        if node_id is None:
+            node_id = self._new_id()
+        elif not isinstance(node_id, str) or not node_id or node_id in self.nodes:
+            raise GraphError(f"A layer with id {node_id!r} already exists")
+        node = Node(node_id, type, name, values, _pos(pos))
+        self.nodes[node_id] = node
+        self._emit(GraphEvent("node_added", node_id=node_id))
+        return node
+
+    def remove_node(self, node_id: str) -> None:
+        self.node(node_id)
+        with self.batch():
+            for edge in [e for e in self.edges if node_id in (e.src, e.dst)]:
+                self.disconnect(edge)
+            del self.nodes[node_id]
+            self._emit(GraphEvent("node_removed", node_id=node_id))
+
+    def rename_node(self, node_id: str, name: str) -> None:
+        node = self.node(node_id)
+        if name == node.name:
+            return
+        self._check_new_name(name, node_id)
+        node.name = name
+        self._emit(GraphEvent("node_renamed", node_id=node_id, value=name))
+
+    def _check_new_name(self, name: str, node_id: str | None) -> None:
+        reason = check_name(name)
+        if reason:
+            raise GraphError(reason)
+        other = self.node_by_name(name)
+        if other is not None and other.id != node_id:
+            raise GraphError(f"Another layer is already called '{name}' — names must be unique")
+
+    def _validated(self, layer_type: str, node_name: str, key: str, value: Any) -> Any:
+        spec = layer_spec(layer_type)
+        try:
+            pspec = spec.param(key)
+        except KeyError:
+            raise GraphError(f"{spec.title_en} has no parameter '{key}'") from None
+        try:
+            return pspec.validate(value)
+        except ValueError as exc:
+            raise GraphError(f"{node_name}: {exc}") from None
+
+    def set_param(self, node_id: str, key: str, value: Any) -> None:
+        node = self.node(node_id)
+        value = self._validated(node.type, node.name, key, value)
+        if node.params.get(key) == value:
+            return
+        node.params[key] = value
+        self._emit(GraphEvent("param_changed", node_id=node_id, key=key, value=value))
+
+    def move_node(self, node_id: str, x: float, y: float) -> None:
+        node = self.node(node_id)
+        node.pos = _pos((x, y))
+        self._emit(GraphEvent("node_moved", node_id=node_id, value=node.pos))
+
+    # ------------------------------------------------------------ edges
+
+    def inputs_of(self, node_id: str) -> list[Edge]:
+        return sorted((e for e in self.edges if e.dst == node_id), key=lambda e: e.dst_port)
+
+    def outputs_of(self, node_id: str) -> list[Edge]:
+        return [e for e in self.edges if e.src == node_id]
+
+    def free_port(self, dst: str) -> int | None:
+        spec = layer_spec(self.node(dst).type)
+        taken = {e.dst_port for e in self.edges if e.dst == dst}
+        port = 0
+        while port in taken:
+            port += 1
+        if spec.max_inputs is not None and port >= spec.max_inputs:
+            return None
+        return port
+
+    def can_connect(self, src: str, dst: str, dst_port: int = 0) -> str | None:
+        """None if the edge is allowed, else the plain-language reason."""
+        if src not in self.nodes or dst not in self.nodes:
+            return "Both ends of a connection must be layers of this network"
+        if src == dst:
+            return "A layer cannot feed into itself"
+        s, d = self.nodes[src], self.nodes[dst]
+        if s.type == "Output":
+            return "Output is the end of the network — nothing can follow it"
+        dspec = layer_spec(d.type)
+        if d.type == "Input":
+            return "The Input layer takes no input — it is where the data enters"
+        if dspec.max_inputs == 0:
+            return f"{dspec.title_en} takes no input"
+        if not isinstance(dst_port, int) or isinstance(dst_port, bool) or dst_port < 0:
+            return "An input port is a whole number from 0"
+        if dspec.max_inputs is not None and dst_port >= dspec.max_inputs:
+            if dspec.max_inputs == 1:
+                return f"{dspec.title_en} takes one input — use Add or Concatenate to merge"
+            return f"{dspec.title_en} takes at most {dspec.max_inputs} inputs"
+        if any(e.dst == dst and e.dst_port == dst_port for e in self.edges):
+            if dspec.max_inputs == 1:
+                return f"'{d.name}' already has an input — use Add or Concatenate to merge branches"
+            return f"Input {dst_port} of '{d.name}' is already connected"
+        if self._reaches(dst, src):
+            return f"Connecting '{s.name}' to '{d.name}' would make a cycle"
+        return None
+
+    def _reaches(self, start: str, goal: str) -> bool:
+        stack, seen = [start], set()
+        while stack:
+            n = stack.pop()
+            if n == goal:
+                return True
+            if n not in seen:
+                seen.add(n)
+                stack.extend(e.dst for e in self.edges if e.src == n)
+        return False
+
+    def connect(self, src: str, dst: str, dst_port: int = 0) -> Edge:
+        reason = self.can_connect(src, dst, dst_port)
+        if reason:
+            raise GraphError(reason)
+        edge = Edge(src, dst, dst_port)
+        self.edges.append(edge)
+        self._emit(GraphEvent("edge_added", edge=edge))
+        return edge
+
+    def disconnect(self, edge: Edge) -> None:
+        if edge not in self.edges:
+            raise GraphError("That connection does not exist")
+        self.edges.remove(edge)
+        self._emit(GraphEvent("edge_removed", edge=edge))
+
+    def insert_on_edge(
+        self,
+        edge: Edge,
+        type: str,
+        params: dict[str, Any] | None = None,
+    ) -> Node:
+        """Drop a new layer onto an edge: src -> new -> dst, the new layer half-way between."""
+        if edge not in self.edges:
+            raise GraphError("That connection does not exist")
+        spec = layer_spec(type)
+        if type in ("Input", "Output") or spec.max_inputs == 0:
+            raise GraphError(f"{spec.title_en} cannot be inserted between two layers")
+        a, b = self.nodes[edge.src].pos, self.nodes[edge.dst].pos
+        with self.batch():
+            node = self.add_node(type, params, pos=((a[0] + b[0]) / 2, (a[1] + b[1]) / 2))
+            self.disconnect(edge)
+            self.connect(edge.src, node.id, 0)
+            self.connect(node.id, edge.dst, edge.dst_port)
+        return node
+
+    # ------------------------------------------------------------ order and context
+
+    def topological_order(self) -> list[str]:
+        """Node ids, each after all its inputs (insertion order breaks ties); nodes on a cycle
+        are left out."""
+        indegree = {n: 0 for n in self.nodes}
+        for e in self.edges:
+            indegree[e.dst] += 1
+        ready = [n for n in self.nodes if indegree[n] == 0]
+        order: list[str] = []
+        rank = {n: i for i, n in enumerate(self.nodes)}
+        while ready:
+            ready.sort(key=rank.__getitem__, reverse=True)
+            n = ready.pop()
+            order.append(n)
+            for e in self.edges:
+                if e.src == n:
+                    indegree[e.dst] -= 1
+                    if indegree[e.dst] == 0:
+                        ready.append(e.dst)
+        return order
+
+    def set_context(self, ctx: DataContext | None) -> None:
+        self.context = ctx
+        self._emit(GraphEvent("context_changed", value=ctx))
+
+    def input_nodes(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.type == "Input"]
+
+    def output_nodes(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.type == "Output"]
+
+    # ------------------------------------------------------------ JSON
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema_version": GRAPH_SCHEMA_VERSION, **self._dump(self.nodes)}
+
+    def _dump(self, ids: Iterable[str]) -> dict[str, Any]:
+        keep = set(ids)
+        return {
+            "nodes": [
+                {
+                    "id": n.id,
+                    "type": n.type,
+                    "name": n.name,
+                    "params": {k: _jsonable(v) for k, v in n.params.items()},
+                    "pos": [n.pos[0], n.pos[1]],
+                }
+                for n in self.nodes.values()
+                if n.id in keep
+            ],
+            "edges": [
+                {"src": e.src, "dst": e.dst, "port": e.dst_port}
+                for e in self.edges
+                if e.src in keep and e.dst in keep
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Any) -> Graph:
+        graph = cls()
+        graph.load_dict(d)
+        return graph
+
+    def load_dict(self, d: Any) -> None:
+        """Replace the content with a serialised graph (checked fully first); emits "reset"."""
+        nodes, edges = parse_graph_dict(d)
+        self.nodes = {n.id: n for n in nodes}
+        self.edges = edges
+        self._next_id = 1
+        self._emit(GraphEvent("reset"))
+
+    def copy_nodes(self, node_ids: Iterable[str]) -> dict[str, Any]:
+        """The selected layers and the edges between them, as plain JSON-able data."""
+        return copy.deepcopy(self._dump(node_ids))
+
+    def paste(self, data: dict[str, Any], offset: tuple[float, float] = (40.0, 40.0)) -> list[str]:
+        """Add copied layers with fresh ids and unique names, shifted by ``offset``."""
+        nodes, edges = parse_graph_dict({"schema_version": GRAPH_SCHEMA_VERSION, **data})
+        mapping: dict[str, str] = {}
+        with self.batch():
+            for n in nodes:
+                name = n.name if self.node_by_name(n.name) is None else self.unique_name(n.type)
+                pos = (n.pos[0] + offset[0], n.pos[1] + offset[1])
+                mapping[n.id] = self.add_node(n.type, n.params, name=name, pos=pos).id
+            for e in edges:
+                src, dst = mapping[e.src], mapping[e.dst]
+                if self.can_connect(src, dst, e.dst_port) is None:
+                    self.connect(src, dst, e.dst_port)
+        return list(mapping.values())
+
+
+def _pos(pos: Any) -> tuple[float, float]:
+    try:
+        x, y = float(pos[0]), float(pos[1])
+    except (TypeError, ValueError, IndexError, KeyError):
+        raise GraphError("A layer position must be two numbers") from None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise GraphError("A layer position must be two finite numbers")
+    return (x, y)
+
+
+def _jsonable(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _migrate(d: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older graph document up to the current schema."""
+    version = d.get("schema_version", 1)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise GraphError("The network description has no valid schema_version")
+    if version > GRAPH_SCHEMA_VERSION:
+        raise GraphError(
+            f"This network was saved by a newer NetCanvas (graph schema {version}); this version "
+            f"reads up to {GRAPH_SCHEMA_VERSION} — update NetCanvas"
+        )
+    if version == 1:
+        # Schema 1 kept positions as "x"/"y" and edges as [src, dst, port] lists.
+        d = dict(d)
+        d["nodes"] = [
+            {**n, "pos": [n.get("x", 0.0), n.get("y", 0.0)]} if isinstance(n, dict) else n
+            for n in _list(d.get("nodes", []), "nodes")
+        ]
+        d["edges"] = [
+            {"src": e[0], "dst": e[1], "port": e[2] if len(e) > 2 else 0}
+            if isinstance(e, list) and len(e) >= 2
+            else e
+            for e in _list(d.get("edges", []), "edges")
+        ]
+    return d
+
+
+def _list(value: Any, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise GraphError(f"The network's {what} must be a list")
+    return value
+
+
+def parse_graph_dict(d: Any) -> tuple[list[Node], list[Edge]]:
+    """Check a serialised graph thoroughly and return its nodes and edges (GraphError if bad)."""
+    if not isinstance(d, dict):
+        raise GraphError("The network description must be a JSON object")
+    d = _migrate(d)
+    raw_nodes = _list(d.get("nodes", []), "nodes")
+    if len(raw_nodes) > MAX_NODES:
+        raise GraphError(f"The network has more than {MAX_NODES} layers")
+    nodes: dict[str, Node] = {}
+    names: set[str] = set()
+    for i, raw in enumerate(raw_nodes):
+        if not isinstance(raw, dict):
+            raise GraphError(f"Layer {i + 1} of the network is not an object")
+        node_id, layer_type, name = raw.get("id"), raw.get("type"), raw.get("name")
+        if not isinstance(node_id, str) or not node_id or len(node_id) > 64 or node_id in nodes:
+            raise GraphError(f"Layer {i + 1} has a missing or duplicate id")
+        if not isinstance(layer_type, str) or layer_type not in LAYERS:
+            raise GraphError(f"Layer {i + 1} has an unknown type {layer_type!r}")
+        reason = check_name(name)
+        if reason:
+            raise GraphError(f"Layer {i + 1}: {reason}")
+        assert isinstance(name, str)
+        if name in names:
+            raise GraphError(f"Two layers are called '{name}' — names must be unique")
+        names.add(name)
+        spec = LAYERS[layer_type]
+        values = spec.defaults()
+        raw_params = raw.get("params", {})
+        if not isinstance(raw_params, dict):
+            raise GraphError(f"The parameters of '{name}' must be an object")
+        for pspec in spec.params:
+            if pspec.name in raw_params:
+                try:
+                    values[pspec.name] = pspec.validate(raw_params[pspec.name])
+                except ValueError as exc:
+                    raise GraphError(f"{name}: {exc}") from None
+        nodes[node_id] = Node(node_id, layer_type, name, values, _pos(raw.get("pos", (0, 0))))
+    edges: list[Edge] = []
+    for raw in _list(d.get("edges", []), "edges"):
+        if not isinstance(raw, dict):
+            raise GraphError("A connection of the network is not an object")
+        src, dst, port = raw.get("src"), raw.get("dst"), raw.get("port", 0)
+        if src not in nodes or dst not in nodes:
+            raise GraphError("A connection refers to a layer that does not exist")
+        assert isinstance(src, str) and isinstance(dst, str)
+        spec = LAYERS[nodes[dst].type]
+        if isinstance(port, bool) or not isinstance(port, int) or port < 0:
+            raise GraphError(f"A connection into '{nodes[dst].name}' has an invalid port")
+        if spec.max_inputs is not None and port >= spec.max_inputs:
+            raise GraphError(f"'{nodes[dst].name}' cannot take an input on port {port}")
+        edge = Edge(src, dst, port)
+        if any(e.dst == dst and e.dst_port == port for e in edges):
+            raise GraphError(f"Two connections share input {port} of '{nodes[dst].name}'")
+        edges.append(edge)
+    return list(nodes.values()), edges

@@ -1,0 +1,40 @@
+"""The layer library (no torch at module level): specs, categories, shape rules."""
+
+from __future__ import annotations
+
+from engine.layers.catalog import CATEGORIES, LAYERS
+from engine.layers.spec import (
+    FixAction,
+    FixSpec,
+    LayerSpec,
+    ModuleSpec,
+    ParamSpec,
+    RuleResult,
+    ShapeProblem,
+    TensorType,
+    fmt_shape,
+)
+from engine.types import GraphError
+
+__all__ = [
+    "CATEGORIES",
+    "LAYERS",
+    "FixAction",
+    "FixSpec",
+    "LayerSpec",
+    "ModuleSpec",
+    "ParamSpec",
+    "RuleResult",
+    "ShapeProblem",
+    "TensorType",
+    "fmt_shape",
+    "layer_spec",
+]
+
+
+def layer_spec(type: str) -> LayerSpec:
+    """The spec of a layer type; GraphError with the known types if there is none."""
+    try:
+        return LAYERS[type]
+    except KeyError:
+        raise GraphError(f"Unknown layer type {type!r}") from None

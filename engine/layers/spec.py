@@ -1,0 +1,217 @@
+"""The data types of the layer library: parameter specs, layer specs, shape-rule results.
+
+Pure Python (no torch): the GUI reads these to draw the palette and the inspector before torch
+has loaded, and the analysis runs shape rules without building anything.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+ParamKind = str  # "int" | "float" | "bool" | "choice" | "ints" | "str"
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One typed layer parameter, with its allowed range and bilingual help."""
+
+    name: str
+    kind: ParamKind
+    default: Any
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[Any, ...] = ()
+    label_en: str = ""
+    label_zh: str = ""
+    help_en: str = ""
+    help_zh: str = ""
+    # Show this parameter in the inspector only when another parameter has one of these values
+    # (e.g. Input's ``channels`` only for ``kind == "image"``). None: always shown.
+    show_if: tuple[str, tuple[Any, ...]] | None = None
+
+    def validate(self, value: Any) -> Any:
+        """``value`` normalised to this parameter's type; ValueError (plain text) if invalid."""
+        label = self.label_en or self.name
+        if self.kind == "bool":
+            if isinstance(value, bool):
+                return value
+            raise ValueError(f"{label} must be true or false")
+        if self.kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                if isinstance(value, float) and value.is_integer():
+                    value = int(value)
+                else:
+                    raise ValueError(f"{label} must be a whole number")
+            self._check_range(label, value)
+            return value
+        if self.kind == "float":
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError(f"{label} must be a number")
+            value = float(value)
+            if not math.isfinite(value):
+                raise ValueError(f"{label} must be a finite number")
+            self._check_range(label, value)
+            return value
+        if self.kind == "choice":
+            if value not in self.choices:
+                options = ", ".join(str(c) for c in self.choices)
+                raise ValueError(f"{label} must be one of: {options}")
+            return value
+        if self.kind == "ints":
+            if isinstance(value, str | bytes) or not isinstance(value, Sequence):
+                raise ValueError(f"{label} must be a list of whole numbers")
+            items = list(value)
+            if not items or len(items) > 8:
+                raise ValueError(f"{label} must list between 1 and 8 whole numbers")
+            out: list[int] = []
+            for item in items:
+                if isinstance(item, bool) or not isinstance(item, int):
+                    raise ValueError(f"{label} must be a list of whole numbers")
+                self._check_range(label, item)
+                out.append(item)
+            return tuple(out)
+        if self.kind == "str":
+            if not isinstance(value, str):
+                raise ValueError(f"{label} must be text")
+            if self.name == "padding":
+                return validate_padding(label, value)
+            if self.choices and value not in self.choices:
+                raise ValueError(f"{label} must be one of: {', '.join(self.choices)}")
+            return value
+        raise ValueError(f"unknown parameter kind {self.kind!r}")
+
+    def _check_range(self, label: str, value: float) -> None:
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"{label} must be at least {_num(self.minimum)}")
+        if self.maximum is not None and value > self.maximum:
+            raise ValueError(f"{label} must be at most {_num(self.maximum)}")
+
+
+def validate_padding(label: str, value: str) -> str:
+    """Padding is ``"valid"``, ``"same"`` or a whole number of pixels written as text."""
+    text = value.strip().lower()
+    if text in ("valid", "same"):
+        return text
+    if text.isdigit() and int(text) <= 1024:
+        return str(int(text))
+    raise ValueError(f"{label} must be 'valid', 'same' or a whole number of pixels")
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+@dataclass(frozen=True)
+class TensorType:
+    """What flows along an edge: a per-sample shape (no batch axis), and whether it holds token
+    ids (int64, only an Embedding can read them) rather than floats."""
+
+    shape: tuple[int, ...]
+    tokens: bool = False
+
+
+@dataclass(frozen=True)
+class ModuleSpec:
+    """How to construct the torch module of a node, as plain data.
+
+    ``cls`` is ``"nn.<Name>"`` for a class of ``torch.nn`` or the name of a class in
+    ``engine.layers.modules``. build.py instantiates it; codegen.py writes it out as source, so
+    the engine's model and the generated script are made from one description.
+    """
+
+    cls: str
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """What a shape rule says about one node."""
+
+    out: TensorType
+    params: int = 0
+    macs: int = 0
+    module: ModuleSpec | None = None
+
+
+@dataclass(frozen=True)
+class FixAction:
+    """One graph edit of a one-click fix, applied to the node that has the issue.
+
+    ``op`` is ``"set"`` (set parameter ``key`` to ``value``) or ``"insert"`` (insert a layer of
+    type ``key`` with parameters ``value`` on the edge into input port ``port``).
+    """
+
+    op: str
+    key: str
+    value: Any = None
+    port: int = 0
+
+
+@dataclass(frozen=True)
+class FixSpec:
+    label: str
+    actions: tuple[FixAction, ...]
+
+
+class ShapeProblem(Exception):
+    """Raised by a shape rule: a plain-language message and optionally a fix."""
+
+    def __init__(self, message: str, fix: FixSpec | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+def set_fix(label: str, **values: Any) -> FixSpec:
+    return FixSpec(label, tuple(FixAction("set", k, v) for k, v in values.items()))
+
+
+def insert_fix(layer_type: str, params: dict[str, Any] | None = None, port: int = 0) -> FixSpec:
+    return FixSpec(f"Insert {layer_type}", (FixAction("insert", layer_type, params or {}, port),))
+
+
+ShapeRule = Callable[[dict[str, Any], list[TensorType]], RuleResult]
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """One layer type of the library."""
+
+    type: str
+    category: str
+    title_en: str
+    title_zh: str
+    explain_en: str
+    explain_zh: str
+    formula: str
+    params: list[ParamSpec]
+    min_inputs: int
+    max_inputs: int | None
+    key_params: tuple[str, ...]
+    rule: ShapeRule | None = None  # shape rule, parameter count, MACs and module description
+
+    def param(self, name: str) -> ParamSpec:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KeyError(name)
+
+    def defaults(self) -> dict[str, Any]:
+        return {p.name: p.default for p in self.params}
+
+
+def fmt_shape(shape: Sequence[int]) -> str:
+    """``(32, 13, 13)`` -> ``"32×13×13"`` as the messages show shapes."""
+    return "×".join(str(d) for d in shape) if shape else "a scalar"
+
+
+def describe(t: TensorType) -> str:
+    """A plain-language name for what flows along an edge."""
+    if t.tokens:
+        return f"token ids of length {t.shape[0]}" if t.shape else "token ids"
+    kind = {1: "a vector", 2: "a sequence", 3: "an image"}.get(len(t.shape), "a tensor")
+    return f"{kind} {fmt_shape(t.shape)}"
