@@ -61,6 +61,17 @@ _EXPORTS: dict[str, str] = {
     "new_project": "engine.project",
     "generate_script": "engine.codegen",
     # data
+    "AUGMENTATIONS": "engine.data.catalog",
+    "BUILTINS": "engine.data.catalog",
+    "BuiltinInfo": "engine.data.catalog",
+    "Dataset": "engine.data.dataset",
+    "Split": "engine.data.dataset",
+    "augment_batch": "engine.data.augment",
+    "batch_indices": "engine.data.split",
+    "download": "engine.data.download",
+    "download_dataset": "engine.data.download",
+    "load_dataset": "engine.data.load",
+    "preview_augmented": "engine.data.augment",
     # train
 }
 

@@ -1,0 +1,126 @@
+"""Small helpers every loader shares: options, progress and cancellation, label indexing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from engine.types import DataError
+
+# A file may not make us allocate more than this in one array (a header can claim anything).
+MAX_ARRAY_BYTES = 8 * 1024**3
+
+
+@dataclass
+class Progress:
+    """Reports a fraction in [0, 1] and raises DataError when the user cancels.
+
+    Loaders call ``step(fraction)`` between chunks of work; the check is cheap.
+    """
+
+    report: Callable[[float], None] | None = None
+    cancel: Callable[[], bool] | None = None
+
+    def step(self, fraction: float) -> None:
+        if self.cancel is not None and self.cancel():
+            raise DataError("Loading cancelled")
+        if self.report is not None:
+            self.report(min(1.0, max(0.0, fraction)))
+
+    def sub(self, start: float, end: float) -> Progress:
+        """A progress that maps [0, 1] onto [start, end] of this one."""
+        report = self.report
+        if report is None:
+            return Progress(None, self.cancel)
+        return Progress(lambda f: report(start + (end - start) * f), self.cancel)
+
+
+def opt_float(options: Mapping[str, Any], key: str, default: float, lo: float, hi: float) -> float:
+    value = options.get(key, default)
+    try:
+        result = float(value)
+    except (TypeError, ValueError):
+        raise DataError(f"Option '{key}' must be a number, not {value!r}.") from None
+    if not lo <= result <= hi:
+        raise DataError(f"Option '{key}' must be between {lo:g} and {hi:g}, not {result:g}.")
+    return result
+
+
+def opt_int(options: Mapping[str, Any], key: str, default: int, lo: int, hi: int) -> int:
+    value = options.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or int(value) != value:
+        raise DataError(f"Option '{key}' must be a whole number, not {value!r}.")
+    if not lo <= int(value) <= hi:
+        raise DataError(f"Option '{key}' must be between {lo} and {hi}, not {int(value)}.")
+    return int(value)
+
+
+def opt_size(options: Mapping[str, Any]) -> tuple[int, int] | None:
+    """The ``image_size`` option as (H, W), or None when the loader should choose."""
+    value = options.get("image_size")
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = [value, value]
+    if (
+        not isinstance(value, list | tuple)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) and 4 <= v <= 512 for v in value)
+    ):
+        raise DataError(
+            f"Option 'image_size' must be [height, width] from 4 to 512, not {value!r}."
+        )
+    return int(value[0]), int(value[1])
+
+
+def index_labels(
+    labels: list[NDArray[Any]], names: Mapping[Any, str] | None = None
+) -> tuple[list[NDArray[np.int64]], list[str]]:
+    """Map raw labels (numbers or strings, over several splits) to 0..K-1 and name the classes.
+
+    Classes are sorted by value (numerically for numbers), so that digit ``3`` stays class 3.
+    ``names`` maps a raw label to a display name (e.g. EMNIST's ASCII mapping).
+    """
+    joined = np.concatenate([np.asarray(a).reshape(-1) for a in labels])
+    values, inverse = np.unique(joined, return_inverse=True)
+    out: list[NDArray[np.int64]] = []
+    start = 0
+    for a in labels:
+        out.append(inverse[start : start + a.size].astype(np.int64))
+        start += a.size
+    names = names or {}
+    class_names = [names.get(v.item() if hasattr(v, "item") else v, _label_str(v)) for v in values]
+    return out, class_names
+
+
+def _label_str(value: Any) -> str:
+    if isinstance(value, np.floating | float) and float(value).is_integer():
+        return str(int(value))
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+def file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError as error:
+        raise DataError(f"Cannot read '{path}': {error.strerror or error}.") from None
+
+
+def read_bytes(path: Path, limit: int = MAX_ARRAY_BYTES) -> bytes:
+    """The whole file, refusing one larger than ``limit`` before reading it."""
+    size = file_size(path)
+    if size > limit:
+        raise DataError(f"'{path.name}' is {size / 1e9:.1f} GB, too large to load.")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise DataError(f"Cannot read '{path}': {error.strerror or error}.") from None
+    except MemoryError:
+        raise DataError(f"Not enough memory to read '{path.name}'.") from None

@@ -1,0 +1,164 @@
+"""NumPy .npz and .npy files (``allow_pickle=False``): x/y or named arrays, images or tables."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from engine.data._common import MAX_ARRAY_BYTES, file_size, index_labels
+from engine.data.dataset import Kind, Parts
+from engine.types import DataError, Task
+
+_X_KEYS = ("x", "data", "images", "imgs", "features", "inputs", "arr_0")
+_Y_KEYS = ("y", "labels", "label", "targets", "target", "arr_1")
+
+
+def _check_header(handle: Any, available: int, name: str) -> None:
+    """Refuse an array whose header claims more data than the file holds, before loading it."""
+    try:
+        version = np.lib.format.read_magic(handle)
+        if version == (1, 0):
+            shape, _, dtype = np.lib.format.read_array_header_1_0(handle)
+        else:
+            shape, _, dtype = np.lib.format.read_array_header_2_0(handle)
+    except (ValueError, OSError, EOFError, SyntaxError) as error:
+        raise DataError(f"'{name}' is not a valid NumPy array file ({error}).") from None
+    if dtype.hasobject:
+        raise DataError(
+            f"'{name}' holds Python objects, which NetCanvas refuses to load for safety."
+        )
+    count = int(np.prod(shape, dtype=object))
+    if count * dtype.itemsize > min(available, MAX_ARRAY_BYTES):
+        raise DataError(f"'{name}' claims an array of shape {shape} but the file is too short.")
+
+
+def read_arrays(path: Path) -> dict[str, NDArray[Any]]:
+    """Every array in a .npy (as 'x') or .npz file; DataError for anything else."""
+    name = path.name
+    try:
+        if path.suffix.lower() == ".npy":
+            with path.open("rb") as handle:
+                _check_header(handle, file_size(path), name)
+            return {"x": np.load(path, allow_pickle=False)}
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                with archive.open(info) as handle:
+                    _check_header(handle, info.file_size, f"{name}:{info.filename}")
+        with np.load(path, allow_pickle=False) as data:
+            return {key: data[key] for key in data.files}
+    except DataError:
+        raise
+    except zipfile.BadZipFile:
+        raise DataError(f"'{name}' is not a valid .npz file (not a zip archive).") from None
+    except (ValueError, OSError, EOFError, zipfile.LargeZipFile) as error:
+        raise DataError(f"'{name}' could not be read as NumPy data ({error}).") from None
+    except MemoryError:
+        raise DataError(f"Not enough memory to load '{name}'.") from None
+
+
+def _pick(
+    arrays: dict[str, NDArray[Any]], keys: tuple[str, ...], suffix: str = ""
+) -> NDArray[Any] | None:
+    lower = {k.lower(): v for k, v in arrays.items()}
+    for key in keys:
+        found = lower.get(key + suffix)
+        if found is not None:
+            return found
+    return None
+
+
+def _sibling_labels(path: Path) -> dict[str, NDArray[Any]]:
+    """KMNIST style: 'kmnist-train-imgs.npz' pairs with 'kmnist-train-labels.npz'."""
+    pattern = re.compile(r"(imgs|images|x)(?=[-_.])", re.IGNORECASE)
+    other = path.with_name(pattern.sub("labels", path.name, count=1))
+    if other != path and other.is_file():
+        return read_arrays(other)
+    return {}
+
+
+def array_parts(path: Path) -> tuple[Parts, Kind, Task, list[str], list[str]]:
+    """(parts, kind, task, class names, notes) from a .npz/.npy file."""
+    arrays = read_arrays(path)
+    notes: list[str] = []
+    x = _pick(arrays, _X_KEYS) if _pick(arrays, _X_KEYS, "_train") is None else None
+    test = None
+    if x is None and _pick(arrays, _X_KEYS, "_train") is not None:  # Keras style x_train, …
+        x, y = _pick(arrays, _X_KEYS, "_train"), _pick(arrays, _Y_KEYS, "_train")
+        tx, ty = _pick(arrays, _X_KEYS, "_test"), _pick(arrays, _Y_KEYS, "_test")
+        test = (tx, ty) if tx is not None and ty is not None else None
+    else:
+        y = _pick(arrays, _Y_KEYS)
+        if y is None:
+            y = _pick(_sibling_labels(path), _X_KEYS + _Y_KEYS)
+    if x is None:
+        raise DataError(
+            f"'{path.name}' has no input array (named x, data or images). It has: {', '.join(arrays)}."
+        )
+    if y is None and x.ndim == 2 and x.shape[1] >= 2:
+        x, y = x[:, :-1], x[:, -1]
+        notes.append("No label array: used the last column as the target.")
+    if y is None:
+        raise DataError(f"'{path.name}' has inputs but no labels (an array named y or labels).")
+    pairs = [(x, y)] + ([test] if test else [])
+    kind: Kind = "image" if x.ndim in (3, 4) else "table"
+    converted = [
+        (_to_images(a, path.name, notes) if kind == "image" else _to_table(a, path.name), b)
+        for a, b in pairs
+    ]
+    for inputs, targets in converted:
+        if len(inputs) != len(targets):
+            raise DataError(f"'{path.name}' has {len(inputs)} inputs but {len(targets)} labels.")
+        if len(inputs) == 0:
+            raise DataError(f"'{path.name}' holds no samples.")
+    ys = [np.asarray(b) for _, b in converted]
+    task: Task
+    y_out: list[NDArray[Any]]
+    if ys[0].dtype.kind == "f" and not all(np.all(np.mod(v, 1) == 0) for v in ys):
+        task = "regression"
+        y_out = [v.reshape(len(v), -1).astype(np.float32) for v in ys]
+        class_names: list[str] = []
+    elif ys[0].dtype.kind in "iufbU":
+        task = "classification"
+        y_out, class_names = index_labels([v.reshape(-1) for v in ys])
+    else:
+        raise DataError(f"'{path.name}': labels of type {ys[0].dtype} are not supported.")
+    parts = Parts(converted[0][0], y_out[0], test=(converted[1][0], y_out[1]) if test else None)
+    return parts, kind, task, class_names, notes
+
+
+def _to_images(x: NDArray[Any], name: str, notes: list[str]) -> NDArray[np.uint8]:
+    if x.ndim == 3:
+        x = x[:, None]
+    elif x.shape[-1] in (1, 3, 4) and x.shape[1] not in (1, 3, 4):  # N×H×W×C -> N×C×H×W
+        x = x.transpose(0, 3, 1, 2)
+    if x.shape[1] == 4:
+        x = x[:, :3]
+    if x.dtype == np.uint8:
+        return np.ascontiguousarray(x)
+    if x.dtype.kind not in "iuf":
+        raise DataError(f"'{name}': images of type {x.dtype} are not supported.")
+    x = x.astype(np.float32)
+    if not np.isfinite(x).all():
+        raise DataError(f"'{name}': the images contain NaN or infinite values.")
+    lo, hi = float(x.min()), float(x.max())
+    if lo >= 0 and hi <= 1:
+        notes.append("Images in [0, 1] stored as bytes (×255).")
+        x = x * 255
+    elif lo < 0 or hi > 255:
+        notes.append(f"Image values {lo:g}..{hi:g} rescaled to 0..255.")
+        x = (x - lo) * (255 / max(hi - lo, 1e-12))
+    return np.ascontiguousarray(np.clip(np.rint(x), 0, 255).astype(np.uint8))
+
+
+def _to_table(x: NDArray[Any], name: str) -> NDArray[np.float32]:
+    if x.dtype.kind not in "iufb":
+        raise DataError(f"'{name}': inputs of type {x.dtype} are not numbers.")
+    out = x.reshape(len(x), -1).astype(np.float32)
+    if not np.isfinite(out).all():
+        raise DataError(f"'{name}': the inputs contain NaN or infinite values.")
+    return out

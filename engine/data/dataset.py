@@ -1,0 +1,238 @@
+"""The in-memory dataset: compact tensors per split, normalisation from the training split.
+
+Images stay uint8 (N×C×H×W) until a batch is taken; ``Dataset.preprocess`` turns a batch into
+the float32 model input on whatever device the batch lives on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import torch
+from numpy.typing import NDArray
+
+from engine.data._common import opt_float, opt_int
+from engine.data.split import split_indices
+from engine.types import DataContext, DataError, Task
+
+if TYPE_CHECKING:
+    import pandas
+
+Kind = Literal["image", "table", "text", "points"]
+
+
+@dataclass
+class Split:
+    """One split: inputs ``x`` and targets ``y`` with the same first dimension."""
+
+    x: torch.Tensor
+    y: torch.Tensor
+
+    def __len__(self) -> int:
+        return int(self.x.shape[0])
+
+    def to(self, device: torch.device | str) -> Split:
+        return Split(self.x.to(device), self.y.to(device))
+
+    def take(self, index: torch.Tensor) -> Split:
+        return Split(self.x[index], self.y[index])
+
+
+@dataclass
+class Dataset:
+    """A loaded dataset, ready to batch by index. See ``load_dataset``."""
+
+    name: str
+    source: str
+    kind: Kind
+    task: Task
+    class_names: list[str]
+    input_shape: tuple[int, ...]
+    train: Split
+    val: Split
+    test: Split | None
+    mean: torch.Tensor
+    std: torch.Tensor
+    vocab: list[str] | None = None
+    feature_names: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    table_head: pandas.DataFrame | None = None
+    text_excerpt: str = ""
+
+    def preprocess(self, x: torch.Tensor) -> torch.Tensor:
+        """A batch of raw compact inputs -> float32 model input, normalised, on x's device."""
+        if self.kind == "text":
+            return x
+        mean = self.mean.to(x.device)
+        std = self.std.to(x.device)
+        if self.kind == "image":
+            shape = (1, -1, 1, 1)
+            # Scale folded into the normalisation: one multiply-add over the batch.
+            return x.float().mul_(1.0 / 255.0).sub_(mean.view(shape)).div_(std.view(shape))
+        return (x.float() - mean) / std
+
+    def context(self) -> DataContext:
+        if self.task == "next_char":
+            num_classes = len(self.vocab or [])
+        elif self.task == "binary":
+            num_classes = 1
+        elif self.task == "regression":
+            num_classes = int(self.train.y.shape[1]) if self.train.y.dim() == 2 else 1
+        else:
+            num_classes = len(self.class_names)
+        return DataContext(
+            input_shape=tuple(self.input_shape),
+            task=self.task,
+            num_classes=num_classes,
+            vocab_size=len(self.vocab or []),
+            class_names=tuple(self.class_names),
+            input_kind=self.kind,
+        )
+
+    def split(self, name: str) -> Split:
+        if name == "train":
+            return self.train
+        if name == "val":
+            return self.val
+        if name == "test" and self.test is not None:
+            return self.test
+        raise DataError(f"Dataset '{self.name}' has no '{name}' split.")
+
+    def class_counts(self, split: str = "train") -> list[int]:
+        if self.task not in ("classification", "binary"):
+            return []
+        y = self.split(split).y
+        counts = torch.bincount(y.reshape(-1).cpu(), minlength=len(self.class_names))
+        return [int(c) for c in counts.tolist()]
+
+    def to(self, device: torch.device | str) -> Dataset:
+        """Move every split and the statistics to ``device`` once; returns self."""
+        self.train = self.train.to(device)
+        self.val = self.val.to(device)
+        if self.test is not None:
+            self.test = self.test.to(device)
+        self.mean = self.mean.to(device)
+        self.std = self.std.to(device)
+        return self
+
+    def sample_images(self, n: int, split: str = "train") -> tuple[torch.Tensor, torch.Tensor]:
+        """Up to ``n`` images (uint8 N×C×H×W, on the CPU) and their labels, the same every call."""
+        if self.kind != "image":
+            raise DataError(f"Dataset '{self.name}' holds {self.kind} data, not images.")
+        data = self.split(split)
+        generator = torch.Generator().manual_seed(0)
+        index = torch.randperm(len(data), generator=generator)[: max(0, n)]
+        index = index.to(data.x.device)
+        return data.x[index].cpu(), data.y[index].cpu()
+
+
+def image_stats(x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Per-channel mean and std of uint8 images in [0, 1] units, in chunks to bound memory."""
+    channels = x.shape[1]
+    total = torch.zeros(channels, dtype=torch.float64)
+    total_sq = torch.zeros(channels, dtype=torch.float64)
+    for chunk in torch.split(x, 4096):
+        c = chunk.to(torch.float32).div_(255.0)
+        total += c.sum(dim=(0, 2, 3), dtype=torch.float64)
+        total_sq += c.square_().sum(dim=(0, 2, 3), dtype=torch.float64)
+    count = max(1, x.shape[0] * x.shape[2] * x.shape[3])
+    mean = total / count
+    std = (total_sq / count - mean.square()).clamp_min(0).sqrt()
+    return mean.float(), _safe_std(std.float())
+
+
+def feature_stats(x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    if x.shape[0] == 0:
+        return torch.zeros(x.shape[1]), torch.ones(x.shape[1])
+    xd = x.double()
+    return xd.mean(0).float(), _safe_std(xd.std(0, unbiased=False).float())
+
+
+def _safe_std(std: torch.Tensor) -> torch.Tensor:
+    # A constant feature or a blank channel would divide by zero.
+    return torch.where(std > 1e-6, std, torch.ones_like(std))
+
+
+@dataclass
+class Parts:
+    """A loader's result before splitting: all samples, plus any splits the files provide."""
+
+    x: NDArray[Any] | torch.Tensor
+    y: NDArray[Any] | torch.Tensor
+    val: tuple[Any, Any] | None = None
+    test: tuple[Any, Any] | None = None
+    keep_splits: bool = False  # the files define the splits: carve no test split of our own
+
+
+def _tensor(a: NDArray[Any] | torch.Tensor) -> torch.Tensor:
+    if isinstance(a, torch.Tensor):
+        return a
+    a = np.ascontiguousarray(a)
+    if not a.flags.writeable:  # e.g. np.frombuffer over file bytes; torch wants to own it
+        a = a.copy()
+    return torch.from_numpy(a)
+
+
+def build_dataset(
+    *,
+    name: str,
+    source: str,
+    kind: Kind,
+    task: Task,
+    parts: Parts,
+    options: Mapping[str, Any],
+    class_names: list[str] | None = None,
+    contiguous: bool = False,
+    **extra: Any,
+) -> Dataset:
+    """Split (stratified, seeded), compute train statistics and wrap everything in a Dataset.
+
+    Splits the files already provide are kept; the rest are carved out of the training samples.
+    ``contiguous`` keeps sample order when splitting (text windows, so val text follows train).
+    """
+    x, y = _tensor(parts.x), _tensor(parts.y)
+    val_frac = opt_float(options, "val_split", 0.1, 0.0, 0.9)
+    test_frac = opt_float(options, "test_split", 0.1, 0.0, 0.9)
+    if parts.test is not None or parts.keep_splits:
+        test_frac = 0.0
+    if parts.val is not None:
+        val_frac = 0.0
+    if val_frac + test_frac >= 0.95:
+        raise DataError("val_split and test_split together must leave some data for training.")
+    seed = opt_int(options, "seed", 0, 0, 2**63 - 1)
+    stratify = y if task in ("classification", "binary") else None
+    train_i, val_i, test_i = split_indices(len(x), val_frac, test_frac, seed, stratify, contiguous)
+    if len(train_i) == 0:
+        raise DataError(f"'{name}' has too few samples ({len(x)}) to train on.")
+    full = Split(x, y)
+    train = full.take(train_i) if len(train_i) < len(x) else full
+    val = full.take(val_i) if parts.val is None else Split(*map(_tensor, parts.val))
+    test: Split | None = None
+    if parts.test is not None:
+        test = Split(*map(_tensor, parts.test))
+    elif test_frac > 0:
+        test = full.take(test_i)
+    if kind == "image":
+        mean, std = image_stats(train.x)
+    elif kind in ("table", "points"):
+        mean, std = feature_stats(train.x)
+    else:
+        mean, std = torch.zeros(1), torch.ones(1)
+    return Dataset(
+        name=name,
+        source=source,
+        kind=kind,
+        task=task,
+        class_names=list(class_names or []),
+        input_shape=tuple(int(d) for d in x.shape[1:]),
+        train=train,
+        val=val,
+        test=test,
+        mean=mean,
+        std=std,
+        **extra,
+    )

@@ -1,0 +1,179 @@
+"""CSV/TSV tables through pandas: target guess, one-hot categoricals, imputation, task inference."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from engine.data._common import index_labels, read_bytes
+from engine.data.dataset import Parts
+from engine.data.text import decode_text
+from engine.types import DataError, Task
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+TARGET_NAMES = ("label", "labels", "target", "class", "y", "species", "outcome", "diagnosis")
+MAX_ONE_HOT = 50  # a text column with more distinct values than this is an id or free text
+MAX_CLASSES = 1000
+_TABLE_LIMIT = 2 * 1024**3
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """The file as a DataFrame (delimiter sniffed); DataError for anything unreadable."""
+    import pandas as pd
+
+    text = decode_text(read_bytes(path, _TABLE_LIMIT), path.name)
+    if path.suffix.lower() in (".tsv", ".tab"):
+        sep = "\t"
+    else:
+        try:
+            sep = csv.Sniffer().sniff(text[:65536], delimiters=",;\t|").delimiter
+        except csv.Error:
+            sep = ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, skipinitialspace=True)
+    except pd.errors.EmptyDataError:
+        raise DataError(
+            f"'{path.name}' is empty: a table needs a header row and data rows."
+        ) from None
+    except (pd.errors.ParserError, ValueError, UnicodeError) as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise DataError(f"'{path.name}' is not a readable table: {first}.") from None
+    frame = frame.loc[
+        :, [not (str(c).startswith("Unnamed:") and frame[c].isna().all()) for c in frame.columns]
+    ]
+    if frame.shape[1] == 0:
+        raise DataError(f"'{path.name}' has no columns.")
+    if len(frame) == 0:
+        raise DataError(f"'{path.name}' has a header but no data rows.")
+    return frame
+
+
+def guess_target(frame: pd.DataFrame) -> str:
+    by_lower = {str(c).strip().lower(): str(c) for c in frame.columns}
+    for name in TARGET_NAMES:
+        if name in by_lower:
+            return by_lower[name]
+    return str(frame.columns[-1])
+
+
+def infer_task(target: pd.Series) -> Task:
+    """Classification for text, booleans and small sets of whole numbers; else regression."""
+    import pandas as pd
+
+    values = target.dropna()
+    if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        return "classification"
+    whole = bool(np.all(np.mod(values.to_numpy(dtype=float), 1) == 0))
+    distinct = values.nunique()
+    if whole and distinct <= max(20, min(MAX_CLASSES, len(values) // 20)):
+        return "classification"
+    return "regression"
+
+
+def table_parts(
+    frame: pd.DataFrame, name: str, options: Mapping[str, Any]
+) -> tuple[Parts, Task, list[str], list[str], list[str]]:
+    """(parts, task, class names, feature names, notes) from a loaded table."""
+    import pandas as pd
+
+    notes: list[str] = []
+    target = options.get("target")
+    if target is None:
+        target = guess_target(frame)
+        notes.append(f"Target column: '{target}' (choose another with the 'target' option).")
+    elif str(target) not in frame.columns:
+        columns = ", ".join(f"'{c}'" for c in frame.columns[:20])
+        raise DataError(f"'{name}' has no column '{target}'. Columns: {columns}.")
+    target = str(target)
+    missing_target = int(frame[target].isna().sum())
+    if missing_target:
+        frame = frame[frame[target].notna()]
+        notes.append(f"Dropped {missing_target} row(s) with no value in '{target}'.")
+    y_col = frame[target]
+    if y_col.nunique() < 2:
+        raise DataError(
+            f"The target column '{target}' of '{name}' has only one value: there is nothing to "
+            "learn. Choose another target column."
+        )
+    task = options.get("task") or infer_task(y_col)
+    if task not in ("classification", "binary", "regression"):
+        raise DataError(f"A table cannot be used for the task {task!r}.")
+    features, feature_names = _features(frame.drop(columns=[target]), name, notes)
+    class_names: list[str] = []
+    if task == "regression":
+        numeric = pd.to_numeric(y_col, errors="coerce")
+        if numeric.isna().any():
+            raise DataError(f"The target '{target}' of '{name}' has values that are not numbers.")
+        y: np.ndarray[Any, Any] = numeric.to_numpy(dtype=np.float32).reshape(-1, 1)
+    else:
+        raw = y_col.to_numpy()
+        if raw.dtype == object:
+            raw = raw.astype(str)
+        (y,), class_names = index_labels([raw])
+        if len(class_names) > MAX_CLASSES:
+            raise DataError(
+                f"The target '{target}' of '{name}' has {len(class_names)} distinct values: "
+                "too many classes. Is it a number to predict (set task to regression)?"
+            )
+        if task == "binary" and len(class_names) != 2:
+            raise DataError(
+                f"'binary' needs exactly two classes; '{target}' has {len(class_names)}."
+            )
+    return Parts(features, y), task, class_names, feature_names, notes
+
+
+def _features(
+    frame: pd.DataFrame, name: str, notes: list[str]
+) -> tuple[np.ndarray[Any, Any], list[str]]:
+    import pandas as pd
+
+    columns: list[np.ndarray[Any, Any]] = []
+    names: list[str] = []
+    for column in frame.columns:
+        series = frame[column]
+        label = str(column)
+        missing = int(series.isna().sum())
+        if pd.api.types.is_bool_dtype(series):
+            columns.append(series.astype(float).to_numpy())
+            names.append(label)
+            continue
+        if not pd.api.types.is_numeric_dtype(series):
+            numeric = pd.to_numeric(series, errors="coerce")
+            if numeric.notna().sum() == series.notna().sum():  # numbers stored as text
+                series = numeric
+        if pd.api.types.is_numeric_dtype(series):
+            if missing == len(series):
+                notes.append(f"Dropped column '{label}': it is empty.")
+                continue
+            if missing:
+                median = float(series.median())
+                series = series.fillna(median)
+                notes.append(
+                    f"Imputed {missing} missing value(s) in '{label}' with the median ({median:g})."
+                )
+            columns.append(series.to_numpy(dtype=np.float64))
+            names.append(label)
+            continue
+        text = series.astype("string")
+        distinct = text.nunique()
+        if distinct > MAX_ONE_HOT:
+            notes.append(f"Dropped column '{label}': text with {distinct} distinct values.")
+            continue
+        dummies = pd.get_dummies(text, prefix=label, prefix_sep="=", dtype=float)
+        if missing:
+            notes.append(f"{missing} missing value(s) in '{label}' left as all-zero one-hot rows.")
+        columns += [dummies[c].to_numpy() for c in dummies.columns]
+        names += [str(c) for c in dummies.columns]
+    if not columns:
+        raise DataError(f"'{name}' has no usable feature columns besides the target.")
+    x = np.stack(columns, axis=1).astype(np.float32)
+    if not np.isfinite(x).all():
+        raise DataError(f"'{name}' contains infinite or too-large numbers.")
+    return x, names
