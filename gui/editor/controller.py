@@ -1,0 +1,424 @@
+"""EditorController: wires the palette, canvas, inspector and summary to the project's graph.
+
+Every edit goes through ``undo_stack``; the controller is where gestures become commands.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QByteArray, QMimeData, QObject, QPointF, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from engine import GraphError
+from gui.editor._text import tr
+from gui.editor.commands import (
+    AddNodeCommand,
+    ConnectCommand,
+    DiffCommand,
+    ErrorSink,
+    GraphState,
+    MoveNodesCommand,
+    RenameCommand,
+    SetParamCommand,
+    batched,
+)
+from gui.editor.inspector import Inspector
+from gui.editor.items import HEADER_H, NodeItem
+from gui.editor.layout import tidy_positions
+from gui.editor.palette import LayerPalette
+from gui.editor.scene import GraphScene
+from gui.editor.summary import SummaryStrip
+from gui.editor.view import GraphView
+
+if TYPE_CHECKING:
+    from engine import Graph
+    from gui.project_state import ProjectState
+
+NODES_MIME = "application/x-netcanvas-nodes"
+PASTE_STEP = 30.0
+APPEND_GAP = 70.0
+T = TypeVar("T")
+
+
+class EditorController(QObject):
+    sig_status = Signal(str)
+
+    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.undo_stack = QUndoStack(self)
+        self.scene = GraphScene(self.undo_stack, self)
+        self.view: QGraphicsView = GraphView(self.scene, parent)
+        self.palette: QWidget = LayerPalette(parent)
+        self.inspector: QWidget = Inspector(self, parent)
+        self.summary: QWidget = SummaryStrip(self._batch_size, parent)
+        self._clipboard: dict[str, Any] | None = None
+        self._paste_count = 0
+        self._actions: dict[str, QAction] = {}
+        self._make_actions()
+
+        self.scene.sig_status.connect(self.sig_status)
+        self.scene.sig_connect_requested.connect(self._on_connect_requested)
+        self.scene.sig_analysis_changed.connect(self._on_analysis_changed)
+        self.scene.selectionChanged.connect(self._on_selection_changed)
+        view = self._graph_view
+        view.sig_layer_dropped.connect(self._on_layer_dropped)
+        view.sig_layer_dropped_on_edge.connect(self.insert_on_edge)
+        self._palette.sig_layer_activated.connect(self.append_layer)
+        self.undo_stack.indexChanged.connect(self._on_index_changed)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        state.sig_project_replaced.connect(self._on_project_replaced)
+        state.sig_dirty_changed.connect(self._on_dirty_changed)
+        clipboard = QGuiApplication.clipboard()
+        clipboard.dataChanged.connect(self._update_actions)
+        self._bind()
+
+    # Typed views of the public widget attributes.
+    @property
+    def _graph_view(self) -> GraphView:
+        assert isinstance(self.view, GraphView)
+        return self.view
+
+    @property
+    def _palette(self) -> LayerPalette:
+        assert isinstance(self.palette, LayerPalette)
+        return self.palette
+
+    @property
+    def _inspector(self) -> Inspector:
+        assert isinstance(self.inspector, Inspector)
+        return self.inspector
+
+    @property
+    def graph(self) -> Graph:
+        return self.state.project.graph
+
+    def _batch_size(self) -> int:
+        settings = getattr(self.state.project, "settings", None)
+        return int(getattr(settings, "batch_size", 64) or 64)
+
+    # --- binding ---------------------------------------------------------------------------
+
+    def _bind(self) -> None:
+        self.undo_stack.clear()
+        self._paste_count = 0
+        self.scene.set_graph(self.graph)
+        if self.scene.has_overlaps():
+            # Graphs laid out for another geometry (templates, old files) would show stacked
+            # nodes; lay them out once. Presentation only, so not an undoable edit.
+            with batched(self.graph):
+                for nid, (x, y) in self._tidy_targets().items():
+                    self.graph.move_node(nid, x, y)
+        self._inspector.set_node(None)
+        self._update_actions()
+        # Fit once the view has its real size (it may not be shown yet).
+        QTimer.singleShot(0, self._graph_view.zoom_to_fit)
+
+    def _on_project_replaced(self) -> None:
+        self._bind()
+
+    def _on_dirty_changed(self, dirty: bool) -> None:
+        if not dirty:
+            self.undo_stack.setClean()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        if not clean:
+            self.state.mark_dirty()
+
+    def _on_index_changed(self, _index: int) -> None:
+        # One analysis per edit: the scene coalesced the edit's events; refresh once now.
+        self.scene.flush()
+        self._inspector.refresh()
+        self._update_actions()
+
+    def _on_analysis_changed(self, analysis: Any) -> None:
+        summary = self.summary
+        assert isinstance(summary, SummaryStrip)
+        summary.show_analysis(analysis)
+
+    def _on_selection_changed(self) -> None:
+        ids = self.scene.selected_node_ids()
+        self._inspector.set_node(ids[0] if len(ids) == 1 else None)
+        self._update_actions()
+
+    # --- edits (the public API first) ----------------------------------------------------
+
+    def add_layer(self, layer_type: str, pos: QPointF | None = None) -> str:
+        """Add a layer (undoable) with its top centre near ``pos`` (scene); returns its id."""
+        if pos is None:
+            centre = self._graph_view.visible_scene_rect().center()
+            pos = QPointF(centre.x(), centre.y() - HEADER_H / 2)
+        else:
+            pos = QPointF(pos.x(), pos.y() - HEADER_H / 2)
+        sink = ErrorSink()
+        command = AddNodeCommand(
+            self.graph, layer_type, (round(pos.x()), round(pos.y())), sink=sink
+        )
+        self.undo_stack.push(command)
+        if sink.message:
+            self.sig_status.emit(sink.message)
+            return ""
+        node_id = command.node_id or ""
+        self.scene.select_nodes([node_id])
+        return node_id
+
+    def connect_nodes(self, src: str, dst: str, dst_port: int | None = None) -> bool:
+        """Connect ``src`` to ``dst`` (undoable); on refusal the reason goes to sig_status."""
+        graph = self.graph
+        if src not in graph.nodes or dst not in graph.nodes:
+            self.sig_status.emit(tr("There is no such layer to connect."))
+            return False
+        if dst_port is None:
+            dst_port = graph.free_port(dst)
+            if dst_port is None:
+                self.sig_status.emit(tr("%s has no free input.") % graph.nodes[dst].name)
+                return False
+        reason = graph.can_connect(src, dst, dst_port)
+        if reason:
+            self.sig_status.emit(tr("Cannot connect: %s") % reason)
+            return False
+        sink = ErrorSink()
+        self.undo_stack.push(ConnectCommand(graph, src, dst, dst_port, sink))
+        if sink.message:
+            self.sig_status.emit(tr("Cannot connect: %s") % sink.message)
+            return False
+        self.sig_status.emit(
+            tr("Connected %s → %s") % (graph.nodes[src].name, graph.nodes[dst].name)
+        )
+        return True
+
+    def set_param(self, node_id: str, key: str, value: Any) -> str | None:
+        sink = ErrorSink()
+        self.undo_stack.push(SetParamCommand(self.graph, node_id, key, value, sink))
+        if sink.message:
+            self.sig_status.emit(sink.message)
+        return sink.message
+
+    def rename_node(self, node_id: str, name: str) -> str | None:
+        sink = ErrorSink()
+        self.undo_stack.push(RenameCommand(self.graph, node_id, name, sink))
+        return sink.message
+
+    def apply_fix(self, issue: Any) -> None:
+        """Apply the engine's one-click fix for ``issue`` as one undoable edit."""
+        fix = issue.fix
+        if fix is None:
+            return
+        self.run_edit(tr("Fix: %s") % fix.label, fix.apply)
+
+    def append_layer(self, layer_type: str) -> str:
+        """Add a layer below the selected one and connect it (palette double-click / Enter)."""
+        selected = self.scene.selected_node_ids()
+        anchor = selected[-1] if len(selected) == 1 else None
+        if anchor is None:
+            return self.add_layer(layer_type)
+        item = self.scene.node_items[anchor]
+        below = item.output_port_scene() + QPointF(0, APPEND_GAP + HEADER_H / 2)
+        self.undo_stack.beginMacro(tr("Append layer"))
+        try:
+            node_id = self.add_layer(layer_type, below)
+            if node_id:
+                port = self.graph.free_port(node_id)
+                if port is not None and self.graph.can_connect(anchor, node_id, port) is None:
+                    self.undo_stack.push(ConnectCommand(self.graph, anchor, node_id, port))
+        finally:
+            self.undo_stack.endMacro()
+        if node_id:
+            self.scene.select_nodes([node_id])
+        return node_id
+
+    def insert_on_edge(self, layer_type: str, edge: Any) -> str:
+        """Insert a layer into an existing connection (drop onto an edge)."""
+        node = self.run_edit(tr("Insert layer"), lambda g: g.insert_on_edge(edge, layer_type))
+        if node is None:
+            return ""
+        self.scene.select_nodes([node.id])
+        return str(node.id)
+
+    def delete_selected(self) -> None:
+        ids = self.scene.selected_node_ids()
+        edges = self.scene.selected_edges()
+        if not ids and not edges:
+            return
+
+        def delete(graph: Graph) -> None:
+            for edge in edges:
+                if edge in graph.edges:
+                    graph.disconnect(edge)
+            for nid in ids:
+                if nid in graph.nodes:
+                    graph.remove_node(nid)
+
+        self.run_edit(tr("Delete"), delete)
+
+    def copy(self) -> None:
+        ids = self.scene.selected_node_ids()
+        if not ids:
+            return
+        data = self.graph.copy_nodes(ids)
+        self._clipboard = data
+        self._paste_count = 0
+        mime = QMimeData()
+        try:
+            mime.setData(NODES_MIME, QByteArray(json.dumps(data).encode("utf-8")))
+            QGuiApplication.clipboard().setMimeData(mime)
+        except (TypeError, ValueError):
+            pass  # not JSON-friendly: the in-process copy above still pastes
+        self._update_actions()
+
+    def cut(self) -> None:
+        self.copy()
+        self.delete_selected()
+
+    def paste(self) -> list[str]:
+        data = self._clipboard_data()
+        if data is None:
+            return []
+        self._paste_count += 1
+        offset = (PASTE_STEP * self._paste_count, PASTE_STEP * self._paste_count)
+        new_ids = self.run_edit(tr("Paste"), lambda g: g.paste(data, offset)) or []
+        self.scene.select_nodes(list(new_ids))
+        return list(new_ids)
+
+    def select_all(self) -> None:
+        for item in self.scene.node_items.values():
+            item.setSelected(True)
+
+    def _tidy_targets(self) -> dict[str, tuple[float, float]]:
+        graph = self.graph
+        heights = {nid: item.rect().height() for nid, item in self.scene.node_items.items()}
+        current = {nid: (float(n.pos[0]), float(n.pos[1])) for nid, n in graph.nodes.items()}
+        return tidy_positions(graph.nodes, [(e.src, e.dst) for e in graph.edges], current, heights)
+
+    def tidy_layout(self) -> None:
+        """Lay the network out top to bottom by depth, as one undoable edit."""
+        graph = self.graph
+        current = {nid: (float(n.pos[0]), float(n.pos[1])) for nid, n in graph.nodes.items()}
+        target = self._tidy_targets()
+
+        def move(g: Graph) -> None:
+            for nid, (x, y) in target.items():
+                if current[nid] != (x, y):
+                    g.move_node(nid, x, y)
+
+        self.run_edit(tr("Tidy layout"), move)
+        self._graph_view.zoom_to_fit()
+
+    def run_edit(self, text: str, edit: Callable[[Graph], T]) -> T | None:
+        """Run a compound edit on the graph and record it as one undoable command.
+
+        If the graph refuses part-way, what was done is rolled back and the reason shown.
+        """
+        graph = self.graph
+        before = GraphState.capture(graph)
+        try:
+            with batched(graph):
+                result = edit(graph)
+        except GraphError as error:
+            before.apply_to(graph)
+            self.scene.flush()
+            self.sig_status.emit(str(error))
+            return None
+        after = GraphState.capture(graph)
+        if after != before:
+            self.undo_stack.push(DiffCommand(text, graph, before, after))
+        else:
+            self.scene.flush()
+        return result
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _on_layer_dropped(self, layer_type: str, pos: QPointF) -> None:
+        self.add_layer(layer_type, pos)
+        self.view.setFocus()
+
+    def _on_connect_requested(self, src: str, dst: str, dst_port: int) -> None:
+        self.connect_nodes(src, dst, dst_port)
+
+    def _clipboard_data(self) -> dict[str, Any] | None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is not None and mime.hasFormat(NODES_MIME):
+            try:
+                data = json.loads(bytes(mime.data(NODES_MIME).data()).decode("utf-8"))
+                if isinstance(data, dict):
+                    return data
+            except ValueError:
+                pass
+        return self._clipboard
+
+    def node_item(self, node_id: str) -> NodeItem:
+        return self.scene.node_items[node_id]
+
+    def move_nodes(self, moves: dict[str, tuple[float, float]]) -> None:
+        """Move nodes to new positions as one undoable step (keyboard flows and tests)."""
+        graph = self.graph
+        pairs = {
+            nid: ((float(graph.nodes[nid].pos[0]), float(graph.nodes[nid].pos[1])), pos)
+            for nid, pos in moves.items()
+        }
+        self.undo_stack.push(MoveNodesCommand(graph, pairs, drag_id=-1))
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self._actions["undo"] = undo
+        self._actions["redo"] = redo
+
+        def make(key: str, text: str, slot: Callable[[], Any], shortcut: Any) -> QAction:
+            action = QAction(text, self)
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+            action.triggered.connect(lambda _checked=False: slot())
+            self._actions[key] = action
+            return action
+
+        std = QKeySequence.StandardKey
+        make("cut", tr("Cu&t"), self.cut, std.Cut)
+        make("copy", tr("&Copy"), self.copy, std.Copy)
+        make("paste", tr("&Paste"), self.paste, std.Paste)
+        make(
+            "delete",
+            tr("&Delete"),
+            self.delete_selected,
+            [QKeySequence(std.Delete), QKeySequence("Backspace")],
+        )
+        make("select_all", tr("Select &All"), self.select_all, std.SelectAll)
+        view = self._graph_view
+        make("zoom_in", tr("Zoom &In"), view.zoom_in, std.ZoomIn)
+        make("zoom_out", tr("Zoom &Out"), view.zoom_out, std.ZoomOut)
+        make("zoom_fit", tr("Zoom to &Fit"), view.zoom_to_fit, QKeySequence("Ctrl+0"))
+        make("tidy", tr("&Tidy Layout"), self.tidy_layout, QKeySequence("Ctrl+Shift+L"))
+        for key in ("cut", "copy", "delete", "select_all"):
+            self._actions[key].setStatusTip(self._actions[key].text().replace("&", ""))
+
+    def action(self, key: str) -> QAction:
+        return self._actions[key]
+
+    def edit_actions(self) -> list[QAction]:
+        keys = ("undo", "redo", "cut", "copy", "paste", "delete", "select_all")
+        return [self._actions[k] for k in keys]
+
+    def view_actions(self) -> list[QAction]:
+        return [self._actions[k] for k in ("zoom_in", "zoom_out", "zoom_fit", "tidy")]
+
+    def _update_actions(self) -> None:
+        if not self._actions:
+            return
+        has_nodes = bool(self.scene.selected_node_ids())
+        has_any = has_nodes or bool(self.scene.selected_edges())
+        self._actions["cut"].setEnabled(has_nodes)
+        self._actions["copy"].setEnabled(has_nodes)
+        self._actions["delete"].setEnabled(has_any)
+        self._actions["paste"].setEnabled(self._clipboard_data() is not None)
+        self._actions["select_all"].setEnabled(bool(self.scene.node_items))
+        self._actions["tidy"].setEnabled(bool(self.scene.node_items))

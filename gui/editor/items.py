@@ -1,0 +1,537 @@
+"""Scene items: thin views of the engine's nodes and edges.
+
+``NodeItem`` draws a ``Node`` (name, key parameters, output shape, issues) and ``EdgeItem`` an
+``Edge`` (a curve with the tensor shape it carries). Neither changes the graph: the scene turns
+gestures into undo commands and pushes the graph's answers back into the items.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from engine import layer_spec
+from gui.editor._text import format_shape, pick, tr
+from gui.icons import category_colour, layer_pixmap
+
+if TYPE_CHECKING:
+    from engine import Node
+
+NODE_WIDTH = 200.0
+HEADER_H = 30.0
+LINE_H = 18.0
+PORT_R = 6.0
+PORT_HIT = 11.0  # how close (scene px) a press must be to a port to start a connection
+
+
+def palette() -> QPalette:
+    return QApplication.palette()
+
+
+def is_dark(pal: QPalette) -> bool:
+    return pal.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def error_colour(pal: QPalette) -> QColor:
+    return QColor("#ff6b6b") if is_dark(pal) else QColor("#c62828")
+
+
+def warning_colour(pal: QPalette) -> QColor:
+    return QColor("#ffb74d") if is_dark(pal) else QColor("#a15c00")
+
+
+def draw_warning_sign(painter: QPainter, centre: QPointF, size: float, colour: QColor) -> None:
+    """A filled triangle with '!': the error state never relies on colour alone."""
+    h = size * 0.9
+    tri = QPolygonF(
+        [
+            QPointF(centre.x(), centre.y() - h / 2),
+            QPointF(centre.x() + size / 2, centre.y() + h / 2),
+            QPointF(centre.x() - size / 2, centre.y() + h / 2),
+        ]
+    )
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPolygon(tri)
+    painter.setPen(QPen(QColor("white"), max(1.2, size / 9)))
+    painter.drawLine(
+        QPointF(centre.x(), centre.y() - h * 0.18), QPointF(centre.x(), centre.y() + h * 0.16)
+    )
+    painter.drawPoint(QPointF(centre.x(), centre.y() + h * 0.32))
+    painter.restore()
+
+
+class NodeItem(QGraphicsItem):
+    """The view of one engine ``Node``. Its local origin is the top centre (the node's pos)."""
+
+    def __init__(self, node: Node) -> None:
+        super().__init__()
+        self.node_id = node.id
+        self.edges: set[EdgeItem] = set()
+        self._spec = layer_spec(node.type)
+        self._name = node.name
+        self._params: dict[str, Any] = dict(node.params)
+        self._shape: tuple[int, ...] | None = None
+        self._issues: list[tuple[str, str]] = []  # (message, "error" | "warning")
+        self._in_ports = 0
+        self._height = HEADER_H + 2 * LINE_H + 8
+        self._syncing = False  # True while the graph moves us, so no move command is pushed
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+        )
+        self.setAcceptHoverEvents(True)
+        # Painting text is the costly part; cache the rendered node until its content changes.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(1)
+        self.setPos(QPointF(*node.pos))
+        self._update_ports(0)
+        self._relayout()
+
+    # --- data from the graph -------------------------------------------------------------
+
+    @property
+    def layer_type(self) -> str:
+        return self._spec.type
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def output_shape(self) -> tuple[int, ...] | None:
+        return self._shape
+
+    @property
+    def issues(self) -> list[str]:
+        return [message for message, _severity in self._issues]
+
+    @property
+    def has_error(self) -> bool:
+        return any(severity == "error" for _m, severity in self._issues)
+
+    def set_name(self, name: str) -> None:
+        self._name = name
+        self._refresh()
+
+    def set_params(self, params: dict[str, Any]) -> None:
+        self._params = dict(params)
+        self._refresh()
+
+    def set_analysis(self, shape: tuple[int, ...] | None, issues: list[tuple[str, str]]) -> bool:
+        """Show the analysis result; returns whether anything visible changed."""
+        shape = tuple(shape) if shape is not None else None
+        if shape == self._shape and issues == self._issues:
+            return False
+        self._shape = shape
+        self._issues = list(issues)
+        self._refresh()
+        return True
+
+    def set_graph_pos(self, x: float, y: float) -> None:
+        if (self.pos().x(), self.pos().y()) != (x, y):
+            self._syncing = True
+            try:
+                self.setPos(x, y)
+            finally:
+                self._syncing = False
+
+    def _update_ports(self, used_max_port: int) -> None:
+        spec = self._spec
+        if spec.max_inputs == 0:
+            count = 0
+        elif spec.max_inputs == 1:
+            count = 1
+        else:
+            # Variadic merges show one spare port beyond those in use.
+            count = max(spec.min_inputs, used_max_port + 2)
+            if spec.max_inputs is not None:
+                count = min(count, spec.max_inputs)
+        if count != self._in_ports:
+            self.prepareGeometryChange()
+            self._in_ports = count
+
+    def update_ports(self) -> None:
+        used = [e.dst_port for e in self.edges if e.dst_id == self.node_id]
+        self._update_ports(max(used) if used else -1)
+        self.update()
+
+    def _refresh(self) -> None:
+        self._relayout()
+        self.setToolTip(self._tooltip())
+        self.update()
+
+    def _relayout(self) -> None:
+        height = HEADER_H + 2 * LINE_H + 8
+        if self._issues:
+            height += LINE_H * min(2, len(self._issues)) + 4
+        if height != self._height:
+            self.prepareGeometryChange()
+            self._height = height
+            for edge in self.edges:
+                edge.update_path()
+
+    def _tooltip(self) -> str:
+        spec = self._spec
+        lines = [f"<b>{self._name}</b> — {pick(spec.title_en, spec.title_zh)}"]
+        lines.append(pick(spec.explain_en, spec.explain_zh))
+        if spec.formula:
+            lines.append(f"<code>{spec.formula}</code>")
+        lines.append(tr("Output: %s") % format_shape(self._shape))
+        for message, _severity in self._issues:
+            lines.append(f"⚠ {message}")
+        return "<br>".join(lines)
+
+    # --- geometry --------------------------------------------------------------------------
+
+    def rect(self) -> QRectF:
+        return QRectF(-NODE_WIDTH / 2, 0, NODE_WIDTH, self._height)
+
+    def boundingRect(self) -> QRectF:
+        return self.rect().adjusted(-4, -PORT_R - 2, 4, PORT_R + 2)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self.rect(), 8, 8)
+        for i in range(self._in_ports):
+            path.addEllipse(self.input_port_local(i), PORT_R + 2, PORT_R + 2)
+        if self.has_output():
+            path.addEllipse(self.output_port_local(), PORT_R + 2, PORT_R + 2)
+        return path
+
+    def has_output(self) -> bool:
+        return self._spec.type != "Output"
+
+    @property
+    def in_port_count(self) -> int:
+        return self._in_ports
+
+    def input_port_local(self, port: int) -> QPointF:
+        n = max(1, self._in_ports)
+        if n == 1:
+            return QPointF(0, 0)
+        span = NODE_WIDTH * 0.6
+        return QPointF(-span / 2 + span * port / (n - 1), 0)
+
+    def output_port_local(self) -> QPointF:
+        return QPointF(0, self._height)
+
+    def input_port_scene(self, port: int) -> QPointF:
+        return self.mapToScene(self.input_port_local(min(port, max(0, self._in_ports - 1))))
+
+    def output_port_scene(self) -> QPointF:
+        return self.mapToScene(self.output_port_local())
+
+    def port_at(self, scene_pos: QPointF) -> tuple[str, int] | None:
+        """("in", port) or ("out", 0) when ``scene_pos`` is on one of this node's ports."""
+        local = self.mapFromScene(scene_pos)
+        if self.has_output():
+            d = local - self.output_port_local()
+            if d.x() ** 2 + d.y() ** 2 <= PORT_HIT**2:
+                return ("out", 0)
+        for i in range(self._in_ports):
+            d = local - self.input_port_local(i)
+            if d.x() ** 2 + d.y() ** 2 <= PORT_HIT**2:
+                return ("in", i)
+        return None
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for edge in self.edges:
+                edge.update_path()
+            scene = self.scene()
+            if scene is not None and not self._syncing:
+                scene.node_item_moved(self)  # type: ignore[attr-defined]
+        return super().itemChange(change, value)
+
+    # --- painting --------------------------------------------------------------------------
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        pal = palette()
+        dark = is_dark(pal)
+        rect = self.rect()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        accent = category_colour(self._spec.category)
+        err = error_colour(pal)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+        # Body: the palette's base colour, so light and dark themes both read well.
+        body = pal.color(QPalette.ColorRole.Base)
+        painter.setPen(Qt.PenStyle.NoPen)
+        shadow = QColor(0, 0, 0, 70 if dark else 35)
+        painter.setBrush(shadow)
+        painter.drawRoundedRect(rect.translated(0, 2), 8, 8)
+        painter.setBrush(body)
+        painter.drawRoundedRect(rect, 8, 8)
+
+        # Header band tinted with the category colour.
+        header = QPainterPath()
+        header.addRoundedRect(QRectF(rect.left(), rect.top(), rect.width(), HEADER_H), 8, 8)
+        header.addRect(QRectF(rect.left(), rect.top() + HEADER_H - 8, rect.width(), 8))
+        tint = QColor(accent)
+        tint.setAlpha(70 if dark else 45)
+        painter.setBrush(tint)
+        painter.drawPath(header.simplified())
+        painter.setBrush(accent)
+        painter.drawRect(QRectF(rect.left() + 1, rect.top() + HEADER_H - 2, rect.width() - 2, 2))
+
+        # Outline: highlight when selected; a dashed error outline plus a warning sign on issues.
+        if self._issues:
+            outline = err if self.has_error else warning_colour(pal)
+            pen = QPen(outline, 2.2 if not selected else 3.0, Qt.PenStyle.DashLine)
+        elif selected:
+            pen = QPen(pal.color(QPalette.ColorRole.Highlight), 2.5)
+        else:
+            mid = pal.color(QPalette.ColorRole.Mid)
+            pen = QPen(mid, 1.0)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect, 8, 8)
+        if self._issues and selected:
+            painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 1.2))
+            painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), 6, 6)
+
+        # Header: icon, name, and the layer type on the right.
+        text = pal.color(QPalette.ColorRole.Text)
+        painter.drawPixmap(
+            QRectF(rect.left() + 8, rect.top() + 6, 18, 18),
+            layer_pixmap(self._spec.type, self._spec.category, 18),
+            QRectF(0, 0, 36, 36),
+        )
+        bold = QFont(painter.font())
+        bold.setBold(True)
+        bold.setPointSizeF(9.5)
+        painter.setFont(bold)
+        painter.setPen(text)
+        fm = QFontMetricsF(bold)
+        title = pick(self._spec.title_en, self._spec.title_zh)
+        small = QFont(painter.font())
+        small.setBold(False)
+        small.setPointSizeF(8.0)
+        sfm = QFontMetricsF(small)
+        type_w = min(sfm.horizontalAdvance(title) + 4, 80.0)
+        name_rect = QRectF(rect.left() + 32, rect.top(), rect.width() - 44 - type_w, HEADER_H)
+        painter.drawText(
+            name_rect,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            fm.elidedText(self._name, Qt.TextElideMode.ElideRight, name_rect.width()),
+        )
+        painter.setFont(small)
+        faint = QColor(text)
+        faint.setAlpha(150)
+        painter.setPen(faint)
+        if title != self._name:
+            painter.drawText(
+                QRectF(rect.right() - 8 - type_w, rect.top(), type_w, HEADER_H),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                sfm.elidedText(title, Qt.TextElideMode.ElideRight, type_w),
+            )
+
+        # Body lines: key parameters, then the output shape.
+        y = rect.top() + HEADER_H + 3
+        line = QRectF(rect.left() + 10, y, rect.width() - 20, LINE_H)
+        painter.setPen(text)
+        painter.drawText(
+            line,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            sfm.elidedText(self.key_param_text(), Qt.TextElideMode.ElideRight, line.width()),
+        )
+        line.translate(0, LINE_H)
+        painter.setPen(faint)
+        painter.drawText(line, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "→")
+        mono = QFont(small)
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setFamily("monospace")
+        mono.setBold(True)
+        painter.setFont(mono)
+        painter.setPen(text if self._shape is not None else err)
+        painter.drawText(
+            line.adjusted(14, 0, 0, 0),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            format_shape(self._shape),
+        )
+
+        if self._issues:
+            painter.setFont(small)
+            line.translate(0, LINE_H + 4)
+            for message, severity in self._issues[:2]:
+                colour = err if severity == "error" else warning_colour(pal)
+                draw_warning_sign(painter, QPointF(line.left() + 6, line.center().y()), 11, colour)
+                painter.setPen(colour)
+                painter.drawText(
+                    line.adjusted(16, 0, 0, 0),
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                    sfm.elidedText(message, Qt.TextElideMode.ElideRight, line.width() - 16),
+                )
+                line.translate(0, LINE_H)
+
+        # Ports: hollow inputs on top, a filled output at the bottom.
+        port_pen = QPen(pal.color(QPalette.ColorRole.Text), 1.4)
+        painter.setPen(port_pen)
+        painter.setBrush(body)
+        for i in range(self._in_ports):
+            painter.drawEllipse(self.input_port_local(i), PORT_R, PORT_R)
+        if self.has_output():
+            painter.setBrush(accent)
+            painter.drawEllipse(self.output_port_local(), PORT_R, PORT_R)
+
+    def key_param_text(self) -> str:
+        parts = []
+        for key in self._spec.key_params:
+            if key not in self._params:
+                continue
+            try:
+                label = pick(self._spec.param(key).label_en, self._spec.param(key).label_zh)
+            except KeyError:
+                label = key
+            parts.append(f"{label} {_fmt_value(self._params[key])}")
+        return " · ".join(parts) if parts else pick(self._spec.title_en, self._spec.title_zh)
+
+
+def _fmt_value(value: Any) -> str:
+    if isinstance(value, tuple | list):
+        return "×".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+class EdgeItem(QGraphicsItem):
+    """The view of one engine ``Edge``: a curve from an output port to an input port, labelled
+    with the tensor shape that flows along it."""
+
+    def __init__(self, edge: Any, src: NodeItem, dst: NodeItem) -> None:
+        super().__init__()
+        self.edge = edge
+        self.src = src
+        self.dst = dst
+        self.dst_id = dst.node_id
+        self.dst_port = int(edge.dst_port)
+        self._label = ""
+        self._path = QPainterPath()
+        self._drop_target = False
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(0)
+        src.edges.add(self)
+        dst.edges.add(self)
+        dst.update_ports()
+        self.update_path()
+
+    def detach(self) -> None:
+        self.src.edges.discard(self)
+        self.dst.edges.discard(self)
+        self.dst.update_ports()
+
+    @property
+    def label(self) -> str:
+        return self._label
+
+    def set_label(self, text: str) -> None:
+        if text != self._label:
+            self.prepareGeometryChange()
+            self._label = text
+            self.update()
+
+    def set_drop_target(self, on: bool) -> None:
+        if on != self._drop_target:
+            self._drop_target = on
+            self.update()
+
+    def update_path(self) -> None:
+        a = self.src.output_port_scene()
+        b = self.dst.input_port_scene(self.dst_port)
+        dy = max(40.0, abs(b.y() - a.y()) * 0.5)
+        path = QPainterPath(a)
+        path.cubicTo(QPointF(a.x(), a.y() + dy), QPointF(b.x(), b.y() - dy), b)
+        self.prepareGeometryChange()
+        self._path = path
+
+    def path(self) -> QPainterPath:
+        return self._path
+
+    def _label_rect(self) -> QRectF:
+        if not self._label:
+            return QRectF()
+        fm = QFontMetricsF(self._label_font())
+        w = fm.horizontalAdvance(self._label) + 12
+        h = fm.height() + 4
+        mid = self._path.pointAtPercent(0.5)
+        return QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
+
+    @staticmethod
+    def _label_font() -> QFont:
+        font = QFont(QApplication.font())
+        font.setPointSizeF(7.5)
+        font.setFamily("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        return font
+
+    def boundingRect(self) -> QRectF:
+        return self._path.boundingRect().adjusted(-6, -6, 6, 6).united(self._label_rect())
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(12)
+        shape = stroker.createStroke(self._path)
+        shape.addRect(self._label_rect())
+        return shape
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        pal = palette()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected or self._drop_target:
+            colour = pal.color(QPalette.ColorRole.Highlight)
+            width = 3.0
+        else:
+            colour = QColor(pal.color(QPalette.ColorRole.Text))
+            colour.setAlpha(140)
+            width = 1.8
+        pen = QPen(colour, width)
+        if self._drop_target:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        # Arrow head at the input port.
+        end = self._path.pointAtPercent(1.0)
+        painter.setBrush(colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(end.x(), end.y() - PORT_R),
+                    QPointF(end.x() - 4.5, end.y() - PORT_R - 8),
+                    QPointF(end.x() + 4.5, end.y() - PORT_R - 8),
+                ]
+            )
+        )
+        if self._label:
+            rect = self._label_rect()
+            painter.setPen(QPen(colour, 1.0))
+            painter.setBrush(QBrush(pal.color(QPalette.ColorRole.Window)))
+            painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+            painter.setFont(self._label_font())
+            painter.setPen(pal.color(QPalette.ColorRole.Text))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._label)
