@@ -209,6 +209,7 @@ class NodeItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # ports overlap the body: keep the union
         path.addRoundedRect(self.rect(), 8, 8)
         for i in range(self._in_ports):
             path.addEllipse(self.input_port_local(i), PORT_R + 2, PORT_R + 2)

@@ -57,6 +57,7 @@ class GraphScene(QGraphicsScene):
         self._link_item: QGraphicsPathItem | None = None
         self._link_text: QGraphicsSimpleTextItem | None = None
         self._link_target: tuple[str, str, int] | None = None
+        self.link_reason: str | None = None
         self.analysis_count = 0  # how many analyses the scene has read (for tests and the bench)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
@@ -336,7 +337,10 @@ class GraphScene(QGraphicsScene):
                 else:
                     dst_port = self.graph.free_port(dst)
                 if dst_port is None:
-                    reason = tr("%s has no free input.") % target_node.name
+                    # The engine words it best ("already has an input — use Add ...").
+                    reason = self.graph.can_connect(src, dst, 0) or (
+                        tr("%s has no free input.") % target_node.name
+                    )
                 end = target_node.input_port_scene(dst_port or 0)
             else:
                 src, dst, dst_port = target_node.node_id, node.node_id, port
@@ -378,6 +382,11 @@ class GraphScene(QGraphicsScene):
         self._link_item = None
         self._link_text = None
         self._link_from = None
+
+    @property
+    def link_label(self) -> QGraphicsSimpleTextItem | None:
+        """The text shown beside the cursor while dragging a connection (the refusal)."""
+        return self._link_text
 
     @property
     def linking(self) -> bool:
