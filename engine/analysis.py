@@ -132,8 +132,11 @@ def analyse(graph: Graph) -> Analysis:
     if ctx is not None:
         issues.extend(_context_issues(graph, ctx, infos))
     used = _used_nodes(graph)
+    flagged = {i.node_id for i in issues}
     for node_id in order:
-        if used and node_id not in used and graph.nodes[node_id].type not in ("Input", "Output"):
+        if node_id in flagged or graph.nodes[node_id].type in ("Input", "Output"):
+            continue
+        if used and node_id not in used:
             name = graph.nodes[node_id].name
             issues.append(
                 Issue(
