@@ -68,8 +68,8 @@ _EXPORTS: dict[str, str] = {
     "Split": "engine.data.dataset",
     "augment_batch": "engine.data.augment",
     "batch_indices": "engine.data.split",
-    "download": "engine.data.download",
-    "download_dataset": "engine.data.download",
+    "download": "engine.data.fetch",
+    "download_dataset": "engine.data.fetch",
     "load_dataset": "engine.data.load",
     "preview_augmented": "engine.data.augment",
     # train

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from engine.data.augment import augment_batch, preview_augmented
     from engine.data.catalog import AUGMENTATIONS, BUILTINS, BuiltinInfo
     from engine.data.dataset import Dataset, Split
-    from engine.data.download import download
+    from engine.data.fetch import download
     from engine.data.load import load_dataset
     from engine.data.split import batch_indices
 
@@ -26,7 +26,7 @@ _EXPORTS = {
     "Split": "engine.data.dataset",
     "augment_batch": "engine.data.augment",
     "batch_indices": "engine.data.split",
-    "download": "engine.data.download",
+    "download": "engine.data.fetch",
     "load_dataset": "engine.data.load",
     "preview_augmented": "engine.data.augment",
 }

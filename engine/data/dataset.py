@@ -34,6 +34,12 @@ class Split:
     def __len__(self) -> int:
         return int(self.x.shape[0])
 
+    def __repr__(self) -> str:
+        def describe(t: torch.Tensor) -> str:
+            return f"{str(t.dtype).removeprefix('torch.')}{list(t.shape)}"
+
+        return f"Split(n={len(self)}, x={describe(self.x)}, y={describe(self.y)})"
+
     def to(self, device: torch.device | str) -> Split:
         return Split(self.x.to(device), self.y.to(device))
 

@@ -36,11 +36,11 @@ def split_indices(
         order = torch.argsort(labels, stable=True)
         counts = torch.bincount(labels) if n else torch.zeros(0, dtype=torch.int64)
         groups = [g for g in torch.split(perm[order], counts.tolist()) if len(g)]
+    sizes = [len(g) for g in groups]
+    n_tests = _apportion(sizes, test_frac)
+    n_vals = _apportion(sizes, val_frac)
     train, val, test = [], [], []
-    for group in groups:
-        size = len(group)
-        n_test = round(size * test_frac)
-        n_val = round(size * val_frac)
+    for group, size, n_test, n_val in zip(groups, sizes, n_tests, n_vals, strict=True):
         excess = n_test + n_val - (size - 1)  # keep one sample of every class for training
         if excess > 0:
             cut = min(excess, n_val)
@@ -80,3 +80,14 @@ def batch_indices(
     if device is not None:
         order = order.to(device)
     yield from torch.split(order, batch_size)
+
+
+def _apportion(sizes: list[int], fraction: float) -> list[int]:
+    """Per-group counts that add up to round(total × fraction) (largest remainders first)."""
+    exact = [size * fraction for size in sizes]
+    counts = [int(e) for e in exact]
+    missing = round(sum(sizes) * fraction) - sum(counts)
+    by_remainder = sorted(range(len(sizes)), key=lambda i: (-(exact[i] - counts[i]), i))
+    for i in by_remainder[: max(0, missing)]:
+        counts[i] += 1
+    return counts

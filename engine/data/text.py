@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import importlib
 import inspect
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -79,8 +80,10 @@ def python_docs_corpus(max_chars: int = 2_000_000) -> str:
             module = importlib.import_module(module_name)
         except ImportError:
             continue
-        for obj in _documented(module):
-            doc = inspect.getdoc(obj)
+        with warnings.catch_warnings():  # typing.io and friends warn when touched
+            warnings.simplefilter("ignore", DeprecationWarning)
+            docs = [inspect.getdoc(obj) for obj in _documented(module)]
+        for doc in docs:
             if not doc or len(doc) < 40 or doc in seen:
                 continue
             seen.add(doc)
