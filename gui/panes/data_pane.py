@@ -1,0 +1,555 @@
+"""The Data pane: choose or open a dataset, load it in the background, look at it.
+
+Loading runs on a ``DatasetLoader`` thread with a progress bar and Cancel. Once loaded, the
+dataset goes to ``state.set_dataset`` (the graph re-checks itself against it) and the pane shows
+samples, the class histogram, skipped files, split options and augmentation previews.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.panes.data_loader import DatasetLoader
+from gui.panes.data_views import ClassHistogram, DataFrameModel, scatter_points, themed_plot
+from gui.panes.gallery import ImageGrid, normalise_to_uint8
+from gui.panes.plots import WARN_COLOUR
+
+if TYPE_CHECKING:
+    from engine.types import DataRef
+    from gui.project_state import ProjectState
+
+PREVIEW_COUNT = 32
+AUGMENT_PREVIEW_COUNT = 16
+
+
+class DataPane(QWidget):
+    sig_loaded = Signal(object)  # the Dataset, after state.set_dataset
+    sig_failed = Signal(str)
+    sig_loading_changed = Signal(bool)
+
+    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        # The editor's undo stack, if the window shares it: "Adapt network" is then undoable.
+        self.undo_stack: QUndoStack | None = None
+        self._loader: DatasetLoader | None = None
+        self._pending_ref: DataRef | None = None
+        self._augment_seed = 0
+
+        # -- source ------------------------------------------------------------------------------
+        from engine import BUILTINS
+
+        self.builtins = QListWidget()
+        for info in BUILTINS.values():
+            item = QListWidgetItem(info.title)
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setToolTip(f"{info.description}\n{self.tr('Licence')}: {info.licence}")
+            self.builtins.addItem(item)
+        self.builtins.itemActivated.connect(self._on_builtin_activated)
+        self.builtins.currentItemChanged.connect(self._on_builtin_selected)
+        self.builtins.setMinimumHeight(150)
+        self.builtin_info = QLabel()
+        self.builtin_info.setWordWrap(True)
+        self.load_button = QPushButton(self.tr("Load"))
+        self.load_button.clicked.connect(self._on_load_clicked)
+        open_file = QPushButton(self.tr("Open file…"))
+        open_file.clicked.connect(self._on_open_file)
+        open_folder = QPushButton(self.tr("Open folder…"))
+        open_folder.clicked.connect(self._on_open_folder)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setVisible(False)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        source = QGroupBox(self.tr("Dataset"))
+        source_layout = QVBoxLayout(source)
+        source_layout.addWidget(QLabel(self.tr("Built in (offline):")))
+        source_layout.addWidget(self.builtins)
+        source_layout.addWidget(self.builtin_info)
+        row = QHBoxLayout()
+        row.addWidget(self.load_button)
+        row.addWidget(open_file)
+        row.addWidget(open_folder)
+        source_layout.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        source_layout.addLayout(row)
+        source_layout.addWidget(self.status_label)
+
+        # -- split ---------------------------------------------------------------------------
+        self.val_slider = QSlider(Qt.Orientation.Horizontal)
+        self.test_slider = QSlider(Qt.Orientation.Horizontal)
+        self.val_label = QLabel()
+        self.test_label = QLabel()
+        for slider, label in (
+            (self.val_slider, self.val_label),
+            (self.test_slider, self.test_label),
+        ):
+            slider.setRange(0, 50)
+            slider.valueChanged.connect(lambda v, lab=label: lab.setText(f"{v} %"))
+            slider.valueChanged.connect(self._on_split_edited)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.valueChanged.connect(self._on_split_edited)
+        self.reload_button = QPushButton(self.tr("Reload with these settings"))
+        self.reload_button.clicked.connect(self.reload)
+        split = QGroupBox(self.tr("Split"))
+        split_form = QFormLayout(split)
+        for title, slider, label in (
+            (self.tr("Validation"), self.val_slider, self.val_label),
+            (self.tr("Test"), self.test_slider, self.test_label),
+        ):
+            line = QHBoxLayout()
+            line.addWidget(slider, 1)
+            line.addWidget(label)
+            split_form.addRow(title, line)
+        split_form.addRow(self.tr("Seed"), self.seed)
+        split_form.addRow(self.reload_button)
+
+        # -- augmentation ------------------------------------------------------------------------
+        from engine import AUGMENTATIONS
+
+        self.augment_group = QGroupBox(self.tr("Augmentation (training only)"))
+        augment_layout = QVBoxLayout(self.augment_group)
+        self.augment_boxes: dict[str, QCheckBox] = {}
+        for op, description in AUGMENTATIONS.items():
+            box = QCheckBox(op)
+            box.setToolTip(description)
+            box.toggled.connect(self._on_augment_toggled)
+            augment_layout.addWidget(box)
+            self.augment_boxes[op] = box
+        reshuffle = QPushButton(self.tr("New preview"))
+        reshuffle.clicked.connect(self._on_reshuffle)
+        augment_layout.addWidget(reshuffle)
+
+        # -- adapt -------------------------------------------------------------------------------
+        self.adapt_button = QPushButton(self.tr("Adapt network to data"))
+        self.adapt_button.setToolTip(
+            self.tr("Set the Input shape and the Output units to match this dataset")
+        )
+        self.adapt_button.clicked.connect(self.adapt_network)
+        self.fit_label = QLabel()
+        self.fit_label.setWordWrap(True)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(source)
+        side_layout.addWidget(split)
+        side_layout.addWidget(self.augment_group)
+        side_layout.addWidget(self.fit_label)
+        side_layout.addWidget(self.adapt_button)
+        side_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(side.minimumSizeHint().width() + 24)
+
+        # -- views -------------------------------------------------------------------------------
+        self.summary = QLabel(self.tr("No dataset loaded yet."))
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.samples = ImageGrid(cell=64)
+        self.samples.set_empty_text(self.tr("Load a dataset to see samples."))
+        self.table = QTableView()
+        self.table_model = DataFrameModel()
+        self.table.setModel(self.table_model)
+        self.text_view = QPlainTextEdit()
+        self.text_view.setReadOnly(True)
+        self.points_plot = themed_plot()
+        self.points_plot.getPlotItem().setAspectLocked(True)
+        self.sample_stack = QStackedWidget()
+        samples_scroll = QScrollArea()
+        samples_scroll.setWidget(self.samples)
+        samples_scroll.setWidgetResizable(True)
+        for widget in (samples_scroll, self.table, self.text_view, self.points_plot):
+            self.sample_stack.addWidget(widget)
+        self.histogram = ClassHistogram()
+        self.augmented = ImageGrid(cell=80)
+        self.augmented.set_empty_text(self.tr("Tick an augmentation to preview it."))
+        self.skipped_list = QListWidget()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.sample_stack, self.tr("Samples"))
+        self.tabs.addTab(self.histogram, self.tr("Classes"))
+        self.tabs.addTab(self.augmented, self.tr("Augmented"))
+        self.tabs.addTab(self.skipped_list, self.tr("Skipped files"))
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_augment_preview())
+        views = QWidget()
+        views_layout = QVBoxLayout(views)
+        views_layout.setContentsMargins(0, 0, 0, 0)
+        views_layout.addWidget(self.summary)
+        views_layout.addWidget(self.tabs, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(views)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        state.sig_project_replaced.connect(self._on_project_replaced)
+        state.sig_dataset_changed.connect(self._show_dataset)
+        self._on_project_replaced()
+
+    # -- public API --------------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        return self._loader is not None and self._loader.running
+
+    def load(self, ref: DataRef) -> None:
+        """Load ``ref`` in the background (cancelling a load in progress); emits sig_loaded."""
+        if self._loader is not None:
+            self._loader.cancel()
+            self._loader.wait(10_000)
+            self._loader = None
+        loader = DatasetLoader(ref)
+        loader.sig_progress.connect(self._on_progress)
+        loader.sig_loaded.connect(self._on_loaded)
+        loader.sig_failed.connect(self._on_failed)
+        loader.sig_done.connect(self._on_done)
+        self._loader = loader
+        self._pending_ref = ref
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.load_button.setEnabled(False)
+        self.reload_button.setEnabled(False)
+        self.status_label.setText(self.tr("Loading {0}…").format(_short(ref.source)))
+        self.status_label.setStyleSheet("")
+        loader.start()
+        self.sig_loading_changed.emit(True)
+
+    def load_path(self, path: str) -> None:
+        """Load a file or folder (Open… dialogs, drag-and-drop onto the window)."""
+        from engine import DataRef
+
+        self.load(DataRef(source=str(path), options=self._split_options()))
+
+    def reload(self) -> None:
+        """Load the project's data again with the split options shown."""
+        ref = self.state.project.data
+        ref.options.update(self._split_options())
+        self.load(ref)
+
+    def cancel(self) -> None:
+        if self._loader is not None:
+            self._loader.cancel()
+
+    def wait(self, timeout_ms: int = 10_000) -> bool:
+        """Join the loading thread (window close)."""
+        return True if self._loader is None else self._loader.wait(timeout_ms)
+
+    # -- loading ------------------------------------------------------------------------------
+    def _split_options(self) -> dict[str, Any]:
+        return {
+            "val_split": self.val_slider.value() / 100.0,
+            "test_split": self.test_slider.value() / 100.0,
+            "seed": int(self.seed.value()),
+        }
+
+    def _on_progress(self, fraction: float) -> None:
+        if self.sender() is self._loader:
+            self.progress.setValue(int(fraction * 1000))
+
+    def _on_loaded(self, dataset: Any) -> None:
+        if self.sender() is not self._loader or self._pending_ref is None:
+            return
+        ref = self._pending_ref
+        ref.options.update(self._split_options())
+        if ref is not self.state.project.data:
+            self.state.project.data = ref
+        self.state.mark_dirty()
+        self.status_label.setText(self.tr("Loaded {0}.").format(dataset.name))
+        self.state.set_dataset(dataset)
+        self.sig_loaded.emit(dataset)
+
+    def _on_failed(self, message: str) -> None:
+        if self.sender() is not self._loader:
+            return
+        self.status_label.setText(message)
+        self.status_label.setStyleSheet(f"color: {WARN_COLOUR};")
+        self.sig_failed.emit(message)
+
+    def _on_done(self) -> None:
+        loader = self._loader
+        if self.sender() is not loader or loader is None:
+            return
+        loader.wait(10_000)
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.load_button.setEnabled(True)
+        self.reload_button.setEnabled(True)
+        self.sig_loading_changed.emit(False)
+
+    def _on_builtin_selected(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        from engine import BUILTINS
+
+        info = BUILTINS[item.data(Qt.ItemDataRole.UserRole)]
+        self.builtin_info.setText(
+            f"{info.description}<br><small>{self.tr('Licence')}: {info.licence}</small>"
+        )
+
+    def _on_builtin_activated(self, item: QListWidgetItem) -> None:
+        self._load_builtin(item.data(Qt.ItemDataRole.UserRole))
+
+    def _on_load_clicked(self) -> None:
+        item = self.builtins.currentItem()
+        if item is not None:
+            self._load_builtin(item.data(Qt.ItemDataRole.UserRole))
+
+    def _load_builtin(self, dataset_id: str) -> None:
+        from engine import DataRef
+
+        current = self.state.project.data
+        options = dict(current.options) if current.source == dataset_id else {}
+        options.update(self._split_options())
+        self.load(DataRef(source=dataset_id, options=options))
+
+    def _on_open_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open dataset file"),
+            "",
+            self.tr(
+                "Datasets (*.csv *.tsv *.txt *.npz *.npy *.gz *.idx *-ubyte *.tar.gz);;"
+                "All files (*)"
+            ),
+        )
+        if path:
+            self.load_path(path)
+
+    def _on_open_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open dataset folder"))
+        if path:
+            self.load_path(path)
+
+    # -- showing --------------------------------------------------------------------------------
+    def _on_project_replaced(self) -> None:
+        options = self.state.project.data.options
+        for widget in (self.val_slider, self.test_slider, self.seed):
+            widget.blockSignals(True)
+        self.val_slider.setValue(round(100 * float(options.get("val_split", 0.1))))
+        self.test_slider.setValue(round(100 * float(options.get("test_split", 0.1))))
+        self.seed.setValue(int(options.get("seed", 0)))
+        for widget in (self.val_slider, self.test_slider, self.seed):
+            widget.blockSignals(False)
+        self.val_label.setText(f"{self.val_slider.value()} %")
+        self.test_label.setText(f"{self.test_slider.value()} %")
+        augment = set(self.state.project.settings.augment)
+        for op, box in self.augment_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(op in augment)
+            box.blockSignals(False)
+        source = self.state.project.data.source
+        for i in range(self.builtins.count()):
+            if self.builtins.item(i).data(Qt.ItemDataRole.UserRole) == source:
+                self.builtins.setCurrentRow(i)
+        self._show_dataset()
+
+    def _on_split_edited(self) -> None:
+        self.state.project.data.options.update(self._split_options())
+        self.state.mark_dirty()
+
+    def _show_dataset(self) -> None:
+        dataset = self.state.dataset
+        self._update_fit()
+        if dataset is None:
+            self.summary.setText(self.tr("No dataset loaded yet."))
+            self.samples.clear()
+            return
+        self.summary.setText(self._summary_html(dataset))
+        if dataset.kind == "image":
+            images, labels = dataset.sample_images(PREVIEW_COUNT)
+            names = dataset.class_names
+            captions = [names[int(c)] if int(c) < len(names) else str(int(c)) for c in labels]
+            self.samples.set_images(images.numpy(), captions)
+            self.sample_stack.setCurrentIndex(0)
+        elif dataset.kind == "table":
+            self.table_model.set_frame(dataset.table_head)
+            self.table.resizeColumnsToContents()
+            self.sample_stack.setCurrentIndex(1)
+        elif dataset.kind == "text":
+            vocab = dataset.vocab or []
+            shown = " ".join(repr(ch)[1:-1] or "␠" for ch in vocab[:200])
+            self.text_view.setPlainText(
+                f"{dataset.text_excerpt}\n\n— "
+                + self.tr("Vocabulary ({0} characters):").format(len(vocab))
+                + f"\n{shown}"
+            )
+            self.sample_stack.setCurrentIndex(2)
+        else:
+            plot = self.points_plot.getPlotItem()
+            plot.clear()
+            x = dataset.train.x.detach().cpu().numpy()
+            y = dataset.train.y.detach().cpu().numpy().reshape(-1)
+            if x.ndim == 2 and x.shape[1] >= 2:
+                scatter_points(plot, x, y)
+            self.sample_stack.setCurrentIndex(3)
+        counts = dataset.class_counts("train")
+        self.tabs.setTabVisible(1, bool(counts))
+        if counts:
+            self.histogram.set_counts(counts, dataset.class_names)
+        is_image = dataset.kind == "image"
+        self.augment_group.setVisible(is_image)
+        self.tabs.setTabVisible(2, is_image)
+        self.skipped_list.clear()
+        for file, reason in dataset.skipped:
+            self.skipped_list.addItem(f"{file} — {reason}")
+        self.tabs.setTabVisible(3, bool(dataset.skipped))
+        self._refresh_augment_preview()
+
+    def _summary_html(self, dataset: Any) -> str:
+        shape = "×".join(str(s) for s in dataset.input_shape)
+        sizes = [
+            self.tr("train {0}").format(len(dataset.train)),
+            self.tr("validation {0}").format(len(dataset.val)),
+        ]
+        if dataset.test is not None:
+            sizes.append(self.tr("test {0}").format(len(dataset.test)))
+        lines = [
+            f"<b>{dataset.name}</b> — {dataset.kind}, {dataset.task}",
+            self.tr("Input {0}; {1} classes; {2}").format(
+                shape, len(dataset.class_names), ", ".join(sizes)
+            ),
+        ]
+        if dataset.skipped:
+            lines.append(
+                self.tr("{0} files could not be read (see Skipped files).").format(
+                    len(dataset.skipped)
+                )
+            )
+        lines.extend(str(note) for note in dataset.notes)
+        return "<br>".join(lines)
+
+    # -- augmentation -----------------------------------------------------------------------
+    def selected_augmentations(self) -> list[str]:
+        return [op for op, box in self.augment_boxes.items() if box.isChecked()]
+
+    def _on_augment_toggled(self) -> None:
+        self.state.project.settings.augment = self.selected_augmentations()
+        self.state.mark_dirty()
+        if self.selected_augmentations() and self.state.dataset is not None:
+            self.tabs.setCurrentIndex(2)
+        self._refresh_augment_preview()
+
+    def _on_reshuffle(self) -> None:
+        self._augment_seed += 1
+        self._refresh_augment_preview()
+
+    def _refresh_augment_preview(self) -> None:
+        dataset = self.state.dataset
+        ops = self.selected_augmentations()
+        if dataset is None or dataset.kind != "image" or self.tabs.currentIndex() != 2:
+            return
+        if not ops:
+            self.augmented.clear()
+            return
+        from engine import preview_augmented
+
+        images = preview_augmented(dataset, ops, n=AUGMENT_PREVIEW_COUNT, seed=self._augment_seed)
+        array = np.asarray(images.detach().cpu().numpy() if hasattr(images, "numpy") else images)
+        self.augmented.set_images(normalise_to_uint8(array.clip(0, 1) * 255.0))
+
+    # -- fitting the network to the data ----------------------------------------------------
+    def data_fixes(self) -> list[Any]:
+        """The graph's one-click fixes that make its Input and Output match the dataset."""
+        graph = self.state.project.graph
+        fixes = []
+        for issue in graph.analysis.issues:
+            node = graph.nodes.get(issue.node_id) if issue.node_id else None
+            if (
+                issue.fix is not None
+                and node is not None
+                and node.type
+                in (
+                    "Input",
+                    "Output",
+                    "Embedding",
+                )
+            ):
+                fixes.append(issue.fix)
+        return fixes
+
+    def _update_fit(self) -> None:
+        if self.state.dataset is None:
+            self.fit_label.setText("")
+            self.adapt_button.setEnabled(False)
+            return
+        fixes = self.data_fixes()
+        self.adapt_button.setEnabled(bool(fixes))
+        if fixes:
+            self.fit_label.setText(
+                self.tr("The network does not fit this dataset yet: {0}").format(
+                    "; ".join(fix.label for fix in fixes)
+                )
+            )
+            self.fit_label.setStyleSheet(f"color: {WARN_COLOUR};")
+        else:
+            self.fit_label.setText(self.tr("The network's Input and Output fit this dataset."))
+            self.fit_label.setStyleSheet("")
+
+    def adapt_network(self) -> int:
+        """Apply the data fixes (one undoable step when the editor's stack is shared)."""
+        fixes = self.data_fixes()
+        if not fixes:
+            return 0
+        graph = self.state.project.graph
+        if self.undo_stack is not None:
+            from gui.editor.commands import DiffCommand, GraphState
+
+            before = GraphState.capture(graph)
+            with graph.batch():
+                for fix in fixes:
+                    fix.apply(graph)
+            command = DiffCommand(
+                self.tr("Adapt network to data"), graph, before, GraphState.capture(graph)
+            )
+            self.undo_stack.push(command)
+        else:
+            with graph.batch():
+                for fix in fixes:
+                    fix.apply(graph)
+        self.state.mark_dirty()
+        self._update_fit()
+        return len(fixes)
+
+
+def _short(source: str) -> str:
+    return Path(source).name or source

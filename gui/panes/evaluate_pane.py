@@ -1,0 +1,506 @@
+"""The Evaluate pane: how good is the trained network, where does it fail, and export it.
+
+Only the sections that apply to the dataset are shown: the confusion matrix, per-class scores
+and misclassified samples for classifiers; the draw pad and feature maps for images; the
+decision boundary for 2-D points (live during training); the text generator for character
+models. Evaluation runs on the GUI thread: on the built-in sets it takes well under a second.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.panes.drawpad import DrawPad
+from gui.panes.evaluate_extra import FeatureMapsTab, TextGeneratorTab
+from gui.panes.evaluate_views import ConfusionMatrixView, DecisionBoundaryView, ProbabilityBars
+from gui.panes.gallery import ImageGrid
+from gui.panes.plots import WARN_COLOUR
+
+if TYPE_CHECKING:
+    from gui.panes.training_pane import TrainingPane
+    from gui.project_state import ProjectState
+
+GALLERY_MAX = 64
+
+
+class EvaluatePane(QWidget):
+    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.report: Any = None
+        self._stale = True
+        self._live_model: Any = None  # a private copy for live views while a run trains
+
+        # -- header ------------------------------------------------------------------------------
+        self.evaluate_button = QPushButton(self.tr("Evaluate"))
+        self.evaluate_button.clicked.connect(self.refresh)
+        self.split_combo = QComboBox()
+        self.split_combo.addItem(self.tr("Test split"), "test")
+        self.split_combo.addItem(self.tr("Validation split"), "val")
+        self.split_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.summary = QLabel(self.tr("Train a network, then evaluate it here."))
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.onnx_button = QPushButton(self.tr("Export ONNX…"))
+        self.onnx_button.clicked.connect(self._on_export_onnx)
+        self.script_button = QPushButton(self.tr("Export PyTorch script…"))
+        self.script_button.clicked.connect(self._on_export_script)
+        self.export_label = QLabel()
+        self.export_label.setWordWrap(True)
+        self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        header = QHBoxLayout()
+        header.addWidget(self.evaluate_button)
+        header.addWidget(self.split_combo)
+        header.addWidget(self.summary, 1)
+        header.addWidget(self.onnx_button)
+        header.addWidget(self.script_button)
+
+        # -- confusion matrix + gallery ---------------------------------------------------------
+        self.confusion = ConfusionMatrixView()
+        self.confusion.sig_cell_clicked.connect(self.show_cell)
+        self.gallery_title = QLabel(self.tr("Click a cell to see its samples."))
+        self.gallery = ImageGrid(cell=64)
+        self.gallery_table = _table([self.tr("sample"), self.tr("confidence")])
+        gallery_box = QWidget()
+        gallery_layout = QVBoxLayout(gallery_box)
+        gallery_layout.setContentsMargins(0, 0, 0, 0)
+        gallery_layout.addWidget(self.gallery_title)
+        self._gallery_scroll = _scrolled(self.gallery)
+        gallery_layout.addWidget(self._gallery_scroll, 1)
+        gallery_layout.addWidget(self.gallery_table, 1)
+        confusion_tab = QSplitter(Qt.Orientation.Horizontal)
+        confusion_tab.addWidget(self.confusion)
+        confusion_tab.addWidget(gallery_box)
+        confusion_tab.setSizes([600, 400])
+
+        # -- per class ---------------------------------------------------------------------------
+        self.per_class = _table(
+            [self.tr("class"), self.tr("precision"), self.tr("recall"), "F1", self.tr("support")]
+        )
+
+        # -- misclassified -------------------------------------------------------------------------
+        self.misclassified = ImageGrid(cell=64)
+        self.misclassified.set_empty_text(self.tr("No misclassified samples."))
+        self.misclassified_table = _table(
+            [self.tr("sample"), self.tr("true"), self.tr("predicted"), self.tr("confidence")]
+        )
+        wrong_tab = QWidget()
+        wrong_layout = QVBoxLayout(wrong_tab)
+        wrong_layout.addWidget(
+            QLabel(self.tr("Wrong answers, most confident first (true → predicted, confidence)"))
+        )
+        self._wrong_scroll = _scrolled(self.misclassified)
+        wrong_layout.addWidget(self._wrong_scroll, 1)
+        wrong_layout.addWidget(self.misclassified_table, 1)
+
+        # -- draw pad --------------------------------------------------------------------------
+        self.drawpad = DrawPad()
+        self.drawpad.sig_changed.connect(self._on_drawing_changed)
+        self.probability_bars = ProbabilityBars()
+        self.draw_result = QLabel(self.tr("Draw a sample on the pad."))
+        clear = QPushButton(self.tr("Clear"))
+        clear.clicked.connect(self.drawpad.clear)
+        draw_tab = QWidget()
+        draw_layout = QHBoxLayout(draw_tab)
+        pad_column = QVBoxLayout()
+        pad_column.addWidget(self.drawpad, 1)
+        pad_column.addWidget(clear)
+        draw_layout.addLayout(pad_column, 1)
+        bars_column = QVBoxLayout()
+        bars_column.addWidget(self.draw_result)
+        bars_column.addWidget(self.probability_bars, 1)
+        draw_layout.addLayout(bars_column, 2)
+        self.last_probabilities = np.zeros(0)
+        self.gallery_indices: list[int] = []
+
+        self.feature_maps = FeatureMapsTab(state, self.drawpad)
+        self.boundary = DecisionBoundaryView()
+        self.boundary_label = QLabel(
+            self.tr("Each colour is the class the network predicts there; paler means less sure.")
+        )
+        boundary_tab = QWidget()
+        boundary_layout = QVBoxLayout(boundary_tab)
+        boundary_layout.addWidget(self.boundary_label)
+        boundary_layout.addWidget(self.boundary, 1)
+        self.text_generator = TextGeneratorTab(state)
+
+        self.tabs = QTabWidget()
+        self.tab_confusion = self.tabs.addTab(confusion_tab, self.tr("Confusion matrix"))
+        self.tab_per_class = self.tabs.addTab(self.per_class, self.tr("Per class"))
+        self.tab_wrong = self.tabs.addTab(wrong_tab, self.tr("Misclassified"))
+        self.tab_draw = self.tabs.addTab(draw_tab, self.tr("Draw"))
+        self.tab_maps = self.tabs.addTab(self.feature_maps, self.tr("Feature maps"))
+        self.tab_boundary = self.tabs.addTab(boundary_tab, self.tr("Decision boundary"))
+        self.tab_text = self.tabs.addTab(self.text_generator, self.tr("Generate text"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.export_label)
+        layout.addWidget(self.tabs, 1)
+
+        state.sig_project_replaced.connect(self._on_data_or_model_changed)
+        state.sig_dataset_changed.connect(self._on_data_or_model_changed)
+        state.sig_model_changed.connect(self._on_data_or_model_changed)
+        self._on_data_or_model_changed()
+
+    # -- public API --------------------------------------------------------------------------
+    def follow(self, training: TrainingPane) -> None:
+        """Live views during training: the decision boundary and text samples each epoch."""
+        training.sig_run_started.connect(self._on_run_started)
+        training.sig_epoch_snapshot.connect(self.on_epoch_snapshot)
+
+    def refresh(self) -> Any:
+        """Evaluate the current model on the current dataset; returns the EvalReport (or None)."""
+        model, dataset = self.state.model, self.state.dataset
+        self._stale = False
+        if model is None or dataset is None:
+            self.report = None
+            self.summary.setText(self.tr("Train a network, then evaluate it here."))
+            self._update_sections()
+            return None
+        from engine import evaluate
+
+        split = self._split()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.report = evaluate(model, dataset, split=split)
+        except Exception as error:  # shown as a message, never a traceback
+            self.report = None
+            self.summary.setText(self.tr("Evaluation failed: {0}").format(error))
+            self.summary.setStyleSheet(f"color: {WARN_COLOUR};")
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.summary.setStyleSheet("")
+        self._show_report(self.report)
+        self._update_sections()
+        self._on_drawing_changed()
+        self.feature_maps.refresh()
+        if dataset.kind == "points":
+            self._draw_boundary(model)
+        return self.report
+
+    def export_onnx_to(self, path: str | Path) -> Any:
+        """Export the current model to ONNX at ``path``; returns the engine's ExportResult."""
+        from engine import export_onnx
+
+        if self.state.model is None or self.state.dataset is None:
+            from engine import NetCanvasError
+
+            raise NetCanvasError(self.tr("Train the network before exporting it."))
+        result = export_onnx(self.state.model, self.state.dataset, str(path))
+        self.export_label.setText(
+            self.tr(
+                "Exported {0}. Checked in onnxruntime: largest difference to PyTorch {1:.2e}."
+            ).format(result.path, result.max_abs_diff)
+        )
+        self.export_label.setStyleSheet("")
+        return result
+
+    def export_script_to(self, path: str | Path) -> None:
+        from engine import generate_script
+
+        Path(path).write_text(generate_script(self.state.project), encoding="utf-8")
+        self.export_label.setText(self.tr("Wrote the PyTorch script {0}.").format(path))
+        self.export_label.setStyleSheet("")
+
+    # -- sections ---------------------------------------------------------------------------
+    def _split(self) -> str:
+        dataset = self.state.dataset
+        wanted = self.split_combo.currentData() or "test"
+        if wanted == "test" and dataset is not None and dataset.test is None:
+            return "val"
+        return str(wanted)
+
+    def _update_sections(self) -> None:
+        dataset = self.state.dataset
+        kind = dataset.kind if dataset is not None else ""
+        task = dataset.task if dataset is not None else ""
+        classifier = task in ("classification", "binary")
+        visible = {
+            self.tab_confusion: classifier,
+            self.tab_per_class: classifier,
+            self.tab_wrong: classifier,
+            self.tab_draw: kind == "image" and classifier,
+            self.tab_maps: kind == "image",
+            self.tab_boundary: kind == "points",
+            self.tab_text: task == "next_char",
+        }
+        for index, shown in visible.items():
+            self.tabs.setTabVisible(index, shown)
+        has_model = self.state.model is not None
+        self.onnx_button.setEnabled(has_model and dataset is not None)
+        self.script_button.setEnabled(dataset is not None)
+
+    def _on_data_or_model_changed(self) -> None:
+        self._update_sections()
+        dataset = self.state.dataset
+        if dataset is not None and dataset.kind == "points":
+            x = dataset.train.x.detach().cpu().numpy()
+            y = dataset.train.y.detach().cpu().numpy().reshape(-1)
+            if x.ndim == 2 and x.shape[1] == 2:
+                self.boundary.set_points(x, y)
+        self.text_generator.update_model(self.state.model)
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _show_report(self, report: Any) -> None:
+        dataset = self.state.dataset
+        names = list(dataset.class_names) if dataset is not None else []
+        parts = [self.tr("{0} samples").format(report.n)]
+        for label, value, fmt in (
+            (self.tr("accuracy"), report.accuracy, "{:.2%}"),
+            (self.tr("loss"), report.loss, "{:.4f}"),
+            ("MSE", report.mse, "{:.4g}"),
+            ("MAE", report.mae, "{:.4g}"),
+            ("R²", report.r2, "{:.3f}"),
+            (self.tr("perplexity"), report.perplexity, "{:.3g}"),
+        ):
+            if isinstance(value, int | float) and np.isfinite(value):
+                parts.append(f"{label} {fmt.format(value)}")
+        self.summary.setText(" · ".join(parts))
+        if report.confusion is not None and len(report.confusion):
+            self.confusion.set_matrix(np.asarray(report.confusion), names)
+        self._fill_per_class(report)
+        self._fill_misclassified(report, names)
+
+    def _fill_per_class(self, report: Any) -> None:
+        rows = list(report.per_class or [])
+        extra = []
+        for label, values in (
+            (self.tr("macro average"), report.macro),
+            (self.tr("weighted average"), report.weighted),
+        ):
+            if values:
+                extra.append({"name": label, **values})
+        self.per_class.setRowCount(len(rows) + len(extra))
+        for r, row in enumerate(rows + extra):
+            cells = [
+                str(row.get("name", r)),
+                _fmt(row.get("precision")),
+                _fmt(row.get("recall")),
+                _fmt(row.get("f1")),
+                str(int(row["support"])) if row.get("support") is not None else "",
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if r >= len(rows):
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.per_class.setItem(r, c, item)
+
+    def _fill_misclassified(self, report: Any, names: list[str]) -> None:
+        wrong = list(report.misclassified())[:GALLERY_MAX]
+        captions = [f"{_name(names, t)}→{_name(names, p)} {conf:.0%}" for _i, t, p, conf in wrong]
+        images = self._images([i for i, _t, _p, _c in wrong])
+        self._wrong_scroll.setVisible(images is not None)
+        self.misclassified_table.setVisible(images is None)
+        if images is not None:
+            self.misclassified.set_images(images, captions)
+        else:
+            self.misclassified_table.setRowCount(len(wrong))
+            for r, (i, t, p, conf) in enumerate(wrong):
+                for c, text in enumerate((str(i), _name(names, t), _name(names, p), f"{conf:.1%}")):
+                    self.misclassified_table.setItem(r, c, QTableWidgetItem(text))
+
+    def _images(self, indices: list[int]) -> np.ndarray | None:
+        """Raw images (uint8 N×C×H×W) of the evaluated split, or None for non-image data."""
+        dataset = self.state.dataset
+        if dataset is None or dataset.kind != "image":
+            return None
+        x = dataset.split(self._split()).x
+        if not indices:
+            return np.zeros((0, *x.shape[1:]), dtype=np.uint8)
+        import torch
+
+        index = torch.as_tensor(indices, dtype=torch.long, device=x.device)
+        return x[index].detach().cpu().numpy()
+
+    def cell_samples(self, true_class: int, predicted: int) -> list[tuple[int, float]]:
+        """(sample index, confidence) of the evaluated samples in one confusion cell."""
+        report = self.report
+        if report is None:
+            return []
+        y_true = np.asarray(report.y_true).reshape(-1)
+        y_pred = np.asarray(report.y_pred).reshape(-1)
+        probs = np.asarray(report.probs)
+        idx = np.nonzero((y_true == true_class) & (y_pred == predicted))[0]
+        if probs.ndim == 2 and probs.shape[1] > predicted:
+            conf = probs[idx, predicted]
+        else:
+            conf = np.ones(idx.size)
+        order = np.argsort(-conf, kind="stable")
+        return [(int(idx[o]), float(conf[o])) for o in order]
+
+    def show_cell(self, true_class: int, predicted: int) -> None:
+        """The gallery of one confusion-matrix cell."""
+        names = list(self.state.dataset.class_names) if self.state.dataset is not None else []
+        samples = self.cell_samples(true_class, predicted)
+        self.gallery_title.setText(
+            self.tr("True {0}, predicted {1}: {2} samples").format(
+                _name(names, true_class), _name(names, predicted), len(samples)
+            )
+        )
+        shown = samples[:GALLERY_MAX]
+        images = self._images([i for i, _c in shown])
+        self._gallery_scroll.setVisible(images is not None)
+        self.gallery_table.setVisible(images is None)
+        self.gallery_indices = [i for i, _c in shown]
+        if images is not None:
+            self.gallery.set_images(images, [f"#{i} {c:.0%}" for i, c in shown])
+        else:
+            self.gallery_table.setRowCount(len(shown))
+            for r, (i, c) in enumerate(shown):
+                self.gallery_table.setItem(r, 0, QTableWidgetItem(str(i)))
+                self.gallery_table.setItem(r, 1, QTableWidgetItem(f"{c:.1%}"))
+
+    # -- draw pad ----------------------------------------------------------------------------
+    def drawing_raw(self) -> np.ndarray | None:
+        """The drawing as one raw sample of the dataset (1×C×H×W), or None without images."""
+        dataset = self.state.dataset
+        if dataset is None or dataset.kind != "image":
+            return None
+        # Raw images are 0..255 (uint8 as loaded); preprocess scales and normalises them.
+        floating = dataset.train.x.dtype.is_floating_point
+        return self.drawpad.to_raw(
+            tuple(dataset.input_shape), 255.0, np.float32 if floating else np.uint8
+        )
+
+    def _on_drawing_changed(self) -> None:
+        dataset, model = self.state.dataset, self.state.model
+        raw = self.drawing_raw()
+        if raw is None or model is None or self.drawpad.is_empty():
+            self.draw_result.setText(
+                self.tr("Draw a sample on the pad.")
+                if model is not None
+                else self.tr("Train the network first, then draw.")
+            )
+            return
+        from engine import predict_proba
+
+        probs = np.asarray(predict_proba(model, dataset, raw)).reshape(-1)
+        if probs.size == 1:  # binary: P(class 1)
+            probs = np.array([1 - probs[0], probs[0]])
+        self.last_probabilities = probs
+        names = list(dataset.class_names)
+        self.probability_bars.set_probabilities(probs, names)
+        best = int(np.argmax(probs))
+        self.draw_result.setText(
+            self.tr("The network says {0} ({1:.0%} sure).").format(_name(names, best), probs[best])
+        )
+        self.feature_maps.drawing_changed()
+
+    # -- live views during training -------------------------------------------------------------
+    def _on_run_started(self) -> None:
+        self._live_model = None
+
+    def on_epoch_snapshot(self, payload: dict[str, Any]) -> None:
+        """A copy of the weights at an epoch end: redraw the boundary / print a text sample."""
+        dataset = self.state.dataset
+        if dataset is None or dataset.kind not in ("points", "text"):
+            return
+        if self._live_model is None:
+            from engine import build_model
+
+            self._live_model = build_model(self.state.project.graph, seed=0)
+        try:
+            self._live_model.load_state_dict(payload["state_dict"])
+        except Exception:  # the graph changed under a running run: skip this frame
+            return
+        self._live_model.eval()
+        if dataset.kind == "points":
+            self._draw_boundary(self._live_model)
+        else:
+            self.text_generator.epoch_sample(self._live_model, int(payload.get("epoch", 0)) + 1)
+
+    def _draw_boundary(self, model: Any) -> None:
+        dataset = self.state.dataset
+        if dataset is None or tuple(dataset.input_shape) != (2,):
+            return
+        from engine import predict_proba
+
+        self.boundary.set_probabilities(
+            np.asarray(predict_proba(model, dataset, self.boundary.grid()))
+        )
+
+    # -- export buttons -------------------------------------------------------------------------
+    def _on_export_onnx(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export ONNX"), f"{self.state.project.name}.onnx", "ONNX (*.onnx)"
+        )
+        if not path:
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.export_onnx_to(path)
+        except Exception as error:  # a NetCanvasError normally
+            self.export_label.setText(self.tr("ONNX export failed: {0}").format(error))
+            self.export_label.setStyleSheet(f"color: {WARN_COLOUR};")
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def _on_export_script(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export PyTorch script"), f"{self.state.project.name}.py", "Python (*.py)"
+        )
+        if not path:
+            return
+        try:
+            self.export_script_to(path)
+        except Exception as error:
+            self.export_label.setText(self.tr("Script export failed: {0}").format(error))
+            self.export_label.setStyleSheet(f"color: {WARN_COLOUR};")
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    return scroll
+
+
+def _fmt(value: Any) -> str:
+    return f"{value:.3f}" if isinstance(value, int | float) else ""
+
+
+def _name(names: list[str], index: int) -> str:
+    index = int(index)
+    return str(names[index]) if 0 <= index < len(names) else str(index)

@@ -1,0 +1,166 @@
+"""Views the Evaluate pane composes: confusion heatmap, probability bars, decision boundary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from gui.panes.data_views import CLASS_COLOURS, apply_theme, scatter_points
+from gui.panes.plots import OKABE_ITO
+
+
+class ConfusionMatrixView(QTableWidget):
+    """Rows are true classes, columns predicted ones; colour is the share of the row.
+
+    Numbers are printed in every cell so the colour is never the only cue; clicking a cell emits
+    ``sig_cell_clicked(true_class, predicted_class)``.
+    """
+
+    sig_cell_clicked = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.cellClicked.connect(lambda row, column: self.sig_cell_clicked.emit(row, column))
+        self.matrix = np.zeros((0, 0), dtype=np.int64)
+
+    def set_matrix(self, matrix: np.ndarray, names: Sequence[str]) -> None:
+        self.matrix = np.asarray(matrix, dtype=np.int64)
+        k = self.matrix.shape[0]
+        self.clear()
+        self.setRowCount(k)
+        self.setColumnCount(k)
+        labels = [str(n) for n in names][:k] + [str(i) for i in range(len(names), k)]
+        self.setHorizontalHeaderLabels([self.tr("→ {0}").format(n) for n in labels])
+        self.setVerticalHeaderLabels(labels)
+        rows = self.matrix.sum(axis=1, keepdims=True).clip(min=1)
+        share = self.matrix / rows
+        hot = QColor(OKABE_ITO["blue"])
+        wrong = QColor(OKABE_ITO["vermillion"])
+        for i in range(k):
+            for j in range(k):
+                count = int(self.matrix[i, j])
+                item = QTableWidgetItem(str(count))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                colour = QColor(hot if i == j else wrong)
+                # Off-diagonal cells are usually small shares: boost them so errors stand out.
+                alpha = share[i, j] if i == j else min(1.0, 3 * share[i, j])
+                colour.setAlphaF(0.08 + 0.92 * float(alpha))
+                item.setBackground(QBrush(colour))
+                if alpha > 0.55:
+                    item.setForeground(QBrush(QColor("white")))
+                item.setToolTip(
+                    self.tr("true {0}, predicted {1}: {2} samples ({3:.0%} of the row)").format(
+                        labels[i], labels[j], count, share[i, j]
+                    )
+                )
+                self.setItem(i, j, item)
+
+
+class ProbabilityBars(pg.PlotWidget):
+    """One bar per class; the most likely class is highlighted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        apply_theme(self)
+        plot = self.getPlotItem()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.setYRange(0, 1, padding=0.02)
+        plot.setLabel("left", "probability")
+        self._bars: pg.BarGraphItem | None = None
+        self.values = np.zeros(0)
+
+    def set_probabilities(self, probs: np.ndarray, names: Sequence[str]) -> None:
+        plot = self.getPlotItem()
+        if self._bars is not None:
+            plot.removeItem(self._bars)
+        self.values = np.asarray(probs, dtype=np.float64).reshape(-1)
+        best = int(np.argmax(self.values)) if self.values.size else -1
+        brushes = [
+            pg.mkBrush(OKABE_ITO["orange"] if i == best else OKABE_ITO["blue"])
+            for i in range(self.values.size)
+        ]
+        self._bars = pg.BarGraphItem(
+            x=np.arange(self.values.size), height=self.values, width=0.7, brushes=brushes, pen=None
+        )
+        plot.addItem(self._bars)
+        step = max(1, len(names) // 20)
+        ticks = [
+            (float(i), str(names[i])) for i in range(0, min(len(names), self.values.size), step)
+        ]
+        plot.getAxis("bottom").setTicks([ticks])
+        plot.setXRange(-0.6, self.values.size - 0.4, padding=0)
+
+
+class DecisionBoundaryView(pg.PlotWidget):
+    """Class regions of a 2-D classifier over the plane, with the data points on top."""
+
+    GRID = 120  # cells per side: 14 400 points, one small forward pass
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        apply_theme(self)
+        plot = self.getPlotItem()
+        plot.setAspectLocked(True)
+        self.image = pg.ImageItem()
+        plot.addItem(self.image)
+        self._points: pg.ScatterPlotItem | None = None
+        self.bounds = (-1.0, 1.0, -1.0, 1.0)
+        self.updates = 0
+
+    def set_points(self, x: np.ndarray, labels: np.ndarray) -> None:
+        plot = self.getPlotItem()
+        if self._points is not None:
+            plot.removeItem(self._points)
+        self._points = scatter_points(plot, x, labels, size=6)
+        low, high = x.min(axis=0), x.max(axis=0)
+        pad = 0.1 * (high - low + 1e-6)
+        self.bounds = (
+            float(low[0] - pad[0]),
+            float(high[0] + pad[0]),
+            float(low[1] - pad[1]),
+            float(high[1] + pad[1]),
+        )
+
+    def grid(self) -> np.ndarray:
+        """The plane's sample points, GRID² × 2 float32, row-major from the bottom-left."""
+        x0, x1, y0, y1 = self.bounds
+        xs = np.linspace(x0, x1, self.GRID, dtype=np.float32)
+        ys = np.linspace(y0, y1, self.GRID, dtype=np.float32)
+        gx, gy = np.meshgrid(xs, ys)
+        return np.stack([gx.ravel(), gy.ravel()], axis=1)
+
+    def set_probabilities(self, probs: np.ndarray) -> None:
+        """Colour each grid cell by its predicted class, fainter where the model is unsure."""
+        probs = np.asarray(probs, dtype=np.float32)
+        if probs.ndim == 1 or probs.shape[1] == 1:  # binary: P(class 1)
+            p1 = probs.reshape(-1)
+            probs = np.stack([1 - p1, p1], axis=1)
+        cls = probs.argmax(axis=1)
+        confidence = probs.max(axis=1)
+        k = probs.shape[1]
+        palette = np.array(
+            [QColor(CLASS_COLOURS[i % len(CLASS_COLOURS)]).getRgb() for i in range(k)]
+        )
+        rgba = palette[cls].astype(np.float32)
+        # 1/k confidence (a coin flip) draws nearly transparent; certainty draws at 55 %.
+        rgba[:, 3] = 255 * 0.55 * ((confidence - 1 / k) / (1 - 1 / k)).clip(0, 1)
+        image = rgba.reshape(self.GRID, self.GRID, 4).transpose(1, 0, 2).astype(np.uint8)
+        self.image.setImage(image, levels=None)
+        x0, x1, y0, y1 = self.bounds
+        self.image.setRect(x0, y0, x1 - x0, y1 - y0)
+        self.updates += 1

@@ -1,0 +1,491 @@
+"""Live training curves: loss, accuracy and learning rate on a shared epoch axis.
+
+Signals from the training worker only append to numpy buffers; a single-shot timer redraws at
+most every 50 ms (about 20 Hz), so a burst of signals costs one repaint. Each series is one
+long-lived PlotDataItem updated with setData; pyqtgraph peak-downsamples and clips to the view,
+so a long run with many thousand points stays cheap to draw.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from engine.types import RunRecord
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies, on light and dark.
+OKABE_ITO = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "grey": "#999999",
+}
+TRAIN_COLOUR = OKABE_ITO["blue"]
+VAL_COLOUR = OKABE_ITO["orange"]
+LR_COLOUR = OKABE_ITO["green"]
+WARN_COLOUR = OKABE_ITO["vermillion"]
+OVERLAY_COLOURS = (OKABE_ITO["purple"], OKABE_ITO["sky"], OKABE_ITO["grey"], OKABE_ITO["yellow"])
+REDRAW_INTERVAL_MS = 50  # about 20 Hz: smooth to the eye, a small share of the GUI thread
+OVERFIT_EPOCHS = 3  # consecutive epochs of rising validation loss that count as overfitting
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LivePlots", text)
+
+
+class SeriesBuffer:
+    """A growable (x, y) buffer; appends are amortised O(1) and views need no copy."""
+
+    def __init__(self, capacity: int = 256) -> None:
+        self._data = np.empty((2, capacity), dtype=np.float64)
+        self.size = 0
+
+    def append(self, x: float, y: float) -> None:
+        if self.size == self._data.shape[1]:
+            grown = np.empty((2, 2 * self.size), dtype=np.float64)
+            grown[:, : self.size] = self._data[:, : self.size]
+            self._data = grown
+        self._data[0, self.size] = x
+        self._data[1, self.size] = y
+        self.size += 1
+
+    def clear(self) -> None:
+        self.size = 0
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._data[0, : self.size]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._data[1, : self.size]
+
+
+def ema(values: np.ndarray, weight: float) -> np.ndarray:
+    """Debiased exponential moving average (what TensorBoard's smoothing slider shows)."""
+    out = np.empty_like(values)
+    last = 0.0
+    for i, value in enumerate(values):
+        last = weight * last + (1.0 - weight) * value
+        out[i] = last / (1.0 - weight ** (i + 1)) if weight > 0 else value
+    return out
+
+
+def find_overfitting(
+    train_loss: Sequence[float], val_loss: Sequence[float], epochs: int = OVERFIT_EPOCHS
+) -> int | None:
+    """Index of the epoch where overfitting began, or None.
+
+    Overfitting here: validation loss rose for at least ``epochs`` consecutive epochs while the
+    training loss fell. The returned epoch is the one with the lowest validation loss before
+    the rise (where early stopping would have kept the weights).
+    """
+    count = min(len(train_loss), len(val_loss))
+    streak = 0
+    for i in range(1, count):
+        if val_loss[i] > val_loss[i - 1] and train_loss[i] < train_loss[i - 1]:
+            streak += 1
+            if streak >= epochs:
+                return i - streak
+        else:
+            streak = 0
+    return None
+
+
+class LivePlots(QWidget):
+    """Loss, accuracy and learning-rate plots fed by training signals, with overlays of runs."""
+
+    sig_overfitting = Signal(int)  # epoch number (1-based) where validation loss began to rise
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._smoothing = 0.6
+        self._task = "classification"
+        self._dirty = False
+        self.redraw_count = 0  # how many repaints the timer did (tests and benchmarks read it)
+        # Per logged step: x is the fractional epoch.
+        self.step_loss = SeriesBuffer()
+        self.step_accuracy = SeriesBuffer()
+        self.step_lr = SeriesBuffer()
+        self.step_speed = SeriesBuffer()
+        self._loss_ema = SeriesBuffer()
+        self._acc_ema = SeriesBuffer()
+        self._ema_state = {"loss": (0.0, 0), "accuracy": (0.0, 0)}
+        # Per epoch: x is the epoch number at its end (1, 2, ...).
+        self.history: dict[str, list[float]] = {}
+        self.epochs: list[float] = []
+        self._overfit_epoch: int | None = None
+        self._overlay_items: list[pg.PlotDataItem] = []
+
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setMinimumHeight(260)
+        self.loss_plot = self.canvas.addPlot(row=0, col=0)
+        self.acc_plot = self.canvas.addPlot(row=0, col=1)
+        self.lr_plot = self.canvas.addPlot(row=1, col=0)
+        self.speed_plot = self.canvas.addPlot(row=1, col=1)
+        self.canvas.ci.layout.setRowStretchFactor(0, 5)
+        self.canvas.ci.layout.setRowStretchFactor(1, 2)
+        self._plots = (self.loss_plot, self.acc_plot, self.lr_plot, self.speed_plot)
+        for plot, title, y_label in (
+            (self.loss_plot, _tr("Loss"), _tr("loss")),
+            (self.acc_plot, _tr("Accuracy"), _tr("accuracy")),
+            (self.lr_plot, _tr("Learning rate"), _tr("lr")),
+            (self.speed_plot, _tr("Throughput"), _tr("samples/s")),
+        ):
+            plot.setTitle(title)
+            plot.setLabel("bottom", _tr("epoch"))
+            plot.setLabel("left", y_label)
+            plot.getAxis("left").enableAutoSIPrefix(False)
+            plot.getAxis("bottom").enableAutoSIPrefix(False)
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            plot.setMenuEnabled(False)
+            if plot is not self.loss_plot:
+                plot.setXLink(self.loss_plot)
+        self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
+        self.acc_plot.addLegend(offset=(-8, -8), labelTextSize="8pt")
+
+        self.loss_raw = self._series(self.loss_plot, TRAIN_COLOUR, alpha=60)
+        self.loss_smooth = self._series(self.loss_plot, TRAIN_COLOUR, width=2, name=_tr("training"))
+        self.val_loss = self._series(
+            self.loss_plot, VAL_COLOUR, width=2, name=_tr("validation"), symbol=True
+        )
+        self.acc_raw = self._series(self.acc_plot, TRAIN_COLOUR, alpha=60)
+        self.acc_smooth = self._series(self.acc_plot, TRAIN_COLOUR, width=2, name=_tr("training"))
+        self.val_acc = self._series(
+            self.acc_plot, VAL_COLOUR, width=2, name=_tr("validation"), symbol=True
+        )
+        self.lr_line = self._series(self.lr_plot, LR_COLOUR, width=2)
+        self.speed_line = self._series(self.speed_plot, OKABE_ITO["purple"], width=1.5)
+
+        self.overfit_line = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            pen=pg.mkPen(WARN_COLOUR, width=2, style=Qt.PenStyle.DashLine),
+            label="",
+            labelOpts={"position": 0.9, "color": WARN_COLOUR, "movable": False},
+        )
+        self.overfit_line.setVisible(False)
+        self.loss_plot.addItem(self.overfit_line, ignoreBounds=True)
+
+        self._cursors: list[pg.InfiniteLine] = []
+        for plot in self._plots:
+            cursor = pg.InfiniteLine(
+                angle=90, movable=False, pen=pg.mkPen(OKABE_ITO["grey"], width=1)
+            )
+            cursor.setVisible(False)
+            plot.addItem(cursor, ignoreBounds=True)
+            self._cursors.append(cursor)
+        self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+        self.readout = QLabel(_tr("Hover over a plot to read its values."))
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.readout)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REDRAW_INTERVAL_MS)
+        self._timer.timeout.connect(self._redraw)
+        self._apply_palette()
+
+    # -- construction helpers ----------------------------------------------------------------
+    @staticmethod
+    def _series(
+        plot: pg.PlotItem,
+        colour: str,
+        width: float = 1.0,
+        alpha: int = 255,
+        name: str | None = None,
+        symbol: bool = False,
+    ) -> pg.PlotDataItem:
+        qcolour = QColor(colour)
+        qcolour.setAlpha(alpha)
+        options: dict[str, Any] = {"pen": pg.mkPen(qcolour, width=width), "name": name}
+        if symbol:
+            options.update(symbol="o", symbolSize=6, symbolBrush=qcolour, symbolPen=None)
+        item = plot.plot(**options)
+        item.setDownsampling(auto=True, method="peak")
+        item.setClipToView(True)
+        return item
+
+    def _apply_palette(self) -> None:
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Base)
+        foreground = palette.color(QPalette.ColorRole.Text)
+        self.canvas.setBackground(background)
+        for plot in self._plots:
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setPen(foreground)
+                plot.getAxis(axis).setTextPen(foreground)
+            plot.titleLabel.setAttr("color", foreground.name())
+            plot.setTitle(plot.titleLabel.text)
+            if plot.legend is not None:
+                plot.legend.setLabelTextColor(foreground)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+        super().changeEvent(event)
+
+    # -- feeding -------------------------------------------------------------------------------
+    def reset(self, task: str = "classification") -> None:
+        """Forget the current run's curves (overlays of earlier runs stay)."""
+        self._task = task
+        for buffer in (
+            self.step_loss,
+            self.step_accuracy,
+            self.step_lr,
+            self.step_speed,
+            self._loss_ema,
+            self._acc_ema,
+        ):
+            buffer.clear()
+        self._ema_state = {"loss": (0.0, 0), "accuracy": (0.0, 0)}
+        self.history = {}
+        self.epochs = []
+        self._overfit_epoch = None
+        self.overfit_line.setVisible(False)
+        has_accuracy = task in ("classification", "binary", "next_char")
+        self.acc_plot.setVisible(has_accuracy)
+        self._schedule()
+
+    def add_batch(self, logs: dict[str, float]) -> None:
+        """A logged training step: ``epoch`` (fractional), ``loss``, ``accuracy``, ``lr``."""
+        x = float(logs.get("epoch", 0.0))
+        if _finite(logs.get("loss")):
+            self.step_loss.append(x, float(logs["loss"]))
+            self._append_ema("loss", self._loss_ema, x, float(logs["loss"]))
+        if _finite(logs.get("accuracy")):
+            self.step_accuracy.append(x, float(logs["accuracy"]))
+            self._append_ema("accuracy", self._acc_ema, x, float(logs["accuracy"]))
+        if _finite(logs.get("lr")):
+            self.step_lr.append(x, float(logs["lr"]))
+        if _finite(logs.get("samples_per_s")):
+            self.step_speed.append(x, float(logs["samples_per_s"]))
+        self._schedule()
+
+    def add_epoch(self, epoch: float, logs: dict[str, float]) -> None:
+        """An epoch's summary; ``epoch`` is the x position of its end (1 for the first)."""
+        if not self.epochs or epoch > self.epochs[-1]:
+            self.epochs.append(epoch)
+        row = len(self.epochs) - 1
+        for key, value in logs.items():
+            if isinstance(value, int | float) and key not in ("epoch", "step"):
+                column = self.history.setdefault(key, [])
+                column.extend([math.nan] * (row + 1 - len(column)))
+                column[row] = float(value)
+        if "lr" in logs and self.step_lr.size == 0:
+            self.step_lr.append(epoch, float(logs["lr"]))
+        self._check_overfitting()
+        self._schedule()
+
+    def load_record(self, record: RunRecord) -> None:
+        """Show a stored run (a project opened from disk) as if it had just trained."""
+        self.reset(self._task)
+        steps = record.steps
+        xs = steps.get("epoch", [])
+        for i, x in enumerate(xs):
+            logs = {key: values[i] for key, values in steps.items() if i < len(values)}
+            logs["epoch"] = x
+            self.add_batch(logs)
+        columns = record.history
+        count = max((len(v) for v in columns.values()), default=0)
+        for i in range(count):
+            self.add_epoch(float(i + 1), {k: v[i] for k, v in columns.items() if i < len(v)})
+
+    def _append_ema(self, key: str, target: SeriesBuffer, x: float, value: float) -> None:
+        last, count = self._ema_state[key]
+        last = self._smoothing * last + (1.0 - self._smoothing) * value
+        count += 1
+        self._ema_state[key] = (last, count)
+        debiased = last / (1.0 - self._smoothing**count) if self._smoothing > 0 else value
+        target.append(x, debiased)
+
+    def set_smoothing(self, weight: float) -> None:
+        """EMA weight in [0, 0.99]; the smoothed curves are recomputed from the raw buffers."""
+        self._smoothing = min(max(weight, 0.0), 0.99)
+        for key, raw, target in (
+            ("loss", self.step_loss, self._loss_ema),
+            ("accuracy", self.step_accuracy, self._acc_ema),
+        ):
+            target.clear()
+            self._ema_state[key] = (0.0, 0)
+            for x, y in zip(raw.x.copy(), raw.y.copy(), strict=True):
+                self._append_ema(key, target, float(x), float(y))
+        self._schedule()
+
+    def _schedule(self) -> None:
+        self._dirty = True
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Redraw now (tests, exports) instead of waiting for the timer."""
+        self._timer.stop()
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        self.redraw_count += 1
+        self.loss_raw.setData(self.step_loss.x, self.step_loss.y)
+        self.loss_smooth.setData(self._loss_ema.x, self._loss_ema.y)
+        self.acc_raw.setData(self.step_accuracy.x, self.step_accuracy.y)
+        self.acc_smooth.setData(self._acc_ema.x, self._acc_ema.y)
+        epochs = np.asarray(self.epochs, dtype=np.float64)
+        for item, key in ((self.val_loss, "val_loss"), (self.val_acc, "val_accuracy")):
+            values = np.asarray(self.history.get(key, []), dtype=np.float64)
+            item.setData(epochs[: values.size], values)
+        self.lr_line.setData(self.step_lr.x, self.step_lr.y)
+        self.speed_line.setData(self.step_speed.x, self.step_speed.y)
+        for plot, values in ((self.lr_plot, self.step_lr.y), (self.speed_plot, self.step_speed.y)):
+            # A constant series would be drawn on an arbitrary ±range: anchor it at zero.
+            if values.size:
+                top = float(values.max())
+                plot.setYRange(0.0, top * 1.15 if top > 0 else 1.0, padding=0)
+
+    # -- overfitting ---------------------------------------------------------------------------
+    def _check_overfitting(self) -> None:
+        train, val = self.history.get("loss", []), self.history.get("val_loss", [])
+        start = find_overfitting(train, val)
+        if start is None or start == self._overfit_epoch:
+            return
+        self._overfit_epoch = start
+        x = self.epochs[start] if start < len(self.epochs) else float(start + 1)
+        self.overfit_line.setPos(x)
+        self.overfit_line.label.setFormat(_tr("overfitting from epoch {0}").format(start + 1))
+        self.overfit_line.setVisible(True)
+        self.sig_overfitting.emit(start + 1)
+
+    @property
+    def overfit_epoch(self) -> int | None:
+        """1-based epoch where overfitting began, or None."""
+        return None if self._overfit_epoch is None else self._overfit_epoch + 1
+
+    # -- overlays ------------------------------------------------------------------------------
+    def set_overlays(self, runs: Iterable[RunRecord]) -> None:
+        """Draw earlier runs' epoch curves as dashed lines (one colour per run)."""
+        for item in self._overlay_items:
+            item.getViewBox().removeItem(item) if item.getViewBox() else None
+            for plot in (self.loss_plot, self.acc_plot):
+                if plot.legend is not None:
+                    plot.legend.removeItem(item)
+        self._overlay_items = []
+        for index, run in enumerate(runs):
+            colour = OVERLAY_COLOURS[index % len(OVERLAY_COLOURS)]
+            for plot, key in (
+                (self.loss_plot, "loss"),
+                (self.loss_plot, "val_loss"),
+                (self.acc_plot, "accuracy"),
+                (self.acc_plot, "val_accuracy"),
+            ):
+                values = run.history.get(key, [])
+                if not values:
+                    continue
+                style = Qt.PenStyle.DashLine if key.startswith("val_") else Qt.PenStyle.DotLine
+                kind = _tr("validation") if key.startswith("val_") else _tr("training")
+                name = f"{run.id} {kind}"
+                item = plot.plot(
+                    np.arange(1, len(values) + 1, dtype=np.float64),
+                    np.asarray(values, dtype=np.float64),
+                    pen=pg.mkPen(colour, width=1.5, style=style),
+                    name=name,
+                )
+                self._overlay_items.append(item)
+
+    @property
+    def overlay_count(self) -> int:
+        return len(self._overlay_items)
+
+    # -- hover ---------------------------------------------------------------------------------
+    def _on_mouse_moved(self, pos: QPointF) -> None:
+        for plot in self._plots:
+            if plot.isVisible() and plot.sceneBoundingRect().contains(pos):
+                x = plot.vb.mapSceneToView(pos).x()
+                for cursor in self._cursors:
+                    cursor.setPos(x)
+                    cursor.setVisible(True)
+                self.readout.setText(self.describe_at(x))
+                return
+        for cursor in self._cursors:
+            cursor.setVisible(False)
+
+    def describe_at(self, x: float) -> str:
+        """The values nearest to epoch ``x``, as the hover read-out shows them."""
+        parts = [_tr("epoch {0:.2f}").format(x)]
+        for label, raw, smooth in (
+            (_tr("loss"), self.step_loss, self._loss_ema),
+            (_tr("accuracy"), self.step_accuracy, self._acc_ema),
+        ):
+            i = _nearest(raw.x, x)
+            if i is not None:
+                parts.append(f"{label} {raw.y[i]:.4g} ({_tr('smoothed')} {smooth.y[i]:.4g})")
+        if self.epochs:
+            row = int(np.argmin(np.abs(np.asarray(self.epochs) - x)))
+            for key, label in (
+                ("val_loss", _tr("val loss")),
+                ("val_accuracy", _tr("val accuracy")),
+            ):
+                column = self.history.get(key, [])
+                if row < len(column) and _finite(column[row]):
+                    parts.append(f"{label} {column[row]:.4g} (@{self.epochs[row]:g})")
+        i = _nearest(self.step_lr.x, x)
+        if i is not None:
+            parts.append(f"lr {self.step_lr.y[i]:.3g}")
+        return " · ".join(parts)
+
+    # -- export --------------------------------------------------------------------------------
+    def export_png(self, path: str | Path) -> None:
+        """All three plots as one PNG image."""
+        from pyqtgraph.exporters import ImageExporter
+
+        self.flush()
+        exporter = ImageExporter(self.canvas.ci)
+        exporter.parameters()["width"] = max(1200, self.canvas.width())
+        exporter.export(str(path))
+
+    def export_csv(self, path: str | Path) -> None:
+        """The epoch history (one row per epoch) followed by nothing else: easy to open anywhere."""
+        keys = sorted(self.history)
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["epoch", *keys])
+            for row, epoch in enumerate(self.epochs):
+                values = [self.history[k][row] if row < len(self.history[k]) else "" for k in keys]
+                writer.writerow([f"{epoch:g}", *values])
+
+    def point_count(self) -> int:
+        """Points drawn in the loss plot so far (raw steps and validation epochs)."""
+        return self.step_loss.size + len(self.history.get("val_loss", []))
+
+
+def _finite(value: object) -> bool:
+    return isinstance(value, int | float) and math.isfinite(value)
+
+
+def _nearest(xs: np.ndarray, x: float) -> int | None:
+    if xs.size == 0:
+        return None
+    i = int(np.searchsorted(xs, x))
+    if i >= xs.size:
+        return xs.size - 1
+    if i > 0 and abs(xs[i - 1] - x) < abs(xs[i] - x):
+        return i - 1
+    return i

@@ -1,0 +1,534 @@
+"""The Training pane: settings, run controls, progress, live plots and run comparison.
+
+The pane owns at most one ``TrainingWorker`` (the adapter in gui/training_worker.py). Starting
+again first stops and joins the previous worker; the window calls ``stop_and_wait`` on close.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.panes.plots import WARN_COLOUR, LivePlots
+from gui.panes.training_settings import TrainingSettingsForm
+from gui.training_worker import TrainingWorker
+
+if TYPE_CHECKING:
+    from engine.types import RunRecord
+    from gui.project_state import ProjectState
+
+MEMORY_POLL_MS = 1000
+
+
+def settings_differences(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
+    """Lines like 'lr: 0.001 → 0.01' for every setting that differs between two runs."""
+    lines = []
+    for key in sorted(set(a) | set(b)):
+        if key == "log_interval_ms":
+            continue
+        if a.get(key) != b.get(key):
+            lines.append(f"{key}: {a.get(key, '—')} → {b.get(key, '—')}")
+    return lines
+
+
+def format_eta(seconds: float) -> str:
+    if seconds != seconds or seconds < 0:  # NaN or unknown
+        return "—"
+    seconds = round(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def process_memory_bytes() -> int:
+    """Resident memory of this process (Linux /proc; elsewhere the peak from getrusage)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[1])
+        import os
+
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        try:
+            import resource
+
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            return int(peak if sys.platform == "darwin" else peak * 1024)
+        except (ImportError, OSError):
+            return 0
+
+
+class TrainingPane(QWidget):
+    sig_run_finished = Signal(object)  # RunRecord, after it was added to the project
+    sig_run_started = Signal()
+    sig_epoch_end = Signal(dict)  # epoch logs of the current run (1-based "epoch")
+    sig_epoch_snapshot = Signal(object)  # {"epoch", "state_dict"} for live views (2-D, text)
+
+    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.worker: TrainingWorker | None = None
+        self._run_state = "idle"
+        self._total_epochs = 0
+
+        self.settings_form = TrainingSettingsForm(state)
+
+        # -- run controls --------------------------------------------------------------------
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setToolTip(self.tr("Train a freshly initialised network"))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.resume_button = QPushButton(self.tr("Resume"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop after this batch; the weights so far are kept"))
+        self.step_button = QPushButton(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("Train one batch while paused"))
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start)
+        self.pause_button.clicked.connect(self.pause)
+        self.resume_button.clicked.connect(self.resume)
+        self.stop_button.clicked.connect(self.stop)
+        self.step_button.clicked.connect(self.step)
+        self.reason_label = QLabel()
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setStyleSheet(f"color: {WARN_COLOUR};")
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.epoch_bar = QProgressBar()
+        self.epoch_bar.setFormat(self.tr("epoch %p%"))
+        self.run_bar = QProgressBar()
+        self.run_bar.setFormat(self.tr("run %p%"))
+        for bar in (self.epoch_bar, self.run_bar):
+            bar.setRange(0, 1000)
+            bar.setValue(0)
+        self.epoch_label = QLabel("—")
+        self.eta_label = QLabel("—")
+        self.speed_label = QLabel("—")
+        self.device_label = QLabel("—")
+        self.memory_label = QLabel("—")
+
+        controls = QGroupBox(self.tr("Run"))
+        grid = QGridLayout(controls)
+        buttons = QGridLayout()
+        buttons.addWidget(self.start_button, 0, 0, 1, 2)
+        buttons.addWidget(self.stop_button, 0, 2)
+        buttons.addWidget(self.pause_button, 1, 0)
+        buttons.addWidget(self.resume_button, 1, 1)
+        buttons.addWidget(self.step_button, 1, 2)
+        grid.addLayout(buttons, 0, 0, 1, 2)
+        grid.addWidget(self.reason_label, 1, 0, 1, 2)
+        grid.addWidget(self.epoch_bar, 2, 0, 1, 2)
+        grid.addWidget(self.run_bar, 3, 0, 1, 2)
+        for row, (label, widget) in enumerate(
+            (
+                (self.tr("Epoch"), self.epoch_label),
+                (self.tr("Time left"), self.eta_label),
+                (self.tr("Speed"), self.speed_label),
+                (self.tr("Device"), self.device_label),
+                (self.tr("Memory"), self.memory_label),
+            ),
+            start=4,
+        ):
+            grid.addWidget(QLabel(label), row, 0)
+            grid.addWidget(widget, row, 1)
+        grid.addWidget(self.message_label, 9, 0, 1, 2)
+
+        # -- compare runs ----------------------------------------------------------------------
+        compare = QGroupBox(self.tr("Compare runs"))
+        compare_layout = QVBoxLayout(compare)
+        self.runs_list = QListWidget()
+        self.runs_list.setToolTip(self.tr("Tick earlier runs to overlay their curves"))
+        self.runs_list.itemChanged.connect(self._on_runs_ticked)
+        self.runs_list.setMaximumHeight(110)
+        self.diff_label = QLabel(self.tr("Tick a run to overlay it and list what differed."))
+        self.diff_label.setWordWrap(True)
+        self.diff_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        compare_layout.addWidget(self.runs_list)
+        compare_layout.addWidget(self.diff_label)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(controls)
+        side_layout.addWidget(self.settings_form)
+        side_layout.addWidget(compare)
+        side_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(side.minimumSizeHint().width() + 24)
+
+        # -- plots -----------------------------------------------------------------------------
+        self.plots = LivePlots()
+        self.plots.sig_overfitting.connect(self._on_overfitting)
+        self.smoothing = QSlider(Qt.Orientation.Horizontal)
+        self.smoothing.setRange(0, 99)
+        self.smoothing.setValue(60)
+        self.smoothing.setMaximumWidth(160)
+        self.smoothing.setToolTip(self.tr("Smoothing of the training curves (moving average)"))
+        self.smoothing.valueChanged.connect(lambda v: self.plots.set_smoothing(v / 100.0))
+        export_png = QPushButton(self.tr("Export PNG…"))
+        export_png.clicked.connect(self._on_export_png)
+        export_csv = QPushButton(self.tr("Export CSV…"))
+        export_csv.clicked.connect(self._on_export_csv)
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(QLabel(self.tr("Smoothing")))
+        toolbar.addWidget(self.smoothing)
+        toolbar.addStretch(1)
+        toolbar.addWidget(export_png)
+        toolbar.addWidget(export_csv)
+        self.overfit_banner = QLabel()
+        self.overfit_banner.setWordWrap(True)
+        self.overfit_banner.setStyleSheet(
+            f"border: 1px solid {WARN_COLOUR}; border-radius: 4px; padding: 6px;"
+        )
+        self.overfit_banner.setVisible(False)
+        plots_box = QWidget()
+        plots_layout = QVBoxLayout(plots_box)
+        plots_layout.setContentsMargins(0, 0, 0, 0)
+        plots_layout.addLayout(toolbar)
+        plots_layout.addWidget(self.overfit_banner)
+        plots_layout.addWidget(self.plots, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(plots_box)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self._memory_timer = QTimer(self)
+        self._memory_timer.setInterval(MEMORY_POLL_MS)
+        self._memory_timer.timeout.connect(self._update_memory)
+        # The graph can change under us (editor); a cheap poll keeps Start's state honest.
+        self._check_timer = QTimer(self)
+        self._check_timer.setInterval(500)
+        self._check_timer.timeout.connect(self.update_controls)
+        self._check_timer.start()
+
+        state.sig_project_replaced.connect(self._on_project_replaced)
+        state.sig_dataset_changed.connect(self._on_dataset_changed)
+        state.sig_run_added.connect(lambda _run: self._fill_runs())
+        self._on_project_replaced()
+
+    # -- public API --------------------------------------------------------------------------
+    def start(self) -> bool:
+        """Start a fresh run with the project's settings; False (reason shown) if it cannot."""
+        if self.worker is not None and self.worker.running:
+            self.worker.stop_and_wait(10_000)  # cancel before restarting
+        reason = self.start_blocker()
+        if reason:
+            self.reason_label.setText(reason)
+            return False
+        from engine import TrainSettings, build_model
+
+        dataset = self.state.dataset
+        assert dataset is not None
+        settings = TrainSettings.from_dict(self.state.project.settings.to_dict())
+        try:
+            model = build_model(self.state.project.graph, seed=settings.seed)
+        except Exception as error:  # a GraphError normally; never a traceback for the user
+            self._show_message(self.tr("The network could not be built: {0}").format(error), True)
+            return False
+        earlier = [item for item in self._ticked_runs()]
+        self.plots.reset(dataset.task)
+        self.plots.set_overlays(earlier)
+        self.overfit_banner.setVisible(False)
+        self._total_epochs = settings.epochs
+        self._show_message("", False)
+        worker = TrainingWorker(
+            model,
+            dataset,
+            settings,
+            snapshot_each_epoch=dataset.kind in ("points", "text"),
+        )
+        worker.sig_batch.connect(self._on_batch)
+        worker.sig_epoch.connect(self._on_epoch)
+        worker.sig_validation.connect(self._on_validation)
+        worker.sig_snapshot.connect(self.sig_epoch_snapshot)
+        worker.sig_state.connect(self._on_state)
+        worker.sig_finished.connect(self._on_finished)
+        worker.sig_failed.connect(self._on_failed)
+        self.worker = worker
+        self.epoch_bar.setValue(0)
+        self.run_bar.setValue(0)
+        if not worker.start():
+            return False
+        self.state.set_training(True)
+        self._show_device(worker)
+        self._memory_timer.start()
+        self._update_memory()
+        self.sig_run_started.emit()
+        return True
+
+    def pause(self) -> None:
+        if self.worker is not None:
+            self.worker.pause()
+
+    def resume(self) -> None:
+        if self.worker is not None:
+            self.worker.resume()
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+
+    def step(self) -> None:
+        if self.worker is not None:
+            self.worker.step()
+
+    @property
+    def running(self) -> bool:
+        return self.worker is not None and self.worker.running
+
+    def stop_and_wait(self, timeout_ms: int = 10_000) -> bool:
+        """Stop a run and join its thread (window close, project switch); True when none is left."""
+        if self.worker is None:
+            return True
+        return self.worker.stop_and_wait(timeout_ms)
+
+    def start_blocker(self) -> str:
+        """Why Start is disabled, in plain language; empty when a run can start."""
+        if self.state.dataset is None:
+            return self.tr("Load a dataset in the Data pane first.")
+        graph = self.state.project.graph
+        try:
+            analysis = graph.analysis
+            valid = bool(analysis.valid)
+        except Exception as error:  # an unexpected analysis failure still explains itself
+            return self.tr("The network cannot be checked: {0}").format(error)
+        if not valid:
+            issues = list(getattr(analysis, "issues", []) or [])
+            errors = [i for i in issues if getattr(i, "severity", "error") == "error"] or issues
+            first = getattr(errors[0], "message", str(errors[0])) if errors else ""
+            node = getattr(errors[0], "node", None) if errors else None
+            where = f"{node}: " if node else ""
+            return self.tr("Fix the network first — {0}{1}").format(where, first)
+        return ""
+
+    # -- state -> controls ---------------------------------------------------------------------
+    def update_controls(self) -> None:
+        state = self._run_state
+        busy = self.running
+        reason = "" if busy else self.start_blocker()
+        if not busy:
+            self.reason_label.setText(reason)
+        self.reason_label.setVisible(bool(reason) and not busy)
+        self.start_button.setEnabled(not busy and not reason)
+        self.pause_button.setEnabled(busy and state == "running")
+        self.resume_button.setEnabled(busy and state == "paused")
+        self.step_button.setEnabled(busy and state == "paused")
+        self.stop_button.setEnabled(busy and state in ("starting", "running", "paused"))
+        self.settings_form.setEnabled(not busy)
+
+    def _on_state(self, state: str) -> None:
+        self._run_state = state
+        self.update_controls()
+
+    def _on_project_replaced(self) -> None:
+        if self.running:
+            self.stop_and_wait(10_000)
+        self.settings_form.load()
+        self._fill_runs()
+        runs = list(self.state.project.runs)
+        self.plots.reset(self.state.dataset.task if self.state.dataset else "classification")
+        if runs:
+            self.plots.load_record(runs[-1])
+        self.update_controls()
+
+    def _on_dataset_changed(self) -> None:
+        self.settings_form.refresh_devices()  # torch is loaded by now
+        self.update_controls()
+
+    # -- worker signals -------------------------------------------------------------------------
+    def _on_batch(self, logs: dict[str, float]) -> None:
+        self.plots.add_batch(logs)
+        epoch = logs.get("epoch", 0.0)  # fractional, counted from 0
+        whole = int(epoch)
+        # "progress" is the share of the current epoch done (0..1).
+        self.epoch_bar.setValue(int(1000 * logs.get("progress", epoch - whole)))
+        if self._total_epochs:
+            self.run_bar.setValue(int(1000 * min(1.0, epoch / self._total_epochs)))
+        shown = min(whole + 1, self._total_epochs) if self._total_epochs else whole + 1
+        self.epoch_label.setText(self.tr("{0} of {1}").format(shown, self._total_epochs))
+        if "eta_s" in logs:
+            self.eta_label.setText(format_eta(logs["eta_s"]))
+        if "samples_per_s" in logs:
+            self.speed_label.setText(self.tr("{0:,.0f} samples/s").format(logs["samples_per_s"]))
+
+    def _epoch_x(self, logs: dict[str, float]) -> float:
+        # The engine's epoch index is 0-based; an epoch's point sits at its end (1, 2, ...).
+        return float(logs.get("epoch_index", 0)) + 1.0
+
+    def _on_validation(self, logs: dict[str, float]) -> None:
+        self.plots.add_epoch(self._epoch_x(logs), logs)
+
+    def _on_epoch(self, logs: dict[str, float]) -> None:
+        x = self._epoch_x(logs)
+        self.plots.add_epoch(x, logs)
+        self.epoch_bar.setValue(1000)
+        if self._total_epochs:
+            self.run_bar.setValue(int(1000 * min(1.0, x / self._total_epochs)))
+        self.sig_epoch_end.emit({**logs, "epoch": x})
+
+    def _on_finished(self, record: RunRecord) -> None:
+        worker = self.worker
+        self._finish_run()
+        if worker is None:
+            return
+        worker.wait(5000)
+        if worker.weights is not None:
+            self.state.project.weights = worker.weights
+        self.state.add_run(record)
+        if worker.trainer is not None:
+            self.state.set_model(worker.trainer.model)
+        self.plots.flush()
+        status = getattr(record, "status", "finished")
+        summary = ", ".join(
+            f"{k} {v:.4g}" for k, v in record.metrics.items() if isinstance(v, int | float)
+        )
+        text = {
+            "finished": self.tr("Run {0} finished."),
+            "stopped": self.tr("Run {0} stopped; the weights so far are kept."),
+            "failed": self.tr("Run {0} failed."),
+        }.get(status, self.tr("Run {0} ended.")).format(record.id)
+        if record.message:
+            text += " " + record.message
+        if summary:
+            text += " " + summary
+        self._show_message(text, status == "failed")
+        self.sig_run_finished.emit(record)
+
+    def _on_failed(self, message: str) -> None:
+        self._finish_run()
+        if self.worker is not None:
+            self.worker.wait(5000)
+        self._show_message(message, True)
+
+    def _finish_run(self) -> None:
+        self._memory_timer.stop()
+        self.state.set_training(False)
+        self.eta_label.setText("—")
+        self.update_controls()
+
+    def _show_message(self, text: str, error: bool) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(f"color: {WARN_COLOUR};" if error else "")
+
+    def _on_overfitting(self, epoch: int) -> None:
+        self.overfit_banner.setText(
+            self.tr(
+                "⚠ Overfitting from epoch {0}: validation loss has risen for several epochs while "
+                "training loss kept falling, so the network is memorising the training set. "
+                "Try dropout, weight decay, data augmentation or early stopping."
+            ).format(epoch)
+        )
+        self.overfit_banner.setVisible(True)
+
+    # -- device and memory -------------------------------------------------------------------
+    def _show_device(self, worker: TrainingWorker) -> None:
+        device = getattr(worker.trainer, "device", None)
+        name = str(device) if device is not None else "?"
+        text = name
+        try:
+            from engine import describe_device, detect_devices
+
+            for info in detect_devices():
+                if info.name == name or (info.kind == name and ":" not in name):
+                    text = describe_device(info)
+        except Exception:  # the label is informative only
+            pass
+        self.device_label.setText(text)
+
+    def _update_memory(self) -> None:
+        device = str(getattr(self.worker.trainer, "device", "cpu")) if self.worker else "cpu"
+        if device.startswith("cuda") and "torch" in sys.modules:
+            import torch
+
+            used = torch.cuda.memory_allocated(torch.device(device))
+            total = torch.cuda.get_device_properties(torch.device(device)).total_memory
+            self.memory_label.setText(
+                self.tr("{0:.2f} of {1:.0f} GB on the GPU").format(used / 2**30, total / 2**30)
+            )
+        else:
+            used = process_memory_bytes()
+            self.memory_label.setText(self.tr("{0:.0f} MB (process)").format(used / 2**20))
+
+    # -- compare runs -------------------------------------------------------------------------
+    def _fill_runs(self) -> None:
+        ticked = {run.id for run in self._ticked_runs()}
+        self.runs_list.blockSignals(True)
+        self.runs_list.clear()
+        for run in self.state.project.runs:
+            final = run.history.get("val_accuracy") or run.history.get("val_loss") or []
+            tail = f" · {final[-1]:.3g}" if final else ""
+            item = QListWidgetItem(f"{run.id} · {run.status}{tail}")
+            item.setData(Qt.ItemDataRole.UserRole, run.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if run.id in ticked else Qt.CheckState.Unchecked
+            )
+            self.runs_list.addItem(item)
+        self.runs_list.blockSignals(False)
+
+    def _ticked_runs(self) -> list[RunRecord]:
+        ids = {
+            self.runs_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.runs_list.count())
+            if self.runs_list.item(i).checkState() == Qt.CheckState.Checked
+        }
+        return [run for run in self.state.project.runs if run.id in ids]
+
+    def _on_runs_ticked(self, _item: QListWidgetItem | None = None) -> None:
+        runs = self._ticked_runs()
+        self.plots.set_overlays(runs)
+        if not runs:
+            self.diff_label.setText(self.tr("Tick a run to overlay it and list what differed."))
+            return
+        current = self.state.project.settings.to_dict()
+        lines = []
+        for run in runs:
+            diffs = settings_differences(run.settings, current)
+            lines.append(
+                f"<b>{run.id}</b> "
+                + self.tr("vs current settings: ")
+                + ("; ".join(diffs) if diffs else self.tr("same settings"))
+            )
+        self.diff_label.setText("<br>".join(lines))
+
+    # -- export --------------------------------------------------------------------------------
+    def _on_export_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export plots"), "training.png", self.tr("PNG image (*.png)")
+        )
+        if path:
+            self.plots.export_png(Path(path))
+
+    def _on_export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export history"), "history.csv", self.tr("CSV table (*.csv)")
+        )
+        if path:
+            self.plots.export_csv(Path(path))

@@ -1,0 +1,252 @@
+"""The one adapter between the engine's trainer and the GUI: engine callbacks -> Qt signals.
+
+``TrainingWorker`` is a QObject that lives in its own QThread while a run lasts; its ``run`` slot
+calls ``Trainer.fit``, which blocks that thread. The engine reports through a Callback whose
+hooks only emit signals carrying plain floats and dicts (never a widget call): Qt queues them
+to the GUI thread. The engine already throttles batch logs (``settings.log_interval_ms``), so
+the GUI receives a few signals per second however fast the model trains.
+
+Pause, resume, stop and step are cooperative flags on the trainer; calling them from the GUI
+thread is safe, and the trainer honours them within one batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+if TYPE_CHECKING:
+    from engine.data import Dataset
+    from engine.types import RunRecord, TrainSettings
+
+log = logging.getLogger(__name__)
+
+# States sig_state reports, in the order a run passes through them.
+STATES = ("starting", "running", "paused", "stopping", "finished", "stopped", "failed")
+
+_callback_class: type | None = None
+
+
+def _plain(logs: dict[str, Any], **extra: float) -> dict[str, float]:
+    """Logs reduced to plain Python floats: nothing from torch crosses the thread boundary."""
+    out: dict[str, float] = {}
+    for key, value in logs.items():
+        if isinstance(value, bool):
+            continue
+        try:
+            out[key] = float(value)
+        except (TypeError, ValueError):
+            continue
+    out.update({k: float(v) for k, v in extra.items()})
+    return out
+
+
+def _make_callback(worker: TrainingWorker) -> Any:
+    """The engine Callback subclass, defined on first use so this module never imports torch."""
+    global _callback_class
+    if _callback_class is None:
+        from engine import Callback
+
+        class SignalCallback(Callback):  # type: ignore[misc, valid-type]
+            """Engine hooks -> worker signals. Runs on the training thread: it only emits."""
+
+            def __init__(self, target: TrainingWorker) -> None:
+                super().__init__()
+                self._target = target
+
+            def on_train_begin(self, logs: dict[str, Any] | None = None) -> None:
+                self._target.sig_state.emit("running")
+
+            def on_epoch_begin(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
+                self._target.sig_epoch_begin.emit(int(epoch))
+
+            def on_batch_end(self, step: int, logs: dict[str, Any] | None = None) -> None:
+                self._target.sig_batch.emit(_plain(logs or {}, step=step))
+
+            def on_validation_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
+                self._target.sig_validation.emit(_plain(logs or {}, epoch_index=epoch))
+
+            def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
+                self._target.sig_epoch.emit(_plain(logs or {}, epoch_index=epoch))
+                self._target.emit_snapshot(int(epoch))
+
+        _callback_class = SignalCallback
+    return _callback_class(worker)
+
+
+class TrainingWorker(QObject):
+    """Runs one training run (``Trainer.fit``) on its own thread and reports through signals.
+
+    Create it in the GUI thread, connect its signals, then call ``start()``. ``stop_and_wait``
+    ends the run and joins the thread (the window calls it when closing).
+    """
+
+    # loss, accuracy, lr, samples_per_s, epoch (fractional), progress, eta_s
+    sig_batch = Signal(dict)
+    sig_epoch = Signal(dict)  # epoch-level logs; epoch_index is 0-based
+    sig_epoch_begin = Signal(int)
+    sig_validation = Signal(dict)  # val_loss, val_accuracy; epoch_index is 0-based
+    sig_snapshot = Signal(object)  # {"epoch": int, "state_dict": {name: CPU tensor}} if asked
+    sig_finished = Signal(object)  # RunRecord (finished, stopped, or failed inside the engine)
+    sig_failed = Signal(str)  # a plain-language message; the run could not complete
+    sig_state = Signal(str)  # one of STATES
+
+    def __init__(
+        self,
+        model: Any,
+        dataset: Dataset,
+        settings: TrainSettings,
+        epochs: int | None = None,
+        snapshot_each_epoch: bool = False,
+        trainer: Any = None,
+    ) -> None:
+        super().__init__()  # no parent: a QObject with a parent cannot move to another thread
+        self._model = model
+        self._dataset = dataset
+        self._settings = settings
+        self._epochs = epochs
+        self.snapshot_each_epoch = snapshot_each_epoch
+        self.trainer: Any = trainer  # pass a previous run's trainer to continue it
+        self.record: RunRecord | None = None
+        self.weights: dict[str, Any] | None = None  # CPU state_dict after the run
+        self.error = ""
+        self.state = "idle"
+        self._thread: QThread | None = None
+        self._stop_requested = False
+        self.sig_state.connect(self._remember_state)
+
+    # -- control (GUI thread) ----------------------------------------------------------------
+    def start(self) -> bool:
+        """Create the trainer here (so pause/stop work at once) and start the thread.
+
+        Returns False, after emitting sig_failed, when the engine refuses the run.
+        """
+        if self._thread is not None:
+            raise RuntimeError("a TrainingWorker runs once; create a new one for the next run")
+        if self.trainer is None:
+            try:
+                from engine import Trainer
+
+                self.trainer = Trainer(
+                    self._model, self._dataset, self._settings, callbacks=[_make_callback(self)]
+                )
+            except Exception as error:  # shown to the user as a message
+                self._report_failure(error)
+                return False
+        thread = QThread()
+        thread.setObjectName("NetCanvasTraining")
+        self._thread = thread
+        self.moveToThread(thread)
+        thread.started.connect(self.run)
+        self.sig_state.emit("starting")
+        thread.start()
+        return True
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    @property
+    def paused(self) -> bool:
+        return self.state == "paused"
+
+    def pause(self) -> None:
+        if self.trainer is not None and self.running and self.state == "running":
+            self.trainer.request_pause()
+            self.sig_state.emit("paused")
+
+    def resume(self) -> None:
+        if self.trainer is not None and self.running and self.state == "paused":
+            self.trainer.resume()
+            self.sig_state.emit("running")
+
+    def step(self) -> None:
+        """One batch while paused."""
+        if self.trainer is not None and self.running and self.state == "paused":
+            self.trainer.step()
+
+    def stop(self) -> None:
+        self._stop_requested = True
+        if self.trainer is not None and self.running:
+            self.trainer.request_stop()
+            if self.state == "paused":
+                self.trainer.resume()  # a paused trainer must wake up to notice the stop
+            self.sig_state.emit("stopping")
+
+    def stop_and_wait(self, timeout_ms: int = 10_000) -> bool:
+        """Stop the run and join its thread; True when no thread is left running."""
+        self.stop()
+        if self._thread is None:
+            return True
+        finished = self._thread.wait(timeout_ms)
+        if finished:
+            # The last queued signals (finished/state) are still pending: let them arrive.
+            QCoreApplication.sendPostedEvents(self)
+        return bool(finished)
+
+    def wait(self, timeout_ms: int = 10_000) -> bool:
+        return True if self._thread is None else bool(self._thread.wait(timeout_ms))
+
+    def _remember_state(self, state: str) -> None:
+        self.state = state
+
+    # -- the training thread -----------------------------------------------------------------
+    @Slot()
+    def run(self) -> None:
+        """Runs in the worker thread: build the trainer, fit, report. Never raises."""
+        try:
+            self._fit()
+        finally:
+            # Hand the object back to the GUI thread so it can be used and deleted there,
+            # then end the thread's event loop.
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
+            thread = self._thread
+            if thread is not None:
+                thread.quit()
+
+    def _fit(self) -> None:
+        try:
+            if self._stop_requested:
+                self.trainer.request_stop()
+            record = self.trainer.fit(self._epochs)
+            self.weights = self.trainer.state_dict_cpu()
+        except Exception as error:  # the user gets a message, the log the trace
+            self._report_failure(error)
+            return
+        self.record = record
+        status = getattr(record, "status", "finished")
+        self.sig_state.emit(status if status in STATES else "finished")
+        self.sig_finished.emit(record)
+
+    def _report_failure(self, error: Exception) -> None:
+        from engine import NetCanvasError
+
+        if isinstance(error, NetCanvasError):
+            self.error = str(error)
+        else:
+            log.error("training failed", exc_info=error)
+            self.error = QCoreApplication.translate(
+                "TrainingWorker",
+                "Training stopped because of an unexpected error ({0}: {1}). "
+                "The last good weights are kept; try a smaller batch or learning rate.",
+            ).format(type(error).__name__, error)
+        self.sig_state.emit("failed")
+        self.sig_failed.emit(self.error)
+
+    def emit_snapshot(self, epoch: int) -> None:
+        """Training thread, at an epoch end: a CPU copy of the weights for live views.
+
+        Only when asked (2-D playground sets, character models): the copy is small there, and
+        the GUI can then draw from its own model instead of touching the one being trained.
+        """
+        if not self.snapshot_each_epoch or self.trainer is None:
+            return
+        state = {
+            name: tensor.detach().to("cpu", copy=True)
+            for name, tensor in self.trainer.model.state_dict().items()
+        }
+        self.sig_snapshot.emit({"epoch": epoch, "state_dict": state})
