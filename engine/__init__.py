@@ -73,6 +73,22 @@ _EXPORTS: dict[str, str] = {
     "load_dataset": "engine.data.load",
     "preview_augmented": "engine.data.augment",
     # train
+    "Callback": "engine.train.callbacks",
+    "CallbackList": "engine.train.callbacks",
+    "Trainer": "engine.train.trainer",
+    "Checkpoint": "engine.train.checkpoint",
+    "save_checkpoint": "engine.train.checkpoint",
+    "load_checkpoint": "engine.train.checkpoint",
+    "is_main_process": "engine.train.distributed",
+    "EvalReport": "engine.metrics",
+    "evaluate": "engine.metrics",
+    "predict_proba": "engine.metrics",
+    "predict_outputs": "engine.metrics",
+    "sample_text": "engine.metrics",
+    "feature_maps": "engine.metrics",
+    "ExportResult": "engine.export",
+    "export_onnx": "engine.export",
+    "read_metadata": "engine.export",
 }
 
 __all__ = sorted(_EXPORTS)
