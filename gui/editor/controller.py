@@ -175,7 +175,10 @@ class EditorController(QObject):
         if dst_port is None:
             dst_port = graph.free_port(dst)
             if dst_port is None:
-                self.sig_status.emit(tr("%s has no free input.") % graph.nodes[dst].name)
+                reason = graph.can_connect(src, dst, 0) or (
+                    tr("%s has no free input.") % graph.nodes[dst].name
+                )
+                self.sig_status.emit(tr("Cannot connect: %s") % reason)
                 return False
         reason = graph.can_connect(src, dst, dst_port)
         if reason:

@@ -1,0 +1,203 @@
+"""Building networks in the editor the way a student would, and the editor's keyboard paths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QLabel, QSpinBox
+
+from engine import default_project
+from gui.editor import EditorController
+from gui.editor.layout import tidy_positions
+from gui.editor.testing import click, drop_layer, editor_window, mouse_drag
+from gui.project_state import ProjectState
+
+REFERENCE = ["Input", "Conv2d", "ReLU", "MaxPool2d", "Flatten", "Linear", "ReLU", "Output"]
+REFERENCE_SHAPES = [
+    (1, 28, 28),
+    (32, 26, 26),
+    (32, 26, 26),
+    (32, 13, 13),
+    (5408,),
+    (128,),
+    (128,),
+    (10,),
+]
+
+
+@pytest.fixture
+def editor(qtbot: Any) -> Iterator[EditorController]:
+    state = ProjectState(default_project())
+    window, controller = editor_window(state)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield controller  # type: ignore[misc]
+
+
+def clear_canvas(ed: EditorController) -> None:
+    ed.view.setFocus()
+    ed.action("select_all").trigger()
+    ed.action("delete").trigger()
+    assert not ed.graph.nodes and not ed.scene.items()
+
+
+def set_spin(qtbot: Any, spin: QSpinBox, value: int) -> None:
+    """Type a value into a spin box and press Enter, as a user would."""
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, str(value))
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+
+
+def test_build_the_reference_cnn_by_user_actions(editor: EditorController, qtbot: Any) -> None:
+    clear_canvas(editor)
+    ids: list[str] = []
+    for i, layer in enumerate(REFERENCE):
+        before = set(editor.graph.nodes)
+        drop_layer(editor.view, layer, QPointF(0, i * 150))
+        (new,) = set(editor.graph.nodes) - before
+        ids.append(new)
+    # Set the sizes through the inspector (clicking each node selects it).
+    for nid, key, value in ((ids[1], "filters", 32), (ids[5], "units", 128), (ids[7], "units", 10)):
+        click(editor.view, editor.scene.node_items[nid].mapToScene(QPointF(-50, 12)))
+        assert editor.scene.selected_node_ids() == [nid]
+        assert editor.inspector.node_id == nid  # type: ignore[attr-defined]
+        spin = editor.inspector.editors[key].widget  # type: ignore[attr-defined]
+        set_spin(qtbot, spin, value + 1)  # a different value first, then the one we want
+        assert editor.graph.nodes[nid].params[key] == value + 1
+        set_spin(qtbot, spin, value)
+        assert editor.graph.nodes[nid].params[key] == value
+    # Conv kernel 3×3 and pool size 2 are the defaults the inspector shows.
+    click(editor.view, editor.scene.node_items[ids[1]].mapToScene(QPointF(-50, 12)))
+    assert editor.inspector.editors["kernel_size"].widget.value() == 3  # type: ignore[attr-defined]
+    # Wire them up port to port.
+    for a, b in zip(ids, ids[1:], strict=False):
+        start = editor.scene.node_items[a].output_port_scene()
+        end = editor.scene.node_items[b].input_port_scene(0)
+        mouse_drag(editor.view, start, end)
+    assert [(e.src, e.dst) for e in editor.graph.edges] == list(zip(ids, ids[1:], strict=False))
+    analysis = editor.graph.analysis
+    assert analysis.valid, analysis.issues
+    assert analysis.total_params == 693_962
+    for nid, shape in zip(ids, REFERENCE_SHAPES, strict=True):
+        assert editor.scene.node_items[nid].output_shape == shape
+        assert not editor.scene.node_items[nid].issues
+    labels = [editor.scene.edge_items[e].label for e in editor.graph.edges]
+    assert labels == ["1×28×28", "32×26×26", "32×26×26", "32×13×13", "5408", "128", "128"]
+    summary_text = " ".join(label.text() for label in editor.summary.findChildren(QLabel))
+    assert "693,962" in summary_text and "Valid" in summary_text
+    # The whole build undoes step by step back to the empty canvas (index 1: after the delete).
+    while editor.undo_stack.index() > 1:
+        editor.undo_stack.undo()
+    assert not editor.graph.nodes and not editor.scene.items()
+    editor.undo_stack.undo()  # and the template network comes back
+    assert len(editor.scene.node_items) == 8 and len(editor.scene.edge_items) == 7
+
+
+def test_keyboard_search_enter_appends_and_connects(editor: EditorController, qtbot: Any) -> None:
+    clear_canvas(editor)
+    palette = editor.palette
+    search = palette.search  # type: ignore[attr-defined]
+    first = editor.add_layer("Input", QPointF(0, 0))
+    for query, expected in (("conv2", "Conv2d"), ("relu", "ReLU"), ("maxpool", "MaxPool2d")):
+        search.setFocus()
+        search.clear()
+        qtbot.keyClicks(search, query)
+        qtbot.keyClick(search, Qt.Key.Key_Return)
+        (sel,) = editor.scene.selected_node_ids()
+        assert editor.graph.nodes[sel].type == expected
+    order = [editor.graph.nodes[n].type for n in editor.graph.topological_order()]
+    assert order == ["Input", "Conv2d", "ReLU", "MaxPool2d"]
+    assert len(editor.graph.edges) == 3 and editor.graph.edges[0].src == first
+    # Each appended layer sits below its parent.
+    ys = [editor.graph.nodes[n].pos[1] for n in editor.graph.topological_order()]
+    assert ys == sorted(ys)
+    # Double-clicking (activating) a palette entry appends too.
+    item = palette.layer_items["Flatten"]  # type: ignore[attr-defined]
+    palette.tree.itemActivated.emit(item, 0)  # type: ignore[attr-defined]
+    assert [editor.graph.nodes[n].type for n in editor.graph.topological_order()][-1] == "Flatten"
+
+
+def test_connect_nodes_refuses_with_a_reason(editor: EditorController) -> None:
+    messages: list[str] = []
+    editor.sig_status.connect(messages.append)
+    out = next(n for n, node in editor.graph.nodes.items() if node.type == "Output")
+    inp = next(n for n, node in editor.graph.nodes.items() if node.type == "Input")
+    count = editor.undo_stack.count()
+    assert not editor.connect_nodes(out, inp)
+    assert messages and "Output" in messages[-1]
+    assert editor.undo_stack.count() == count
+
+
+def test_arrow_keys_move_selection_or_pan(editor: EditorController, qtbot: Any) -> None:
+    relu = next(n for n, node in editor.graph.nodes.items() if node.type == "ReLU")
+    editor.scene.select_nodes([relu])
+    x, y = editor.graph.nodes[relu].pos
+    editor.view.setFocus()
+    qtbot.keyClick(editor.view, Qt.Key.Key_Right)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert tuple(editor.graph.nodes[relu].pos) == (x + 10, y + 50)
+    assert editor.scene.node_items[relu].pos().x() == x + 10
+    editor.undo_stack.undo()
+    editor.undo_stack.undo()
+    assert tuple(editor.graph.nodes[relu].pos) == (x, y)
+    editor.scene.clearSelection()
+    bar = editor.view.horizontalScrollBar()
+    before = bar.value()
+    qtbot.keyClick(editor.view, Qt.Key.Key_Right)
+    assert bar.value() != before or bar.value() == bar.maximum()
+    zoom = editor.view.zoom()  # type: ignore[attr-defined]
+    qtbot.keyClick(editor.view, Qt.Key.Key_Plus)
+    assert editor.view.zoom() > zoom  # type: ignore[attr-defined]
+    qtbot.keyClick(editor.view, Qt.Key.Key_Minus)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Minus)
+    assert editor.view.zoom() < zoom  # type: ignore[attr-defined]
+
+
+def test_tidy_layout_is_layered_and_undoable(editor: EditorController) -> None:
+    nodes = list(editor.graph.nodes)
+    for i, nid in enumerate(nodes):  # scatter them
+        editor.move_nodes({nid: (float((i * 337) % 900), float((i * 211) % 700))})
+    before = {n: tuple(editor.graph.nodes[n].pos) for n in nodes}
+    editor.action("tidy").trigger()
+    order = editor.graph.topological_order()
+    ys = [editor.graph.nodes[n].pos[1] for n in order]
+    assert ys == sorted(ys) and len(set(ys)) == len(ys)  # one layer per depth in a chain
+    assert len({editor.graph.nodes[n].pos[0] for n in order}) == 1  # a chain is one column
+    assert not editor.scene.has_overlaps()
+    editor.undo_stack.undo()
+    assert {n: tuple(editor.graph.nodes[n].pos) for n in nodes} == before
+
+
+def test_tidy_positions_branches_side_by_side() -> None:
+    pos = tidy_positions(["a", "b", "c", "d"], [("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")])
+    assert pos["a"][1] < pos["b"][1] == pos["c"][1] < pos["d"][1]
+    assert pos["b"][0] != pos["c"][0]
+    assert pos["a"][0] == pos["d"][0]
+
+
+def test_zoom_to_fit_shows_every_node(editor: EditorController) -> None:
+    editor.view.zoom_in()  # type: ignore[attr-defined]
+    editor.view.zoom_in()  # type: ignore[attr-defined]
+    editor.action("zoom_fit").trigger()
+    visible = editor.view.visible_scene_rect()  # type: ignore[attr-defined]
+    for item in editor.scene.node_items.values():
+        assert visible.contains(item.sceneBoundingRect())
+
+
+def test_a_node_with_an_issue_shows_it(editor: EditorController) -> None:
+    out = next(n for n, node in editor.graph.nodes.items() if node.type == "Output")
+    editor.scene.select_nodes([out])
+    spin = editor.inspector.editors["units"].widget  # type: ignore[attr-defined]
+    assert spin.minimum() == 1
+    conv = next(n for n, node in editor.graph.nodes.items() if node.type == "Conv2d")
+    editor.set_param(conv, "kernel_size", 40)  # larger than the 28×28 image
+    item = editor.scene.node_items[conv]
+    assert item.has_error and item.output_shape is None
+    assert item.issues[0] in item.toolTip()
+    summary_text = " ".join(label.text() for label in editor.summary.findChildren(QLabel))
+    assert "problem" in summary_text
