@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -75,11 +76,11 @@ def test_build_the_reference_cnn_by_user_actions(editor: EditorController, qtbot
     click(editor.view, editor.scene.node_items[ids[1]].mapToScene(QPointF(-50, 12)))
     assert editor.inspector.editors["kernel_size"].widget.value() == 3  # type: ignore[attr-defined]
     # Wire them up port to port.
-    for a, b in zip(ids, ids[1:], strict=False):
+    for a, b in itertools.pairwise(ids):
         start = editor.scene.node_items[a].output_port_scene()
         end = editor.scene.node_items[b].input_port_scene(0)
         mouse_drag(editor.view, start, end)
-    assert [(e.src, e.dst) for e in editor.graph.edges] == list(zip(ids, ids[1:], strict=False))
+    assert [(e.src, e.dst) for e in editor.graph.edges] == list(itertools.pairwise(ids))
     analysis = editor.graph.analysis
     assert analysis.valid, analysis.issues
     assert analysis.total_params == 693_962
