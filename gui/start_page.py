@@ -1,0 +1,150 @@
+"""The start page: new from a template (with a picture of each), recent projects, open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import TEMPLATES, make_template
+from gui.editor._text import pick
+from gui.editor.thumbnail import render_graph
+
+THUMB = QSize(220, 150)
+_COLUMNS = 3
+
+
+class StartPage(QWidget):
+    sig_template_chosen = Signal(str)
+    sig_open_path = Signal(str)
+    sig_open_default = Signal()
+    sig_open_dialog = Signal()
+
+    def __init__(self, recent_paths: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.template_buttons: dict[str, QToolButton] = {}
+
+        title = QLabel(self.tr("NetCanvas"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        title.setFont(font)
+        subtitle = QLabel(
+            self.tr("Build a neural network by dragging layers, train it, see what it learned.")
+        )
+        subtitle.setWordWrap(True)
+
+        # Left: templates as picture cards.
+        cards = QWidget()
+        grid = QGridLayout(cards)
+        grid.setSpacing(12)
+        for i, (template_id, template) in enumerate(TEMPLATES.items()):
+            button = self._card(template_id, template)
+            self.template_buttons[template_id] = button
+            grid.addWidget(button, i // _COLUMNS, i % _COLUMNS)
+        grid.setRowStretch(grid.rowCount(), 1)
+        scroll = QScrollArea()
+        scroll.setWidget(cards)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left = QVBoxLayout()
+        left.addWidget(_heading(self.tr("New from a template")))
+        left.addWidget(scroll, 1)
+
+        # Right: open and recent.
+        self.default_button = QPushButton(self.tr("Open the default project"))
+        self.default_button.setToolTip(
+            self.tr("The digit-recognition CNN with 5 000 bundled MNIST images, ready to train.")
+        )
+        self.default_button.clicked.connect(self.sig_open_default)
+        self.open_button = QPushButton(self.tr("Open…"))
+        self.open_button.clicked.connect(self.sig_open_dialog)
+        self.recent_list = QListWidget()
+        self.recent_list.setAccessibleName(self.tr("Recent projects"))
+        self.recent_list.itemActivated.connect(self._on_recent_activated)
+        self.no_recent = QLabel(self.tr("No recent projects yet."))
+        self.no_recent.setEnabled(False)
+        right = QVBoxLayout()
+        right.addWidget(_heading(self.tr("Open")))
+        right.addWidget(self.default_button)
+        right.addWidget(self.open_button)
+        right.addSpacing(12)
+        right.addWidget(_heading(self.tr("Recent projects")))
+        right.addWidget(self.no_recent)
+        right.addWidget(self.recent_list, 1)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addSpacing(24)
+        columns.addLayout(right, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 24)
+        outer.addWidget(title)
+        outer.addWidget(subtitle)
+        outer.addSpacing(16)
+        outer.addLayout(columns, 1)
+        self.set_recent(recent_paths)
+
+    def _card(self, template_id: str, template: object) -> QToolButton:
+        title = pick(template.title_en, template.title_zh)  # type: ignore[attr-defined]
+        description = pick(
+            template.description_en,  # type: ignore[attr-defined]
+            template.description_zh,  # type: ignore[attr-defined]
+        )
+        button = QToolButton()
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        button.setText(title)
+        button.setToolTip(f"<b>{title}</b><br>{description}")
+        button.setAccessibleName(title)
+        button.setAccessibleDescription(description)
+        button.setIconSize(THUMB)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.setAutoRaise(False)
+        try:
+            pixmap = render_graph(make_template(template_id), THUMB.width(), THUMB.height())
+            button.setIcon(QIcon(pixmap))
+        except Exception:  # a broken template must not take the start page down with it
+            button.setText(f"{title}\n({self.tr('preview unavailable')})")
+        button.clicked.connect(lambda _c=False, t=template_id: self.sig_template_chosen.emit(t))
+        return button
+
+    def set_recent(self, paths: list[str]) -> None:
+        self.recent_list.clear()
+        for path in paths:
+            p = Path(path)
+            item = QListWidgetItem(p.stem or path)
+            item.setToolTip(str(p))
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            if not p.exists():
+                item.setText(self.tr("%s (missing)") % (p.stem or path))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.recent_list.addItem(item)
+        self.no_recent.setVisible(not paths)
+        self.recent_list.setVisible(bool(paths))
+
+    def _on_recent_activated(self, item: QListWidgetItem) -> None:
+        self.sig_open_path.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.2)
+    label.setFont(font)
+    return label
