@@ -72,6 +72,15 @@ _EXPORTS: dict[str, str] = {
     "download_dataset": "engine.data.fetch",
     "load_dataset": "engine.data.load",
     "preview_augmented": "engine.data.augment",
+    # exports
+    "export_weights": "engine.weights_export",
+    "load_weights": "engine.weights_export",
+    "history_csv": "engine.history_export",
+    "export_history_csv": "engine.history_export",
+    "export_tensorboard": "engine.history_export",
+    "TENSORBOARD_HINT": "engine.history_export",
+    "render_report": "engine.report",
+    "export_report": "engine.report",
     # train
     "Callback": "engine.train.callbacks",
     "CallbackList": "engine.train.callbacks",

@@ -1,0 +1,53 @@
+"""Writing an export file safely: all or nothing, with a message a user can act on.
+
+Every exporter (weights, histories, the lab report) writes through ``atomic_write`` so that a
+full disk or a read-only folder leaves no half-written file behind and says what to do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from engine.types import NetCanvasError
+
+
+def write_error(path: Path, error: OSError) -> NetCanvasError:
+    """The user-facing error for a file that could not be written."""
+    reason = error.strerror or str(error)
+    return NetCanvasError(
+        f"Could not write '{path}' ({reason}). Choose another folder, or free some disk space, "
+        "and export again."
+    )
+
+
+def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Path:
+    """Call ``write(temporary_path)`` and move the result to ``path`` only if it succeeded.
+
+    The temporary file sits in the destination folder so the final rename never crosses disks.
+    """
+    target = Path(path).expanduser().resolve()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+    except OSError as error:
+        raise write_error(target, error) from None
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except OSError as error:
+        raise write_error(target, error) from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+    return target
+
+
+def write_text(path: str | os.PathLike[str], text: str) -> Path:
+    """Write UTF-8 text (newlines as given) atomically."""
+    return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8", newline=""))
