@@ -204,13 +204,14 @@ def load_idx(
     splits = [s for s in ("train", "test") if s in group.files]
     for i, split in enumerate(splits):
         files = group.files[split]
-        if "images" not in files or "labels" not in files:
+        sub = progress.sub(i / len(splits), (i + 1) / len(splits))
+        # Read what is there first: a damaged file is the more useful message.
+        loaded = {role: read_idx(p, sub.sub(0.0, 0.9)) for role, p in sorted(files.items())}
+        if "images" not in loaded or "labels" not in loaded:
             have = next(iter(files.values())).name
             missing = "labels" if "images" in files else "images"
             raise DataError(f"Found '{have}' but no matching {missing} file next to it.")
-        sub = progress.sub(i / len(splits), (i + 1) / len(splits))
-        images = read_idx(files["images"], sub.sub(0.0, 0.9))
-        labels = read_idx(files["labels"])
+        images, labels = loaded["images"], loaded["labels"]
         pairs[split] = _check_pair(images, labels, files["images"].name, files["labels"].name)
     transpose = "emnist" in key
     if transpose:  # EMNIST stores each image transposed

@@ -220,7 +220,7 @@ def test_csv_features_target_guess_and_notes(tmp_path: Path) -> None:
         "height",
     ]  # type: ignore[attr-defined]
     assert any("Imputed 4 missing" in n and "'age'" in n for n in ds.notes)  # type: ignore[attr-defined]
-    assert ds.table_head is not None and list(ds.table_head.columns)[0] == "age"  # type: ignore[attr-defined]
+    assert ds.table_head is not None and ds.table_head.columns[0] == "age"  # type: ignore[attr-defined]
     assert ds.input_shape == (6,) and ds.train.x.dtype == torch.float32  # type: ignore[attr-defined]
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import torch
 
+import engine.data.fetch as download_module
 from engine.data import (
     AUGMENTATIONS,
     BUILTINS,
@@ -19,7 +20,6 @@ from engine.data import (
     load_dataset,
     preview_augmented,
 )
-import engine.data.fetch as download_module
 from engine.data.fetch import download
 from engine.data.split import split_indices
 from engine.types import DataError, DataRef
