@@ -344,7 +344,11 @@ class Trainer:
         self._fit_active = 0.0
         first = self.epoch
         self.callbacks.on_train_begin(
-            {"epochs": float(n_epochs), "start_epoch": float(first), "steps_per_epoch": steps}
+            {
+                "epochs": float(n_epochs),
+                "start_epoch": float(first),
+                "steps_per_epoch": float(steps),
+            }
         )
         logs: Logs = {}
         message = ""
