@@ -1,0 +1,91 @@
+"""Run histories as CSV (always) and TensorBoard files (with the optional package)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+from engine.history_export import (
+    TENSORBOARD_HINT,
+    export_history_csv,
+    export_tensorboard,
+    history_csv,
+)
+from engine.types import NetCanvasError, RunRecord
+
+
+def _runs() -> list[RunRecord]:
+    first = RunRecord(
+        id="run-1",
+        created="2026-11-26T10:00:00",
+        settings={"lr": 0.001},
+        history={
+            "val_loss": [0.9, 0.5, float("nan")],
+            "loss": [1.0, 0.6, 0.4],
+            "accuracy": [0.5, 0.75, 0.875],
+        },
+        steps={"epoch": [0.5, 1.0, 1.5], "loss": [1.2, 1.0, 0.8]},
+    )
+    # A stopped run: one epoch, and a curve the first run does not have.
+    second = RunRecord(
+        id="run-2", created="2026-11-26T11:00:00", settings={}, history={"loss": [2.0], "lr": [0.1]}
+    )
+    return [first, second]
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_epoch_csv_has_one_row_per_run_and_epoch() -> None:
+    text = history_csv(_runs())
+    header = text.splitlines()[0].split(",")
+    # The usual curves first, in a fixed order, whatever order the history dict had.
+    assert header == ["run", "epoch", "loss", "accuracy", "val_loss", "lr"]
+    rows = _rows(text)
+    assert [(r["run"], r["epoch"]) for r in rows] == [
+        ("run-1", "1"), ("run-1", "2"), ("run-1", "3"), ("run-2", "1"),
+    ]  # fmt: skip
+    assert float(rows[1]["loss"]) == 0.6
+    assert math.isnan(float(rows[2]["val_loss"]))
+    assert rows[0]["lr"] == "" and rows[3]["accuracy"] == ""
+    assert float(rows[3]["lr"]) == 0.1
+
+
+def test_values_survive_the_round_trip_exactly() -> None:
+    run = RunRecord(id="r", created="", settings={}, history={"loss": [0.1 + 0.2, 1 / 3]})
+    values = [float(r["loss"]) for r in _rows(history_csv([run]))]
+    assert values == [0.1 + 0.2, 1 / 3]
+
+
+def test_step_csv_uses_fractional_epochs() -> None:
+    rows = _rows(history_csv(_runs(), level="step"))
+    assert [r["epoch"] for r in rows] == ["0.5", "1.0", "1.5"]
+    assert [float(r["loss"]) for r in rows] == [1.2, 1.0, 0.8]
+
+
+def test_export_writes_the_file_and_refuses_no_runs(tmp_path: Path) -> None:
+    path = export_history_csv(_runs(), tmp_path / "sub" / "history.csv")
+    assert path.read_text(encoding="utf-8") == history_csv(_runs())
+    with pytest.raises(NetCanvasError, match="no training runs"):
+        export_history_csv([], tmp_path / "empty.csv")
+    assert not (tmp_path / "empty.csv").exists()
+
+
+def test_tensorboard_without_the_package_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # None in sys.modules makes 'import tensorboard' fail, installed or not.
+    monkeypatch.setitem(sys.modules, "tensorboard", None)
+    for name in [m for m in sys.modules if m.startswith("torch.utils.tensorboard")]:
+        monkeypatch.delitem(sys.modules, name)
+    with pytest.raises(NetCanvasError) as info:
+        export_tensorboard(_runs(), tmp_path / "tb")
+    assert TENSORBOARD_HINT in str(info.value)
+    assert TENSORBOARD_HINT == "pip install netcanvas[tensorboard]"
+    assert not (tmp_path / "tb").exists()
