@@ -7,6 +7,7 @@ gestures into undo commands and pushes the graph's answers back into the items.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -35,7 +36,8 @@ NODE_WIDTH = 200.0
 HEADER_H = 30.0
 LINE_H = 18.0
 PORT_R = 6.0
-PORT_HIT = 11.0  # how close (scene px) a press must be to a port to start a connection
+PORT_HIT = 11.0
+LOD_TEXT = 0.35  # below this zoom, items skip their text  # how close (scene px) a press must be to a port to start a connection
 
 
 def palette() -> QPalette:
@@ -311,6 +313,11 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 1.2))
             painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), 6, 6)
 
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < LOD_TEXT:
+            if self._issues:
+                draw_warning_sign(painter, rect.center(), 40, err)
+            return  # zoomed far out: shapes and colours only, text would be unreadable
+
         # Header: icon, name, and the layer type on the right.
         text = pal.color(QPalette.ColorRole.Text)
         painter.drawPixmap(
@@ -408,6 +415,20 @@ class NodeItem(QGraphicsItem):
         return " · ".join(parts) if parts else pick(self._spec.title_en, self._spec.title_zh)
 
 
+@cache
+def label_font() -> QFont:
+    font = QFont(QApplication.font())
+    font.setPointSizeF(7.5)
+    font.setFamily("monospace")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    return font
+
+
+@cache
+def _label_metrics() -> QFontMetricsF:
+    return QFontMetricsF(label_font())
+
+
 def _fmt_value(value: Any) -> str:
     if isinstance(value, tuple | list):
         return "×".join(str(v) for v in value)
@@ -429,6 +450,8 @@ class EdgeItem(QGraphicsItem):
         self.dst_port = int(edge.dst_port)
         self._label = ""
         self._path = QPainterPath()
+        self._label_box = QRectF()
+        self._bounds = QRectF()
         self._drop_target = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
@@ -450,6 +473,7 @@ class EdgeItem(QGraphicsItem):
         if text != self._label:
             self.prepareGeometryChange()
             self._label = text
+            self._place_label()
             self.update()
 
     def set_drop_target(self, on: bool) -> None:
@@ -465,35 +489,34 @@ class EdgeItem(QGraphicsItem):
         path.cubicTo(QPointF(a.x(), a.y() + dy), QPointF(b.x(), b.y() - dy), b)
         self.prepareGeometryChange()
         self._path = path
+        self._place_label()
 
     def path(self) -> QPainterPath:
         return self._path
 
-    def _label_rect(self) -> QRectF:
-        if not self._label:
-            return QRectF()
-        fm = QFontMetricsF(self._label_font())
-        w = fm.horizontalAdvance(self._label) + 12
-        h = fm.height() + 4
-        mid = self._path.pointAtPercent(0.5)
-        return QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
+    def _place_label(self) -> None:
+        """Work out the label's box once per change, not on every paint or hit test."""
+        rect = QRectF()
+        if self._label:
+            fm = _label_metrics()
+            w = fm.horizontalAdvance(self._label) + 12
+            h = fm.height() + 4
+            mid = self._path.pointAtPercent(0.5)
+            rect = QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
+        self._label_box = rect
+        self._bounds = self._path.boundingRect().adjusted(-6, -6, 6, 6).united(rect)
 
-    @staticmethod
-    def _label_font() -> QFont:
-        font = QFont(QApplication.font())
-        font.setPointSizeF(7.5)
-        font.setFamily("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        return font
+    def _label_rect(self) -> QRectF:
+        return self._label_box
 
     def boundingRect(self) -> QRectF:
-        return self._path.boundingRect().adjusted(-6, -6, 6, 6).united(self._label_rect())
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
         stroker.setWidth(12)
         shape = stroker.createStroke(self._path)
-        shape.addRect(self._label_rect())
+        shape.addRect(self._label_box)
         return shape
 
     def paint(
@@ -515,6 +538,8 @@ class EdgeItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < LOD_TEXT:
+            return  # zoomed far out: labels would be unreadable specks
         # Arrow head at the input port.
         end = self._path.pointAtPercent(1.0)
         painter.setBrush(colour)
@@ -533,6 +558,6 @@ class EdgeItem(QGraphicsItem):
             painter.setPen(QPen(colour, 1.0))
             painter.setBrush(QBrush(pal.color(QPalette.ColorRole.Window)))
             painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-            painter.setFont(self._label_font())
+            painter.setFont(label_font())
             painter.setPen(pal.color(QPalette.ColorRole.Text))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._label)

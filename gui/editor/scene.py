@@ -44,6 +44,7 @@ class GraphScene(QGraphicsScene):
         self.edge_items: dict[Any, EdgeItem] = {}
         self._unsubscribe: Callable[[], None] | None = None
         self._dirty = False
+        self._bounds_dirty = True  # the scene rect must grow to hold new or moved nodes
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -83,6 +84,7 @@ class GraphScene(QGraphicsScene):
             self._add_node_item(node.id)
         for edge in self.graph.edges:
             self._add_edge_item(edge)
+        self._bounds_dirty = True
         self.refresh_analysis()
 
     def _add_node_item(self, node_id: str) -> None:
@@ -113,6 +115,7 @@ class GraphScene(QGraphicsScene):
         nid = event.node_id
         if kind == "node_added" and nid is not None:
             self._add_node_item(nid)
+            self._bounds_dirty = True
         elif kind == "node_removed" and nid is not None:
             for edge in [e for e in self.edge_items if nid in (e.src, e.dst)]:
                 self._remove_edge_item(edge)
@@ -125,6 +128,7 @@ class GraphScene(QGraphicsScene):
         elif kind == "node_moved" and nid in self.node_items:
             x, y = graph.nodes[nid].pos
             self.node_items[nid].set_graph_pos(float(x), float(y))
+            self._bounds_dirty = True
             return
         elif kind == "param_changed" and nid in self.node_items:
             self.node_items[nid].set_params(graph.nodes[nid].params)
@@ -149,6 +153,8 @@ class GraphScene(QGraphicsScene):
         """Refresh now if an edit is pending (the controller calls this after each command)."""
         if self._dirty:
             self.refresh_analysis()
+        elif self._bounds_dirty:
+            self._update_scene_rect()
 
     def refresh_analysis(self) -> None:
         self._refresh_timer.stop()
@@ -169,10 +175,12 @@ class GraphScene(QGraphicsScene):
             info = analysis.nodes.get(edge.src)
             shape = info.output_shape if info is not None else None
             item.set_label(format_shape(shape) if shape is not None else "")
-        self._update_scene_rect()
+        if self._bounds_dirty:
+            self._update_scene_rect()
         self.sig_analysis_changed.emit(analysis)
 
     def _update_scene_rect(self) -> None:
+        self._bounds_dirty = False
         bounds = QRectF()
         for item in self.node_items.values():
             bounds = bounds.united(item.sceneBoundingRect())

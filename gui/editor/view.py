@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -42,6 +42,7 @@ class GraphView(QGraphicsView):
         # nodes smooth while panning and dragging.
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)  # the dot grid
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Network canvas"))
@@ -201,6 +202,14 @@ class GraphView(QGraphicsView):
         self._drop_edge = edge
         if edge is not None:
             edge.set_drop_target(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A light/dark switch: the cached grid and node pictures hold the old colours.
+        if event.type() == QEvent.Type.PaletteChange:
+            self.resetCachedContent()
+            for item in self._scene.items():
+                item.update()
+        super().changeEvent(event)
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
