@@ -148,6 +148,7 @@ class Inspector(QScrollArea):
         self.editors: dict[str, ParamEditor] = {}
         self.fix_buttons: list[QPushButton] = []
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(240)
         self._body = QWidget()
@@ -159,6 +160,7 @@ class Inspector(QScrollArea):
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.formula = QLabel()
+        self.formula.setWordWrap(True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)

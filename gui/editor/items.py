@@ -318,7 +318,8 @@ class NodeItem(QGraphicsItem):
                 draw_warning_sign(painter, rect.center(), 40, err)
             return  # zoomed far out: shapes and colours only, text would be unreadable
 
-        # Header: icon, name, and the layer type on the right.
+        # Header: icon and name (the type goes on the first body line, so names never elide
+        # for lack of room).
         text = pal.color(QPalette.ColorRole.Text)
         painter.drawPixmap(
             QRectF(rect.left() + 8, rect.top() + 6, 18, 18),
@@ -331,28 +332,19 @@ class NodeItem(QGraphicsItem):
         painter.setFont(bold)
         painter.setPen(text)
         fm = QFontMetricsF(bold)
-        title = pick(self._spec.title_en, self._spec.title_zh)
-        small = QFont(painter.font())
-        small.setBold(False)
-        small.setPointSizeF(8.0)
-        sfm = QFontMetricsF(small)
-        type_w = min(sfm.horizontalAdvance(title) + 4, 80.0)
-        name_rect = QRectF(rect.left() + 32, rect.top(), rect.width() - 44 - type_w, HEADER_H)
+        name_rect = QRectF(rect.left() + 32, rect.top(), rect.width() - 40, HEADER_H)
         painter.drawText(
             name_rect,
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
             fm.elidedText(self._name, Qt.TextElideMode.ElideRight, name_rect.width()),
         )
+        small = QFont(painter.font())
+        small.setBold(False)
+        small.setPointSizeF(8.0)
+        sfm = QFontMetricsF(small)
         painter.setFont(small)
         faint = QColor(text)
         faint.setAlpha(150)
-        painter.setPen(faint)
-        if title != self._name:
-            painter.drawText(
-                QRectF(rect.right() - 8 - type_w, rect.top(), type_w, HEADER_H),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                sfm.elidedText(title, Qt.TextElideMode.ElideRight, type_w),
-            )
 
         # Body lines: key parameters, then the output shape.
         y = rect.top() + HEADER_H + 3
@@ -403,7 +395,10 @@ class NodeItem(QGraphicsItem):
             painter.drawEllipse(self.output_port_local(), PORT_R, PORT_R)
 
     def key_param_text(self) -> str:
-        parts = []
+        title = pick(self._spec.title_en, self._spec.title_zh)
+        # "conv2d_1" already says Conv2d; a renamed layer ("features") gets its type shown.
+        named_after_type = self._name.lower().startswith(self._spec.type.lower())
+        parts = [] if named_after_type and self._spec.key_params else [title]
         for key in self._spec.key_params:
             if key not in self._params:
                 continue
@@ -412,7 +407,7 @@ class NodeItem(QGraphicsItem):
             except KeyError:
                 label = key
             parts.append(f"{label} {_fmt_value(self._params[key])}")
-        return " · ".join(parts) if parts else pick(self._spec.title_en, self._spec.title_zh)
+        return " · ".join(parts)
 
 
 @cache

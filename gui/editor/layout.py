@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-LAYER_GAP = 150.0  # vertical distance between the tops of consecutive layers
+LAYER_GAP = 130.0  # vertical distance between the tops of consecutive layers
 COLUMN_GAP = 240.0  # horizontal distance between node centres in one layer
 
 
@@ -66,7 +66,7 @@ def tidy_positions(
             x_of[n] = x
             positions[n] = (x, y)
         tallest = max((heights.get(n, 70.0) for n in members), default=70.0)
-        y += max(LAYER_GAP, tallest + 80.0)
+        y += max(LAYER_GAP, tallest + 56.0)  # room for the edge's shape label
     if current and positions:
         ox = sum(p[0] for p in current.values()) / len(current)
         oy = min(p[1] for p in current.values())

@@ -61,5 +61,10 @@ class SummaryStrip(QFrame):
             self.valid_label.setStyleSheet("")
         else:
             colour = error_colour(self.palette()).name()
-            self.valid_label.setText("⚠ " + (self.tr("%n problem(s) to fix", "", problems)))
+            text = (
+                self.tr("1 problem to fix")
+                if problems == 1
+                else self.tr("%d problems to fix") % problems
+            )
+            self.valid_label.setText("⚠ " + text)
             self.valid_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
