@@ -81,6 +81,7 @@ _EXPORTS: dict[str, str] = {
     "TENSORBOARD_HINT": "engine.history_export",
     "render_report": "engine.report",
     "export_report": "engine.report",
+    "write_text_file": "engine.export_files",
     # train
     "Callback": "engine.train.callbacks",
     "CallbackList": "engine.train.callbacks",

@@ -48,6 +48,6 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], object]) 
     return target
 
 
-def write_text(path: str | os.PathLike[str], text: str) -> Path:
+def write_text_file(path: str | os.PathLike[str], text: str) -> Path:
     """Write UTF-8 text (newlines as given) atomically."""
     return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8", newline=""))

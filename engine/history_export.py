@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from engine.export_files import write_error, write_text
+from engine.export_files import write_error, write_text_file
 from engine.types import NetCanvasError, RunRecord
 
 Level = Literal["epoch", "step"]
@@ -62,7 +62,7 @@ def export_history_csv(
     """Write ``history_csv(runs, level)`` to ``path``; returns the written path."""
     if not runs:
         raise NetCanvasError("This project has no training runs yet: train once, then export.")
-    return write_text(path, history_csv(runs, level))
+    return write_text_file(path, history_csv(runs, level))
 
 
 def _summary_writer() -> Any:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.analysis import summary_rows
-from engine.export_files import write_text
+from engine.export_files import write_text_file
 from engine.report_svg import SERIES_COLOURS, Series, line_chart_svg, network_svg
 from engine.types import RunRecord
 
@@ -321,4 +321,4 @@ def export_report(
     author: str = "",
 ) -> Path:
     """Write ``render_report(...)`` to ``path`` (atomically); returns the written path."""
-    return write_text(path, render_report(project, evaluation, run, author=author))
+    return write_text_file(path, render_report(project, evaluation, run, author=author))

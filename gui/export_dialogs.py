@@ -1,0 +1,457 @@
+"""File ▸ Export: ONNX (verified, on a worker thread), the PyTorch script, the weights, the run
+histories (CSV or TensorBoard) and the lab report.
+
+Each ``export_*_dialog(parent, state)`` is what one menu action calls. They ask for a file, call
+the engine, and report the outcome in the window's status bar; an engine error is shown once,
+in plain language. torch loads lazily, inside the functions, never at import.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from gui.project_state import ProjectState
+
+log = logging.getLogger(__name__)
+
+OPSET_MIN, OPSET_MAX, OPSET_DEFAULT = 13, 20, 18
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportDialogs", text)
+
+
+# -- helpers shared by the exports ---------------------------------------------------------------
+
+
+def _default_path(state: ProjectState, suffix: str) -> str:
+    """<project folder or home>/<project name><suffix>: where a user most likely wants it."""
+    folder = state.path.parent if state.path is not None else Path.home()
+    stem = re.sub(r'[\\/:*?"<>|]+', "_", state.project.name).strip(" .") or "netcanvas"
+    return str(folder / f"{stem}{suffix}")
+
+
+def _with_suffix(path: str, suffix: str) -> Path:
+    """The chosen path, given ``suffix`` when the user typed a name without one."""
+    chosen = Path(path)
+    return chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
+
+
+def _notify(parent: QWidget | None, text: str) -> None:
+    window = parent.window() if parent is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 8000)
+
+
+def _fail(parent: QWidget | None, title: str, error: BaseException) -> None:
+    """One dialog with the engine's message; anything unexpected is logged, not shown raw."""
+    from engine import NetCanvasError
+
+    if isinstance(error, NetCanvasError):
+        message = str(error)
+    else:
+        log.error("%s failed", title, exc_info=error)
+        message = _tr("The export failed unexpectedly ({0}). The details are in the log.").format(
+            type(error).__name__
+        )
+    QMessageBox.warning(parent, title, message)
+
+
+def _model_ready(parent: QWidget | None, state: ProjectState, title: str) -> bool:
+    """Exports of the model need one, and not while a run is changing its weights."""
+    if state.training:
+        QMessageBox.information(
+            parent, title, _tr("Training is running. Stop it or let it finish, then export.")
+        )
+        return False
+    if state.model is None:
+        QMessageBox.information(
+            parent, title, _tr("There is no trained model yet. Train the network, then export.")
+        )
+        return False
+    return True
+
+
+def _save_name(
+    parent: QWidget | None, title: str, default: str, filters: list[str]
+) -> tuple[str, str]:
+    path, chosen = QFileDialog.getSaveFileName(parent, title, default, ";;".join(filters))
+    return path, chosen
+
+
+# -- ONNX ----------------------------------------------------------------------------------------
+
+
+class OnnxExportWorker(QObject):
+    """Runs ``engine.export_onnx`` in its own QThread; reports through signals only."""
+
+    sig_finished = Signal(object)  # engine.ExportResult
+    sig_failed = Signal(str)  # a plain-language message
+
+    def __init__(
+        self, model: Any, dataset: Any, path: Path, opset: int, dynamic_batch: bool
+    ) -> None:
+        super().__init__()
+        self._args = (model, dataset, path)
+        self._opset = opset
+        self._dynamic = dynamic_batch
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            from engine import NetCanvasError, export_onnx
+
+            try:
+                result = export_onnx(*self._args, opset=self._opset, dynamic_batch=self._dynamic)
+            except NetCanvasError as error:
+                self.sig_failed.emit(str(error))
+            else:
+                self.sig_finished.emit(result)
+        except Exception as error:  # never let a traceback end the thread silently
+            log.error("ONNX export failed", exc_info=error)
+            self.sig_failed.emit(
+                _tr("The export failed unexpectedly ({0}). The details are in the log.").format(
+                    type(error).__name__
+                )
+            )
+        finally:
+            thread = self.thread()
+            if thread is not None:
+                thread.quit()
+
+
+class OnnxExportDialog(QDialog):
+    """File, opset and dynamic batch; Export runs the verified export on a worker thread and shows
+    the parity check (largest difference from PyTorch on real samples) or the error."""
+
+    sig_exported = Signal(object)  # engine.ExportResult
+
+    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.result: Any = None  # the last ExportResult
+        self._thread: QThread | None = None
+        self._worker: OnnxExportWorker | None = None
+        self.setWindowTitle(_tr("Export Model as ONNX"))
+
+        self.path_edit = QLineEdit(_default_path(state, ".onnx"))
+        browse = QPushButton(_tr("Browse…"))
+        browse.clicked.connect(self._on_browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+
+        self.opset_spin = QSpinBox()
+        self.opset_spin.setRange(OPSET_MIN, OPSET_MAX)
+        self.opset_spin.setValue(OPSET_DEFAULT)
+        self.opset_spin.setToolTip(
+            _tr(
+                "ONNX operator set version. Newer opsets know more operators; older runtimes "
+                "need older opsets. 18 suits ONNX Runtime 1.14 and later."
+            )
+        )
+        self.dynamic_check = QCheckBox(_tr("Any batch size"))
+        self.dynamic_check.setChecked(True)
+        self.dynamic_check.setToolTip(
+            _tr(
+                "Lets the exported model take any number of samples at once. Turn off to fix "
+                "the batch size (some accelerators and converters want fixed shapes)."
+            )
+        )
+
+        form = QFormLayout()
+        form.addRow(_tr("File:"), path_row)
+        form.addRow(_tr("Opset:"), self.opset_spin)
+        form.addRow(_tr("Dynamic axes:"), self.dynamic_check)
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # indeterminate: the exporters report no progress
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.status = QLabel(
+            _tr("The file is checked in ONNX Runtime against PyTorch on real samples.")
+        )
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(
+            _tr("Export"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def _on_browse(self) -> None:
+        path, _ = _save_name(
+            self, _tr("Export Model as ONNX"), self.path_edit.text(), [_tr("ONNX model (*.onnx)")]
+        )
+        if path:
+            self.path_edit.setText(str(_with_suffix(path, ".onnx")))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in (self.path_edit, self.opset_spin, self.dynamic_check, self.export_button):
+            widget.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(not busy)
+
+    def start_export(self) -> None:
+        if self.running:
+            return
+        text = self.path_edit.text().strip()
+        if not text:
+            self.status.setText(_tr("Choose a file to export to."))
+            return
+        if self.state.model is None or self.state.dataset is None:
+            self.status.setText(_tr("Train the network on a loaded dataset first."))
+            return
+        path = _with_suffix(text, ".onnx")
+        self.path_edit.setText(str(path))
+        worker = OnnxExportWorker(
+            self.state.model,
+            self.state.dataset,
+            path,
+            self.opset_spin.value(),
+            self.dynamic_check.isChecked(),
+        )
+        thread = QThread(self)
+        thread.setObjectName("NetCanvasOnnxExport")
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.sig_finished.connect(self._on_finished)
+        worker.sig_failed.connect(self._on_failed)
+        thread.finished.connect(self._on_thread_finished)
+        self._thread, self._worker = thread, worker
+        self._set_busy(True)
+        self.status.setText(_tr("Exporting and checking in ONNX Runtime…"))
+        thread.start()
+
+    def _on_finished(self, result: Any) -> None:
+        self.result = result
+        verdict = _tr(
+            "Saved {path}.\nVerified in ONNX Runtime on {n} real samples: the largest difference "
+            "from PyTorch is {diff:.2e} (opset {opset}, {exporter} exporter)."
+        ).format(
+            path=result.path,
+            n=result.samples,
+            diff=result.max_abs_diff,
+            opset=result.opset,
+            exporter=result.exporter,
+        )
+        self.status.setText(verdict)
+        _notify(self.parentWidget(), _tr("Exported {0}").format(result.path))
+        self.sig_exported.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        self.status.setText(_tr("Export failed: {0}").format(message))
+
+    def _on_thread_finished(self) -> None:
+        self._set_busy(False)
+        if self._thread is not None:
+            self._thread.wait()
+            self._thread.deleteLater()
+        self._thread, self._worker = None, None
+
+    def wait(self, timeout_ms: int = 120_000) -> bool:
+        """Block until a running export ends (for closing the window and for tests)."""
+        return True if self._thread is None else bool(self._thread.wait(timeout_ms))
+
+    def reject(self) -> None:
+        if self.running:  # an export cannot be interrupted: keep the dialog until it ends
+            self.status.setText(_tr("Please wait: the export is still running."))
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.running:
+            event.ignore()
+            self.status.setText(_tr("Please wait: the export is still running."))
+            return
+        super().closeEvent(event)
+
+
+def export_onnx_dialog(parent: QWidget | None, state: ProjectState) -> OnnxExportDialog | None:
+    """Open the (window-modal) ONNX dialog; None when there is nothing to export yet."""
+    title = _tr("Export Model as ONNX")
+    if not _model_ready(parent, state, title):
+        return None
+    if state.dataset is None:
+        QMessageBox.information(
+            parent,
+            title,
+            _tr("Load the dataset first: the export is checked on real samples from it."),
+        )
+        return None
+    dialog = OnnxExportDialog(state, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+# -- script, weights, histories, report ----------------------------------------------------------
+
+
+def export_script_dialog(parent: QWidget | None, state: ProjectState) -> Path | None:
+    """Save the standalone PyTorch training script for the project."""
+    from engine import generate_script
+
+    title = _tr("Export PyTorch Script")
+    try:
+        script = generate_script(state.project)
+    except Exception as error:
+        _fail(parent, title, error)
+        return None
+    path, _ = _save_name(parent, title, _default_path(state, ".py"), [_tr("Python (*.py)")])
+    if not path:
+        return None
+    from engine import write_text_file
+
+    try:
+        written = write_text_file(_with_suffix(path, ".py"), script)
+    except Exception as error:
+        _fail(parent, title, error)
+        return None
+    _notify(parent, _tr("Exported {0}").format(written))
+    return written
+
+
+def export_weights_dialog(parent: QWidget | None, state: ProjectState) -> Path | None:
+    """Save the model's weights as safetensors or as a ``.pt`` state_dict."""
+    title = _tr("Export Weights")
+    if not _model_ready(parent, state, title):
+        return None
+    safetensors_filter = _tr("safetensors (*.safetensors)")
+    pt_filter = _tr("PyTorch state_dict (*.pt)")
+    path, chosen = _save_name(
+        parent, title, _default_path(state, ".safetensors"), [safetensors_filter, pt_filter]
+    )
+    if not path:
+        return None
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".safetensors", ".pt", ".pth"):
+        suffix = ".pt" if chosen == pt_filter else ".safetensors"
+    from engine import export_weights
+
+    # The network travels in the safetensors header, so the file alone says what it fits.
+    metadata = {"netcanvas.graph": json.dumps(state.project.graph.to_dict())}
+    try:
+        written = export_weights(state.model, _with_suffix(path, suffix), metadata=metadata)
+    except Exception as error:
+        _fail(parent, title, error)
+        return None
+    _notify(parent, _tr("Exported {0}").format(written))
+    return written
+
+
+def export_history_dialog(parent: QWidget | None, state: ProjectState) -> Path | None:
+    """Save every run's curves as CSV (per epoch or per logged step) or TensorBoard files."""
+    title = _tr("Export Training History")
+    runs = list(state.project.runs)
+    if not runs:
+        QMessageBox.information(
+            parent, title, _tr("This project has no training runs yet. Train once, then export.")
+        )
+        return None
+    epoch_filter = _tr("CSV, one row per epoch (*.csv)")
+    step_filter = _tr("CSV, one row per logged step (*.csv)")
+    tb_filter = _tr("TensorBoard event files (a folder)")
+    path, chosen = _save_name(
+        parent, title, _default_path(state, "-history.csv"), [epoch_filter, step_filter, tb_filter]
+    )
+    if not path:
+        return None
+    from engine import export_history_csv, export_tensorboard
+
+    try:
+        if chosen == tb_filter:
+            folder = Path(path)
+            folder = folder.with_suffix("") if folder.suffix.lower() == ".csv" else folder
+            export_tensorboard(runs, folder)
+            written = folder
+        else:
+            level = "step" if chosen == step_filter else "epoch"
+            written = export_history_csv(runs, _with_suffix(path, ".csv"), level=level)
+    except Exception as error:
+        _fail(parent, title, error)
+        return None
+    _notify(parent, _tr("Exported {0}").format(written))
+    return written
+
+
+def export_report_dialog(parent: QWidget | None, state: ProjectState) -> Path | None:
+    """Save the lab report (HTML); with a trained model and data it includes the evaluation."""
+    title = _tr("Export Lab Report")
+    if state.training:
+        QMessageBox.information(
+            parent, title, _tr("Training is running. Stop it or let it finish, then export.")
+        )
+        return None
+    path, _ = _save_name(
+        parent, title, _default_path(state, "-report.html"), [_tr("Web page (*.html)")]
+    )
+    if not path:
+        return None
+    author, ok = QInputDialog.getText(
+        parent, title, _tr("Your name, printed on the report (leave empty to omit):")
+    )
+    if not ok:
+        return None
+    from engine import NetCanvasError, export_report
+
+    evaluation = None
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        if state.model is not None and state.dataset is not None:
+            from engine import evaluate
+
+            try:
+                evaluation = evaluate(state.model, state.dataset)
+            except NetCanvasError as error:  # the report is still worth having without it
+                log.warning("report without evaluation: %s", error)
+        written = export_report(
+            state.project, _with_suffix(path, ".html"), evaluation, author=author
+        )
+    except Exception as error:
+        QGuiApplication.restoreOverrideCursor()
+        _fail(parent, title, error)
+        return None
+    QGuiApplication.restoreOverrideCursor()
+    _notify(parent, _tr("Exported {0}").format(written))
+    return written
