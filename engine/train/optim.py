@@ -107,10 +107,12 @@ class Schedule:
             "bad_epochs": float(self._bad_epochs),
         }
 
-    def load_state_dict(self, state: dict[str, float]) -> None:
-        self.plateau_factor = float(state.get("plateau_factor", 1.0))
-        self._best = float(state.get("best", math.inf))
-        self._bad_epochs = int(state.get("bad_epochs", 0))
+    def load_state_dict(self, state: dict[str, float | None]) -> None:
+        """Inverse of ``state_dict``; JSON stores an infinite best loss as null."""
+        factor, best, bad = (state.get(k) for k in ("plateau_factor", "best", "bad_epochs"))
+        self.plateau_factor = 1.0 if factor is None else float(factor)
+        self._best = math.inf if best is None else float(best)
+        self._bad_epochs = 0 if bad is None else int(bad)
 
 
 def set_lr(optimizer: torch.optim.Optimizer, lr: float) -> None:
