@@ -9,12 +9,12 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QByteArray, QMimeData, QObject, QPointF, QTimer, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QObject, QPoint, QPointF, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
-from engine import GraphError
-from gui.editor._text import tr
+from engine import CATEGORIES, LAYERS, GraphError
+from gui.editor._text import pick, tr
 from gui.editor.commands import (
     AddNodeCommand,
     ConnectCommand,
@@ -27,12 +27,13 @@ from gui.editor.commands import (
     batched,
 )
 from gui.editor.inspector import Inspector
-from gui.editor.items import HEADER_H, NodeItem
 from gui.editor.layout import tidy_positions
+from gui.editor.node_item import HEADER_H, NodeItem
 from gui.editor.palette import LayerPalette
 from gui.editor.scene import GraphScene
 from gui.editor.summary import SummaryStrip
 from gui.editor.view import GraphView
+from gui.icons import layer_icon
 
 if TYPE_CHECKING:
     from engine import Graph
@@ -68,6 +69,7 @@ class EditorController(QObject):
         view = self._graph_view
         view.sig_layer_dropped.connect(self._on_layer_dropped)
         view.sig_layer_dropped_on_edge.connect(self.insert_on_edge)
+        view.sig_context_menu.connect(self._on_context_menu)
         self._palette.sig_layer_activated.connect(self.append_layer)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -364,6 +366,56 @@ class EditorController(QObject):
             for nid, pos in moves.items()
         }
         self.undo_stack.push(MoveNodesCommand(graph, pairs, drag_id=-1))
+
+    def duplicate(self) -> list[str]:
+        self.copy()
+        return self.paste()
+
+    def focus_name(self) -> None:
+        """Start renaming the selected layer (its name field in the inspector)."""
+        self._inspector.name_edit.setFocus()
+        self._inspector.name_edit.selectAll()
+
+    # --- context menu ----------------------------------------------------------------------
+
+    def context_menu(self, scene_pos: QPointF) -> QMenu:
+        """The right-click menu for what is selected at ``scene_pos`` (built, not shown)."""
+        menu = QMenu(self.view)
+        nodes = self.scene.selected_node_ids()
+        if nodes:
+            if len(nodes) == 1:
+                menu.addAction(tr("Rename…"), self.focus_name)
+            menu.addAction(tr("Duplicate"), self.duplicate)
+            menu.addAction(self._actions["cut"])
+            menu.addAction(self._actions["copy"])
+            menu.addAction(self._actions["delete"])
+            menu.addSeparator()
+        elif self.scene.selected_edges():
+            menu.addAction(tr("Delete Connection"), self.delete_selected)
+            menu.addSeparator()
+        menu.addAction(self._actions["paste"])
+        add_menu = menu.addMenu(tr("Add Layer"))
+        at = QPointF(scene_pos)
+        for cat_id, title_en, title_zh in CATEGORIES:
+            types = [t for t, spec in LAYERS.items() if spec.category == cat_id]
+            if not types:
+                continue
+            sub = add_menu.addMenu(pick(title_en, title_zh))
+            for layer_type in types:
+                spec = LAYERS[layer_type]
+                action = sub.addAction(
+                    layer_icon(layer_type, spec.category, 16), pick(spec.title_en, spec.title_zh)
+                )
+                action.triggered.connect(lambda _c=False, t=layer_type: self.add_layer(t, at))
+        menu.addSeparator()
+        menu.addAction(self._actions["tidy"])
+        menu.addAction(self._actions["zoom_fit"])
+        return menu
+
+    def _on_context_menu(self, scene_pos: QPointF, global_pos: QPoint) -> None:
+        menu = self.context_menu(scene_pos)
+        menu.exec(global_pos)
+        menu.deleteLater()
 
     # --- actions ---------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from engine import layer_spec
 from gui.editor._text import format_count, format_shape, pick
-from gui.editor.items import error_colour
+from gui.editor.style import error_colour
 
 _INT_MAX = 2**31 - 1
 
@@ -99,7 +99,7 @@ class ParamEditor:
             return combo
         line_edit = QLineEdit()
         if spec.kind == "ints":
-            line_edit.setPlaceholderText("e.g. 28, 28")
+            line_edit.setPlaceholderText(line_edit.tr("e.g. 28, 28"))
             line_edit.editingFinished.connect(
                 lambda: self._on_commit(spec.name, _parse_ints(line_edit.text()))
             )

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from gui.editor._text import format_shape, tr
 from gui.editor.commands import MoveNodesCommand
-from gui.editor.items import EdgeItem, NodeItem, error_colour, palette
+from gui.editor.edge_item import EdgeItem
+from gui.editor.node_item import NodeItem
+from gui.editor.style import error_colour, palette
 
 if TYPE_CHECKING:
     from engine import Analysis, Graph, GraphEvent

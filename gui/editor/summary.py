@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from gui.editor._text import format_bytes, format_count
-from gui.editor.items import error_colour
+from gui.editor.style import error_colour
 
 
 class SummaryStrip(QFrame):

@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen,
 
 from engine import layer_spec
 from gui.editor._text import pick
-from gui.editor.items import is_dark, palette
 from gui.editor.layout import tidy_positions
+from gui.editor.style import is_dark, palette
 from gui.icons import category_colour
 
 if TYPE_CHECKING:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -15,7 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from gui.editor.items import EdgeItem
+from gui.editor.edge_item import EdgeItem
 from gui.editor.scene import GraphScene
 
 LAYER_MIME = "application/x-netcanvas-layer"
@@ -26,7 +27,7 @@ MAX_ZOOM = 3.0
 class GraphView(QGraphicsView):
     sig_layer_dropped = Signal(str, QPointF)  # layer type, scene position (on empty canvas)
     sig_layer_dropped_on_edge = Signal(str, object)  # layer type, engine Edge
-    sig_delete_requested = Signal()
+    sig_context_menu = Signal(QPointF, QPoint)  # scene position, global position
 
     def __init__(self, scene: GraphScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -166,7 +167,8 @@ class GraphView(QGraphicsView):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._layer_type(event) is not None:
-            event.acceptProposedAction()
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
         else:
             event.ignore()
 
@@ -176,7 +178,8 @@ class GraphView(QGraphicsView):
             return
         edge = self._scene.edge_at(self.mapToScene(event.position().toPoint()))
         self._set_drop_edge(edge)
-        event.acceptProposedAction()
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self._set_drop_edge(None)
@@ -189,7 +192,9 @@ class GraphView(QGraphicsView):
             event.ignore()
             return
         scene_pos = self.mapToScene(event.position().toPoint())
-        event.acceptProposedAction()
+        # Always a copy: a "move" would make the palette delete its entry after the drag.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
         edge = self._scene.edge_at(scene_pos)
         if edge is not None:
             self.sig_layer_dropped_on_edge.emit(layer_type, edge.edge)
@@ -202,6 +207,15 @@ class GraphView(QGraphicsView):
         self._drop_edge = edge
         if edge is not None:
             edge.set_drop_target(True)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        scene_pos = self.mapToScene(event.pos())
+        item = self._scene.node_at(scene_pos) or self._scene.edge_at(scene_pos)
+        if item is not None and not item.isSelected():
+            self._scene.clearSelection()
+            item.setSelected(True)
+        self.sig_context_menu.emit(scene_pos, event.globalPos())
+        event.accept()
 
     def changeEvent(self, event: QEvent) -> None:
         # A light/dark switch: the cached grid and node pictures hold the old colours.

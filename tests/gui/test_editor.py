@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox
 
 from engine import default_project
 from gui.editor import EditorController
-from gui.editor.items import EdgeItem, NodeItem
+from gui.editor.edge_item import EdgeItem
+from gui.editor.node_item import NodeItem
 from gui.editor.testing import drop_layer, editor_window, mouse_drag
 from gui.project_state import ProjectState
 

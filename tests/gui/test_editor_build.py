@@ -202,3 +202,86 @@ def test_a_node_with_an_issue_shows_it(editor: EditorController) -> None:
     assert item.issues[0] in item.toolTip()
     summary_text = " ".join(label.text() for label in editor.summary.findChildren(QLabel))
     assert "problem" in summary_text
+
+
+def test_rubber_band_selects_and_wheel_zooms_and_middle_drag_pans(
+    editor: EditorController, qtbot: Any
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    editor.view.resetTransform()
+    bounds = editor.scene.nodes_bounding_rect()
+    order = editor.graph.topological_order()
+    first, second = (editor.scene.node_items[n] for n in order[:2])
+    # Drag a rubber band from empty canvas left of the network across the first two nodes.
+    start = QPointF(bounds.left() - 60, first.sceneBoundingRect().top() - 20)
+    end = QPointF(bounds.right() + 10, second.sceneBoundingRect().center().y())
+    mouse_drag(editor.view, start, end, steps=6)
+    assert set(editor.scene.selected_node_ids()) == set(order[:2])
+
+    zoom = editor.view.zoom()  # type: ignore[attr-defined]
+    centre = editor.view.viewport().rect().center()
+    wheel = QWheelEvent(
+        QPointF(centre),
+        QPointF(editor.view.viewport().mapToGlobal(centre)),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(editor.view.viewport(), wheel)
+    assert editor.view.zoom() == pytest.approx(zoom * 1.15**2)  # type: ignore[attr-defined]
+
+    bar = editor.view.verticalScrollBar()
+    before = bar.value()
+    here = editor.view.mapToScene(centre)
+    mouse_drag(editor.view, here, here + QPointF(0, 100), button=Qt.MouseButton.MiddleButton)
+    assert bar.value() < before  # dragging the canvas down scrolls up
+    assert set(editor.scene.selected_node_ids()) == set(order[:2])  # panning kept the selection
+
+
+def test_context_menu_offers_layer_actions(editor: EditorController) -> None:
+    relu = next(n for n, node in editor.graph.nodes.items() if node.type == "ReLU")
+    editor.scene.select_nodes([relu])
+    menu = editor.context_menu(editor.scene.node_items[relu].pos())  # type: ignore[attr-defined]
+    texts = [a.text().replace("&", "") for a in menu.actions()]
+    assert "Duplicate" in texts and "Delete" in texts
+    duplicate = next(a for a in menu.actions() if a.text() == "Duplicate")
+    duplicate.trigger()
+    assert sum(1 for n in editor.graph.nodes.values() if n.type == "ReLU") == 3
+    editor.scene.clearSelection()
+    spot = editor.scene.nodes_bounding_rect().topRight() + QPointF(300, 0)
+    menu = editor.context_menu(spot)  # type: ignore[attr-defined]
+    add = next(a for a in menu.actions() if a.text() == "Add Layer").menu()
+    activation = next(a for a in add.actions() if a.text() == "Activation").menu()
+    next(a for a in activation.actions() if a.text() == "Tanh").trigger()
+    (tanh,) = [n for n, node in editor.graph.nodes.items() if node.type == "Tanh"]
+    assert abs(editor.graph.nodes[tanh].pos[0] - spot.x()) <= 1
+
+
+def test_items_follow_a_dark_palette(editor: EditorController) -> None:
+    from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    original = QApplication.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Base, QColor("#202124"))
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e8eaed"))
+    QApplication.setPalette(dark)
+    try:
+        item = next(iter(editor.scene.node_items.values()))
+        image = QImage(240, 140, QImage.Format.Format_ARGB32)
+        image.fill(QColor("magenta"))
+        painter = QPainter(image)
+        target = item.sceneBoundingRect()
+        editor.scene.render(painter, target=image.rect().toRectF(), source=target)
+        painter.end()
+        body = QColor(image.pixel(image.width() // 2, int(image.height() * 0.6)))
+        assert body.lightness() < 80  # no hard-coded white node bodies
+    finally:
+        QApplication.setPalette(original)

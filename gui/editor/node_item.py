@@ -1,81 +1,39 @@
-"""Scene items: thin views of the engine's nodes and edges.
+"""NodeItem: the canvas view of one engine ``Node``.
 
-``NodeItem`` draws a ``Node`` (name, key parameters, output shape, issues) and ``EdgeItem`` an
-``Edge`` (a curve with the tensor shape it carries). Neither changes the graph: the scene turns
-gestures into undo commands and pushes the graph's answers back into the items.
+It draws the node's name, type and key parameters, its output shape and its issues; it never
+changes the graph. The scene turns gestures into undo commands and pushes the graph's answers
+back into the item.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QPainter,
-    QPainterPath,
-    QPainterPathStroker,
-    QPalette,
-    QPen,
-    QPolygonF,
-)
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from engine import layer_spec
 from gui.editor._text import format_shape, pick, tr
+from gui.editor.style import (
+    draw_warning_sign,
+    error_colour,
+    is_dark,
+    palette,
+    warning_colour,
+)
 from gui.icons import category_colour, layer_pixmap
 
 if TYPE_CHECKING:
     from engine import Node
+    from gui.editor.edge_item import EdgeItem
 
 NODE_WIDTH = 200.0
 HEADER_H = 30.0
 LINE_H = 18.0
 PORT_R = 6.0
-PORT_HIT = 11.0
-LOD_TEXT = 0.35  # below this zoom, items skip their text  # how close (scene px) a press must be to a port to start a connection
-
-
-def palette() -> QPalette:
-    return QApplication.palette()
-
-
-def is_dark(pal: QPalette) -> bool:
-    return pal.color(QPalette.ColorRole.Base).lightness() < 128
-
-
-def error_colour(pal: QPalette) -> QColor:
-    return QColor("#ff6b6b") if is_dark(pal) else QColor("#c62828")
-
-
-def warning_colour(pal: QPalette) -> QColor:
-    return QColor("#ffb74d") if is_dark(pal) else QColor("#a15c00")
-
-
-def draw_warning_sign(painter: QPainter, centre: QPointF, size: float, colour: QColor) -> None:
-    """A filled triangle with '!': the error state never relies on colour alone."""
-    h = size * 0.9
-    tri = QPolygonF(
-        [
-            QPointF(centre.x(), centre.y() - h / 2),
-            QPointF(centre.x() + size / 2, centre.y() + h / 2),
-            QPointF(centre.x() - size / 2, centre.y() + h / 2),
-        ]
-    )
-    painter.save()
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawPolygon(tri)
-    painter.setPen(QPen(QColor("white"), max(1.2, size / 9)))
-    painter.drawLine(
-        QPointF(centre.x(), centre.y() - h * 0.18), QPointF(centre.x(), centre.y() + h * 0.16)
-    )
-    painter.drawPoint(QPointF(centre.x(), centre.y() + h * 0.32))
-    painter.restore()
+PORT_HIT = 11.0  # how close (scene px) a press must be to a port to start a connection
+LOD_TEXT = 0.35  # below this zoom, items skip their text
 
 
 class NodeItem(QGraphicsItem):
@@ -410,149 +368,9 @@ class NodeItem(QGraphicsItem):
         return " · ".join(parts)
 
 
-@cache
-def label_font() -> QFont:
-    font = QFont(QApplication.font())
-    font.setPointSizeF(7.5)
-    font.setFamily("monospace")
-    font.setStyleHint(QFont.StyleHint.Monospace)
-    return font
-
-
-@cache
-def _label_metrics() -> QFontMetricsF:
-    return QFontMetricsF(label_font())
-
-
 def _fmt_value(value: Any) -> str:
     if isinstance(value, tuple | list):
         return "×".join(str(v) for v in value)
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
-
-
-class EdgeItem(QGraphicsItem):
-    """The view of one engine ``Edge``: a curve from an output port to an input port, labelled
-    with the tensor shape that flows along it."""
-
-    def __init__(self, edge: Any, src: NodeItem, dst: NodeItem) -> None:
-        super().__init__()
-        self.edge = edge
-        self.src = src
-        self.dst = dst
-        self.dst_id = dst.node_id
-        self.dst_port = int(edge.dst_port)
-        self._label = ""
-        self._path = QPainterPath()
-        self._label_box = QRectF()
-        self._bounds = QRectF()
-        self._drop_target = False
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setZValue(0)
-        src.edges.add(self)
-        dst.edges.add(self)
-        dst.update_ports()
-        self.update_path()
-
-    def detach(self) -> None:
-        self.src.edges.discard(self)
-        self.dst.edges.discard(self)
-        self.dst.update_ports()
-
-    @property
-    def label(self) -> str:
-        return self._label
-
-    def set_label(self, text: str) -> None:
-        if text != self._label:
-            self.prepareGeometryChange()
-            self._label = text
-            self._place_label()
-            self.update()
-
-    def set_drop_target(self, on: bool) -> None:
-        if on != self._drop_target:
-            self._drop_target = on
-            self.update()
-
-    def update_path(self) -> None:
-        a = self.src.output_port_scene()
-        b = self.dst.input_port_scene(self.dst_port)
-        dy = max(40.0, abs(b.y() - a.y()) * 0.5)
-        path = QPainterPath(a)
-        path.cubicTo(QPointF(a.x(), a.y() + dy), QPointF(b.x(), b.y() - dy), b)
-        self.prepareGeometryChange()
-        self._path = path
-        self._place_label()
-
-    def path(self) -> QPainterPath:
-        return self._path
-
-    def _place_label(self) -> None:
-        """Work out the label's box once per change, not on every paint or hit test."""
-        rect = QRectF()
-        if self._label:
-            fm = _label_metrics()
-            w = fm.horizontalAdvance(self._label) + 12
-            h = fm.height() + 4
-            mid = self._path.pointAtPercent(0.5)
-            rect = QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
-        self._label_box = rect
-        self._bounds = self._path.boundingRect().adjusted(-6, -6, 6, 6).united(rect)
-
-    def _label_rect(self) -> QRectF:
-        return self._label_box
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        stroker = QPainterPathStroker()
-        stroker.setWidth(12)
-        shape = stroker.createStroke(self._path)
-        shape.addRect(self._label_box)
-        return shape
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        pal = palette()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected or self._drop_target:
-            colour = pal.color(QPalette.ColorRole.Highlight)
-            width = 3.0
-        else:
-            colour = QColor(pal.color(QPalette.ColorRole.Text))
-            colour.setAlpha(140)
-            width = 1.8
-        pen = QPen(colour, width)
-        if self._drop_target:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < LOD_TEXT:
-            return  # zoomed far out: labels would be unreadable specks
-        # Arrow head at the input port.
-        end = self._path.pointAtPercent(1.0)
-        painter.setBrush(colour)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawPolygon(
-            QPolygonF(
-                [
-                    QPointF(end.x(), end.y() - PORT_R),
-                    QPointF(end.x() - 4.5, end.y() - PORT_R - 8),
-                    QPointF(end.x() + 4.5, end.y() - PORT_R - 8),
-                ]
-            )
-        )
-        if self._label:
-            rect = self._label_rect()
-            painter.setPen(QPen(colour, 1.0))
-            painter.setBrush(QBrush(pal.color(QPalette.ColorRole.Window)))
-            painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-            painter.setFont(label_font())
-            painter.setPen(pal.color(QPalette.ColorRole.Text))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._label)
