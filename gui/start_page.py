@@ -86,7 +86,8 @@ class StartPage(QWidget):
         right.addSpacing(12)
         right.addWidget(_heading(self.tr("Recent projects")))
         right.addWidget(self.no_recent)
-        right.addWidget(self.recent_list, 1)
+        right.addWidget(self.recent_list, 10)
+        right.addStretch(1)  # keeps the column at the top while the list is hidden
 
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
