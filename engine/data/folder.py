@@ -83,27 +83,22 @@ def _target_size(files: list[Path]) -> tuple[int, int]:
 
 
 def _decode(path: Path, size: tuple[int, int], gray: bool) -> NDArray[np.uint8] | str:
-    """H×W×C uint8 (C = 1 or 3) or the reason the file could not be read."""
+    """H×W×C uint8 (C = 1 for grey sources or ``gray``, else 3) or why it could not be read.
+
+    Kept lean: for small images the Python work per file, not the decoding, is the cost.
+    """
     from PIL import Image, UnidentifiedImageError
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
-                image.draft("L" if gray else "RGB", (size[1], size[0]))  # JPEG: decode smaller
-                if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
-                    rgba = image.convert("RGBA")
-                    background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-                    image_rgb = Image.alpha_composite(background, rgba).convert("RGB")
-                elif image.mode in ("L", "1", "I;16", "I", "F") or gray:
-                    image_rgb = image.convert("L")
-                else:
-                    image_rgb = image.convert("RGB")
-                if gray:
-                    image_rgb = image_rgb.convert("L")
-                if image_rgb.size != (size[1], size[0]):
-                    image_rgb = image_rgb.resize((size[1], size[0]), Image.Resampling.BILINEAR)
-                array = np.asarray(image_rgb, dtype=np.uint8)
+                if image.format == "JPEG":  # decode at reduced scale when much larger
+                    image.draft("L" if gray else "RGB", (size[1], size[0]))
+                out = _to_mode(image, gray)
+                if out.size != (size[1], size[0]):
+                    out = out.resize((size[1], size[0]), Image.Resampling.BILINEAR)
+                array = np.asarray(out)
     except UnidentifiedImageError:
         return "not an image Pillow can read"
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -112,37 +107,56 @@ def _decode(path: Path, size: tuple[int, int], gray: bool) -> NDArray[np.uint8] 
         return f"damaged image ({error})"
     except MemoryError:
         return "image too large to decode"
-    if array.ndim == 2:
-        return array[:, :, None]
-    if not gray and _is_gray(array):
-        return array[:, :, :1].copy()
-    return array
+    return array[:, :, None] if array.ndim == 2 else array
 
 
-def _is_gray(array: NDArray[np.uint8]) -> bool:
-    return bool(
-        (array[:, :, 0] == array[:, :, 1]).all() and (array[:, :, 1] == array[:, :, 2]).all()
-    )
+def _to_mode(image: Any, gray: bool) -> Any:
+    """The image as "L" or "RGB"; transparency is composited over white, not dropped to black."""
+    from PIL import Image
+
+    mode = image.mode
+    if mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(background, rgba)
+        mode = "RGBA"
+    if gray or mode in ("L", "1", "I;16", "I", "F"):
+        return image if mode == "L" else image.convert("L")
+    return image if mode == "RGB" else image.convert("RGB")
 
 
 def decode_images(
     files: list[Path], size: tuple[int, int], gray: bool, progress: Progress, root: Path
 ) -> tuple[list[NDArray[np.uint8] | None], list[tuple[str, str]]]:
-    """Decode ``files`` in a thread pool, in order; unreadable ones are None and listed."""
+    """Decode ``files`` in a thread pool, in order; unreadable ones are None and listed.
+
+    Work goes out in chunks of files (one future per chunk, not per file); Pillow releases
+    the GIL while decoding and resizing, which is where large images spend their time.
+    """
     results: list[NDArray[np.uint8] | None] = [None] * len(files)
     skipped: list[tuple[str, str]] = []
-    workers = min(8, (os.cpu_count() or 1) + 1)
-    chunk = 256
+    chunk = 64
+
+    def work(start: int) -> list[NDArray[np.uint8] | str]:
+        return [_decode(p, size, gray) for p in files[start : start + chunk]]
+
+    workers = max(1, min(4, os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for start in range(0, len(files), chunk):
-            batch = files[start : start + chunk]
-            for i, out in enumerate(pool.map(lambda p: _decode(p, size, gray), batch)):
+        for start, outs in zip(
+            range(0, len(files), chunk), pool.map(work, range(0, len(files), chunk)), strict=True
+        ):
+            for i, out in enumerate(outs):
                 if isinstance(out, str):
-                    skipped.append((_relative(batch[i], root), out))
+                    skipped.append((_relative(files[start + i], root), out))
                 else:
                     results[start + i] = out
-            progress.step((start + len(batch)) / max(1, len(files)))
+            progress.step((start + len(outs)) / max(1, len(files)))
     return results, skipped
+
+
+def _is_gray(images: NDArray[np.uint8]) -> bool:
+    """N×3×H×W images whose three channels are equal everywhere."""
+    return bool((images[:, 0] == images[:, 1]).all() and (images[:, 1] == images[:, 2]).all())
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -197,11 +211,18 @@ def load_folder(
         xs, ys = per_split[split]
         return np.stack(xs).transpose(0, 3, 1, 2).copy(), np.asarray(ys, dtype=np.int64)
 
+    x, y = stack("train")  # type: ignore[misc]
+    val, test = stack("val"), stack("test")
+    if channels == 3 and all(_is_gray(a[0]) for a in ((x, y), val, test) if a is not None):
+        # colour files that hold grey pictures (common for scanned digits): one channel
+        x = x[:, :1].copy()
+        val = (val[0][:, :1].copy(), val[1]) if val else None
+        test = (test[0][:, :1].copy(), test[1]) if test else None
+        channels = 1
     notes = [f"Images resized to {size[0]}×{size[1]}, {channels} channel(s)."]
     if skipped:
         notes.append(f"Skipped {len(skipped)} unreadable file(s).")
     if "test" not in layout and "val" in layout:
         notes.append("No test/ folder: the dataset has no test split.")
-    x, y = stack("train")  # type: ignore[misc]
-    parts = Parts(x, y, val=stack("val"), test=stack("test"), keep_splits=len(layout) > 1)
+    parts = Parts(x, y, val=val, test=test, keep_splits=len(layout) > 1)
     return parts, class_names, notes, skipped

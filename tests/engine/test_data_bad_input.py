@@ -249,7 +249,7 @@ def test_malformed_file_gives_a_clear_data_error(case: str, tmp_path: Path) -> N
 def test_missing_path_and_bad_options(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="does not exist"):
         load_dataset(DataRef(str(tmp_path / "nope.csv")))
-    with pytest.raises(DataError, match="val_split.*between"):
+    with pytest.raises(DataError, match=r"val_split.*between"):
         load_dataset(DataRef("iris", {"val_split": 2}))
     with pytest.raises(DataError, match="n_samples"):
         load_dataset(DataRef("moons", {"n_samples": "many"}))
