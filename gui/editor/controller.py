@@ -66,6 +66,7 @@ class EditorController(QObject):
         self.scene.sig_connect_requested.connect(self._on_connect_requested)
         self.scene.sig_analysis_changed.connect(self._on_analysis_changed)
         self.scene.selectionChanged.connect(self._on_selection_changed)
+        self.scene.sig_node_activated.connect(lambda _nid: self.focus_name())
         view = self._graph_view
         view.sig_layer_dropped.connect(self._on_layer_dropped)
         view.sig_layer_dropped_on_edge.connect(self.insert_on_edge)
@@ -132,15 +133,18 @@ class EditorController(QObject):
             self.state.mark_dirty()
 
     def _on_index_changed(self, _index: int) -> None:
-        # One analysis per edit: the scene coalesced the edit's events; refresh once now.
-        self.scene.flush()
-        self._inspector.refresh()
+        # One analysis per edit: the scene coalesced the edit's events; refresh once now
+        # (which refreshes the inspector too). A rename alone needs no analysis.
+        if not self.scene.flush():
+            self._inspector.refresh()
         self._update_actions()
 
     def _on_analysis_changed(self, analysis: Any) -> None:
         summary = self.summary
         assert isinstance(summary, SummaryStrip)
         summary.show_analysis(analysis)
+        # Also after changes that are not edits (a dataset load changes the graph's context).
+        self._inspector.refresh()
 
     def _on_selection_changed(self) -> None:
         ids = self.scene.selected_node_ids()
@@ -426,6 +430,8 @@ class EditorController(QObject):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         self._actions["undo"] = undo
         self._actions["redo"] = redo
+        undo.setObjectName("editor_undo")
+        redo.setObjectName("editor_redo")
 
         def make(key: str, text: str, slot: Callable[[], Any], shortcut: Any) -> QAction:
             action = QAction(text, self)
@@ -434,6 +440,7 @@ class EditorController(QObject):
             else:
                 action.setShortcut(shortcut)
             action.triggered.connect(lambda _checked=False: slot())
+            action.setObjectName(f"editor_{key}")  # stable names for menus, toolbars, tests
             self._actions[key] = action
             return action
 

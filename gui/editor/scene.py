@@ -37,6 +37,7 @@ class GraphScene(QGraphicsScene):
     sig_status = Signal(str)  # a message for the status bar (why a connection was refused, ...)
     sig_connect_requested = Signal(str, str, int)  # src, dst, dst_port from a port drag
     sig_analysis_changed = Signal(object)  # the graph's Analysis after each refresh
+    sig_node_activated = Signal(str)  # a node was double-clicked
 
     def __init__(self, undo_stack: QUndoStack, parent: Any = None) -> None:
         super().__init__(parent)
@@ -151,12 +152,15 @@ class GraphScene(QGraphicsScene):
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
-    def flush(self) -> None:
-        """Refresh now if an edit is pending (the controller calls this after each command)."""
+    def flush(self) -> bool:
+        """Refresh now if an edit is pending (the controller calls this after each command);
+        returns whether the analysis was refreshed."""
         if self._dirty:
             self.refresh_analysis()
-        elif self._bounds_dirty:
+            return True
+        if self._bounds_dirty:
             self._update_scene_rect()
+        return False
 
     def refresh_analysis(self) -> None:
         self._refresh_timer.stop()
@@ -315,6 +319,15 @@ class GraphScene(QGraphicsScene):
         self.push_moves()
         self._drag_id = 0
         self.flush()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        node = self.node_at(event.scenePos())
+        if node is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.select_nodes([node.node_id])
+            self.sig_node_activated.emit(node.node_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def _start_link(self, node: NodeItem, kind: str, port: int, pos: QPointF) -> None:
         self._link_from = (node, kind, port)

@@ -273,3 +273,56 @@ def test_edits_mark_the_project_dirty_and_replacing_it_rebinds(editor: EditorCon
     assert len(editor.scene.node_items) == len(fresh.graph.nodes)
     editor.add_layer("ReLU")
     assert len(fresh.graph.nodes) == len(editor.scene.node_items)
+
+
+def test_double_click_a_node_starts_renaming(editor: EditorController, qtbot: Any) -> None:
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    relu = node_of_type(editor, "ReLU")[0]
+    at = editor.view.mapFromScene(editor.scene.node_items[relu].mapToScene(QPointF(-40, 40)))
+    viewport = editor.view.viewport()
+    left = Qt.MouseButton.LeftButton
+    for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+        buttons = left if kind == QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton
+        QApplication.sendEvent(
+            viewport,
+            QMouseEvent(
+                kind, QPointF(at), QPointF(at), left, buttons, Qt.KeyboardModifier.NoModifier
+            ),
+        )
+    QApplication.sendEvent(
+        viewport,
+        QMouseEvent(
+            QEvent.Type.MouseButtonDblClick,
+            QPointF(at),
+            QPointF(at),
+            left,
+            left,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
+    assert editor.scene.selected_node_ids() == [relu]
+    name_edit = editor.inspector.name_edit  # type: ignore[attr-defined]
+    qtbot.waitUntil(name_edit.hasFocus)
+    assert name_edit.selectedText() == editor.graph.nodes[relu].name
+
+
+def test_a_context_change_refreshes_shapes_without_an_edit(editor: EditorController) -> None:
+    from engine import DataContext
+
+    out = node_of_type(editor, "Output")[0]
+    editor.scene.select_nodes([out])
+    depth = editor.undo_stack.count()
+    editor.graph.set_context(DataContext(input_shape=(1, 28, 28), num_classes=3))
+    editor.scene.flush()
+    item = editor.scene.node_items[out]
+    issues = editor.graph.analysis.issues_for(out)
+    assert issues and item.issues == [i.message for i in issues]
+    assert editor.undo_stack.count() == depth
+    buttons = editor.inspector.fix_buttons  # type: ignore[attr-defined]
+    assert buttons
+    buttons[0].click()
+    assert editor.graph.nodes[out].params["units"] == 3
+    assert not editor.scene.node_items[out].issues
