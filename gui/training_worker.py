@@ -1,9 +1,10 @@
 """The one adapter between the engine's trainer and the GUI: engine callbacks -> Qt signals.
 
-``TrainingWorker`` is a QObject that lives in its own QThread while a run lasts; its ``run`` slot
-calls ``Trainer.fit``, which blocks that thread. The engine reports through a Callback whose
-hooks only emit signals carrying plain floats and dicts (never a widget call): Qt queues them
-to the GUI thread. The engine already throttles batch logs (``settings.log_interval_ms``), so
+``TrainingWorker`` holds the signals and lives in the GUI thread; its ``_FitRunner`` is the
+QObject that lives in the run's own QThread, whose ``run`` slot calls ``Trainer.fit`` (blocking
+that thread). The engine reports through a Callback whose hooks only emit the worker's signals
+with plain floats and dicts (never a widget call). Because the worker itself lives in the GUI
+thread, Qt queues every emission there, for bound slots and plain callables alike. The engine already throttles batch logs (``settings.log_interval_ms``), so
 the GUI receives a few signals per second however fast the model trains.
 
 Pause, resume, stop and step are cooperative flags on the trainer; calling them from the GUI
@@ -57,7 +58,8 @@ def _make_callback(worker: TrainingWorker) -> Any:
                 self._target = target
 
             def on_train_begin(self, logs: dict[str, Any] | None = None) -> None:
-                self._target.sig_state.emit("running")
+                if self._target.state == "starting":
+                    self._target.set_state("running")
 
             def on_epoch_begin(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
                 self._target.sig_epoch_begin.emit(int(epoch))
@@ -102,7 +104,7 @@ class TrainingWorker(QObject):
         snapshot_each_epoch: bool = False,
         trainer: Any = None,
     ) -> None:
-        super().__init__()  # no parent: a QObject with a parent cannot move to another thread
+        super().__init__()
         self._model = model
         self._dataset = dataset
         self._settings = settings
@@ -114,8 +116,8 @@ class TrainingWorker(QObject):
         self.error = ""
         self.state = "idle"
         self._thread: QThread | None = None
+        self._runner: _FitRunner | None = None
         self._stop_requested = False
-        self.sig_state.connect(self._remember_state)
 
     # -- control (GUI thread) ----------------------------------------------------------------
     def start(self) -> bool:
@@ -137,10 +139,11 @@ class TrainingWorker(QObject):
                 return False
         thread = QThread()
         thread.setObjectName("NetCanvasTraining")
-        self._thread = thread
-        self.moveToThread(thread)
-        thread.started.connect(self.run)
-        self.sig_state.emit("starting")
+        runner = _FitRunner(self)
+        runner.moveToThread(thread)
+        thread.started.connect(runner.run)
+        self._thread, self._runner = thread, runner
+        self.set_state("starting")
         thread.start()
         return True
 
@@ -153,14 +156,14 @@ class TrainingWorker(QObject):
         return self.state == "paused"
 
     def pause(self) -> None:
-        if self.trainer is not None and self.running and self.state == "running":
-            self.trainer.request_pause()
-            self.sig_state.emit("paused")
+        if self.trainer is not None and self.running and self.state in ("starting", "running"):
+            self.trainer.request_pause()  # honoured before the next batch (or the first)
+            self.set_state("paused")
 
     def resume(self) -> None:
         if self.trainer is not None and self.running and self.state == "paused":
             self.trainer.resume()
-            self.sig_state.emit("running")
+            self.set_state("running")
 
     def step(self) -> None:
         """One batch while paused."""
@@ -173,7 +176,7 @@ class TrainingWorker(QObject):
             self.trainer.request_stop()
             if self.state == "paused":
                 self.trainer.resume()  # a paused trainer must wake up to notice the stop
-            self.sig_state.emit("stopping")
+            self.set_state("stopping")
 
     def stop_and_wait(self, timeout_ms: int = 10_000) -> bool:
         """Stop the run and join its thread; True when no thread is left running."""
@@ -182,33 +185,26 @@ class TrainingWorker(QObject):
             return True
         finished = self._thread.wait(timeout_ms)
         if finished:
-            # The last queued signals (finished/state) are still pending: let them arrive.
-            QCoreApplication.sendPostedEvents(self)
+            # The run's last signals (state, finished) are queued: deliver them now, so the
+            # caller sees the final state and the record before it tears the window down.
+            QCoreApplication.sendPostedEvents()
         return bool(finished)
 
     def wait(self, timeout_ms: int = 10_000) -> bool:
         return True if self._thread is None else bool(self._thread.wait(timeout_ms))
 
-    def _remember_state(self, state: str) -> None:
+    def end_thread(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+
+    def set_state(self, state: str) -> None:
+        """Record and announce a state (from either thread; the signal is queued to the GUI)."""
         self.state = state
+        self.sig_state.emit(state)
 
     # -- the training thread -----------------------------------------------------------------
-    @Slot()
-    def run(self) -> None:
-        """Runs in the worker thread: build the trainer, fit, report. Never raises."""
-        try:
-            self._fit()
-        finally:
-            # Hand the object back to the GUI thread so it can be used and deleted there,
-            # then end the thread's event loop.
-            app = QCoreApplication.instance()
-            if app is not None:
-                self.moveToThread(app.thread())
-            thread = self._thread
-            if thread is not None:
-                thread.quit()
-
-    def _fit(self) -> None:
+    def fit_in_thread(self) -> None:
+        """Runs on the training thread (called by the runner): fit and report. Never raises."""
         try:
             if self._stop_requested:
                 self.trainer.request_stop()
@@ -219,7 +215,7 @@ class TrainingWorker(QObject):
             return
         self.record = record
         status = getattr(record, "status", "finished")
-        self.sig_state.emit(status if status in STATES else "finished")
+        self.set_state(status if status in STATES else "finished")
         self.sig_finished.emit(record)
 
     def _report_failure(self, error: Exception) -> None:
@@ -234,7 +230,7 @@ class TrainingWorker(QObject):
                 "Training stopped because of an unexpected error ({0}: {1}). "
                 "The last good weights are kept; try a smaller batch or learning rate.",
             ).format(type(error).__name__, error)
-        self.sig_state.emit("failed")
+        self.set_state("failed")
         self.sig_failed.emit(self.error)
 
     def emit_snapshot(self, epoch: int) -> None:
@@ -250,3 +246,22 @@ class TrainingWorker(QObject):
             for name, tensor in self.trainer.model.state_dict().items()
         }
         self.sig_snapshot.emit({"epoch": epoch, "state_dict": state})
+
+
+class _FitRunner(QObject):
+    """Lives in the run's QThread; its slot runs the blocking fit, then ends the thread."""
+
+    def __init__(self, worker: TrainingWorker) -> None:
+        super().__init__()  # no parent: it moves to the training thread
+        self._worker = worker
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self._worker.fit_in_thread()
+        finally:
+            # Back to the GUI thread, so that Python may delete it there, then end the loop.
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
+            self._worker.end_thread()

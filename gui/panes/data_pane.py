@@ -229,7 +229,8 @@ class DataPane(QWidget):
     # -- public API --------------------------------------------------------------------------
     @property
     def loading(self) -> bool:
-        return self._loader is not None and self._loader.running
+        """True from ``load`` until the pane has handled the loader's end."""
+        return self._loader is not None
 
     def load(self, ref: DataRef) -> None:
         """Load ``ref`` in the background (cancelling a load in progress); emits sig_loaded."""
@@ -310,6 +311,7 @@ class DataPane(QWidget):
         if self.sender() is not loader or loader is None:
             return
         loader.wait(10_000)
+        self._loader = None
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         self.load_button.setEnabled(True)

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from gui.project_state import ProjectState
 
 MAX_CHANNELS = 32  # feature maps shown per layer; more would only shrink each one
-CONV_TYPES = ("Conv2d", "Conv1d", "ConvTranspose2d")
 
 
 class FeatureMapsTab(QWidget):
@@ -70,12 +69,8 @@ class FeatureMapsTab(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(body, 1)
         self.grids: dict[str, ImageGrid] = {}
+        self._titles: dict[str, QLabel] = {}
         self._stale = True
-
-    def conv_layers(self) -> list[str]:
-        graph = self.state.project.graph
-        order = graph.topological_order()
-        return [graph.nodes[i].name for i in order if graph.nodes[i].type in CONV_TYPES]
 
     def drawing_changed(self) -> None:
         if self.source.currentData() == "drawing":
@@ -109,37 +104,42 @@ class FeatureMapsTab(QWidget):
             self.message.setText(self.tr("Train a network on images to see its feature maps."))
             return
         self.input_view.set_images(raw[:1])
-        names = self.conv_layers()
-        if not names:
-            self.message.setText(self.tr("This network has no convolution layer."))
-            return
         from engine import feature_maps
 
+        try:
+            maps_by_layer = feature_maps(model, dataset, raw)
+        except Exception as error:  # shown in place of the maps, never a traceback
+            self.message.setText(self.tr("Feature maps unavailable: {0}").format(error))
+            return
+        if not maps_by_layer:
+            self.message.setText(self.tr("This network has no convolution layer."))
+            return
         self.message.setText(
             self.tr("Bright = strong activation. Each tile is one channel of the layer's output.")
         )
-        for name in names:
-            try:
-                maps = np.asarray(feature_maps(model, dataset, raw, name))
-            except Exception as error:  # shown in place of the maps
-                maps = None
-                self.message.setText(self.tr("Feature maps unavailable: {0}").format(error))
+        for name in list(self.grids):
+            if name not in maps_by_layer:  # the network changed: drop stale layers
+                title, grid = self._titles.pop(name), self.grids.pop(name)
+                title.deleteLater()
+                grid.deleteLater()
+        for name, maps in maps_by_layer.items():
+            array = np.asarray(maps)
+            if array.ndim == 2:  # Conv1d: channels × length, drawn as thin strips
+                array = array[:, None, :]
             grid = self.grids.get(name)
             if grid is None:
-                title = QLabel(f"<b>{name}</b>")
+                title = QLabel()
                 grid = ImageGrid(cell=56)
                 self._layers_layout.insertWidget(self._layers_layout.count() - 1, title)
                 self._layers_layout.insertWidget(self._layers_layout.count() - 1, grid)
                 self.grids[name] = grid
-            if maps is None:
-                grid.clear()
-                continue
-            while maps.ndim > 3:  # drop a batch axis
-                maps = maps[0]
-            if maps.ndim == 2:  # Conv1d: channels × length, drawn as thin strips
-                maps = maps[:, None, :]
-            channels = maps[:MAX_CHANNELS]
-            tiles = [normalise_to_uint8(channel)[None] for channel in channels]
+                self._titles[name] = title
+            shape = "×".join(str(s) for s in array.shape)
+            shown = min(len(array), MAX_CHANNELS)
+            self._titles[name].setText(
+                self.tr("<b>{0}</b> — output {1}, first {2} channels").format(name, shape, shown)
+            )
+            tiles = [normalise_to_uint8(channel)[None] for channel in array[:MAX_CHANNELS]]
             grid.set_images(tiles, [str(i) for i in range(len(tiles))])
 
 
@@ -210,7 +210,7 @@ class TextGeneratorTab(QWidget):
             )
         except Exception as error:  # e.g. a seed character outside the vocabulary
             text = self.tr("Could not generate text: {0}").format(error)
-        self.output.setPlainText(text)
+        self.output.setPlainText(self.seed_text.text() + text)
         return text
 
     def epoch_sample(self, model: Any, epoch: int) -> None:
@@ -223,4 +223,6 @@ class TextGeneratorTab(QWidget):
             text = sample_text(model, dataset, self.seed_text.text(), 120, self.temperature_value)
         except Exception as error:
             text = str(error)
-        self.epoch_samples.appendPlainText(self.tr("Epoch {0}: {1}").format(epoch, text))
+        self.epoch_samples.appendPlainText(
+            self.tr("Epoch {0}: {1}").format(epoch, self.seed_text.text() + text)
+        )

@@ -277,6 +277,7 @@ class TrainingPane(QWidget):
         if not worker.start():
             return False
         self.state.set_training(True)
+        self.update_controls()
         self._show_device(worker)
         self._memory_timer.start()
         self._update_memory()

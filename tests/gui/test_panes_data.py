@@ -1,0 +1,88 @@
+"""The Data pane driven like a user: pick a built-in set, load it, look at it, adapt the net."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from test_panes_support import state_with
+
+from engine import DataRef
+from gui.panes.data_pane import DataPane
+
+
+def test_load_builtin_through_the_pane(qtbot: Any) -> None:
+    state = state_with(load=False)
+    pane = DataPane(state)
+    qtbot.addWidget(pane)
+    pane.show()
+    changed: list[bool] = []
+    state.sig_dataset_changed.connect(lambda: changed.append(True))
+    # The user picks "Two moons" in the list, sets the split, and presses Load.
+    row = next(
+        i
+        for i in range(pane.builtins.count())
+        if pane.builtins.item(i).data(Qt.ItemDataRole.UserRole) == "moons"
+    )
+    pane.builtins.setCurrentRow(row)
+    pane.val_slider.setValue(25)
+    pane.test_slider.setValue(15)
+    with qtbot.waitSignal(pane.sig_loaded, timeout=30_000) as loaded:
+        qtbot.mouseClick(pane.load_button, Qt.MouseButton.LeftButton)
+        assert pane.loading and pane.progress.isVisible() and pane.cancel_button.isVisible()
+    dataset = loaded.args[0]
+    qtbot.waitUntil(lambda: not pane.loading, timeout=5000)
+    assert state.dataset is dataset and changed
+    assert state.project.data.source == "moons"
+    assert state.project.data.options["val_split"] == 0.25
+    total = len(dataset.train) + len(dataset.val) + len(dataset.test)
+    assert abs(len(dataset.val) / total - 0.25) < 0.02  # the split reached the loader
+    assert sum(pane.histogram.counts) == len(dataset.train)
+    assert not pane.progress.isVisible() and pane.load_button.isEnabled()
+    assert not pane.augment_group.isVisible()  # no augmentation for 2-D points
+
+
+def test_bad_file_shows_a_plain_message(qtbot: Any, tmp_path: Any) -> None:
+    state = state_with(load=False)
+    pane = DataPane(state)
+    qtbot.addWidget(pane)
+    bad = tmp_path / "broken.csv"
+    bad.write_text("", encoding="utf-8")
+    with qtbot.waitSignal(pane.sig_failed, timeout=20_000) as failed:
+        pane.load_path(str(bad))
+    qtbot.waitUntil(lambda: not pane.loading, timeout=5000)
+    message = failed.args[0]
+    assert "broken.csv" in message and "Traceback" not in message
+    assert pane.status_label.text() == message
+    assert state.dataset is None
+
+
+def test_images_preview_augmentation_and_adapt(qtbot: Any) -> None:
+    # The seed CNN expects 1×28×28 and 10 classes; the 8×8 digits need its Input changed.
+    state = state_with("seed-cnn", DataRef("digits-8x8"), load=False)
+    pane = DataPane(state)
+    qtbot.addWidget(pane)
+    pane.resize(1100, 700)
+    pane.show()
+    with qtbot.waitSignal(pane.sig_loaded, timeout=30_000):
+        pane.load(DataRef("digits-8x8"))
+    qtbot.waitUntil(lambda: not pane.loading, timeout=5000)
+    assert pane.samples.count() == 32
+    assert pane.samples.caption(0) in state.dataset.class_names
+    assert not state.project.graph.analysis.valid
+    assert pane.adapt_button.isEnabled() and "Input" in pane.fit_label.text()
+
+    from PySide6.QtGui import QUndoStack
+
+    pane.undo_stack = QUndoStack()
+    qtbot.mouseClick(pane.adapt_button, Qt.MouseButton.LeftButton)
+    assert state.project.graph.analysis.valid
+    assert not pane.adapt_button.isEnabled()
+    pane.undo_stack.undo()  # one undoable step
+    assert not state.project.graph.analysis.valid
+    pane.undo_stack.redo()
+    assert state.project.graph.analysis.valid
+
+    pane.augment_boxes["noise"].setChecked(True)
+    assert state.project.settings.augment == ["noise"]
+    assert pane.tabs.currentIndex() == 2 and pane.augmented.count() == 16

@@ -1,0 +1,121 @@
+"""The Evaluate pane on real trained models: confusion → gallery, draw pad, live views, ONNX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QPoint, Qt
+from test_panes_support import state_with, train_headless
+
+from engine import DataRef
+from gui.panes.evaluate_pane import EvaluatePane
+
+DIGITS = DataRef("digits-8x8", {"seed": 0})
+
+
+def digits_pane(qtbot: Any) -> EvaluatePane:
+    state = state_with("seed-cnn", DIGITS, epochs=1)
+    train_headless(state, epochs=1)
+    pane = EvaluatePane(state)
+    qtbot.addWidget(pane)
+    pane.resize(1200, 800)
+    pane.show()
+    return pane
+
+
+def test_confusion_cell_click_opens_its_gallery(qtbot: Any) -> None:
+    pane = digits_pane(qtbot)
+    report = pane.refresh()
+    assert report is not None and report.n > 100
+    matrix = pane.confusion.matrix
+    assert matrix.sum() == report.n and np.array_equal(matrix, report.confusion)
+    # Click the largest off-diagonal cell (a real confusion), else a diagonal one.
+    off = matrix.copy()
+    np.fill_diagonal(off, 0)
+    i, j = np.unravel_index(int(off.argmax()), off.shape) if off.any() else (0, 0)
+    rect = pane.confusion.visualRect(pane.confusion.model().index(int(i), int(j)))
+    qtbot.mouseClick(pane.confusion.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    expected = int(matrix[i, j])
+    assert pane.gallery.count() == min(expected, 64)
+    assert f"{expected} samples" in pane.gallery_title.text()
+    y_true, y_pred = np.asarray(report.y_true), np.asarray(report.y_pred)
+    assert all(y_true[k] == i and y_pred[k] == j for k in pane.gallery_indices)
+    # Per-class table: one row per class plus macro and weighted averages.
+    assert pane.per_class.rowCount() == len(pane.state.dataset.class_names) + 2
+    assert pane.per_class.item(pane.per_class.rowCount() - 1, 0).text() == "weighted average"
+    # Misclassified: most confident first.
+    wrong = report.misclassified()
+    assert pane.misclassified.count() == min(len(wrong), 64)
+    confidences = [c for _i, _t, _p, c in wrong]
+    assert confidences == sorted(confidences, reverse=True)
+    visible = [pane.tabs.tabText(k) for k in range(pane.tabs.count()) if pane.tabs.isTabVisible(k)]
+    assert "Draw" in visible and "Decision boundary" not in visible
+
+
+def test_draw_pad_probabilities_sum_to_one(qtbot: Any) -> None:
+    pane = digits_pane(qtbot)
+    pane.refresh()
+    pane.tabs.setCurrentIndex(pane.tab_draw)
+    pad = pane.drawpad
+    # A user's stroke with the mouse: press, move, release on the pad.
+    target = pad._target()
+    start = target.topLeft() + QPoint(target.width() // 2, target.height() // 5)
+    end = target.topLeft() + QPoint(target.width() // 2, 4 * target.height() // 5)
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(pad, end)
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=end)
+    assert not pad.is_empty()
+    probs = pane.last_probabilities
+    assert probs.shape == (10,) and abs(float(probs.sum()) - 1.0) < 1e-5
+    assert np.allclose(pane.probability_bars.values, probs)
+    raw = pane.drawing_raw()
+    assert raw is not None and raw.shape == (1, 1, 8, 8) and raw.dtype == np.uint8
+    assert raw.max() > 100  # ink arrives in the dataset's 0..255 range
+    # Exactly the dataset's preprocessing: the same raw input through the engine agrees.
+    from engine import predict_proba
+
+    again = predict_proba(pane.state.model, pane.state.dataset, raw).reshape(-1)
+    assert np.allclose(again, probs)
+    pad.clear()
+    assert pad.is_empty()
+
+
+def test_feature_maps_for_each_conv_layer(qtbot: Any) -> None:
+    pane = digits_pane(qtbot)
+    pane.refresh()
+    pane.tabs.setCurrentIndex(pane.tab_maps)
+    qtbot.waitUntil(lambda: bool(pane.feature_maps.grids), timeout=5000)
+    grid = next(iter(pane.feature_maps.grids.values()))
+    assert grid.count() == 32  # the seed CNN's 32 filters
+
+
+def test_decision_boundary_updates_live_from_epoch_snapshots(qtbot: Any) -> None:
+    from gui.panes.training_pane import TrainingPane
+
+    state = state_with(epochs=3)
+    training = TrainingPane(state)
+    pane = EvaluatePane(state)
+    pane.follow(training)
+    qtbot.addWidget(training)
+    qtbot.addWidget(pane)
+    pane.show()
+    visible = [pane.tabs.tabText(k) for k in range(pane.tabs.count()) if pane.tabs.isTabVisible(k)]
+    assert "Decision boundary" in visible and "Draw" not in visible
+    with qtbot.waitSignal(training.sig_run_finished, timeout=60_000):
+        training.start()
+    assert pane.boundary.updates >= 3  # one per epoch while training, then the final model
+    image = pane.boundary.image.image
+    assert image is not None and image.shape[:2] == (120, 120)
+
+
+def test_export_onnx_reports_the_verified_difference(qtbot: Any, tmp_path: Path) -> None:
+    state = state_with(epochs=1)
+    train_headless(state, epochs=1)
+    pane = EvaluatePane(state)
+    qtbot.addWidget(pane)
+    result = pane.export_onnx_to(tmp_path / "moons.onnx")
+    assert (tmp_path / "moons.onnx").stat().st_size > 0
+    assert result.max_abs_diff <= 1e-4
+    assert "largest difference" in pane.export_label.text()

@@ -1,0 +1,141 @@
+"""The Training pane: a real run on a worker thread, live plots, controls, runs, close."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from test_panes_support import state_with
+
+from gui.panes.plots import find_overfitting
+from gui.panes.training_pane import TrainingPane, settings_differences
+
+
+def make_pane(qtbot: Any, epochs: int = 2) -> TrainingPane:
+    pane = TrainingPane(state_with(epochs=epochs))
+    qtbot.addWidget(pane)
+    pane.resize(1200, 800)
+    pane.show()
+    return pane
+
+
+def test_short_run_finishes_and_updates_the_project(qtbot: Any, tmp_path: Path) -> None:
+    pane = make_pane(qtbot, epochs=3)
+    state = pane.state
+    assert pane.start_button.isEnabled() and not pane.stop_button.isEnabled()
+    training: list[bool] = []
+    state.sig_training_changed.connect(training.append)
+    with qtbot.waitSignal(pane.sig_run_finished, timeout=60_000) as finished:
+        qtbot.mouseClick(pane.start_button, Qt.MouseButton.LeftButton)
+        assert pane.running and not pane.start_button.isEnabled()
+        assert pane.stop_button.isEnabled() and not pane.settings_form.isEnabled()
+    record = finished.args[0]
+    assert record.status == "finished" and len(record.history["val_loss"]) == 3
+    assert training == [True, False]
+    assert state.project.runs == [record]
+    assert state.model is pane.worker.trainer.model
+    weights = state.project.weights
+    assert weights is not None and set(weights) == set(state.model.state_dict())
+    assert all(t.device.type == "cpu" for t in weights.values())
+    # The plots got every logged step and one validation point per epoch.
+    pane.plots.flush()
+    assert pane.plots.step_loss.size >= 3
+    assert pane.plots.history["val_loss"] == record.history["val_loss"]
+    x, y = pane.plots.val_loss.getData()
+    assert list(x) == [1.0, 2.0, 3.0] and len(y) == 3
+    assert pane.plots.redraw_count < pane.plots.step_loss.size + 10  # timer, not per signal
+    assert pane.run_bar.value() == 1000 and pane.start_button.isEnabled()
+    assert "finished" in pane.message_label.text()
+    # Hover read-out, PNG and CSV exports.
+    assert "val loss" in pane.plots.describe_at(2.0)
+    pane.plots.export_png(tmp_path / "curves.png")
+    pane.plots.export_csv(tmp_path / "history.csv")
+    assert (tmp_path / "curves.png").stat().st_size > 1000
+    rows = (tmp_path / "history.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("epoch,") and "val_loss" in rows[0] and len(rows) == 4
+    # The finished run can be overlaid on the next one, with its settings difference listed.
+    assert pane.runs_list.count() == 1
+    state.project.settings.lr = 0.05
+    pane.runs_list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert pane.plots.overlay_count == 4
+    assert f"lr: {record.settings['lr']} → 0.05" in pane.diff_label.text()
+
+
+def test_pause_step_resume_stop_buttons(qtbot: Any) -> None:
+    pane = make_pane(qtbot, epochs=300)
+    batches: list[dict[str, float]] = []
+    pane.start()
+    pane.worker.sig_batch.connect(batches.append)
+    qtbot.waitUntil(lambda: len(batches) >= 2, timeout=20_000)
+    assert pane.pause_button.isEnabled() and not pane.resume_button.isEnabled()
+    qtbot.mouseClick(pane.pause_button, Qt.MouseButton.LeftButton)
+    trainer = pane.worker.trainer
+    qtbot.waitUntil(lambda: trainer.state == "paused", timeout=5000)
+    assert pane.resume_button.isEnabled() and pane.step_button.isEnabled()
+    assert not pane.pause_button.isEnabled()
+    before = trainer.global_step
+    qtbot.mouseClick(pane.step_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: trainer.global_step == before + 1, timeout=5000)
+    qtbot.wait(150)
+    assert trainer.global_step == before + 1
+    qtbot.mouseClick(pane.resume_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: trainer.global_step > before + 3, timeout=5000)
+    with qtbot.waitSignal(pane.sig_run_finished, timeout=10_000) as finished:
+        qtbot.mouseClick(pane.stop_button, Qt.MouseButton.LeftButton)
+    assert finished.args[0].status == "stopped"
+    assert pane.start_button.isEnabled() and not pane.stop_button.isEnabled()
+    assert pane.state.project.runs and pane.state.model is not None
+
+
+def test_closing_during_training_leaves_no_thread(qtbot: Any) -> None:
+    pane = make_pane(qtbot, epochs=300)
+    pane.start()
+    qtbot.waitUntil(lambda: pane.worker.trainer.global_step > 0, timeout=20_000)
+    assert pane.stop_and_wait(10_000)
+    assert not pane.running and not pane.state.training
+    assert pane.state.project.runs[-1].status == "stopped"  # nothing lost
+    pane.close()
+
+
+def test_start_is_disabled_with_the_reason(qtbot: Any) -> None:
+    pane = make_pane(qtbot)
+    graph = pane.state.project.graph
+    output = next(n for n in graph.nodes.values() if n.type == "Output")
+    graph.set_param(output.id, "units", 5)  # moons has 2 classes
+    pane.update_controls()
+    assert not pane.start_button.isEnabled()
+    assert pane.reason_label.isVisible() and "Output" in pane.reason_label.text()
+    assert not pane.start() and pane.worker is None
+    pane.state.set_dataset(None)
+    pane.update_controls()
+    assert "dataset" in pane.reason_label.text()
+
+
+def test_overfitting_is_marked_with_a_suggestion(qtbot: Any) -> None:
+    pane = make_pane(qtbot)
+    pane.plots.reset("classification")
+    train = [1.0, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2]
+    val = [1.1, 0.9, 0.8, 0.85, 0.9, 0.95, 1.0]
+    for i, (t, v) in enumerate(zip(train, val, strict=True)):
+        pane.plots.add_epoch(float(i + 1), {"loss": t, "val_loss": v})
+    assert pane.plots.overfit_epoch == 3  # lowest validation loss before the rise
+    assert pane.plots.overfit_line.isVisible() and pane.plots.overfit_line.value() == 3.0
+    assert pane.overfit_banner.isVisible() and "dropout" in pane.overfit_banner.text()
+    assert find_overfitting([1, 0.9, 0.8], [1, 1.1, 1.2]) is None  # two epochs are not enough
+    assert find_overfitting([1, 1.1, 1.2, 1.3], [1, 1.1, 1.2, 1.3]) is None  # both rising
+
+
+def test_settings_form_writes_the_project(qtbot: Any) -> None:
+    pane = make_pane(qtbot)
+    form, settings = pane.settings_form, pane.state.project.settings
+    form.lr.setValue(0.01)
+    form.epochs.setValue(7)
+    form.optimizer.setCurrentIndex(form.optimizer.findData("sgd"))
+    form.early_stopping.setChecked(True)
+    assert (settings.lr, settings.epochs, settings.optimizer) == (0.01, 7, "sgd")
+    assert settings.early_stopping and pane.state.dirty
+    names = [form.device.itemData(i) for i in range(form.device.count())]
+    assert "auto" in names and "cpu" in names
+    assert not form.mixed_precision.isEnabled()  # no CUDA device here
+    assert settings_differences({"lr": 0.1, "seed": 1}, {"lr": 0.2, "seed": 1}) == ["lr: 0.1 → 0.2"]
