@@ -79,9 +79,9 @@ class GraphState:
     def _apply_to(self, graph: Graph) -> None:
         target_edges = self.edges
         for edge in list(graph.edges):
-            key = (edge.src, edge.dst, edge.dst_port)
+            ends = (edge.src, edge.dst, edge.dst_port)
             gone = edge.src not in self.nodes or edge.dst not in self.nodes
-            if key not in target_edges or gone:
+            if ends not in target_edges or gone:
                 graph.disconnect(edge)
         for nid in list(graph.nodes):
             node = graph.nodes[nid]
@@ -95,9 +95,9 @@ class GraphState:
                 continue
             if node.name != st.name:
                 graph.rename_node(nid, st.name)
-            for key, value in st.params.items():
-                if node.params.get(key) != value:
-                    graph.set_param(nid, key, value)
+            for key, wanted in st.params.items():
+                if node.params.get(key) != wanted:
+                    graph.set_param(nid, key, wanted)
             if tuple(node.pos) != tuple(st.pos):
                 graph.move_node(nid, st.pos[0], st.pos[1])
         present = {(e.src, e.dst, e.dst_port) for e in graph.edges}

@@ -36,7 +36,8 @@ _INT_MAX = 2**31 - 1
 class EditorActions(Protocol):
     """What the inspector asks of the controller."""
 
-    graph: Any
+    @property
+    def graph(self) -> Any: ...
 
     def set_param(self, node_id: str, key: str, value: Any) -> str | None: ...
     def rename_node(self, node_id: str, name: str) -> str | None: ...

@@ -44,7 +44,7 @@ class NodeItem(QGraphicsItem):
         self.node_id = node.id
         self.edges: set[EdgeItem] = set()
         self._spec = layer_spec(node.type)
-        self._name = node.name
+        self._name = str(node.name)
         self._params: dict[str, Any] = dict(node.params)
         self._shape: tuple[int, ...] | None = None
         self._issues: list[tuple[str, str]] = []  # (message, "error" | "warning")
@@ -69,7 +69,7 @@ class NodeItem(QGraphicsItem):
 
     @property
     def layer_type(self) -> str:
-        return self._spec.type
+        return str(self._spec.type)
 
     @property
     def name(self) -> str:
@@ -178,7 +178,7 @@ class NodeItem(QGraphicsItem):
         return path
 
     def has_output(self) -> bool:
-        return self._spec.type != "Output"
+        return bool(self._spec.type != "Output")
 
     @property
     def in_port_count(self) -> int:

@@ -131,9 +131,11 @@ class LayerPalette(QWidget):
         visible = set(self.matches(text))
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            assert top is not None
             any_visible = False
             for j in range(top.childCount()):
                 child = top.child(j)
+                assert child is not None
                 shown = child.data(0, _TYPE_ROLE) in visible
                 child.setHidden(not shown)
                 any_visible = any_visible or shown

@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPolygonF, QUndoStack
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
@@ -177,10 +177,10 @@ class GraphScene(QGraphicsScene):
             info = analysis.nodes.get(nid)
             shape = info.output_shape if info is not None else None
             item.set_analysis(shape, issues.get(nid, []))
-        for edge, item in self.edge_items.items():
+        for edge, edge_item in self.edge_items.items():
             info = analysis.nodes.get(edge.src)
             shape = info.output_shape if info is not None else None
-            item.set_label(format_shape(shape) if shape is not None else "")
+            edge_item.set_label(format_shape(shape) if shape is not None else "")
         if self._bounds_dirty:
             self._update_scene_rect()
         self.sig_analysis_changed.emit(analysis)
@@ -212,8 +212,8 @@ class GraphScene(QGraphicsScene):
         bounds = QRectF()
         for item in self.node_items.values():
             bounds = bounds.united(item.sceneBoundingRect())
-        for item in self.edge_items.values():
-            bounds = bounds.united(item.sceneBoundingRect())
+        for edge_item in self.edge_items.values():
+            bounds = bounds.united(edge_item.sceneBoundingRect())
         return bounds
 
     # --- selection helpers -----------------------------------------------------------------
@@ -417,7 +417,8 @@ class GraphScene(QGraphicsScene):
 
     # --- background ------------------------------------------------------------------------
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        rect = QRectF(rect)
         pal = palette()
         painter.fillRect(rect, pal.color(QPalette.ColorRole.Window))
         scale = painter.worldTransform().m11()
