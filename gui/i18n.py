@@ -1,0 +1,264 @@
+"""The interface language: Qt translators for English (the source) and Simplified Chinese.
+
+``install_translator(app, language)`` loads ``resources/translations/netcanvas_<lang>.qm`` when it
+was built and otherwise reads the ``.ts`` source directly, so a fresh checkout is translated
+without a build step; Qt's own ``qtbase_<lang>`` catalogue translates the standard dialogs.
+The language follows the saved preference (QSettings ``language``), else the system locale.
+
+Maintenance (run from the repository root)::
+
+    python -m gui.i18n update   # pyside6-lupdate over gui/ and main.py: refresh the .ts files
+    python -m gui.i18n build    # pyside6-lrelease: the .ts files -> .qm (the installer runs this)
+    python -m gui.i18n check    # list source strings that lack a finished translation
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+import resources
+
+SOURCE_LANGUAGE = "en"
+# code -> the language's name in itself, as the Preferences switch shows it.
+LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
+SETTINGS_KEY = "language"
+CATALOGUE = "netcanvas"
+
+_installed: list[QTranslator] = []
+_current = SOURCE_LANGUAGE
+
+
+def available_languages() -> dict[str, str]:
+    """The interface languages shipped: code -> native name (``{"en": "English", ...}``)."""
+    return dict(LANGUAGES)
+
+
+def current_language() -> str:
+    """The language the last ``install_translator`` call chose ("en" before any call)."""
+    return _current
+
+
+def localized(english: str, chinese: str) -> str:
+    """Pick the engine's ``*_en`` or ``*_zh`` text (layer explanations, template titles)."""
+    return chinese if _current == "zh_CN" and chinese else english
+
+
+def saved_language() -> str | None:
+    value = QSettings().value(SETTINGS_KEY, "")
+    return str(value) if value in LANGUAGES else None
+
+
+def set_saved_language(language: str | None) -> None:
+    """Remember the Preferences choice; None (or "") means follow the system locale again.
+    It takes effect at the next ``install_translator(app, None)``."""
+    settings = QSettings()
+    if language:
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}; known: {', '.join(LANGUAGES)}")
+        settings.setValue(SETTINGS_KEY, language)
+    else:
+        settings.remove(SETTINGS_KEY)
+
+
+def system_language() -> str:
+    """zh_CN for any Chinese system locale (Simplified is the only Chinese shipped), else en."""
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def resolve_language(language: str | None) -> str:
+    if language in LANGUAGES:
+        return str(language)
+    return saved_language() or system_language()
+
+
+def ts_path(language: str) -> Path:
+    return resources.path("translations", f"{CATALOGUE}_{language}.ts")
+
+
+def qm_path(language: str) -> Path:
+    return resources.path("translations", f"{CATALOGUE}_{language}.qm")
+
+
+def install_translator(app: QCoreApplication, language: str | None = None) -> str:
+    """Translate the interface into ``language`` ("en", "zh_CN", or None for the saved choice,
+    else the system locale) and return the language used. Safe to call again to switch: the
+    previous translators are removed and every widget receives a LanguageChange event."""
+    global _current
+    chosen = resolve_language(language)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _current = chosen
+    if chosen == SOURCE_LANGUAGE:
+        return chosen
+    ours: QTranslator = QmTranslator(app)
+    if not (qm_path(chosen).is_file() and ours.load(str(qm_path(chosen)))):
+        ours = TsTranslator(ts_path(chosen), app)
+    qt_own = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for translator in (ours, qt_own):
+        if translator is qt_own and not qt_own.load(f"qtbase_{chosen}", qt_folder):
+            continue
+        app.installTranslator(translator)
+        _installed.append(translator)
+    return chosen
+
+
+class QmTranslator(QTranslator):
+    """A compiled catalogue. A string lupdate found outside any class (a module-level helper
+    calling ``QCoreApplication.translate(context, text)`` with a variable) is stored under the
+    empty context; looking there second keeps such strings translated."""
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        found = super().translate(context, source, disambiguation, n)
+        return found or super().translate("", source, disambiguation, n)
+
+
+class TsTranslator(QTranslator):
+    """Translates from a Qt Linguist ``.ts`` file read at run time, so that a source checkout
+    needs no ``lrelease`` step. Unfinished, obsolete and vanished entries are ignored."""
+
+    def __init__(self, path: Path, parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.messages = read_ts(path) if path.is_file() else {}
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        key = disambiguation or ""
+        found = self.messages.get((context, source, key))
+        return found if found is not None else self.messages.get(("", source, key), "")
+
+    def isEmpty(self) -> bool:
+        return not self.messages
+
+
+def read_ts(path: Path, finished_only: bool = True) -> dict[tuple[str, str, str], str]:
+    """(context, source, disambiguation) -> translation, from a ``.ts`` file."""
+    messages: dict[tuple[str, str, str], str] = {}
+    root = ET.parse(path).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            if source is None or translation is None:
+                continue
+            kind = translation.get("type", "")
+            if finished_only and kind in ("unfinished", "obsolete", "vanished"):
+                continue
+            forms = translation.findall("numerusform")
+            # Chinese has one plural form: the first numerus form serves every count.
+            text = (forms[0].text or "") if forms else (translation.text or "")
+            if text:
+                messages[(name, source, message.findtext("comment") or "")] = text
+    return messages
+
+
+# -- maintenance: lupdate / lrelease -----------------------------------------------------------
+
+
+def _tool(name: str) -> str:
+    """The Qt tool shipped inside PySide6 (``lupdate``, ``lrelease``), else the pyside6- wrapper."""
+    import PySide6
+
+    folder = Path(PySide6.__file__).resolve().parent
+    for candidate in (folder / name, folder / f"{name}.exe", folder / "Qt" / "libexec" / name):
+        if candidate.is_file():
+            return str(candidate)
+    wrapper = shutil.which(f"pyside6-{name}")
+    if wrapper is None:
+        raise FileNotFoundError(f"cannot find Qt's {name}: is PySide6 installed?")
+    return wrapper
+
+
+def repository_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+def source_files(root: Path | None = None) -> list[Path]:
+    """Every Python file whose strings are translated: gui/ and main.py."""
+    base = root or repository_root()
+    files = sorted((base / "gui").rglob("*.py"))
+    main = base / "main.py"
+    return [*files, main] if main.is_file() else files
+
+
+def run_lupdate(ts_file: Path, root: Path | None = None) -> None:
+    """Write/refresh ``ts_file`` from the sources, keeping the translations it already holds."""
+    files = [str(p) for p in source_files(root)]
+    command = [_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", *files]
+    target_language = ts_file.stem.split("_", 1)[1] if "_" in ts_file.stem else "zh_CN"
+    command += ["-source-language", "en", "-target-language", target_language, "-ts", str(ts_file)]
+    subprocess.run(command, check=True, capture_output=True, text=True)
+
+
+def run_lrelease(ts_file: Path, qm_file: Path) -> None:
+    command = [_tool("lrelease"), "-silent", "-removeidentical", str(ts_file), "-qm", str(qm_file)]
+    subprocess.run(command, check=True, capture_output=True, text=True)
+
+
+def missing_translations(ts_file: Path, language: str) -> list[tuple[str, str]]:
+    """(context, source) of each current source string without a finished translation in
+    ``ts_file``: lupdate reads the sources into a scratch .ts that is compared with it."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = Path(scratch) / f"{CATALOGUE}_{language}.ts"
+        run_lupdate(fresh)
+        wanted = read_ts(fresh, finished_only=False)
+        wanted_all = _all_sources(fresh)
+    done = read_ts(ts_file) if ts_file.is_file() else {}
+    del wanted
+    return sorted((c, s) for c, s, d in wanted_all if (c, s, d) not in done)
+
+
+def _all_sources(path: Path) -> set[tuple[str, str, str]]:
+    root = ET.parse(path).getroot()
+    result: set[tuple[str, str, str]] = set()
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            if source is not None:
+                result.add((name, source, message.findtext("comment") or ""))
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    command = args[0] if args else ""
+    languages = [lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE]
+    if command == "update":
+        for language in languages:
+            run_lupdate(ts_path(language))
+            print(f"updated {ts_path(language)}")
+        return 0
+    if command == "build":
+        for language in languages:
+            run_lrelease(ts_path(language), qm_path(language))
+            print(f"built {qm_path(language)}")
+        return 0
+    if command == "check":
+        missing = [
+            (lang, m) for lang in languages for m in missing_translations(ts_path(lang), lang)
+        ]
+        for language, (context, source) in missing:
+            print(f"{language}\t{context}\t{source!r}")
+        print(f"{len(missing)} string(s) without a finished translation")
+        return 1 if missing else 0
+    print("usage: python -m gui.i18n update | build | check", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,249 @@
+"""The Labs panel: one guided lab per concept, read from ``resources/labs``.
+
+Each lab has a text (Markdown, formulas in Unicode math), an interactive widget, questions with
+checked answers and a ready project that one click opens. A teacher adds a lab by dropping a
+file into ``resources/labs/<language>/``; the format is documented in
+``resources/labs/README_SECTION.md``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+import resources
+from gui.labs.common import LabWidget
+from gui.labs.labfile import Lab, discover_labs
+from gui.labs.questions import QuestionsView
+
+if TYPE_CHECKING:
+    from gui.project_state import ProjectState
+
+# widget id (a lab file's ``widget:``) -> (module, class). Imported on first use.
+WIDGETS: dict[str, tuple[str, str]] = {
+    "activation": ("gui.labs.activation", "ActivationLab"),
+    "gradient-descent": ("gui.labs.descent", "DescentLab"),
+    "backprop": ("gui.labs.backprop", "BackpropLab"),
+    "convolution": ("gui.labs.convolution", "ConvolutionLab"),
+    "recurrent": ("gui.labs.recurrent", "RecurrentLab"),
+    "overfitting": ("gui.labs.overfitting", "OverfittingLab"),
+    "metrics": ("gui.labs.metrics", "MetricsLab"),
+}
+
+
+def create_widget(widget_id: str, parent: QWidget | None = None) -> LabWidget | None:
+    """The interactive element a lab names, or None for a lab without one (or an unknown id)."""
+    target = WIDGETS.get(widget_id)
+    if target is None:
+        return None
+    module = importlib.import_module(target[0])
+    widget: LabWidget = getattr(module, target[1])(parent)
+    return widget
+
+
+def build_lab_project(lab: Lab) -> Any:
+    """The engine Project a lab opens: its template on its dataset, with its fixed settings."""
+    from engine import DataRef, TrainSettings, new_project
+
+    assert lab.project is not None
+    spec = lab.project
+    project = new_project(spec.template, DataRef(spec.data, dict(spec.options)), None)
+    if spec.settings:
+        merged = {**project.settings.to_dict(), **spec.settings}
+        project.settings = TrainSettings.from_dict(merged)
+    return project
+
+
+class LabsPanel(QWidget):
+    sig_open_project = Signal(object)  # an engine Project the window opens (after asking to save)
+
+    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._labs: dict[str, Lab] = {}
+        self._current: Lab | None = None
+        self._widget: LabWidget | None = None
+
+        self.list = QListWidget()
+        self.list.setObjectName("labsList")
+        self.list.setMinimumWidth(180)
+        self.list.setMaximumWidth(280)
+        self.title = QLabel()
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setWordWrap(True)
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("openLabProject")
+        self.text = QTextBrowser()
+        self.text.setOpenExternalLinks(True)
+        self.text.setObjectName("labText")
+        self.questions = QuestionsView()
+        self.questions_title = QLabel()
+        questions_scroll = QScrollArea()
+        questions_scroll.setWidgetResizable(True)
+        questions_holder = QWidget()
+        holder_layout = QVBoxLayout(questions_holder)
+        holder_layout.addWidget(self.questions_title)
+        holder_layout.addWidget(self.questions, 1)
+        questions_scroll.setWidget(questions_holder)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setVisible(False)
+
+        self.widget_area = QWidget()
+        self.widget_layout = QVBoxLayout(self.widget_area)
+        self.widget_layout.setContentsMargins(0, 0, 0, 0)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.open_button)
+        reading = QSplitter(Qt.Orientation.Horizontal)
+        reading.addWidget(self.text)
+        reading.addWidget(questions_scroll)
+        reading.setStretchFactor(0, 3)
+        reading.setStretchFactor(1, 2)
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(reading)
+        body.addWidget(self.widget_area)
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 3)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(header)
+        right_layout.addWidget(body, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_title = QLabel()
+        self.list_title.setBuddy(self.list)
+        left_layout.addWidget(self.list_title)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.problems)
+        outer = QHBoxLayout(self)
+        outer.addWidget(left)
+        outer.addWidget(right, 1)
+
+        self.list.currentItemChanged.connect(self._on_lab_selected)
+        self.open_button.clicked.connect(self._on_open_project)
+        self._retranslate()
+        self.reload()
+
+    # -- public ------------------------------------------------------------------------------
+    def lab_ids(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+    def show_lab(self, lab_id: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == lab_id:
+                self.list.setCurrentRow(row)
+                return
+        raise KeyError(f"there is no lab {lab_id!r}")
+
+    def current_lab(self) -> Lab | None:
+        return self._current
+
+    def current_widget(self) -> LabWidget | None:
+        return self._widget
+
+    def reload(self) -> None:
+        """Read the lab files again (in the interface language) and keep the current lab."""
+        from gui.i18n import current_language
+
+        keep = self._current.id if self._current is not None else None
+        labs, problems = discover_labs(resources.path("labs"), current_language())
+        self._labs = {lab.id: lab for lab in labs}
+        self.problems.setText(
+            self.tr("Some lab files could not be read:") + "\n" + "\n".join(problems)
+        )
+        self.problems.setVisible(bool(problems))
+        self.list.blockSignals(True)
+        self.list.clear()
+        for lab in labs:
+            item = QListWidgetItem(lab.title)
+            item.setData(Qt.ItemDataRole.UserRole, lab.id)
+            item.setToolTip(lab.concept)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self._current = None
+        if labs:
+            self.show_lab(keep if keep in self._labs else labs[0].id)
+
+    # -- lab display ---------------------------------------------------------------------------
+    def _on_lab_selected(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is None:
+            return
+        lab = self._labs[item.data(Qt.ItemDataRole.UserRole)]
+        self._current = lab
+        self.title.setText(lab.title)
+        self.text.setMarkdown(lab.body)
+        self.questions.set_questions(lab.questions)
+        self.questions_title.setVisible(bool(lab.questions))
+        self.open_button.setVisible(lab.project is not None)
+        self._set_widget(create_widget(lab.widget))
+
+    def _set_widget(self, widget: LabWidget | None) -> None:
+        if self._widget is not None:
+            self._widget.shutdown()
+            self.widget_layout.removeWidget(self._widget)
+            self._widget.deleteLater()
+        self._widget = widget
+        if widget is not None:
+            self.widget_layout.addWidget(widget)
+
+    def _on_open_project(self) -> None:
+        lab = self._current
+        if lab is None or lab.project is None:
+            return
+        from engine import NetCanvasError
+
+        try:
+            project = build_lab_project(lab)
+        except NetCanvasError as exc:
+            QMessageBox.warning(self, self.tr("Open the lab project"), str(exc))
+            return
+        self.sig_open_project.emit(project)
+
+    # -- language ----------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        self.open_button.setText(self.tr("Open the lab project"))
+        self.open_button.setToolTip(
+            self.tr("Open this lab's ready-made network and dataset in the editor")
+        )
+        self.list_title.setText(self.tr("&Labs"))
+        self.questions_title.setText(self.tr("Check your understanding"))
+        self.text.setAccessibleName(self.tr("Lab text"))
+        self.list.setAccessibleName(self.tr("Labs"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.reload()  # lab texts and widgets exist per language
+        super().changeEvent(event)
+
+    def closeEvent(self, event: Any) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the current lab's computation; the window calls this before it closes."""
+        if self._widget is not None:
+            self._widget.shutdown()

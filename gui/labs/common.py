@@ -1,0 +1,159 @@
+"""What every lab widget shares: the colour-blind-safe palette, plot set-up and a worker thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
+# deficiency. Lines also differ by dash style or symbol so that colour is never the only cue.
+OKABE_ITO: dict[str, str] = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
+}
+SERIES = ("blue", "vermillion", "green", "purple", "orange", "sky_blue")
+
+
+def colour(name: str, alpha: int = 255) -> QColor:
+    result = QColor(OKABE_ITO[name])
+    result.setAlpha(alpha)
+    return result
+
+
+def pen(name: str, width: float = 2.0, dashed: bool = False) -> Any:
+    from PySide6.QtCore import Qt
+
+    style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+    return pg.mkPen(colour(name), width=width, style=style)
+
+
+def make_plot(title: str = "", x_label: str = "", y_label: str = "") -> pg.PlotWidget:
+    """A white-background plot with a legend, readable labels and a grid."""
+    plot = pg.PlotWidget(background="w")
+    item = plot.getPlotItem()
+    if title:
+        item.setTitle(title, color="#000000")
+    for axis_name, label in (("bottom", x_label), ("left", y_label)):
+        axis = item.getAxis(axis_name)
+        axis.setPen(pg.mkPen("#000000"))
+        axis.setTextPen(pg.mkPen("#000000"))
+        if label:
+            axis.setLabel(label)
+    item.showGrid(x=True, y=True, alpha=0.2)
+    item.addLegend(offset=(8, 8), labelTextColor="#000000", brush=pg.mkBrush(255, 255, 255, 200))
+    plot.setMinimumSize(220, 180)
+    return plot
+
+
+def cividis_lookup() -> Any:
+    """Cividis: a colour map designed to read the same for colour-blind viewers."""
+    return pg.colormap.get("cividis").getLookupTable(nPts=256)
+
+
+class FunctionWorker(QThread):
+    """Runs ``fn(report, should_stop)`` off the GUI thread.
+
+    ``report(value)`` emits ``sig_progress`` (the function itself keeps that to a few per second);
+    the return value arrives as ``sig_result``; an exception as ``sig_failed`` with its message.
+    The owner keeps the worker, stops it before starting another and waits for it on close.
+    """
+
+    sig_progress = Signal(object)
+    sig_result = Signal(object)
+    sig_failed = Signal(str)
+
+    def __init__(
+        self,
+        fn: Callable[[Callable[[Any], None], Callable[[], bool]], Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self._stop = False
+
+    def request_stop(self) -> None:
+        self._stop = True
+
+    def run(self) -> None:
+        from gui.labs.mini_train import one_torch_thread
+
+        try:
+            with one_torch_thread():  # every lab computation is tiny: see one_torch_thread
+                result = self._fn(self.sig_progress.emit, lambda: self._stop)
+        except Exception as exc:  # a lab's computation failing must not take the app down
+            self.sig_failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        if not self._stop:
+            self.sig_result.emit(result)
+
+
+class WorkerOwner:
+    """Mixin for a lab widget that runs one computation at a time in a FunctionWorker."""
+
+    _worker: FunctionWorker | None = None
+
+    def start_worker(
+        self,
+        fn: Callable[[Callable[[Any], None], Callable[[], bool]], Any],
+        on_progress: Callable[[Any], None] | None,
+        on_result: Callable[[Any], None],
+        on_failed: Callable[[str], None],
+    ) -> FunctionWorker:
+        self.stop_worker()
+        assert isinstance(self, QWidget)
+        worker = FunctionWorker(fn, self)
+
+        # Values a replaced worker queued before it stopped must not reach the widget.
+        def current(handler: Callable[[Any], None]) -> Callable[[Any], None]:
+            return lambda value: handler(value) if self._worker is worker else None
+
+        if on_progress is not None:
+            worker.sig_progress.connect(current(on_progress))
+        worker.sig_result.connect(current(on_result))
+        worker.sig_failed.connect(current(on_failed))
+        self._worker = worker
+        worker.start()
+        return worker
+
+    def stop_worker(self) -> None:
+        worker = self._worker
+        self._worker = None
+        if worker is not None:
+            worker.request_stop()
+            worker.wait()
+            worker.deleteLater()
+
+    def is_busy(self) -> bool:
+        return self._worker is not None and self._worker.isRunning()
+
+    def shutdown(self) -> None:
+        """Called when the lab is left or the panel closes: no thread may outlive the widget."""
+        self.stop_worker()
+
+
+class LabWidget(QWidget, WorkerOwner):
+    """Base of every lab's interactive element.
+
+    ``run_demo()`` performs the element's main interaction once, quickly (the tests call it and
+    wait until ``is_busy()`` is False); ``shutdown()`` stops any worker before the widget goes.
+    """
+
+    sig_done = Signal()  # a demo computation finished (or failed) and the view shows it
+
+    def run_demo(self) -> None:
+        self.sig_done.emit()
+
+    def show_failure(self, label: Any, message: str) -> None:
+        label.setText(self.tr("The computation failed: %s") % message)
+        self.sig_done.emit()

@@ -1,0 +1,102 @@
+"""A lab's questions: each with its answer field, a Check button and feedback that does not rely
+on colour alone (a ✓ or ✗ and words)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.labs.labfile import Question
+
+
+class QuestionBox(QGroupBox):
+    def __init__(self, number: int, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Question %d") % number, parent)
+        self.question = question
+        layout = QVBoxLayout(self)
+        text = QLabel(question.text)
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.MarkdownText)
+        layout.addWidget(text)
+        self.group = QButtonGroup(self)
+        self.edit: QLineEdit | None = None
+        if question.kind == "choice":
+            for index, choice in enumerate(question.choices, start=1):
+                button = QRadioButton(choice)
+                self.group.addButton(button, index)
+                layout.addWidget(button)
+        else:
+            self.edit = QLineEdit()
+            self.edit.setPlaceholderText(self.tr("Type a number, e.g. 0.25"))
+            self.edit.setAccessibleName(self.tr("Answer to question %d") % number)
+            self.edit.returnPressed.connect(self.check)
+            layout.addWidget(self.edit)
+        row = QHBoxLayout()
+        self.check_button = QPushButton(self.tr("Check"))
+        self.check_button.clicked.connect(self.check)
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        row.addWidget(self.check_button)
+        row.addWidget(self.feedback, 1)
+        layout.addLayout(row)
+        self.correct: bool | None = None
+
+    def set_answer(self, value: object) -> None:
+        """Fill in an answer as a user would: a 1-based choice number or text for a number."""
+        if self.edit is not None:
+            self.edit.setText(str(value))
+        else:
+            button = self.group.button(int(value))  # type: ignore[call-overload]
+            if button is not None:
+                button.setChecked(True)
+
+    def check(self) -> bool:
+        if self.edit is not None:
+            given: object = self.edit.text()
+            if not self.edit.text().strip():
+                self.feedback.setText(self.tr("Type your answer first."))
+                self.correct = None
+                return False
+        else:
+            given = self.group.checkedId()
+            if given == -1:
+                self.feedback.setText(self.tr("Choose an answer first."))
+                self.correct = None
+                return False
+        self.correct = self.question.check(given)
+        verdict = self.tr("✓ Correct.") if self.correct else self.tr("✗ Not quite, try again.")
+        if self.correct and self.question.explain:
+            verdict += " " + self.question.explain
+        self.feedback.setText(verdict)
+        # Colour repeats what the mark and the words already say (Okabe–Ito green / vermillion).
+        self.feedback.setStyleSheet("color: #00795A;" if self.correct else "color: #B34700;")
+        return self.correct
+
+
+class QuestionsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.boxes: list[QuestionBox] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addStretch(1)
+
+    def set_questions(self, questions: tuple[Question, ...]) -> None:
+        for box in self.boxes:
+            self._layout.removeWidget(box)
+            box.deleteLater()
+        self.boxes = []
+        for number, question in enumerate(questions, start=1):
+            box = QuestionBox(number, question, self)
+            self._layout.insertWidget(self._layout.count() - 1, box)
+            self.boxes.append(box)
