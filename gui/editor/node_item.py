@@ -62,7 +62,7 @@ class NodeItem(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(1)
         self.setPos(QPointF(*node.pos))
-        self._update_ports(0)
+        self._update_ports(-1)
         self._relayout()
 
     # --- data from the graph -------------------------------------------------------------
@@ -127,6 +127,8 @@ class NodeItem(QGraphicsItem):
         if count != self._in_ports:
             self.prepareGeometryChange()
             self._in_ports = count
+            for edge in self.edges:  # the ports spread out again: move the edge ends
+                edge.update_path()
 
     def update_ports(self) -> None:
         used = [e.dst_port for e in self.edges if e.dst_id == self.node_id]

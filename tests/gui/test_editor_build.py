@@ -285,3 +285,37 @@ def test_items_follow_a_dark_palette(editor: EditorController) -> None:
         assert body.lightness() < 80  # no hard-coded white node bodies
     finally:
         QApplication.setPalette(original)
+
+
+def test_branches_merge_through_the_ports_of_add(editor: EditorController) -> None:
+    clear_canvas(editor)
+    source = editor.add_layer("Input", QPointF(0, 0))
+    editor.set_param(source, "kind", "vector")  # type: ignore[attr-defined]
+    left = editor.add_layer("Linear", QPointF(-150, 150))
+    right = editor.add_layer("Linear", QPointF(150, 150))
+    merge = editor.add_layer("Add", QPointF(0, 320))
+    for branch in (left, right):
+        assert editor.connect_nodes(source, branch)
+    add_item = editor.scene.node_items[merge]
+    assert add_item.in_port_count == 2  # Add needs two inputs: both ports show
+    for port, branch in enumerate((left, right)):
+        start = editor.scene.node_items[branch].output_port_scene()
+        mouse_drag(editor.view, start, add_item.input_port_scene(port))
+    assert sorted((e.src, e.dst_port) for e in editor.graph.inputs_of(merge)) == [
+        (left, 0),
+        (right, 1),
+    ]
+    assert add_item.in_port_count == 3  # a spare port for a third branch
+    assert add_item.output_shape == (128,)
+    edges = [editor.scene.edge_items[e] for e in editor.graph.inputs_of(merge)]
+    for edge_item, port in zip(edges, (0, 1), strict=True):
+        end = edge_item.path().pointAtPercent(1.0)
+        assert (end - add_item.input_port_scene(port)).manhattanLength() < 1
+    # A third branch spreads the ports out; every edge end follows its port.
+    third = editor.add_layer("Linear", QPointF(450, 150))
+    assert editor.connect_nodes(source, third)
+    assert editor.connect_nodes(third, merge)
+    assert add_item.in_port_count == 4
+    for edge in editor.graph.inputs_of(merge):
+        end = editor.scene.edge_items[edge].path().pointAtPercent(1.0)
+        assert (end - add_item.input_port_scene(edge.dst_port)).manhattanLength() < 1
