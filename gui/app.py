@@ -28,10 +28,18 @@ def create_application() -> QApplication:
 def run_app(args: argparse.Namespace, launched_at: float) -> int:
     app = create_application()
 
+    from gui import i18n
+    from gui import settings as app_settings
+    from gui.theme import apply_theme
+
+    apply_theme(app, app_settings.theme())
+    i18n.install_translator(app, args.lang)
+
     from gui.main_window import MainWindow
 
     build_started = time.perf_counter()
-    window = MainWindow(project_path=args.project)
+    unattended = args.smoke or args.self_test
+    window = MainWindow(project_path=args.project, offer_recovery=not unattended)
 
     def on_first_shown(seconds_since_launch: float) -> None:
         if args.report_startup:

@@ -1,45 +1,332 @@
-"""The NetCanvas main window (foundation version: menus, status bar, background torch load)."""
+"""The NetCanvas main window: docks, menus, the project's life cycle, start-up and shutdown.
+
+The window owns the ProjectState and hands it to every pane; panes never talk to each other.
+torch is not imported here at module level: the window is shown first, torch loads afterwards.
+"""
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
+from engine import (
+    TEMPLATES,
+    DataRef,
+    NetCanvasError,
+    default_project,
+    load_project,
+    new_project,
+    save_project,
+)
+from gui import recovery
+from gui import settings as app_settings
+from gui.editor import EditorController
+from gui.project_state import ProjectState
+from gui.start_page import StartPage
 from gui.torch_loader import TorchLoader
+
+if TYPE_CHECKING:
+    from engine.project import Project
+
+PROJECT_FILTER = "NetCanvas projects (*.netcanvas)"
 
 
 class MainWindow(QMainWindow):
     sig_first_shown = Signal(float)  # seconds from process launch to the first expose
+    sig_torch_ready = Signal()  # torch imported and devices known
 
-    def __init__(self, project_path: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        project_path: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        offer_recovery: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.launched_at = time.time()
         self._first_shown = False
-        self.setWindowTitle(self.tr("NetCanvas"))
-        self.resize(1400, 900)
+        self._device_text = ""
+        self._closing = False
+        self.setWindowIcon(self.windowIcon())
+        self.resize(1440, 900)
+        self.setAcceptDrops(True)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
+
+        self.state = ProjectState(default_project(), self)
+        self.state.sig_dirty_changed.connect(self._update_title)
+        self.state.sig_project_replaced.connect(self._update_title)
+        self.state.sig_run_added.connect(lambda _run: self._autosave())
 
         self.torch_loader = TorchLoader(self)
         self.torch_loader.sig_loaded.connect(self._on_torch_loaded)
         self.torch_loader.sig_failed.connect(self._on_torch_failed)
+
+        self._build_central()
+        self._build_docks()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._restore_layout()
+
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.timeout.connect(self._autosave)
+        self._autosave_timer.start(app_settings.autosave_interval_s() * 1000)
+
+        self._pending_open = project_path
+        self._offer_recovery = offer_recovery
+        self._update_title()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.editor = EditorController(self.state, self)
+        self.editor.sig_status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.start_page = StartPage(app_settings.recent_projects(), self)
+        self.start_page.sig_template_chosen.connect(self.new_from_template)
+        self.start_page.sig_open_path.connect(self.open_project)
+        self.start_page.sig_open_default.connect(self.open_default_project)
+        self.start_page.sig_open_dialog.connect(self.open_project_dialog)
+        self.editor_page = QWidget(self)  # the canvas with its summary strip underneath
+        page = QVBoxLayout(self.editor_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(0)
+        page.addWidget(self.editor.view, 1)
+        page.addWidget(self.editor.summary)
+        # The strip may clip on a narrow window rather than force the docks aside.
+        self.editor.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self.editor_page)
+        self.central.addWidget(self.start_page)
+        self.setCentralWidget(self.central)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState/restoreState key
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        from gui.labs import LabsPanel
+        from gui.panes.data_pane import DataPane
+        from gui.panes.evaluate_pane import EvaluatePane
+        from gui.panes.training_pane import TrainingPane
+
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.palette_dock = self._dock(self.tr("Layers"), "palette", self.editor.palette, left)
+
+        self.inspector_dock = self._dock(
+            self.tr("Inspector"), "inspector", self.editor.inspector, right
+        )
+
+        self.data_pane = DataPane(self.state, self)
+        self.training_pane = TrainingPane(self.state, self)
+        self.evaluate_pane = EvaluatePane(self.state, self)
+        self.labs_panel = LabsPanel(self.state, self)
+        self.labs_panel.sig_open_project.connect(self._open_lab_project)
+        self.data_dock = self._dock(self.tr("Data"), "data", self.data_pane, bottom)
+        self.training_dock = self._dock(self.tr("Training"), "training", self.training_pane, bottom)
+        self.evaluate_dock = self._dock(self.tr("Evaluate"), "evaluate", self.evaluate_pane, bottom)
+        self.labs_dock = self._dock(self.tr("Labs"), "labs", self.labs_panel, bottom)
+        self.tabifyDockWidget(self.data_dock, self.training_dock)
+        self.tabifyDockWidget(self.training_dock, self.evaluate_dock)
+        self.tabifyDockWidget(self.evaluate_dock, self.labs_dock)
+        self.inspector_dock.raise_()
+        self.data_dock.raise_()
+        self.training_pane.sig_run_finished.connect(lambda _run: self.evaluate_dock.raise_())
+
+    def _build_actions(self) -> None:
+        def action(text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(shortcut)  # type: ignore[arg-type]
+            if tip:
+                act.setStatusTip(tip)
+            act.triggered.connect(slot)  # type: ignore[arg-type]
+            return act
+
+        keys = QKeySequence.StandardKey
+        self.act_new = action(
+            self.tr("&New…"), self.show_start_page, keys.New, self.tr("Start from a template")
+        )
+        self.act_open = action(self.tr("&Open…"), self.open_project_dialog, keys.Open)
+        self.act_save = action(self.tr("&Save"), self.save, keys.Save)
+        self.act_save_as = action(self.tr("Save &As…"), self.save_as, keys.SaveAs)
+        self.act_preferences = action(
+            self.tr("&Preferences…"), self.show_preferences, keys.Preferences
+        )
+        self.act_quit = action(self.tr("&Quit"), self.close, keys.Quit)
+        self.act_show_editor = action(self.tr("&Network Editor"), self.show_editor)
+        self.act_show_start = action(self.tr("&Start Page"), self.show_start_page)
+        self.act_reset_layout = action(self.tr("&Reset Layout"), self.reset_layout)
+        self.act_about = action(self.tr("&About NetCanvas"), self._show_about)
+
+    def _build_menus(self) -> None:
+        from gui import export_dialogs
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_new)
+        templates_menu = file_menu.addMenu(self.tr("New from &Template"))
+        for template in TEMPLATES.values():
+            act = templates_menu.addAction(template.title_en)
+            act.setStatusTip(template.description_en)
+            act.triggered.connect(
+                lambda _checked=False, tid=template.id: self.new_from_template(tid)
+            )
+        file_menu.addAction(self.act_open)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_save)
+        file_menu.addAction(self.act_save_as)
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        exports = [
+            (self.tr("Model as &ONNX…"), export_dialogs.export_onnx_dialog),
+            (self.tr("&PyTorch Script…"), export_dialogs.export_script_dialog),
+            (self.tr("&Weights…"), export_dialogs.export_weights_dialog),
+            (self.tr("Training &History…"), export_dialogs.export_history_dialog),
+            (self.tr("Lab &Report…"), export_dialogs.export_report_dialog),
+        ]
+        for text, dialog in exports:
+            act = export_menu.addAction(text)
+            act.triggered.connect(lambda _checked=False, d=dialog: d(self, self.state))
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_preferences)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for act in self.editor.edit_actions():
+            edit_menu.addAction(act)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.act_show_editor)
+        view_menu.addAction(self.act_show_start)
+        view_menu.addSeparator()
+        for act in self.editor.view_actions():
+            view_menu.addAction(act)
+        view_menu.addSeparator()
+        for dock in self.findChildren(QDockWidget):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addAction(self.act_reset_layout)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        labs = help_menu.addAction(self.tr("Guided &Labs"))
+        labs.triggered.connect(lambda: (self.labs_dock.show(), self.labs_dock.raise_()))
+        help_menu.addAction(self.act_about)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = app_settings.recent_projects()
+        for path in paths:
+            act = self.recent_menu.addAction(Path(path).name)
+            act.setStatusTip(path)
+            act.triggered.connect(lambda _checked=False, p=path: self.open_project(p))
+        if not paths:
+            self.recent_menu.addAction(self.tr("No recent projects")).setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(self.tr("Clear the List"))
+        clear.triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        app_settings.settings().setValue("recent_projects", [])
+        self.start_page.set_recent([])
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        for act in (self.act_new, self.act_open, self.act_save):
+            toolbar.addAction(act)
+        toolbar.addSeparator()
+        edit = {a.objectName() or a.text(): a for a in self.editor.edit_actions()}
+        for act in list(edit.values())[:2]:  # Undo, Redo
+            toolbar.addAction(act)
+        toolbar.addSeparator()
+        for act in self.editor.view_actions():
+            toolbar.addAction(act)
+
+    def _build_status_bar(self) -> None:
         self._device_label = QLabel(self.tr("Loading PyTorch…"))
         self._device_label.setObjectName("deviceLabel")
         self.statusBar().addPermanentWidget(self._device_label)
-        self._device_text = ""
 
-        self._build_menus()
+    # -- layout persistence ----------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        self._default_state = self.saveState()
+        store = app_settings.settings()
+        geometry = store.value("window/geometry")
+        state = store.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self._layout_restored = isinstance(state, QByteArray) and self.restoreState(state)
+
+    def _apply_default_sizes(self) -> None:
+        """Dock sizes only take once the window has its real size (the first show)."""
+        width, height = self.width(), self.height()
+        self.resizeDocks([self.palette_dock], [max(200, width // 7)], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector_dock], [max(300, width // 5)], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.data_dock], [int(height * 0.38)], Qt.Orientation.Vertical)
+
+    def _save_layout(self) -> None:
+        store = app_settings.settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        self._apply_default_sizes()
+        for dock in self.findChildren(QDockWidget):
+            dock.show()
+        self.inspector_dock.raise_()
+        self.data_dock.raise_()
+
+    def show_editor(self) -> None:
+        self.central.setCurrentWidget(self.editor_page)
+
+    def show_start_page(self) -> None:
+        self.start_page.set_recent(app_settings.recent_projects())
+        self.central.setCurrentWidget(self.start_page)
 
     # -- start-up --------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if not self._first_shown and event.type() in (QEvent.Type.Expose, QEvent.Type.Show):
             self._first_shown = True
+            if not self._layout_restored:
+                QTimer.singleShot(0, self._apply_default_sizes)
             self.sig_first_shown.emit(time.time() - self.launched_at)
         return handled
 
     def start_background_loading(self) -> None:
+        """After the window is up: load torch, then the project's data (and any recovery)."""
         self.torch_loader.start()
 
     def device_text(self) -> str:
@@ -51,26 +338,232 @@ class MainWindow(QMainWindow):
         best = recommended_device(devices)  # type: ignore[arg-type]
         self._device_text = describe_device(best)
         self._device_label.setText(self._device_text)
+        names = ", ".join(getattr(d, "name", "?") for d in devices)
         self._device_label.setToolTip(
-            self.tr("PyTorch loaded in %.1f s. Devices: %s")
-            % (seconds, ", ".join(d.name for d in devices))  # type: ignore[attr-defined]
+            self.tr("PyTorch loaded in %1 s. Devices: %2")
+            .replace("%1", f"{seconds:.1f}")
+            .replace("%2", names)
         )
+        self.sig_torch_ready.emit()
+        if self._offer_recovery and self._offer_restore():
+            return
+        if self._pending_open:
+            path, self._pending_open = self._pending_open, None
+            self.open_project(path)
+        else:
+            self._load_project_data()
 
     def _on_torch_failed(self, message: str) -> None:
         self._device_label.setText(self.tr("PyTorch unavailable"))
         QMessageBox.critical(self, self.tr("NetCanvas"), message)
 
-    # -- menus -----------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About NetCanvas"), self)
-        about.triggered.connect(self._show_about)
-        help_menu.addAction(about)
+    # -- the project's life cycle ----------------------------------------------------------
+    def _update_title(self, *_args: object) -> None:
+        name = self.state.project.name or self.tr("Untitled")
+        where = f" — {self.state.path}" if self.state.path else ""
+        self.setWindowTitle(f"{name}[*]{where} — NetCanvas")
+        self.setWindowModified(self.state.dirty)
+
+    def _confirm_discard(self, action: str) -> bool:
+        """Ask before the open project is replaced or the window closes; True to go ahead."""
+        if self.state.training:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Training is running"),
+                self.tr("A training run is in progress. Stop it and %1?").replace("%1", action),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            self.training_pane.stop_and_wait(30000)
+        if not self.state.dirty:
+            return True
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("“%1” has unsaved changes. Save them before you %2?")
+            .replace("%1", self.state.project.name)
+            .replace("%2", action),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _adopt(self, project: Project, path: Path | None, dirty: bool = False) -> None:
+        self.state.set_project(project, path)
+        if dirty:
+            self.state.mark_dirty()
+        self.show_editor()
+        self._load_project_data()
+        self._restore_model()
+
+    def _load_project_data(self) -> None:
+        if self.torch_loader.devices is not None:  # loading data needs torch
+            self.data_pane.load(self.state.project.data)
+
+    def _restore_model(self) -> None:
+        """A project saved with trained weights opens ready to evaluate."""
+        weights = self.state.project.weights
+        if not weights or self.torch_loader.devices is None:
+            return
+        from engine import build_model
+
+        try:
+            model = build_model(self.state.project.graph)
+            model.load_state_dict(weights)
+        except (NetCanvasError, RuntimeError) as error:
+            self.statusBar().showMessage(
+                self.tr("The saved weights do not fit this network: %1").replace("%1", str(error)),
+                10000,
+            )
+            return
+        self.state.set_model(model)
+
+    def new_from_template(self, template_id: str) -> None:
+        if not self._confirm_discard(self.tr("start a new project")):
+            return
+        template = TEMPLATES[template_id]
+        project = new_project(template_id, DataRef(template.default_data), None)
+        self._adopt(project, None)
+
+    def open_default_project(self) -> None:
+        if self._confirm_discard(self.tr("open the default project")):
+            self._adopt(default_project(), None)
+
+    def open_project_dialog(self) -> None:
+        start = str(self.state.path.parent) if self.state.path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Project"), start, self.tr(PROJECT_FILTER)
+        )
+        if path:
+            self.open_project(path)
+
+    def open_project(self, path: str) -> bool:
+        if not self._confirm_discard(self.tr("open another project")):
+            return False
+        try:
+            project = load_project(path)
+        except NetCanvasError as error:
+            QMessageBox.warning(self, self.tr("Cannot open project"), str(error))
+            if not Path(path).exists():
+                self.start_page.set_recent(app_settings.remove_recent_project(path))
+            return False
+        self._adopt(project, Path(path))
+        self.start_page.set_recent(app_settings.add_recent_project(str(Path(path).resolve())))
+        return True
+
+    def _open_lab_project(self, project: Project) -> None:
+        if self._confirm_discard(self.tr("open the lab's project")):
+            self._adopt(project, None)
+
+    def save(self) -> bool:
+        if self.state.path is None:
+            return self.save_as()
+        return self._write(self.state.path)
+
+    def save_as(self) -> bool:
+        suggested = self.state.path or Path.home() / f"{self.state.project.name}.netcanvas"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Project As"), str(suggested), self.tr(PROJECT_FILTER)
+        )
+        if not path:
+            return False
+        if not path.endswith(".netcanvas"):
+            path += ".netcanvas"
+        return self._write(Path(path))
+
+    def _write(self, path: Path) -> bool:
+        """Save atomically; on failure the file on disk and the open project are untouched."""
+        try:
+            save_project(self.state.project, path)
+        except (NetCanvasError, OSError) as error:
+            QMessageBox.critical(
+                self,
+                self.tr("Cannot save project"),
+                self.tr(
+                    "The project could not be saved to %1:\n%2\n\n"
+                    "Nothing was lost: the project is still open. "
+                    "Save it somewhere else (File ▸ Save As…)."
+                )
+                .replace("%1", str(path))
+                .replace("%2", str(error)),
+            )
+            return False
+        self.state.mark_saved(path)
+        self.editor.undo_stack.setClean()
+        self.start_page.set_recent(app_settings.add_recent_project(str(path.resolve())))
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
+        return True
+
+    # -- autosave and recovery -------------------------------------------------------------
+    def _autosave(self) -> None:
+        if not self.state.dirty or self._closing:
+            return
+        try:
+            recovery.recovery_dir().mkdir(parents=True, exist_ok=True)
+            save_project(self.state.project, recovery.recovery_file())
+            recovery.write_note(str(self.state.path or ""), time.time())
+        except (NetCanvasError, OSError) as error:
+            self.statusBar().showMessage(
+                self.tr("Autosave failed: %1").replace("%1", str(error)), 8000
+            )
+
+    def _offer_restore(self) -> bool:
+        found = recovery.pending_recovery()
+        if found is None:
+            return False
+        self._offer_recovery = False
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(found.saved_at))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore unsaved work?"),
+            self.tr(
+                "NetCanvas did not close normally last time. An autosaved copy of your project "
+                "from %1 was found. Restore it?"
+            ).replace("%1", when),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            recovery.discard_recovery()
+            return False
+        try:
+            project = load_project(found.project_file)
+        except NetCanvasError as error:
+            QMessageBox.warning(self, self.tr("Cannot restore"), str(error))
+            recovery.discard_recovery()
+            return False
+        original = Path(found.original_path) if found.original_path else None
+        self._adopt(project, original, dirty=True)
+        return True
+
+    # -- drag and drop files ---------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        path = paths[0]
+        if path.endswith(".netcanvas"):
+            self.open_project(path)
+        else:
+            self.data_dock.show()
+            self.data_dock.raise_()
+            self.data_pane.load_path(path)
+
+    # -- preferences, about ----------------------------------------------------------------
+    def show_preferences(self) -> None:
+        from gui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        if dialog.exec():
+            self._autosave_timer.start(app_settings.autosave_interval_s() * 1000)
 
     def _show_about(self) -> None:
         from engine import __version__
@@ -78,6 +571,21 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About NetCanvas"),
-            self.tr("NetCanvas %s\nBuild, train, inspect and export neural networks.")
-            % __version__,
+            self.tr("NetCanvas %1\nBuild, train, inspect and export neural networks.").replace(
+                "%1", __version__
+            ),
         )
+
+    # -- shutdown --------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._confirm_discard(self.tr("quit")):
+            event.ignore()
+            return
+        self._closing = True
+        self._autosave_timer.stop()
+        self.training_pane.stop_and_wait(30000)
+        self.data_pane.cancel()
+        self.data_pane.wait(10000)
+        self._save_layout()
+        recovery.discard_recovery()
+        event.accept()

@@ -1,0 +1,140 @@
+"""``--self-test``: a scripted walk-through in the real main window, reported as one JSON line.
+
+Opens the default project, loads its data through the Data pane, trains one epoch through the
+Training pane with live plots (while a probe timer measures how late the event loop runs),
+measures the headless engine on the same data for comparison, evaluates, and exports ONNX to a
+temporary folder. Exits non-zero if any step fails. The frozen bundle runs the same code.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+
+from gui.main_window import MainWindow
+
+
+class StallProbe:
+    """Measures how late a 10 ms timer fires: the event loop's stalls, in milliseconds."""
+
+    def __init__(self, interval_ms: int = 10) -> None:
+        self.interval_ms = interval_ms
+        self.stalls_ms: list[float] = []
+        self._clock = QElapsedTimer()
+        self._timer = QTimer()
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._clock.start()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        elapsed = self._clock.nsecsElapsed() / 1e6
+        self._clock.restart()
+        self.stalls_ms.append(max(0.0, elapsed - self.interval_ms))
+
+    def percentile(self, q: float) -> float:
+        if not self.stalls_ms:
+            return float("nan")
+        ordered = sorted(self.stalls_ms)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _wait_until(app: QApplication, done: Callable[[], bool], timeout_s: float, what: str) -> None:
+    deadline = time.perf_counter() + timeout_s
+    while not done():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"timed out after {timeout_s:.0f} s waiting for {what}")
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def headless_samples_per_s(window: MainWindow) -> float:
+    """The engine alone, without the GUI attached: same model, data and settings, one epoch."""
+    from engine import Trainer, build_model
+
+    state = window.state
+    assert state.dataset is not None
+    settings = type(state.project.settings).from_dict(state.project.settings.to_dict())
+    settings.epochs = 1
+    trainer = Trainer(build_model(state.project.graph, seed=settings.seed), state.dataset, settings)
+    record = trainer.fit(1)
+    return float(record.history["samples_per_s"][-1])
+
+
+def run_self_test(app: QApplication, window: MainWindow) -> int:
+    result: dict[str, Any] = {"ok": False}
+    first_window: list[float] = []
+    window.sig_first_shown.connect(first_window.append)
+    steps: list[str] = []
+    try:
+        app.processEvents()
+        result["first_window_s"] = round(first_window[0], 3) if first_window else None
+
+        steps.append("load torch")
+        window.start_background_loading()
+        _wait_until(app, lambda: window.device_text() != "", 180, "PyTorch to load")
+        result["device"] = window.device_text()
+
+        steps.append("load the default project's data")
+        _wait_until(app, lambda: window.state.dataset is not None, 180, "the dataset to load")
+        dataset = window.state.dataset
+        assert dataset is not None
+        result["dataset"] = dataset.name
+        result["train_samples"] = len(dataset.train)
+
+        steps.append("train one epoch with live plots")
+        window.state.project.settings.epochs = 1
+        window.training_dock.raise_()
+        finished: list[Any] = []
+        window.training_pane.sig_run_finished.connect(finished.append)
+        probe = StallProbe()
+        probe.start()
+        if not window.training_pane.start():
+            raise RuntimeError(f"training did not start: {window.training_pane.start_blocker()}")
+        _wait_until(app, lambda: bool(finished), 600, "one training epoch")
+        probe.stop()
+        run = finished[0]
+        if run.status != "finished":
+            raise RuntimeError(f"training ended as {run.status}: {run.message}")
+        result["train_samples_per_s"] = round(float(run.history["samples_per_s"][-1]), 1)
+        result["stall_p99_ms"] = round(probe.percentile(0.99), 1)
+        result["stall_max_ms"] = round(max(probe.stalls_ms, default=float("nan")), 1)
+        result["plot_points"] = window.training_pane.plots.point_count()
+
+        steps.append("measure the headless engine")
+        result["headless_samples_per_s"] = round(headless_samples_per_s(window), 1)
+
+        steps.append("evaluate")
+        window.evaluate_dock.raise_()
+        report = window.evaluate_pane.refresh()
+        result["test_accuracy"] = round(float(report.accuracy), 4)
+
+        steps.append("export ONNX")
+        with tempfile.TemporaryDirectory() as folder:
+            exported = window.evaluate_pane.export_onnx_to(Path(folder) / "model.onnx")
+            result["onnx_max_abs_diff"] = float(exported.max_abs_diff)
+            result["onnx_bytes"] = exported.path.stat().st_size
+        result["ok"] = result["onnx_max_abs_diff"] <= 1e-4
+    except Exception as error:  # report every failure as JSON, never a bare traceback
+        result["error"] = f"{steps[-1] if steps else 'start'}: {error}"
+        result["traceback"] = traceback.format_exc(limit=6)
+    finally:
+        window.state.dirty = False  # nothing to ask about: the self-test changed nothing on disk
+        window.close()
+    print(json.dumps(result), flush=True)
+    sys.stdout.flush()
+    return 0 if result["ok"] else 1
