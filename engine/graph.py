@@ -7,6 +7,7 @@ its events, and the analysis (shapes, issues) is recomputed lazily after each ed
 from __future__ import annotations
 
 import copy
+import heapq
 import keyword
 import math
 import re
@@ -415,21 +416,22 @@ class Graph:
     def topological_order(self) -> list[str]:
         """Node ids, each after all its inputs (insertion order breaks ties); nodes on a cycle
         are left out."""
-        indegree = {n: 0 for n in self.nodes}
+        rank = {n: i for i, n in enumerate(self.nodes)}
+        indegree = dict.fromkeys(self.nodes, 0)
+        successors: dict[str, list[str]] = {n: [] for n in self.nodes}
         for e in self.edges:
             indegree[e.dst] += 1
-        ready = [n for n in self.nodes if indegree[n] == 0]
+            successors[e.src].append(e.dst)
+        ready = [(rank[n], n) for n, d in indegree.items() if d == 0]
+        heapq.heapify(ready)
         order: list[str] = []
-        rank = {n: i for i, n in enumerate(self.nodes)}
         while ready:
-            ready.sort(key=rank.__getitem__, reverse=True)
-            n = ready.pop()
+            _, n = heapq.heappop(ready)
             order.append(n)
-            for e in self.edges:
-                if e.src == n:
-                    indegree[e.dst] -= 1
-                    if indegree[e.dst] == 0:
-                        ready.append(e.dst)
+            for dst in successors[n]:
+                indegree[dst] -= 1
+                if indegree[dst] == 0:
+                    heapq.heappush(ready, (rank[dst], dst))
         return order
 
     def set_context(self, ctx: DataContext | None) -> None:
