@@ -118,8 +118,8 @@ class EditorController(QObject):
                     self.graph.move_node(nid, x, y)
         self._inspector.set_node(None)
         self._update_actions()
-        # Fit once the view has its real size (it may not be shown yet).
-        QTimer.singleShot(0, self._graph_view.zoom_to_fit)
+        # Frame the network once the view has its real size (it may not be shown yet).
+        QTimer.singleShot(0, self._graph_view.show_network)
 
     def _on_project_replaced(self) -> None:
         self._bind()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -12,6 +12,8 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -22,6 +24,7 @@ from gui.editor.scene import GraphScene
 LAYER_MIME = "application/x-netcanvas-layer"
 MIN_ZOOM = 0.1
 MAX_ZOOM = 3.0
+READABLE_ZOOM = 0.7  # the first view of a network is not zoomed out further than this
 
 
 class GraphView(QGraphicsView):
@@ -34,6 +37,7 @@ class GraphView(QGraphicsView):
         self._scene = scene
         self._pan_from: QPoint | None = None
         self._drop_edge: EdgeItem | None = None
+        self._show_pending = False
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
@@ -79,6 +83,31 @@ class GraphView(QGraphicsView):
             self.resetTransform()
             self.scale(MIN_ZOOM, MIN_ZOOM)
             self.centerOn(bounds.center())
+
+    def show_network(self) -> None:
+        """The first view of a network: fit it, but never below a readable zoom (a long network
+        then starts at its top, where its input is). Waits until the view has its real size."""
+        if not self.isVisible() or self.viewport().height() < 50:
+            self._show_pending = True
+            return
+        self._show_pending = False
+        self.zoom_to_fit()
+        if self.zoom() < READABLE_ZOOM:
+            bounds = self._scene.nodes_bounding_rect()
+            self.resetTransform()
+            self.scale(READABLE_ZOOM, READABLE_ZOOM)
+            visible = self.visible_scene_rect()
+            self.centerOn(bounds.center().x(), bounds.top() - 30 + visible.height() / 2)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._show_pending:
+            QTimer.singleShot(0, self.show_network)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._show_pending and self.isVisible() and self.viewport().height() >= 50:
+            QTimer.singleShot(0, self.show_network)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
