@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.launched_at = time.time()
         self._first_shown = False
+        self.first_shown_s: float | None = None  # seconds from launch to the first expose
         self._device_text = ""
         self._closing = False
         self.setWindowIcon(self.windowIcon())
@@ -320,9 +321,10 @@ class MainWindow(QMainWindow):
         handled = super().event(event)
         if not self._first_shown and event.type() in (QEvent.Type.Expose, QEvent.Type.Show):
             self._first_shown = True
+            self.first_shown_s = time.time() - self.launched_at
             if not self._layout_restored:
                 QTimer.singleShot(0, self._apply_default_sizes)
-            self.sig_first_shown.emit(time.time() - self.launched_at)
+            self.sig_first_shown.emit(self.first_shown_s)
         return handled
 
     def start_background_loading(self) -> None:

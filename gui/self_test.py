@@ -77,12 +77,11 @@ def headless_samples_per_s(window: MainWindow) -> float:
 
 def run_self_test(app: QApplication, window: MainWindow) -> int:
     result: dict[str, Any] = {"ok": False}
-    first_window: list[float] = []
-    window.sig_first_shown.connect(first_window.append)
     steps: list[str] = []
     try:
         app.processEvents()
-        result["first_window_s"] = round(first_window[0], 3) if first_window else None
+        shown = window.first_shown_s
+        result["first_window_s"] = round(shown, 3) if shown is not None else None
 
         steps.append("load torch")
         window.start_background_loading()
