@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
-    QGraphicsSimpleTextItem,
 )
 
 from gui.editor._text import format_shape, tr
 from gui.editor.commands import MoveNodesCommand
 from gui.editor.edge_item import EdgeItem
+from gui.editor.link_hint import LinkHint
 from gui.editor.node_item import NodeItem
 from gui.editor.style import error_colour, palette
 
@@ -59,7 +59,7 @@ class GraphScene(QGraphicsScene):
         # Connection drag from a port.
         self._link_from: tuple[NodeItem, str, int] | None = None
         self._link_item: QGraphicsPathItem | None = None
-        self._link_text: QGraphicsSimpleTextItem | None = None
+        self._link_text: LinkHint | None = None
         self._link_target: tuple[str, str, int] | None = None
         self.link_reason: str | None = None
         self.analysis_count = 0  # how many analyses the scene has read (for tests and the bench)
@@ -336,8 +336,8 @@ class GraphScene(QGraphicsScene):
         self._link_item.setPen(pen)
         self._link_item.setZValue(10)
         self.addItem(self._link_item)
-        self._link_text = QGraphicsSimpleTextItem()
-        self._link_text.setZValue(11)
+        self._link_text = LinkHint()
+        self._link_text.setVisible(False)
         self.addItem(self._link_text)
         self._update_link(pos)
 
@@ -386,10 +386,7 @@ class GraphScene(QGraphicsScene):
         self._link_item.setPen(QPen(colour, 2.0, style))
         if reason:
             message = tr("Cannot connect: %s") % reason
-            self._link_text.setText("⚠ " + message)
-            self._link_text.setBrush(colour)
-            self._link_text.setPos(pos + QPointF(12, 12))
-            self._link_text.setVisible(True)
+            self._link_text.show_message(message, pos + QPointF(16, 16))
             self._link_item.setToolTip(message)
             self.sig_status.emit(message)
         else:
@@ -407,7 +404,7 @@ class GraphScene(QGraphicsScene):
         self._link_from = None
 
     @property
-    def link_label(self) -> QGraphicsSimpleTextItem | None:
+    def link_label(self) -> LinkHint | None:
         """The text shown beside the cursor while dragging a connection (the refusal)."""
         return self._link_text
 
