@@ -1,0 +1,215 @@
+"""The main window's project handling: unsaved-changes prompts, save errors, recent files,
+autosave and crash recovery (a real app process killed while a project is open)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from engine import load_project
+from gui import recovery
+from gui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def recovery_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "recovery"
+    monkeypatch.setenv("NETCANVAS_RECOVERY_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def window(qtbot: object, recovery_dir: Path) -> Iterator[MainWindow]:
+    win = MainWindow(offer_recovery=False)
+    qtbot.addWidget(win)  # type: ignore[attr-defined]
+    yield win
+    win.state.dirty = False
+    win.state.training = False
+    win.close()
+
+
+class Answers:
+    """Stands in for the user at a QMessageBox: records each question, answers as told."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, answer: Button) -> None:
+        self.asked: list[str] = []
+        self.answer = answer
+        for name in ("warning", "question", "critical", "information"):
+            monkeypatch.setattr(QMessageBox, name, self._ask)
+
+    def _ask(self, _parent: object, title: str, text: str, *_args: object) -> Button:
+        self.asked.append(f"{title}: {text}")
+        return self.answer
+
+
+def _edit(window: MainWindow) -> str:
+    node_id = window.editor.add_layer("Dropout")
+    assert window.state.dirty
+    return node_id
+
+
+def test_close_with_unsaved_changes_asks_and_cancel_keeps_the_window(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _edit(window)
+    answers = Answers(monkeypatch, Button.Cancel)
+    window.show()
+    assert window.close() is False
+    assert window.isVisible()
+    assert len(answers.asked) == 1 and "unsaved changes" in answers.asked[0]
+
+
+def test_close_discard_closes_without_writing(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _edit(window)
+    answers = Answers(monkeypatch, Button.Discard)
+    window.show()
+    assert window.close() is True
+    assert answers.asked and not list(tmp_path.glob("*.netcanvas"))
+
+
+def test_new_and_open_ask_before_replacing_an_edited_project(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    node_id = _edit(window)
+    answers = Answers(monkeypatch, Button.Cancel)
+    window.new_from_template("mlp")
+    window.open_default_project()
+    assert len(answers.asked) == 2
+    assert node_id in window.state.project.graph.nodes  # nothing was replaced
+
+
+def test_save_then_reopen_round_trips_and_fills_recent_files(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    node_id = _edit(window)
+    name = window.state.project.graph.nodes[node_id].name
+    path = tmp_path / "my net.netcanvas"
+    assert window._write(path)
+    assert not window.state.dirty and window.windowTitle().startswith(window.state.project.name)
+    assert load_project(path).graph.node_by_name(name) is not None
+    window.open_default_project()  # clean, so no question
+    assert window.state.project.graph.node_by_name(name) is None
+    assert window.open_project(str(path))
+    assert window.state.project.graph.node_by_name(name) is not None
+    window._fill_recent_menu()
+    assert str(path.resolve()) in [a.statusTip() for a in window.recent_menu.actions()]
+
+
+def test_save_to_a_read_only_folder_explains_and_loses_nothing(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if os.geteuid() == 0:
+        # root ignores permission bits: make the target a directory instead, which no save
+        # can replace, to force the same failure path.
+        target = tmp_path / "taken.netcanvas"
+        target.mkdir()
+    else:
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0o500)
+        target = locked / "x.netcanvas"
+    node_id = _edit(window)
+    answers = Answers(monkeypatch, Button.Ok)
+    assert window._write(target) is False
+    assert answers.asked and "Nothing was lost" in answers.asked[0]
+    assert window.state.dirty and node_id in window.state.project.graph.nodes
+
+
+def test_open_a_corrupt_file_shows_a_message_and_keeps_the_project(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "broken.netcanvas"
+    bad.write_bytes(b"PK\x03\x04 this is not really a zip")
+    before = window.state.project
+    answers = Answers(monkeypatch, Button.Ok)
+    assert window.open_project(str(bad)) is False
+    assert window.state.project is before
+    assert answers.asked and "Traceback" not in answers.asked[0]
+
+
+def test_autosave_writes_a_recovery_copy_and_a_clean_close_removes_it(
+    window: MainWindow, recovery_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _edit(window)
+    window._autosave()
+    found = recovery.pending_recovery()
+    assert found is not None and found.project_file.is_file()
+    Answers(monkeypatch, Button.Discard)
+    window.show()
+    assert window.close()
+    assert recovery.pending_recovery() is None
+
+
+_CRASHING_APP = textwrap.dedent(
+    """
+    import sys, time
+    from gui.app import create_application
+    from gui import settings
+    app = create_application()
+    settings.set_autosave_interval_s(1)
+    from gui.main_window import MainWindow
+    from gui import recovery
+    window = MainWindow(offer_recovery=False)
+    window.show()
+    window.editor.add_layer("Dropout")
+    window.state.project.name = "crash victim"
+    deadline = time.time() + 60
+    while recovery.pending_recovery() is None and time.time() < deadline:
+        app.processEvents()
+        time.sleep(0.05)
+    print("autosaved" if recovery.pending_recovery() else "no autosave", flush=True)
+    while True:  # a project is open and the app is busy: the test kills it here
+        app.processEvents()
+        time.sleep(0.05)
+    """
+)
+
+
+def test_after_a_crash_the_next_start_offers_to_restore(
+    qtbot: object, recovery_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        NETCANVAS_RECOVERY_DIR=str(recovery_dir),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    app = subprocess.Popen(
+        [sys.executable, "-c", _CRASHING_APP],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert app.stdout is not None
+        assert app.stdout.readline().strip() == "autosaved"
+    finally:
+        app.kill()  # the crash: no clean shutdown, no chance to delete the recovery copy
+        app.wait(30)
+    time.sleep(0.1)
+
+    answers = Answers(monkeypatch, Button.Yes)
+    window = MainWindow(offer_recovery=True)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    assert window._offer_restore()
+    assert answers.asked and "did not close normally" in answers.asked[0]
+    assert window.state.project.name == "crash victim"
+    assert any(n.type == "Dropout" for n in window.state.project.graph.nodes.values())
+    assert window.state.dirty  # restored work is unsaved work
+    window.state.dirty = False
+    window.close()
