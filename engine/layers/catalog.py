@@ -5,10 +5,24 @@ Shape rules live in rules.py / rules_spatial.py; this module only describes and 
 
 from __future__ import annotations
 
-from typing import Any
-
 from engine.layers import rules as r
 from engine.layers import rules_spatial as rs
+from engine.layers.params import (
+    BIAS,
+    DILATION,
+    DROP_P,
+    FILTERS,
+    GROUPS,
+    INPUT_PARAMS,
+    KERNEL,
+    OUTPUT_PARAMS,
+    PADDING,
+    STRIDE,
+    float_param,
+    int_param,
+    pool_params,
+    recurrent_params,
+)
 from engine.layers.spec import LayerSpec, ParamSpec, ShapeRule
 
 CATEGORIES: list[tuple[str, str, str]] = [
@@ -20,272 +34,6 @@ CATEGORIES: list[tuple[str, str, str]] = [
     ("norm", "Normalisation & Regularisation", "归一化与正则化"),
     ("activation", "Activation", "激活函数"),
     ("merge", "Merge", "合并"),
-]
-
-
-def _int(
-    name: str,
-    default: int,
-    lo: int,
-    hi: int,
-    en: str,
-    zh: str,
-    help_en: str = "",
-    help_zh: str = "",
-    show_if: tuple[str, tuple[Any, ...]] | None = None,
-) -> ParamSpec:
-    return ParamSpec(name, "int", default, lo, hi, (), en, zh, help_en, help_zh, show_if)
-
-
-def _float(
-    name: str,
-    default: float,
-    lo: float,
-    hi: float,
-    en: str,
-    zh: str,
-    help_en: str = "",
-    help_zh: str = "",
-) -> ParamSpec:
-    return ParamSpec(name, "float", default, lo, hi, (), en, zh, help_en, help_zh)
-
-
-def _bool(
-    name: str, default: bool, en: str, zh: str, help_en: str = "", help_zh: str = ""
-) -> ParamSpec:
-    return ParamSpec(name, "bool", default, None, None, (), en, zh, help_en, help_zh)
-
-
-_BIAS = _bool(
-    "bias",
-    True,
-    "Bias",
-    "偏置",
-    "Add a learned offset to each output.",
-    "为每个输出加上一个可学习的偏移量。",
-)
-_FILTERS = _int(
-    "filters",
-    32,
-    1,
-    4096,
-    "Filters",
-    "卷积核数量",
-    "How many feature maps (output channels) to learn.",
-    "要学习的特征图（输出通道）数量。",
-)
-_KERNEL = _int(
-    "kernel_size",
-    3,
-    1,
-    64,
-    "Kernel size",
-    "卷积核大小",
-    "Width (and height) of the sliding window.",
-    "滑动窗口的宽（和高）。",
-)
-_STRIDE = _int(
-    "stride",
-    1,
-    1,
-    64,
-    "Stride",
-    "步长",
-    "How far the window moves each step.",
-    "窗口每次移动的距离。",
-)
-_PADDING = ParamSpec(
-    "padding",
-    "str",
-    "valid",
-    None,
-    None,
-    ("valid", "same"),
-    "Padding",
-    "填充",
-    "'valid' adds none, 'same' keeps the size (stride 1), or a number of zero pixels per side.",
-    "'valid' 不填充，'same' 保持尺寸（步长为 1），或每边填充的零像素数。",
-)
-_DILATION = _int(
-    "dilation",
-    1,
-    1,
-    32,
-    "Dilation",
-    "膨胀",
-    "Spacing between kernel taps.",
-    "卷积核采样点之间的间隔。",
-)
-_GROUPS = _int(
-    "groups",
-    1,
-    1,
-    4096,
-    "Groups",
-    "分组",
-    "Split channels into independent groups (must divide channels and filters).",
-    "把通道分成独立的组（必须整除输入通道数和卷积核数量）。",
-)
-_P = _float(
-    "p",
-    0.5,
-    0.0,
-    0.95,
-    "Drop probability",
-    "丢弃概率",
-    "Fraction of values set to zero during training only.",
-    "仅在训练时被置零的比例。",
-)
-
-
-def _recurrent_params() -> list[ParamSpec]:
-    return [
-        _int(
-            "hidden_size",
-            128,
-            1,
-            4096,
-            "Hidden size",
-            "隐藏单元数",
-            "Size of the memory vector at each step.",
-            "每一步记忆向量的大小。",
-        ),
-        _int(
-            "num_layers", 1, 1, 8, "Layers", "层数", "Stacked recurrent layers.", "堆叠的循环层数。"
-        ),
-        _bool(
-            "bidirectional",
-            False,
-            "Bidirectional",
-            "双向",
-            "Also read the sequence backwards and join both.",
-            "同时反向读取序列并拼接结果。",
-        ),
-        _bool(
-            "return_sequences",
-            True,
-            "Return sequences",
-            "返回整个序列",
-            "On: one output per step (T×H). Off: only the last step (H).",
-            "开：每一步一个输出（T×H）。关：只输出最后一步（H）。",
-        ),
-    ]
-
-
-def _pool_params() -> list[ParamSpec]:
-    return [
-        _int(
-            "pool_size",
-            2,
-            1,
-            64,
-            "Pool size",
-            "池化窗口",
-            "Window width and height.",
-            "窗口的宽和高。",
-        ),
-        _int(
-            "stride",
-            0,
-            0,
-            64,
-            "Stride",
-            "步长",
-            "0 means the same as the pool size.",
-            "0 表示与池化窗口相同。",
-        ),
-        _int(
-            "padding", 0, 0, 32, "Padding", "填充", "Pixels added on each side.", "每边添加的像素。"
-        ),
-    ]
-
-
-_INPUT_PARAMS = [
-    ParamSpec(
-        "kind",
-        "choice",
-        "image",
-        None,
-        None,
-        ("image", "vector", "tokens"),
-        "Kind",
-        "类型",
-        "Image (C×H×W), feature vector (N) or token sequence (T).",
-        "图像（C×H×W）、特征向量（N）或词元序列（T）。",
-    ),
-    _int(
-        "channels",
-        1,
-        1,
-        64,
-        "Channels",
-        "通道数",
-        "1 for grey, 3 for colour.",
-        "灰度为 1，彩色为 3。",
-        show_if=("kind", ("image",)),
-    ),
-    _int("height", 28, 1, 4096, "Height", "高度", show_if=("kind", ("image",))),
-    _int("width", 28, 1, 4096, "Width", "宽度", show_if=("kind", ("image",))),
-    _int(
-        "features",
-        4,
-        1,
-        1_000_000,
-        "Features",
-        "特征数",
-        "Numbers per sample.",
-        "每个样本的数值个数。",
-        show_if=("kind", ("vector",)),
-    ),
-    _int(
-        "seq_len",
-        64,
-        1,
-        100_000,
-        "Sequence length",
-        "序列长度",
-        "Tokens per sample.",
-        "每个样本的词元数。",
-        show_if=("kind", ("tokens",)),
-    ),
-]
-
-_OUTPUT_PARAMS = [
-    ParamSpec(
-        "task",
-        "choice",
-        "classification",
-        None,
-        None,
-        ("classification", "binary", "regression", "next_char"),
-        "Task",
-        "任务",
-        "What the network predicts; it decides the loss.",
-        "网络预测什么；它决定损失函数。",
-    ),
-    _int(
-        "units",
-        10,
-        1,
-        1_000_000,
-        "Units",
-        "输出单元数",
-        "Classes, 1 for binary, targets for regression, vocabulary size for next character.",
-        "类别数；二分类为 1；回归为目标数；下一个字符预测为词表大小。",
-    ),
-    ParamSpec(
-        "loss",
-        "choice",
-        "mse",
-        None,
-        None,
-        ("mse", "l1"),
-        "Loss",
-        "损失函数",
-        "Regression only: mean squared or mean absolute error.",
-        "仅回归：均方误差或平均绝对误差。",
-        show_if=("task", ("regression",)),
-    ),
 ]
 
 
@@ -347,7 +95,7 @@ _SPECS: list[LayerSpec] = [
         "Where samples enter the network. Its shape comes from the dataset.",
         "样本进入网络的地方，形状来自数据集。",
         "x",
-        _INPUT_PARAMS,
+        INPUT_PARAMS,
         r.rule_input,
         ("kind",),
         (0, 0),
@@ -360,7 +108,7 @@ _SPECS: list[LayerSpec] = [
         "the task, which decides the loss.",
         "最后的全连接层，为每个类别或目标输出一个分数（logit），并声明任务以决定损失函数。",
         "y = W·x + b",
-        _OUTPUT_PARAMS,
+        OUTPUT_PARAMS,
         r.rule_output,
         ("task", "units"),
     ),
@@ -372,10 +120,10 @@ _SPECS: list[LayerSpec] = [
         "每个输出都是所有输入的加权和再加偏置（Keras 中的 Dense）。",
         "y = W·x + b",
         [
-            _int(
+            int_param(
                 "units", 128, 1, 1_000_000, "Units", "单元数", "Number of outputs.", "输出的个数。"
             ),
-            _BIAS,
+            BIAS,
         ],
         r.rule_linear,
         ("units",),
@@ -423,7 +171,7 @@ _SPECS: list[LayerSpec] = [
         "为每个词元编号查找一个可学习的向量。",
         "e_t = E[x_t]",
         [
-            _int(
+            int_param(
                 "vocab_size",
                 64,
                 1,
@@ -433,7 +181,7 @@ _SPECS: list[LayerSpec] = [
                 "How many different token ids exist.",
                 "不同词元编号的个数。",
             ),
-            _int(
+            int_param(
                 "embedding_dim",
                 32,
                 1,
@@ -455,7 +203,7 @@ _SPECS: list[LayerSpec] = [
         "product of a filter with a window.",
         "沿序列（通道×长度）滑动小卷积核；每个输出是卷积核与窗口的点积。",
         "y[f,t] = Σ w[f,c,k]·x[c,t·s+k] + b[f]",
-        [_FILTERS, _KERNEL, _STRIDE, _PADDING, _DILATION, _GROUPS, _BIAS],
+        [FILTERS, KERNEL, STRIDE, PADDING, DILATION, GROUPS, BIAS],
         rs.rule_conv("Conv1d", 1),
         ("filters", "kernel_size"),
     ),
@@ -467,7 +215,7 @@ _SPECS: list[LayerSpec] = [
         "window, so it finds the same pattern anywhere.",
         "在图像上滑动小卷积核；每个输出是卷积核与窗口的点积，因此能在任何位置找到同一图案。",
         "y[f,i,j] = Σ w[f,c,u,v]·x[c,i·s+u,j·s+v] + b[f]",
-        [_FILTERS, _KERNEL, _STRIDE, _PADDING, _DILATION, _GROUPS, _BIAS],
+        [FILTERS, KERNEL, STRIDE, PADDING, DILATION, GROUPS, BIAS],
         rs.rule_conv("Conv2d", 2),
         ("filters", "kernel_size"),
     ),
@@ -479,11 +227,11 @@ _SPECS: list[LayerSpec] = [
         "对图像上采样：每个输入像素把一个可学习的卷积核铺到更大的输出上。",
         "H_out = (H−1)·s − 2p + k + output_padding",
         [
-            _FILTERS,
-            _KERNEL,
-            _int("stride", 2, 1, 64, "Stride", "步长"),
-            _int("padding", 0, 0, 64, "Padding", "填充"),
-            _int(
+            FILTERS,
+            KERNEL,
+            int_param("stride", 2, 1, 64, "Stride", "步长"),
+            int_param("padding", 0, 0, 64, "Padding", "填充"),
+            int_param(
                 "output_padding",
                 0,
                 0,
@@ -493,7 +241,7 @@ _SPECS: list[LayerSpec] = [
                 "Extra rows/columns on one side (smaller than the stride).",
                 "一侧额外的行/列（小于步长）。",
             ),
-            _BIAS,
+            BIAS,
         ],
         rs.rule_conv_transpose2d,
         ("filters", "kernel_size"),
@@ -505,7 +253,7 @@ _SPECS: list[LayerSpec] = [
         "Keeps the largest value of each window: down-sampling.",
         "保留每个窗口中的最大值：下采样。",
         "y[c,i,j] = max x[c, window]",
-        _pool_params(),
+        pool_params(),
         rs.rule_pool("MaxPool2d"),
         ("pool_size",),
     ),
@@ -516,7 +264,7 @@ _SPECS: list[LayerSpec] = [
         "Averages each window: smooth down-sampling.",
         "对每个窗口求平均：平滑的下采样。",
         "y[c,i,j] = mean x[c, window]",
-        _pool_params(),
+        pool_params(),
         rs.rule_pool("AvgPool2d"),
         ("pool_size",),
     ),
@@ -537,7 +285,7 @@ _SPECS: list[LayerSpec] = [
         "Reads a sequence step by step, mixing each input with a memory of the past.",
         "逐步读取序列，把每个输入与过去的记忆混合。",
         "h_t = tanh(W·x_t + U·h_{t−1} + b)",
-        _recurrent_params(),
+        recurrent_params(),
         rs.rule_recurrent("RNN"),
         ("hidden_size",),
     ),
@@ -549,7 +297,7 @@ _SPECS: list[LayerSpec] = [
         "information over long sequences.",
         "带有门控的循环层，决定记住和遗忘什么，因此能在长序列中保留信息。",
         "c_t = f_t⊙c_{t−1} + i_t⊙g_t;  h_t = o_t⊙tanh(c_t)",
-        _recurrent_params(),
+        recurrent_params(),
         rs.rule_recurrent("LSTM"),
         ("hidden_size",),
     ),
@@ -560,7 +308,7 @@ _SPECS: list[LayerSpec] = [
         "A lighter gated recurrent layer (two gates).",
         "更轻量的门控循环层（两个门）。",
         "h_t = (1−z_t)⊙n_t + z_t⊙h_{t−1}",
-        _recurrent_params(),
+        recurrent_params(),
         rs.rule_recurrent("GRU"),
         ("hidden_size",),
     ),
@@ -572,7 +320,7 @@ _SPECS: list[LayerSpec] = [
         "a remedy for overfitting.",
         "训练时随机把一些值置零，使网络不能依赖任何一个；这是缓解过拟合的方法。",
         "y = m⊙x / (1−p),  m ~ Bernoulli(1−p)",
-        [_P],
+        [DROP_P],
         r.rule_dropout,
         ("p",),
     ),
@@ -583,7 +331,7 @@ _SPECS: list[LayerSpec] = [
         "Drops whole feature maps at random during training.",
         "训练时随机丢弃整个特征图。",
         "y[c] = m_c·x[c] / (1−p)",
-        [_P],
+        [DROP_P],
         r.rule_dropout2d,
         ("p",),
     ),
@@ -630,7 +378,7 @@ _SPECS: list[LayerSpec] = [
         "Like ReLU but lets a small slope through for negatives.",
         "类似 ReLU，但负值保留一个小斜率。",
         "max(αx, x)",
-        [_float("negative_slope", 0.01, 0.0, 1.0, "Negative slope", "负斜率")],
+        [float_param("negative_slope", 0.01, 0.0, 1.0, "Negative slope", "负斜率")],
     ),
     _activation(
         "ELU",
@@ -638,7 +386,7 @@ _SPECS: list[LayerSpec] = [
         "Smooth for negatives, tending to −α.",
         "负值部分平滑，趋近 −α。",
         "x if x>0 else α(eˣ−1)",
-        [_float("alpha", 1.0, 0.0, 10.0, "Alpha", "α")],
+        [float_param("alpha", 1.0, 0.0, 10.0, "Alpha", "α")],
     ),
     _activation(
         "GELU",
@@ -696,7 +444,7 @@ _SPECS: list[LayerSpec] = [
         "沿一个维度拼接输入。",
         "[x₁, x₂, …]",
         [
-            _int(
+            int_param(
                 "axis",
                 0,
                 -8,
