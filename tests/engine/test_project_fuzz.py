@@ -54,8 +54,9 @@ def test_mutated_bytes(tmp_path: Path, good_bytes: bytes, data: st.DataObject) -
     _load(path)
 
 
+@pytest.mark.slow
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(key=st.sampled_from(_KEYS), value=_json, nested=st.booleans(), inner=_json)
 def test_arbitrary_json_fields(
