@@ -1,10 +1,11 @@
 """Data loading benchmark: generate files in the real formats, time NetCanvas's loaders.
 
-Side by side in one run: the image-folder loader (thread pool) against a plain sequential
-Pillow loop over the same files, and index batching against DataLoader(TensorDataset).
+Side by side in one run: the image-folder loader against a plain sequential Pillow loop over
+the same files (50 000 32×32 PNGs, and 2 000 256×256 JPEGs resized to 64×64), and index
+batching against DataLoader(TensorDataset).
 Targets on the reference 2-core machine: IDX ≤ 1 s, CIFAR ≤ 2 s, an epoch of batching ≤ 0.1 s.
 
-    python bench/bench_data.py [--folder-images N]
+    python bench/bench_data.py [--folder-images N] [--photos N]
 
 The last line is one JSON object with the figures.
 """
@@ -94,13 +95,34 @@ def make_folder(folder: Path, images: np.ndarray[Any, Any], n: int) -> list[Path
     return paths
 
 
-def pillow_loop(paths: list[Path]) -> np.ndarray[Any, Any]:
+def make_photos(folder: Path, rng: np.random.Generator, n: int) -> list[Path]:
+    """Larger JPEGs (256×256, smooth content) like photos people collect per class."""
+    from PIL import Image
+
+    base = np.linspace(0, 255, 256, dtype=np.float32)
+    paths = []
+    for i in range(n):
+        path = folder / f"class{i % 5}" / f"photo {i:04d}.jpg"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tint = rng.uniform(0.3, 1.0, 3).astype(np.float32)
+        image = (base[:, None, None] * tint + base[None, :, None] * (1 - tint)) / 2
+        noise = rng.normal(0, 8, (256, 256, 3))
+        Image.fromarray(np.clip(image + noise, 0, 255).astype(np.uint8)).save(path, quality=90)
+        paths.append(path)
+    return paths
+
+
+def pillow_loop(paths: list[Path], size: tuple[int, int] | None = None) -> np.ndarray[Any, Any]:
+    """The plain way: one file after another, open, convert, (resize), to an array."""
     from PIL import Image
 
     arrays = []
     for path in paths:
         with Image.open(path) as image:
-            arrays.append(np.asarray(image.convert("RGB")))
+            rgb = image.convert("RGB")
+            if size is not None:
+                rgb = rgb.resize(size, Image.Resampling.BILINEAR)
+            arrays.append(np.asarray(rgb))
     return np.stack(arrays)
 
 
@@ -118,6 +140,7 @@ def make_csv(path: Path, rng: np.random.Generator) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--folder-images", type=int, default=50_000)
+    parser.add_argument("--photos", type=int, default=2_000)
     args = parser.parse_args()
     torch.set_num_threads(1)
     rng = np.random.default_rng(0)

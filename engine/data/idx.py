@@ -77,10 +77,12 @@ def _parse_header(data: bytes, name: str) -> tuple[np.dtype[Any], tuple[int, ...
 
 def _byte_count(dtype: np.dtype[Any], dims: tuple[int, ...], name: str) -> int:
     count = 1
+    nonzero = 1  # an empty array with absurd other dimensions is still a corrupt header
     for d in dims:
         count *= d
+        nonzero *= max(d, 1)
     size = count * dtype.itemsize
-    if size > MAX_ARRAY_BYTES:
+    if max(size, nonzero * dtype.itemsize) > MAX_ARRAY_BYTES:
         raise DataError(
             f"'{name}' claims {' × '.join(map(str, dims))} values ({size / 1e9:.0f} GB): "
             "the header is corrupt or the file is far too large to load."
