@@ -543,6 +543,8 @@ def parse_graph_dict(d: Any) -> tuple[list[Node], list[Edge]]:
         if src not in nodes or dst not in nodes:
             raise GraphError("A connection refers to a layer that does not exist")
         assert isinstance(src, str) and isinstance(dst, str)
+        if nodes[src].type == "Output":
+            raise GraphError(f"'{nodes[src].name}' is an Output and cannot feed another layer")
         spec = LAYERS[nodes[dst].type]
         if isinstance(port, bool) or not isinstance(port, int) or port < 0:
             raise GraphError(f"A connection into '{nodes[dst].name}' has an invalid port")

@@ -138,7 +138,6 @@ def _resnet_mini(b: _Builder) -> None:
         None,
     )
     for _ in range(2):  # two residual blocks: x + F(x)
-        skip_col = b.col
         branch = b.chain(
             [
                 _conv(16, 3, "same"),
@@ -152,8 +151,6 @@ def _resnet_mini(b: _Builder) -> None:
         )
         add = b.chain([("Add", {})], branch)
         b.graph.connect(stem, add, 1)
-        b.graph.move_node(add, b.graph.nodes[add].pos[0], 0.0)
-        del skip_col
         stem = b.chain([("ReLU", {})], add)
     b.chain(
         [

@@ -301,6 +301,14 @@ def test_newer_schema_is_refused() -> None:
             ],
             "edges": [{"src": "a", "dst": "b", "port": 1}],
         },
+        {
+            "schema_version": 2,
+            "nodes": [
+                {"id": "a", "type": "Output", "name": "o"},
+                {"id": "b", "type": "ReLU", "name": "s"},
+            ],
+            "edges": [{"src": "a", "dst": "b"}],
+        },
     ],
 )
 def test_bad_documents_are_refused_and_load_dict_changes_nothing(doc: object) -> None:
