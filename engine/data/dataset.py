@@ -79,7 +79,9 @@ class Dataset:
         if self.kind == "image":
             shape = (1, -1, 1, 1)
             # Scale folded into the normalisation: one multiply-add over the batch.
-            return x.float().mul_(1.0 / 255.0).sub_(mean.view(shape)).div_(std.view(shape))
+            # A fresh float copy (never x itself), then in-place arithmetic on that copy.
+            out = x.to(torch.float32, copy=True)
+            return out.mul_(1.0 / 255.0).sub_(mean.view(shape)).div_(std.view(shape))
         return (x.float() - mean) / std
 
     def context(self) -> DataContext:
@@ -125,6 +127,11 @@ class Dataset:
         self.mean = self.mean.to(device)
         self.std = self.std.to(device)
         return self
+
+    def nbytes(self) -> int:
+        """Memory the splits take (to decide whether the dataset fits on a GPU)."""
+        splits = [self.train, self.val] + ([self.test] if self.test is not None else [])
+        return sum(t.element_size() * t.nelement() for s in splits for t in (s.x, s.y))
 
     def sample_images(self, n: int, split: str = "train") -> tuple[torch.Tensor, torch.Tensor]:
         """Up to ``n`` images (uint8 N×C×H×W, on the CPU) and their labels, the same every call."""

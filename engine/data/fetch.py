@@ -130,7 +130,14 @@ def _extract_cifar(archive: Path, folder: Path) -> Path:
         return target
     try:
         with tarfile.open(archive) as tar:
-            tar.extractall(folder, filter="data")
+            members = [m for m in tar.getmembers() if m.isfile() or m.isdir()]
+            for member in members:  # no absolute paths or '..' (older 3.11 lacks filter=)
+                if member.name.startswith("/") or ".." in Path(member.name).parts:
+                    raise DataError(f"The archive '{archive.name}' holds an unsafe path.")
+            if hasattr(tarfile, "data_filter"):
+                tar.extractall(folder, members=members, filter="data")
+            else:
+                tar.extractall(folder, members=members)
     except tarfile.TarError as error:
         raise DataError(f"The CIFAR-10 archive in '{folder}' is damaged ({error}).") from None
     return target

@@ -204,3 +204,31 @@ def test_load_reports_progress_and_can_be_cancelled(tmp_path: Path) -> None:
     assert seen[0] == 0.0 and seen[-1] == 1.0
     with pytest.raises(DataError, match="Loading cancelled"):
         load_dataset(DataRef("mnist-5k"), cancel=lambda: True)
+
+
+def test_download_cifar10_extracts_a_loadable_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import tarfile
+
+    from test_data_writers import write_cifar10
+
+    monkeypatch.setenv("NETCANVAS_CACHE", str(tmp_path / "cache"))
+    folder = write_cifar10(tmp_path / "src" / "cifar-10-batches-py", per_batch=4)
+    archive = tmp_path / "cifar-10-python.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(folder, arcname="cifar-10-batches-py")
+    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+    monkeypatch.setitem(
+        download_module.SOURCES, "cifar10", [(archive.as_uri(), archive.name, digest)]
+    )
+    ds = load_dataset(DataRef(str(download("cifar10"))))
+    assert ds.input_shape == (3, 32, 32) and ds.test is not None and len(ds.test) == 4
+
+
+def test_preprocess_never_modifies_its_input(mnist) -> None:  # type: ignore[no-untyped-def]
+    x = mnist.train.x[:4].float()
+    before = x.clone()
+    mnist.preprocess(x)
+    assert torch.equal(x, before)
+    assert mnist.nbytes() == 5000 * 784 + 5000 * 8
