@@ -148,7 +148,9 @@ class EditorController(QObject):
 
     def _on_selection_changed(self) -> None:
         ids = self.scene.selected_node_ids()
-        self._inspector.set_node(ids[0] if len(ids) == 1 else None)
+        # Mid-edit (items vanishing one by one) the inspector waits for the edit's refresh,
+        # so an edit still costs one analysis.
+        self._inspector.set_node(ids[0] if len(ids) == 1 else None, refresh=not self.scene.dirty)
         self._update_actions()
 
     # --- edits (the public API first) ----------------------------------------------------
@@ -481,6 +483,8 @@ class EditorController(QObject):
         self._actions["cut"].setEnabled(has_nodes)
         self._actions["copy"].setEnabled(has_nodes)
         self._actions["delete"].setEnabled(has_any)
-        self._actions["paste"].setEnabled(self._clipboard_data() is not None)
+        mime = QGuiApplication.clipboard().mimeData()
+        on_clipboard = mime is not None and mime.hasFormat(NODES_MIME)
+        self._actions["paste"].setEnabled(on_clipboard or self._clipboard is not None)
         self._actions["select_all"].setEnabled(bool(self.scene.node_items))
         self._actions["tidy"].setEnabled(bool(self.scene.node_items))

@@ -186,8 +186,9 @@ class Inspector(QScrollArea):
 
     # --- binding ---------------------------------------------------------------------------
 
-    def set_node(self, node_id: str | None) -> None:
-        """Show ``node_id`` (None: nothing selected). Rebuilds the editors for a new node."""
+    def set_node(self, node_id: str | None, refresh: bool = True) -> None:
+        """Show ``node_id`` (None: nothing selected). Rebuilds the editors for a new node;
+        ``refresh=False`` leaves the values to the next refresh (an edit in progress)."""
         graph = self._actions.graph
         if node_id is not None and (graph is None or node_id not in graph.nodes):
             node_id = None
@@ -196,7 +197,8 @@ class Inspector(QScrollArea):
         if changed:
             self.refusal.hide()
             self._build_form()
-        self.refresh()
+        if refresh:
+            self.refresh()
 
     def _build_form(self) -> None:
         while self.form.rowCount():

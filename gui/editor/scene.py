@@ -116,6 +116,10 @@ class GraphScene(QGraphicsScene):
         assert graph is not None
         kind = event.kind
         nid = event.node_id
+        if kind not in ("node_moved", "node_renamed", "reset"):
+            # First, so that anything reacting to item changes below (selection) sees an
+            # edit in progress and leaves the analysis to the one refresh.
+            self.mark_dirty()
         if kind == "node_added" and nid is not None:
             self._add_node_item(nid)
             self._bounds_dirty = True
@@ -126,13 +130,11 @@ class GraphScene(QGraphicsScene):
             if item is not None:
                 self.removeItem(item)
         elif kind == "node_renamed" and nid in self.node_items:
-            self.node_items[nid].set_name(graph.nodes[nid].name)
-            return  # a name changes no shape
+            self.node_items[nid].set_name(graph.nodes[nid].name)  # a name changes no shape
         elif kind == "node_moved" and nid in self.node_items:
             x, y = graph.nodes[nid].pos
             self.node_items[nid].set_graph_pos(float(x), float(y))
             self._bounds_dirty = True
-            return
         elif kind == "param_changed" and nid in self.node_items:
             self.node_items[nid].set_params(graph.nodes[nid].params)
         elif kind == "edge_added" and event.edge is not None:
@@ -141,8 +143,6 @@ class GraphScene(QGraphicsScene):
             self._remove_edge_item(event.edge)
         elif kind == "reset":
             self._rebuild()
-            return
-        self.mark_dirty()
 
     # --- analysis -------------------------------------------------------------------------
 
@@ -151,6 +151,11 @@ class GraphScene(QGraphicsScene):
         self._dirty = True
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
+
+    @property
+    def dirty(self) -> bool:
+        """Whether an edit's events await their analysis refresh."""
+        return self._dirty
 
     def flush(self) -> bool:
         """Refresh now if an edit is pending (the controller calls this after each command);

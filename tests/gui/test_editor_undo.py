@@ -98,3 +98,28 @@ def test_random_edits_undo_and_redo_exactly(editor: EditorController, seed: int)
         editor.undo_stack.redo()
     assert GraphState.capture(editor.graph) == end
     scene_matches_graph(editor)
+
+
+def test_one_analysis_per_edit_however_many_events(
+    editor: EditorController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import engine.analysis
+
+    calls: list[int] = []
+    original = engine.analysis.analyse
+
+    def counting(graph: Any) -> Any:
+        calls.append(1)
+        return original(graph)
+
+    monkeypatch.setattr(engine.analysis, "analyse", counting)
+    editor.select_all()
+    editor.copy()
+    editor.paste()  # 8 nodes and 7 edges: 15 graph events
+    assert len(calls) == 1
+    calls.clear()
+    editor.undo_stack.undo()
+    assert len(calls) == 1
+    calls.clear()
+    editor.tidy_layout()  # moves change no shape: no analysis at all
+    assert len(calls) == 0
