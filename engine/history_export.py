@@ -10,6 +10,7 @@ import csv
 import io
 import os
 import re
+import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -69,6 +70,11 @@ def _summary_writer() -> Any:
     try:
         from torch.utils.tensorboard import SummaryWriter
     except ImportError:
+        if getattr(sys, "frozen", False):  # the installer's bundle: pip cannot add to it
+            raise NetCanvasError(
+                "This installed NetCanvas cannot write TensorBoard files. Export the history as "
+                f"CSV, or use NetCanvas installed with pip ({TENSORBOARD_HINT})."
+            ) from None
         raise NetCanvasError(
             "Exporting TensorBoard files needs the optional 'tensorboard' package, which is not "
             f"installed. Install it with: {TENSORBOARD_HINT} — or export the history as CSV."

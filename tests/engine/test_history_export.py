@@ -89,3 +89,15 @@ def test_tensorboard_without_the_package_says_how_to_install_it(
     assert TENSORBOARD_HINT in str(info.value)
     assert TENSORBOARD_HINT == "pip install netcanvas[tensorboard]"
     assert not (tmp_path / "tb").exists()
+
+
+def test_tensorboard_in_the_installed_app_points_to_csv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A PyInstaller bundle cannot take a pip install: the message offers CSV instead.
+    monkeypatch.setitem(sys.modules, "tensorboard", None)
+    for name in [m for m in sys.modules if m.startswith("torch.utils.tensorboard")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    with pytest.raises(NetCanvasError, match="cannot write TensorBoard files.*CSV"):
+        export_tensorboard(_runs(), tmp_path / "tb")
