@@ -99,5 +99,5 @@ def test_tensorboard_in_the_installed_app_points_to_csv(
     for name in [m for m in sys.modules if m.startswith("torch.utils.tensorboard")]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    with pytest.raises(NetCanvasError, match="cannot write TensorBoard files.*CSV"):
+    with pytest.raises(NetCanvasError, match=r"cannot write TensorBoard files.*CSV"):
         export_tensorboard(_runs(), tmp_path / "tb")
