@@ -119,7 +119,9 @@ class QmTranslator(QTranslator):
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         found = super().translate(context, source, disambiguation, n)
-        return found or super().translate("", source, disambiguation, n)
+        found = found or super().translate("", source, disambiguation, n)
+        # None reaches Qt as a null QString, "not translated here"; "" would blank the text.
+        return found or None  # type: ignore[return-value]
 
 
 class TsTranslator(QTranslator):
@@ -136,7 +138,8 @@ class TsTranslator(QTranslator):
     ) -> str:
         key = disambiguation or ""
         found = self.messages.get((context, source, key))
-        return found if found is not None else self.messages.get(("", source, key), "")
+        # None reaches Qt as a null QString, "not translated here"; "" would blank the text.
+        return found if found is not None else self.messages.get(("", source, key))  # type: ignore[return-value]
 
     def isEmpty(self) -> bool:
         return not self.messages

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 import resources
-from gui.labs.common import LabWidget
+from gui.labs.common import FunctionWorker, LabWidget
 from gui.labs.labfile import Lab, discover_labs
 from gui.labs.questions import QuestionsView
 
@@ -58,12 +58,16 @@ def create_widget(widget_id: str, parent: QWidget | None = None) -> LabWidget | 
 
 
 def build_lab_project(lab: Lab) -> Any:
-    """The engine Project a lab opens: its template on its dataset, with its fixed settings."""
-    from engine import DataRef, TrainSettings, new_project
+    """The engine Project a lab opens: its template fitted to its dataset, with its fixed
+    settings. Loads the dataset once to learn its shape and classes (about a second for the
+    built-ins), so call it off the GUI thread."""
+    from engine import DataRef, TrainSettings, load_dataset, new_project
 
     assert lab.project is not None
     spec = lab.project
-    project = new_project(spec.template, DataRef(spec.data, dict(spec.options)), None)
+    ref = DataRef(spec.data, dict(spec.options))
+    project = new_project(spec.template, ref, load_dataset(ref).context())
+    project.name = lab.title
     if spec.settings:
         merged = {**project.settings.to_dict(), **spec.settings}
         project.settings = TrainSettings.from_dict(merged)
@@ -79,11 +83,12 @@ class LabsPanel(QWidget):
         self._labs: dict[str, Lab] = {}
         self._current: Lab | None = None
         self._widget: LabWidget | None = None
+        self._project_worker: FunctionWorker | None = None
 
         self.list = QListWidget()
         self.list.setObjectName("labsList")
         self.list.setMinimumWidth(180)
-        self.list.setMaximumWidth(280)
+        self.list.setMaximumWidth(240)
         self.title = QLabel()
         title_font = QFont(self.title.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
@@ -99,6 +104,7 @@ class LabsPanel(QWidget):
         self.questions_title = QLabel()
         questions_scroll = QScrollArea()
         questions_scroll.setWidgetResizable(True)
+        questions_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         questions_holder = QWidget()
         holder_layout = QVBoxLayout(questions_holder)
         holder_layout.addWidget(self.questions_title)
@@ -115,16 +121,24 @@ class LabsPanel(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.open_button)
-        reading = QSplitter(Qt.Orientation.Horizontal)
+        # Reading column (text over questions) beside the interactive element, which gets
+        # the most room: plots need width and height, text reads best in a narrow column.
+        reading = QSplitter(Qt.Orientation.Vertical)
         reading.addWidget(self.text)
         reading.addWidget(questions_scroll)
         reading.setStretchFactor(0, 3)
         reading.setStretchFactor(1, 2)
-        body = QSplitter(Qt.Orientation.Vertical)
+        reading.setChildrenCollapsible(False)
+        body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(reading)
         body.addWidget(self.widget_area)
         body.setStretchFactor(0, 2)
         body.setStretchFactor(1, 3)
+        body.setChildrenCollapsible(False)
+        self.text.setMinimumWidth(260)
+        questions_scroll.setMinimumHeight(120)
+        reading.setSizes([520, 380])
+        body.setSizes([380, 820])
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -204,6 +218,7 @@ class LabsPanel(QWidget):
         if self._widget is not None:
             self._widget.shutdown()
             self.widget_layout.removeWidget(self._widget)
+            self._widget.hide()  # deleteLater waits for the event loop; hide it at once
             self._widget.deleteLater()
         self._widget = widget
         if widget is not None:
@@ -213,14 +228,30 @@ class LabsPanel(QWidget):
         lab = self._current
         if lab is None or lab.project is None:
             return
-        from engine import NetCanvasError
-
-        try:
-            project = build_lab_project(lab)
-        except NetCanvasError as exc:
-            QMessageBox.warning(self, self.tr("Open the lab project"), str(exc))
+        if self._project_worker is not None and self._project_worker.isRunning():
             return
+        self.open_button.setEnabled(False)
+        self.open_button.setText(self.tr("Preparing the lab project…"))
+
+        def work(_report: Any, _stop: Any) -> Any:
+            return build_lab_project(lab)
+
+        worker = FunctionWorker(work, self)
+        worker.sig_result.connect(self._on_project_ready)
+        worker.sig_failed.connect(self._on_project_failed)
+        worker.finished.connect(self._on_project_worker_finished)
+        self._project_worker = worker
+        worker.start()
+
+    def _on_project_ready(self, project: Any) -> None:
         self.sig_open_project.emit(project)
+
+    def _on_project_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Open the lab project"), message)
+
+    def _on_project_worker_finished(self) -> None:
+        self.open_button.setEnabled(True)
+        self._retranslate()
 
     # -- language ----------------------------------------------------------------------------
     def _retranslate(self) -> None:
@@ -247,3 +278,5 @@ class LabsPanel(QWidget):
         """Stop the current lab's computation; the window calls this before it closes."""
         if self._widget is not None:
             self._widget.shutdown()
+        if self._project_worker is not None:
+            self._project_worker.wait()

@@ -93,8 +93,6 @@ class ActivationLab(LabWidget):
         self.boundary_plot = make_plot(self.tr("Decision boundary on moons"), "x₁", "x₂")
         self.boundary_plot.getPlotItem().legend.setVisible(False)
         self.image = pg.ImageItem()
-        x0, x1, y0, y1 = BOUNDS
-        self.image.setRect(x0, y0, x1 - x0, y1 - y0)
         self.boundary_plot.addItem(self.image)
         self.isocurve = pg.IsocurveItem(level=0.5, pen=pg.mkPen("#000000", width=2))
         self.isocurve.setParentItem(self.image)
@@ -111,6 +109,7 @@ class ActivationLab(LabWidget):
                     pen=pg.mkPen("#000000", width=0.5),
                 )
             )
+        x0, x1, y0, y1 = BOUNDS
         self.boundary_plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
         controls = QHBoxLayout()
@@ -169,8 +168,10 @@ class ActivationLab(LabWidget):
 
     def _show_frame(self, frame: BoundaryFrame) -> None:
         # ImageItem indexes [x, y]; the grid is [row = y, column = x].
-        self.image.setImage(self._shade(frame.probabilities.T), autoLevels=False)
-        self.isocurve.setData(frame.probabilities.T)
+        self.image.setImage(self._shade(frame.probabilities.T), levels=(0, 255))
+        x0, x1, y0, y1 = BOUNDS
+        self.image.setRect(x0, y0, x1 - x0, y1 - y0)  # maps pixels to the plane; needs the image
+        self.isocurve.setData(frame.probabilities.T, level=0.5)
         self.status.setText(
             self.tr("Step %d · loss %.3f · training accuracy %.1f %%")
             % (frame.step, frame.loss, 100 * frame.accuracy)

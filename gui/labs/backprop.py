@@ -98,7 +98,7 @@ class BackpropLab(LabWidget):
                 "Iteration %d. Sample x = %s, target y = %s, learning rate η = %s. "
                 "Hidden and output neurons use σ; the loss is L = ½(ŷ − y)²."
             )
-            % (self.iteration, format_value(n.x), format_value(np.array([n.y])), n.lr)
+            % (self.iteration, format_value(n.x), f"{n.y:g}", n.lr)
         )
 
     def show_steps(self, count: int) -> None:

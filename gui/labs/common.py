@@ -56,6 +56,17 @@ def make_plot(title: str = "", x_label: str = "", y_label: str = "") -> pg.PlotW
     return plot
 
 
+def decade_ticks(plot: pg.PlotWidget) -> None:
+    """Label a log-scale y axis at whole decades only (1e-3, 0.01, 0.1, 1, 10, ...): pyqtgraph's
+    default also labels every minor tick, which crowds the axis."""
+
+    def label(k: int) -> str:
+        return f"{10.0**k:g}" if -3 <= k <= 4 else f"1e{k}"
+
+    ticks = [(float(k), label(k)) for k in range(-40, 41)]
+    plot.getPlotItem().getAxis("left").setTicks([ticks, []])
+
+
 def cividis_lookup() -> Any:
     """Cividis: a colour map designed to read the same for colour-blind viewers."""
     return pg.colormap.get("cividis").getLookupTable(nPts=256)
@@ -92,7 +103,10 @@ class FunctionWorker(QThread):
             with one_torch_thread():  # every lab computation is tiny: see one_torch_thread
                 result = self._fn(self.sig_progress.emit, lambda: self._stop)
         except Exception as exc:  # a lab's computation failing must not take the app down
-            self.sig_failed.emit(f"{type(exc).__name__}: {exc}")
+            from engine import NetCanvasError
+
+            plain = isinstance(exc, NetCanvasError)  # already worded for the user
+            self.sig_failed.emit(str(exc) if plain else f"{type(exc).__name__}: {exc}")
             return
         if not self._stop:
             self.sig_result.emit(result)

@@ -68,7 +68,15 @@ def _image_view(title: str) -> tuple[pg.GraphicsLayoutWidget, pg.ViewBox, pg.Ima
     view = widget.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
     image = pg.ImageItem()
     view.addItem(image)
+    widget.setMaximumHeight(360)
     return widget, view, image
+
+
+def _frame(image: pg.ImageItem, size: int) -> None:
+    """A thin outline, so that white (not yet computed) cells still show the map's extent."""
+    outline = QGraphicsRectItem(QRectF(0, 0, size, size))
+    outline.setPen(pg.mkPen("#000000", width=1))
+    outline.setParentItem(image)
 
 
 class ConvolutionLab(LabWidget):
@@ -96,15 +104,17 @@ class ConvolutionLab(LabWidget):
         self.input_widget, _, self.input_image = _image_view(self.tr("Input 28×28"))
         self.input_image.setImage(self.digit.T, levels=(0.0, 1.0))
         self.window = QGraphicsRectItem(QRectF(0, 0, 3, 3))
-        self.window.setPen(pg.mkPen(colour("orange"), width=0.25))
+        self.window.setPen(pg.mkPen(colour("orange"), width=3))
         self.window.setParentItem(self.input_image)
         self.feature_widget, _, self.feature_image = _image_view(self.tr("Feature map 26×26"))
         self.pool_widget, _, self.pool_image = _image_view(self.tr("After 2×2 max pooling 13×13"))
+        _frame(self.feature_image, 26)
+        _frame(self.pool_image, 13)
         self.pool_box = QGraphicsRectItem(QRectF(0, 0, 2, 2))
-        self.pool_box.setPen(pg.mkPen(colour("orange"), width=0.2))
+        self.pool_box.setPen(pg.mkPen(colour("orange"), width=3))
         self.pool_box.setParentItem(self.feature_image)
         self.pool_cell = QGraphicsRectItem(QRectF(0, 0, 1, 1))
-        self.pool_cell.setPen(pg.mkPen(colour("orange"), width=0.15))
+        self.pool_cell.setPen(pg.mkPen(colour("orange"), width=3))
         self.pool_cell.setParentItem(self.pool_image)
 
         mono = QFont("monospace")
@@ -128,6 +138,7 @@ class ConvolutionLab(LabWidget):
         layout.addWidget(self.pool_widget, 1, 2)
         layout.addWidget(self.dot_label, 2, 0, 1, 2)
         layout.addWidget(self.pool_label, 2, 2)
+        layout.setRowStretch(3, 1)
 
         self.kernel_combo.currentIndexChanged.connect(self._on_kernel_changed)
         self.slider.valueChanged.connect(self._on_position)
@@ -145,7 +156,7 @@ class ConvolutionLab(LabWidget):
         lo, hi = float(self.feature.min()), float(self.feature.max())
         scaled = np.clip((values - lo) / max(hi - lo, 1e-9) * 255, 0, 255).astype(int)
         rgb = cividis_lookup()[scaled][..., :3].astype(np.uint8)
-        rgb[~revealed] = 225
+        rgb[~revealed] = 255  # white: not computed yet
         return rgb
 
     def _on_position(self, position: int) -> None:
@@ -153,10 +164,14 @@ class ConvolutionLab(LabWidget):
         self.window.setRect(QRectF(col, row, 3, 3))
         revealed = np.zeros(self.feature.shape, bool)
         revealed.reshape(-1)[: position + 1] = True
-        self.feature_image.setImage(self._coloured(self.feature, revealed).transpose(1, 0, 2))
+        self.feature_image.setImage(
+            self._coloured(self.feature, revealed).transpose(1, 0, 2), levels=(0, 255)
+        )
         # A pooled cell is known once its 2×2 block is, i.e. once its bottom-right cell is.
         pool_revealed = revealed[1::2, 1::2]
-        self.pool_image.setImage(self._coloured(self.pooled, pool_revealed).transpose(1, 0, 2))
+        self.pool_image.setImage(
+            self._coloured(self.pooled, pool_revealed).transpose(1, 0, 2), levels=(0, 255)
+        )
         pr, pc = min(row // 2, 12), min(col // 2, 12)
         self.pool_box.setRect(QRectF(pc * 2, pr * 2, 2, 2))
         self.pool_cell.setRect(QRectF(pc, pr, 1, 1))

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QWidget
 
 from gui.labs import descent_math as dm
-from gui.labs.common import LabWidget, cividis_lookup, colour, make_plot, pen
+from gui.labs.common import LabWidget, cividis_lookup, colour, decade_ticks, make_plot, pen
 
 # Learning rates from 10⁻³ to 10⁰ on a log scale, 20 slider positions per decade.
 _LR_MIN_EXP, _LR_MAX_EXP, _PER_DECADE = -3, 0, 20
@@ -55,6 +55,7 @@ class DescentLab(LabWidget):
         self.surface_plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.loss_plot = make_plot(self.tr("Loss per step"), self.tr("step"), "J(w)")
         self.loss_plot.setLogMode(y=True)
+        decade_ticks(self.loss_plot)
 
         self.paths: dict[str, pg.PlotDataItem] = {}
         self.losses: dict[str, pg.PlotDataItem] = {}

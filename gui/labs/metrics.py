@@ -63,7 +63,6 @@ class MetricsLab(LabWidget):
         self.table.setAccessibleName(
             self.tr("Confusion matrix: rows are true classes, columns predicted classes")
         )
-        self.table.setMaximumHeight(150)
         hint = QLabel(
             self.tr("Edit any cell (type a count and press Enter): everything below is recomputed.")
         )
@@ -76,6 +75,14 @@ class MetricsLab(LabWidget):
         layout.addWidget(self.steps, 1)
         self.set_matrix(START)
         self.table.itemChanged.connect(self._on_item_changed)
+        self._fit_table_height()
+
+    def _fit_table_height(self) -> None:
+        """Exactly as tall as its rows: no empty band under a 3×3 matrix (at any scale)."""
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        frame = 2 * self.table.frameWidth()
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + frame)
 
     def matrix(self) -> NDArray[np.int64]:
         return self._matrix.copy()

@@ -7,6 +7,7 @@ project.
 
 from __future__ import annotations
 
+import copy
 import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -256,7 +257,7 @@ def overfit_run(
             curves.stopped_at = epoch
             break
         if epoch % 25 == 0:
-            report(curves)
+            report(copy.deepcopy(curves))  # the GUI reads it while this thread appends
     if remedies.early_stopping and best_state is not None:
         model.load_state_dict(best_state)
     return curves

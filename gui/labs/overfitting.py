@@ -80,7 +80,6 @@ class OverfittingLab(LabWidget):
             results: dict[str, Curves] = {}
             for key, chosen in (("plain", Remedies()), ("remedied", remedies)):
                 results[key] = overfit_run(chosen, key, report, should_stop, epochs=epochs)
-                report(results[key])
             return results
 
         self.start_worker(work, self._show_curves, self._on_finished, self._on_failed)

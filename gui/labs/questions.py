@@ -4,6 +4,7 @@ on colour alone (a ✓ or ✗ and words)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -19,9 +20,25 @@ from PySide6.QtWidgets import (
 from gui.labs.labfile import Question
 
 
+class ClickableLabel(QLabel):
+    """A wrapping label that checks its radio button when clicked, like the button's own text."""
+
+    def __init__(self, text: str, button: QRadioButton) -> None:
+        super().__init__(text)
+        self.button = button
+        self.setWordWrap(True)
+        self.setBuddy(button)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.button.setChecked(True)
+        self.button.setFocus()
+        super().mousePressEvent(event)
+
+
 class QuestionBox(QGroupBox):
     def __init__(self, number: int, question: Question, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Question %d") % number, parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Question %d") % number)
         self.question = question
         layout = QVBoxLayout(self)
         text = QLabel(question.text)
@@ -32,9 +49,16 @@ class QuestionBox(QGroupBox):
         self.edit: QLineEdit | None = None
         if question.kind == "choice":
             for index, choice in enumerate(question.choices, start=1):
-                button = QRadioButton(choice)
+                # A radio button cannot wrap its text: a long choice would widen the whole
+                # column. The text sits in a wrapping label that selects the button when clicked.
+                button = QRadioButton()
+                button.setAccessibleName(choice)
+                label = ClickableLabel(choice, button)
+                row = QHBoxLayout()
+                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+                row.addWidget(label, 1)
                 self.group.addButton(button, index)
-                layout.addWidget(button)
+                layout.addLayout(row)
         else:
             self.edit = QLineEdit()
             self.edit.setPlaceholderText(self.tr("Type a number, e.g. 0.25"))
@@ -94,6 +118,7 @@ class QuestionsView(QWidget):
     def set_questions(self, questions: tuple[Question, ...]) -> None:
         for box in self.boxes:
             self._layout.removeWidget(box)
+            box.hide()  # deleteLater waits for the event loop; hide it at once
             box.deleteLater()
         self.boxes = []
         for number, question in enumerate(questions, start=1):

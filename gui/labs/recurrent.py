@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.labs.common import LabWidget, make_plot, pen
+from gui.labs.common import LabWidget, decade_ticks, make_plot, pen
 from gui.labs.mini_train import gradient_norms_per_step
 
 
@@ -43,6 +43,7 @@ class RecurrentLab(LabWidget):
         ):
             plot = make_plot(title, self.tr("time step t"), "‖∂L/∂xₜ‖")
             plot.setLogMode(y=True)
+            decade_ticks(plot)
             self.plots[cell] = plot
             self.curves[cell] = plot.plot(
                 pen=pen(name, 2, dashed=cell == "rnn"),
