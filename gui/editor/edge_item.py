@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
+from gui.editor._text import format_shape
 from gui.editor.node_item import LOD_TEXT, PORT_R, NodeItem
 from gui.editor.style import palette
 
@@ -51,6 +52,7 @@ class EdgeItem(QGraphicsItem):
         self.dst_id = dst.node_id
         self.dst_port = int(edge.dst_port)
         self._label = ""
+        self._shape: tuple[int, ...] | None = None
         self._path = QPainterPath()
         self._label_box = QRectF()
         self._bounds = QRectF()
@@ -70,6 +72,14 @@ class EdgeItem(QGraphicsItem):
     @property
     def label(self) -> str:
         return self._label
+
+    def set_shape(self, shape: Any) -> None:
+        """Label the edge with the shape its source produces (blank while unknown)."""
+        if shape is not None and not isinstance(shape, tuple):
+            shape = tuple(shape)
+        if shape != self._shape:
+            self._shape = shape
+            self.set_label(format_shape(shape) if shape is not None else "")
 
     def set_label(self, text: str) -> None:
         if text != self._label:

@@ -97,7 +97,8 @@ class NodeItem(QGraphicsItem):
 
     def set_analysis(self, shape: tuple[int, ...] | None, issues: list[tuple[str, str]]) -> bool:
         """Show the analysis result; returns whether anything visible changed."""
-        shape = tuple(shape) if shape is not None else None
+        if shape is not None and not isinstance(shape, tuple):
+            shape = tuple(shape)
         if shape == self._shape and issues == self._issues:
             return False
         self._shape = shape

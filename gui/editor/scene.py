@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from gui.editor._text import format_shape, tr
+from gui.editor._text import tr
 from gui.editor.commands import MoveNodesCommand
 from gui.editor.edge_item import EdgeItem
 from gui.editor.link_hint import LinkHint
@@ -178,14 +178,13 @@ class GraphScene(QGraphicsScene):
         for issue in analysis.issues:
             severity = getattr(issue, "severity", "error")
             issues.setdefault(issue.node_id, []).append((issue.message, severity))
+        # Only items whose shape or issues changed are touched (and so repainted).
+        shapes = {nid: info.output_shape for nid, info in analysis.nodes.items()}
+        no_issues: list[tuple[str, str]] = []
         for nid, item in self.node_items.items():
-            info = analysis.nodes.get(nid)
-            shape = info.output_shape if info is not None else None
-            item.set_analysis(shape, issues.get(nid, []))
+            item.set_analysis(shapes.get(nid), issues.get(nid, no_issues))
         for edge, edge_item in self.edge_items.items():
-            info = analysis.nodes.get(edge.src)
-            shape = info.output_shape if info is not None else None
-            edge_item.set_label(format_shape(shape) if shape is not None else "")
+            edge_item.set_shape(shapes.get(edge.src))
         if self._bounds_dirty:
             self._update_scene_rect()
         self.sig_analysis_changed.emit(analysis)
