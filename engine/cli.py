@@ -1,0 +1,533 @@
+"""``netcanvas-cli``: the headless front end (scripts, teachers, GPU boxes, torchrun).
+
+Exit codes: 0 success; 1 a training run failed (NaN, out of memory) or an internal error;
+2 bad input (missing file, invalid graph, unknown template, unreadable data) — always one line
+on stderr, never a traceback (set NETCANVAS_DEBUG=1 to see one); 130 stopped with Ctrl+C.
+
+Under ``torchrun --nproc_per_node=N netcanvas-cli train ...`` every rank trains its shard with
+DistributedDataParallel and only rank 0 prints and writes the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from engine.types import DataRef, NetCanvasError, TrainSettings
+
+if TYPE_CHECKING:
+    from torch import nn
+
+    from engine.data import Dataset
+    from engine.project import Project
+
+PROG = "netcanvas-cli"
+
+
+class UsageError(NetCanvasError):
+    """Bad command-line input (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, not argparse's usage block: scripts grep stderr.
+        self.exit(2, f"{self.prog}: error: {message} (see {PROG} --help)\n")
+
+
+# -- loading -----------------------------------------------------------------------------------
+
+
+def _load(path: str) -> Project:
+    from engine.project import load_project
+
+    return load_project(path)
+
+
+def _dataset_for(project: Project) -> Dataset:
+    """The project's dataset, with the graph checked against it."""
+    from engine.data import load_dataset
+
+    dataset = load_dataset(project.data)
+    graph = project.graph
+    graph.set_context(dataset.context())
+    analysis = graph.analysis
+    if not analysis.valid:
+        first = analysis.errors[0]
+        node = graph.nodes.get(first.node_id or "")
+        where = f"layer '{node.name}': " if node is not None else ""
+        raise UsageError(
+            f"The network does not fit dataset '{project.data.source}' — {where}{first.message}. "
+            "Fix it in NetCanvas or create a new project for this dataset."
+        )
+    return dataset
+
+
+def _model(project: Project, need_weights: bool) -> nn.Module:
+    from engine.build import build_model
+
+    model = build_model(project.graph, project.settings.seed)
+    if project.weights is not None:
+        try:
+            model.load_state_dict(project.weights)
+        except RuntimeError as exc:
+            raise UsageError(
+                f"The saved weights do not match the network ({str(exc).splitlines()[0]}). "
+                "Train the project again."
+            ) from None
+    elif need_weights:
+        raise UsageError(f"'{project.name}' has no trained weights yet: run '{PROG} train' first.")
+    return model
+
+
+# -- commands ----------------------------------------------------------------------------------
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from engine.templates import TEMPLATES
+
+    for t in TEMPLATES.values():
+        print(f"{t.id:<12} {t.title_en} — {t.description_en} (data: {t.default_data})")
+    return 0
+
+
+def cmd_datasets(args: argparse.Namespace) -> int:
+    from engine.data import BUILTINS
+
+    for info in BUILTINS.values():
+        print(f"{info.id:<14} {info.kind:<6} {info.task:<14} {info.description}")
+    return 0
+
+
+def _parse_options(items: list[str]) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise UsageError(f"--option takes KEY=VALUE, got '{item}'.")
+        try:
+            options[key] = json.loads(value)
+        except ValueError:
+            options[key] = value  # a plain string, e.g. a CSV column name
+    return options
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from engine.project import new_project, save_project
+    from engine.templates import TEMPLATES
+
+    if args.template not in TEMPLATES:
+        raise UsageError(f"Unknown template '{args.template}'. Known: {', '.join(TEMPLATES)}.")
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"Cannot create {out}: the folder {out.parent} does not exist.")
+    source = args.data or TEMPLATES[args.template].default_data
+    ref = DataRef(source, _parse_options(args.option))
+    from engine.data import BUILTINS, load_dataset
+
+    if ref.source not in BUILTINS:
+        ref.source = str(Path(ref.source).expanduser().resolve())
+    dataset = load_dataset(ref)
+    project = new_project(args.template, ref, dataset.context())
+    if out.suffix != ".netcanvas":
+        out = (
+            out.with_suffix(out.suffix + ".netcanvas")
+            if out.suffix
+            else out.with_suffix(".netcanvas")
+        )
+    project.name = out.stem
+    if not project.graph.analysis.valid:
+        raise UsageError(
+            f"Template '{args.template}' does not fit dataset '{source}': "
+            f"{project.graph.analysis.errors[0].message}."
+        )
+    save_project(project, out)
+    print(
+        f"created {out} ({args.template} on {dataset.name}: {len(dataset.train)} training samples)"
+    )
+    return 0
+
+
+def input_format(project: Project) -> dict[str, Any]:
+    """What ``predict`` takes: RAW samples in the dataset's compact format (preprocessing,
+    e.g. pixel normalisation, happens inside)."""
+    inputs = project.graph.input_nodes()
+    params = inputs[0].params if inputs else {}
+    kind = params.get("kind", "vector")
+    if kind == "image":
+        shape = [params.get("channels", 1), params.get("height", 28), params.get("width", 28)]
+        return {
+            "shape": ["N", *shape],
+            "dtype": "uint8",
+            "value_range": [0, 255],
+            "raw": True,
+            "note": "raw pixels N×C×H×W; predict scales and normalises them itself",
+        }
+    if kind == "tokens":
+        return {
+            "shape": ["N", params.get("seq_len", 64)],
+            "dtype": "int64",
+            "value_range": [0, "vocab_size - 1"],
+            "raw": True,
+            "note": "character indices into the dataset's vocabulary",
+        }
+    return {
+        "shape": ["N", params.get("features", 1)],
+        "dtype": "float32",
+        "value_range": ["-inf", "inf"],
+        "raw": True,
+        "note": "raw feature values; predict standardises them with the training mean/std",
+    }
+
+
+def output_format(project: Project) -> dict[str, Any]:
+    outputs = project.graph.output_nodes()
+    params = outputs[0].params if outputs else {}
+    task, units = params.get("task", "classification"), params.get("units", 0)
+    desc = {
+        "classification": f"class probabilities N×{units} (softmax)",
+        "binary": "probabilities N×2 ([1 - p, p], p = sigmoid)",
+        "regression": f"predicted values N×{units}",
+        "next_char": "next-character probabilities N×T×V",
+    }.get(task, "model outputs")
+    return {"task": task, "units": units, "predict_writes": desc}
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from engine.analysis import summary_rows
+
+    project = _load(args.project)
+    graph = project.graph
+    analysis = graph.analysis
+    info: dict[str, Any] = {
+        "name": project.name,
+        "template": project.template,
+        "dataset": project.data.to_dict(),
+        "valid": analysis.valid,
+        "issues": [i.message for i in analysis.errors],
+        "parameters": analysis.total_params,
+        "macs": analysis.total_macs,
+        "layers": summary_rows(graph),
+        "input": input_format(project),
+        "output": output_format(project),
+        "trained": project.weights is not None,
+        "runs": len(project.runs),
+        "settings": project.settings.to_dict(),
+    }
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False))
+        return 0
+    print(f"{project.name}  (template {project.template}, dataset {project.data.source})")
+    for row in info["layers"]:
+        print(
+            f"  {row['name']:<16} {row['type']:<14} {row['output_shape']:<18} {row['params']:>10,}"
+        )
+    print(f"parameters: {analysis.total_params:,}   valid: {'yes' if analysis.valid else 'no'}")
+    for message in info["issues"]:
+        print(f"  problem: {message}")
+    fmt = info["input"]
+    print(f"input: {fmt['dtype']} {'×'.join(map(str, fmt['shape']))} — {fmt['note']}")
+    print(f"output: {info['output']['predict_writes']}")
+    print(f"trained: {'yes' if info['trained'] else 'no'} ({len(project.runs)} runs)")
+    return 0
+
+
+def _settings_for_run(project: Project, args: argparse.Namespace) -> TrainSettings:
+    data = project.settings.to_dict()
+    for key, attr in (
+        ("epochs", "epochs"),
+        ("batch_size", "batch_size"),
+        ("lr", "lr"),
+        ("device", "device"),
+        ("seed", "seed"),
+        ("optimizer", "optimizer"),
+    ):
+        value = getattr(args, attr, None)
+        if value is not None:
+            data[key] = value
+    if args.mixed_precision:
+        data["mixed_precision"] = True
+    if data["epochs"] < 1 or data["batch_size"] < 1 or not data["lr"] > 0:
+        raise UsageError("--epochs and --batch-size must be at least 1 and --lr above 0.")
+    return TrainSettings.from_dict(data)
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from engine.metrics import evaluate
+    from engine.project import save_project
+    from engine.train import Trainer
+    from engine.train.distributed import from_env, shutdown
+    from engine.train.progress import ProgressPrinter
+
+    ctx = from_env()
+    main_rank = ctx is None or ctx.is_main
+    project = _load(args.project)
+    settings = _settings_for_run(project, args)
+    dataset = _dataset_for(project)
+    model = _model(project, need_weights=False)
+    if args.fresh:
+        from engine.build import build_model
+
+        model = build_model(project.graph, settings.seed)
+    callbacks = [ProgressPrinter(sys.stdout)] if main_rank and not args.quiet else []
+    run_id = f"run-{len(project.runs) + 1}"
+    trainer = Trainer(model, dataset, settings, callbacks, _loss(project), run_id=run_id)
+    if main_rank:
+        where = f"{ctx.world_size} processes (DDP)" if ctx else str(trainer.device)
+        start = "from the saved weights" if project.weights is not None and not args.fresh else ""
+        print(f"training {project.name} on {where}, {settings.epochs} epochs {start}".rstrip())
+    previous = signal.getsignal(signal.SIGINT)
+
+    def on_interrupt(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGINT, previous)  # a second Ctrl+C interrupts for real
+        trainer.request_stop()
+
+    if main_rank or ctx is not None:
+        signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        record = trainer.fit()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if ctx is not None:
+            shutdown()
+    if not main_rank:
+        return 0 if record.status != "failed" else 1
+    if record.status != "failed":
+        report = evaluate(trainer.model, dataset, "test")
+        record.metrics[f"{report.split}_loss"] = report.loss
+        if report.accuracy is not None:
+            record.metrics[f"{report.split}_accuracy"] = report.accuracy
+        print(_summary_line(report.to_dict()))
+    project.runs.append(record)
+    project.weights = trainer.state_dict_cpu()
+    save_project(project, args.project)
+    print(f"saved {args.project} ({record.id}: {record.status})")
+    if record.status == "failed":
+        print(f"{PROG}: training failed: {record.message}", file=sys.stderr)
+        return 1
+    return 130 if record.status == "stopped" else 0
+
+
+def _loss(project: Project) -> str | None:
+    from engine.build import loss_name
+
+    try:
+        return loss_name(project.graph)
+    except NetCanvasError:
+        return None
+
+
+def _summary_line(summary: dict[str, Any]) -> str:
+    parts = [f"{summary['split']}: n {summary['n']}", f"loss {summary['loss']:.4f}"]
+    for key in ("accuracy", "macro_f1", "mse", "mae", "r2", "perplexity"):
+        if summary.get(key) is not None:
+            parts.append(f"{key} {summary[key]:.4f}")
+    return "  ".join(parts)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from engine.metrics import evaluate
+
+    project = _load(args.project)
+    dataset = _dataset_for(project)
+    model = _model(project, need_weights=True)
+    report = evaluate(model, dataset, args.split, device=_device(args.device))
+    summary = report.to_dict()
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return 0
+    print(_summary_line(summary))
+    for row in report.per_class:
+        print(
+            f"  {row['name']:<14} precision {row['precision']:.3f}  recall {row['recall']:.3f}"
+            f"  f1 {row['f1']:.3f}  support {row['support']}"
+        )
+    return 0
+
+
+def _device(name: str | None) -> Any:
+    if not name:
+        return None
+    from engine.device import resolve_device
+
+    return resolve_device(name)
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from engine.metrics import predict_proba
+
+    source = Path(args.input)
+    if not source.is_file():
+        raise UsageError(f"Cannot read {source}: there is no such file.")
+    try:
+        raw = np.load(source, allow_pickle=False)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"{source} is not a NumPy .npy array ({exc}).") from None
+    if not isinstance(raw, np.ndarray):
+        raise UsageError(f"{source} holds several arrays; pass one .npy array.")
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    project = _load(args.project)
+    dataset = _dataset_for(project)
+    model = _model(project, need_weights=True)
+    result = predict_proba(model, dataset, raw, device=_device(args.device))
+    _atomic(out, lambda tmp: np.save(tmp, result))
+    print(
+        f"wrote {out} ({'×'.join(map(str, result.shape))} {output_format(project)['predict_writes']})"
+    )
+    return 0
+
+
+def _atomic(path: Path, write: Any) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            write(handle)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+
+
+def cmd_export_onnx(args: argparse.Namespace) -> int:
+    from engine.export import export_onnx
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    project = _load(args.project)
+    dataset = _dataset_for(project)
+    model = _model(project, need_weights=True)
+    result = export_onnx(model, dataset, out, opset=args.opset)
+    print(
+        f"wrote {out} (opset {result.opset}, verified in onnxruntime on {result.samples} samples: "
+        f"max abs difference {result.max_abs_diff:.2e})"
+    )
+    return 0
+
+
+def cmd_export_script(args: argparse.Namespace) -> int:
+    from engine.codegen import generate_script
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    project = _load(args.project)
+    text = generate_script(project)
+    _atomic(out, lambda handle: handle.write(text.encode("utf-8")))
+    print(f"wrote {out}")
+    if args.with_data:
+        from engine.codegen import _data_file, write_data_npz
+
+        data_path = out.parent / _data_file(project)
+        write_data_npz(_dataset_for(project), data_path)
+        print(f"wrote {data_path}")
+    return 0
+
+
+# -- entry point -------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from engine import __version__
+
+    parser = _Parser(prog=PROG, description="Train, evaluate and export NetCanvas projects.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    sub.add_parser("templates", help="list template ids").set_defaults(func=cmd_templates)
+    sub.add_parser("datasets", help="list built-in dataset ids").set_defaults(func=cmd_datasets)
+
+    p = sub.add_parser("new", help="create a project from a template and a dataset")
+    p.add_argument("out", metavar="OUT.netcanvas")
+    p.add_argument("--template", required=True, metavar="ID")
+    p.add_argument(
+        "--data", metavar="SRC", help="built-in id, or a file/folder (default: the template's)"
+    )
+    p.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="data loader option, e.g. val_split=0.2 or seq_len=64 (repeatable)",
+    )
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("info", help="layers, shapes, parameters, dataset, input format")
+    p.add_argument("project", metavar="PROJECT")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("train", help="train and save weights and history into the project")
+    p.add_argument("project", metavar="PROJECT")
+    p.add_argument("--epochs", type=int)
+    p.add_argument("--batch-size", type=int)
+    p.add_argument("--lr", type=float)
+    p.add_argument("--device", help="auto, cpu, cuda, cuda:1, mps, xpu")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--optimizer", choices=["sgd", "adam", "adamw", "rmsprop", "adagrad"])
+    p.add_argument("--mixed-precision", action="store_true", help="CUDA: bf16 or fp16 autocast")
+    p.add_argument("--fresh", action="store_true", help="start from new weights, not saved ones")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("eval", help="metrics on the test (or val) split")
+    p.add_argument("project", metavar="PROJECT")
+    p.add_argument("--split", choices=["test", "val", "train"], default="test")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--device")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("predict", help="outputs for raw samples in a .npy file")
+    p.add_argument("project", metavar="PROJECT")
+    p.add_argument("input", metavar="IN.npy")
+    p.add_argument("--out", required=True, metavar="OUT.npy")
+    p.add_argument("--device")
+    p.set_defaults(func=cmd_predict)
+
+    p = sub.add_parser("export-onnx", help="verified single-file ONNX export")
+    p.add_argument("project", metavar="PROJECT")
+    p.add_argument("out", metavar="OUT.onnx")
+    p.add_argument("--opset", type=int, default=18)
+    p.set_defaults(func=cmd_export_onnx)
+
+    p = sub.add_parser("export-script", help="a standalone PyTorch training script")
+    p.add_argument("project", metavar="PROJECT")
+    p.add_argument("out", metavar="OUT.py")
+    p.add_argument("--with-data", action="store_true", help="also write the data archive it reads")
+    p.set_defaults(func=cmd_export_script)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = bool(os.environ.get("NETCANVAS_DEBUG"))
+    try:
+        code: int = args.func(args)
+        return code
+    except NetCanvasError as exc:  # bad input: one line, exit 2
+        if debug:
+            raise
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: still one line; NETCANVAS_DEBUG=1 shows the traceback
+        if debug:
+            raise
+        print(f"{PROG}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""netcanvas-cli end to end, as scripts run it: a subprocess per command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import onnx
+import pytest
+
+from engine.cli import main
+from engine.project import load_project, new_project, save_project
+from engine.types import DataRef
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1")
+    env.pop("NETCANVAS_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "engine.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+
+
+def assert_bad_input(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode == 2, result
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("netcanvas-cli"), result.stderr
+    assert "error:" in lines[0]
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """The CLI in this process (same code as the subprocess, without paying for imports)."""
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.slow
+def test_new_train_eval_predict_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    project = str(tmp_path / "iris.netcanvas")
+    code, out, err = run(capsys, "new", project, "--template", "mlp", "--data", "iris")
+    assert code == 0, err
+    code, out, err = run(capsys, "info", project, "--json")
+    assert code == 0, err
+    info = json.loads(out)
+    assert info["valid"] and not info["trained"]
+    assert info["input"]["shape"] == ["N", 4] and info["input"]["dtype"] == "float32"
+    assert info["input"]["raw"] is True
+
+    code, out, err = run(
+        capsys, "train", project, "--epochs", "2", "--batch-size", "16", "--seed", "3"
+    )
+    assert code == 0, err
+    assert "epoch 2/2" in out and "\r" not in out  # not a tty: plain lines
+    saved = load_project(project)
+    assert saved.weights is not None and len(saved.runs) == 1
+    record = saved.runs[0]
+    assert record.status == "finished" and len(record.history["loss"]) == 2
+    assert record.settings["batch_size"] == 16 and record.settings["seed"] == 3
+    assert "test_accuracy" in record.metrics
+
+    code, out, err = run(capsys, "eval", project, "--split", "val")
+    assert code == 0 and out.startswith("val:"), err
+
+    samples = np.random.default_rng(0).normal(size=(6, 4)).astype(np.float32)
+    np.save(tmp_path / "in.npy", samples)
+    code, out, err = run(capsys, "predict", project, "in.npy", "--out", "out.npy")
+    assert code == 0, err
+    probs = np.load(tmp_path / "out.npy")
+    assert probs.shape == (6, 3)
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
+
+    code, out, err = run(capsys, "export-onnx", project, "model.onnx")
+    assert code == 0 and "max abs difference" in out, err
+    onnx.checker.check_model(str(tmp_path / "model.onnx"), full_check=True)
+
+    code, out, err = run(capsys, "export-script", project, "train_iris.py")
+    assert code == 0, err
+    compile((tmp_path / "train_iris.py").read_text(), "train_iris.py", "exec")
+
+    # Bad inputs to a real project: one line, exit 2.
+    np.save(tmp_path / "wrong.npy", np.zeros((2, 7), np.float32))
+    for args, word in (
+        (("predict", project, "wrong.npy", "--out", "o.npy"), "shape"),
+        (("predict", project, "nope.npy", "--out", "o.npy"), "nope.npy"),
+        (("export-onnx", project, "no/dir/m.onnx"), "does not exist"),
+    ):
+        code, out, err = run(capsys, *args)
+        assert code == 2 and err.count("\n") == 1 and word in err, err
+
+    # A run that fails (NaN) exits 1, says why, and is recorded.
+    code, out, err = run(
+        capsys, "train", project, "--epochs", "1", "--lr", "1e30", "--optimizer", "sgd"
+    )
+    assert code == 1 and "NaN" in err and "learning rate" in err
+    assert load_project(project).runs[-1].status == "failed"
+
+    # The real entry point, once, as a script calls it.
+    r = cli("eval", project, "--json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    summary = json.loads(r.stdout)
+    assert {"accuracy", "loss", "macro_f1", "n"} <= summary.keys()
+    assert summary["accuracy"] == pytest.approx(record.metrics["test_accuracy"])
+
+
+def test_bad_input_exits_2_with_one_line(tmp_path: Path) -> None:
+    assert_bad_input(cli("new", "x.netcanvas", "--template", "nope", cwd=tmp_path), "nope")
+    assert_bad_input(cli("info", "missing.netcanvas", cwd=tmp_path), "missing.netcanvas")
+    assert_bad_input(cli("eval", "missing.netcanvas", cwd=tmp_path), "missing.netcanvas")
+    assert_bad_input(cli(cwd=tmp_path))  # no command
+    assert_bad_input(cli("train", "p.netcanvas", "--epochs", "x", cwd=tmp_path), "--epochs")
+    not_a_project = tmp_path / "junk.netcanvas"
+    not_a_project.write_text("hello")
+    assert_bad_input(cli("info", str(not_a_project), cwd=tmp_path), "junk.netcanvas")
+
+
+def test_unreadable_data_and_invalid_graph_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad_csv = tmp_path / "broken.csv"
+    bad_csv.write_bytes(b"\x00\x01\x02 not a table")
+    out = str(tmp_path / "p.netcanvas")
+    for data in (str(bad_csv), "no-such-data"):
+        code, _, err = run(capsys, "new", out, "--template", "mlp", "--data", data)
+        assert code == 2 and err.count("\n") == 1 and Path(data).name in err, err
+
+    project = new_project("mlp", DataRef("iris"))
+    hidden = next(n for n in project.graph.nodes.values() if n.type == "Linear")
+    project.graph.remove_node(hidden.id)  # the Output is cut off from the Input
+    path = tmp_path / "broken.netcanvas"
+    save_project(project, path)
+    for command in ("train", "eval", "export-onnx"):
+        extra = ["m.onnx"] if command == "export-onnx" else []
+        code, _, err = run(capsys, command, str(path), *extra)
+        assert code == 2 and err.count("\n") == 1 and "error:" in err, err
+
+
+def test_listing_commands_and_version(tmp_path: Path) -> None:
+    r = cli("templates", cwd=tmp_path)
+    assert r.returncode == 0 and "seed-cnn" in r.stdout and "char-lstm" in r.stdout
+    r = cli("datasets", cwd=tmp_path)
+    assert r.returncode == 0 and "mnist-5k" in r.stdout and "iris" in r.stdout
+    r = cli("--version", cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout.startswith("netcanvas-cli ")
+    r = cli("--help", cwd=tmp_path)
+    assert r.returncode == 0 and "export-onnx" in r.stdout
