@@ -77,7 +77,14 @@ def build_model(graph: Graph, seed: int = 0) -> torch.nn.Module:
     steps = plan(graph)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
-        return GraphModule.create(steps)
+        try:
+            return GraphModule.create(steps)
+        except (RuntimeError, MemoryError) as exc:  # typically: not enough memory for weights
+            gib = graph.analysis.total_params * 4 / 2**30
+            raise GraphError(
+                f"The network could not be built: its {graph.analysis.total_params:,} "
+                f"parameters need {gib:,.1f} GiB ({str(exc).splitlines()[0][:120]})"
+            ) from None
 
 
 def _graph_module_class() -> type:

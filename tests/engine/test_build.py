@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import torch
 
@@ -79,3 +81,16 @@ def test_loss_name(params: dict[str, object], expected: str) -> None:
 def test_loss_name_without_output() -> None:
     with pytest.raises(GraphError, match="no Output"):
         loss_name(Graph())
+
+
+def test_a_network_too_large_for_memory_is_a_graph_error() -> None:
+    overcommit = Path("/proc/sys/vm/overcommit_memory")
+    if not overcommit.exists() or overcommit.read_text().strip() == "1":
+        pytest.skip("needs an OS that refuses a 4 TB allocation up front (Linux overcommit 0/2)")
+    g = Graph()
+    i = g.add_node("Input", {"kind": "vector", "features": 1_000_000}).id
+    o = g.add_node("Output", {"units": 1_000_000}).id
+    g.connect(i, o)
+    assert g.analysis.valid
+    with pytest.raises(GraphError, match="could not be built: its 1,000,001,000,000 parameters"):
+        build_model(g)
