@@ -127,6 +127,13 @@ class EditorController(QObject):
     def _on_dirty_changed(self, dirty: bool) -> None:
         if not dirty:
             self.undo_stack.setClean()
+        # Often a training setting changed: the memory estimate depends on the batch size.
+        self.refresh_summary()
+
+    def refresh_summary(self) -> None:
+        """Re-read the batch size and show the summary again (call after settings change)."""
+        if self.scene.graph is not None:
+            self._on_analysis_changed(self.graph.analysis)
 
     def _on_clean_changed(self, clean: bool) -> None:
         if not clean:

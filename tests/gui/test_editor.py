@@ -326,3 +326,16 @@ def test_a_context_change_refreshes_shapes_without_an_edit(editor: EditorControl
     buttons[0].click()
     assert editor.graph.nodes[out].params["units"] == 3
     assert not editor.scene.node_items[out].issues
+
+
+def test_summary_follows_the_batch_size(editor: EditorController) -> None:
+    def memory_text() -> str:
+        return editor.summary.memory_label.text()  # type: ignore[attr-defined]
+
+    batch = editor.state.project.settings.batch_size
+    assert f"batch {batch}" in memory_text()
+    small = memory_text()
+    editor.state.project.settings.batch_size = 512 if batch != 512 else 1024
+    editor.refresh_summary()
+    assert f"batch {editor.state.project.settings.batch_size}" in memory_text()
+    assert memory_text() != small
