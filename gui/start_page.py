@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from engine import TEMPLATES, make_template
-from gui.editor._text import pick
 from gui.editor.thumbnail import render_graph
+from gui.i18n import localized
 
 THUMB = QSize(220, 150)
 _COLUMNS = 3
@@ -102,8 +102,8 @@ class StartPage(QWidget):
         self.set_recent(recent_paths)
 
     def _card(self, template_id: str, template: object) -> QToolButton:
-        title = pick(template.title_en, template.title_zh)  # type: ignore[attr-defined]
-        description = pick(
+        title = localized(template.title_en, template.title_zh)  # type: ignore[attr-defined]
+        description = localized(
             template.description_en,  # type: ignore[attr-defined]
             template.description_zh,  # type: ignore[attr-defined]
         )

@@ -1,22 +1,13 @@
-"""Text helpers: Qt translation and picking the engine's English or Chinese strings."""
+"""Text helpers: Qt translation of the editor's strings and number/shape formatting."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 
 def tr(text: str) -> str:
     """Translate a user-visible string of the editor (context "Editor")."""
     return QCoreApplication.translate("Editor", text)
-
-
-def use_chinese() -> bool:
-    return QLocale().language() == QLocale.Language.Chinese
-
-
-def pick(en: str, zh: str) -> str:
-    """The engine carries both languages; show the one matching the UI locale."""
-    return zh if use_chinese() and zh else en
 
 
 def format_shape(shape: tuple[int, ...] | None) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from engine import CATEGORIES, LAYERS, GraphError
-from gui.editor._text import pick, tr
+from gui.editor._text import tr
 from gui.editor.commands import (
     AddNodeCommand,
     ConnectCommand,
@@ -33,6 +33,7 @@ from gui.editor.palette import LayerPalette
 from gui.editor.scene import GraphScene
 from gui.editor.summary import SummaryStrip
 from gui.editor.view import GraphView
+from gui.i18n import localized
 from gui.icons import layer_icon
 
 if TYPE_CHECKING:
@@ -413,11 +414,12 @@ class EditorController(QObject):
             types = [t for t, spec in LAYERS.items() if spec.category == cat_id]
             if not types:
                 continue
-            sub = add_menu.addMenu(pick(title_en, title_zh))
+            sub = add_menu.addMenu(localized(title_en, title_zh))
             for layer_type in types:
                 spec = LAYERS[layer_type]
                 action = sub.addAction(
-                    layer_icon(layer_type, spec.category, 16), pick(spec.title_en, spec.title_zh)
+                    layer_icon(layer_type, spec.category, 16),
+                    localized(spec.title_en, spec.title_zh),
                 )
                 action.triggered.connect(lambda _c=False, t=layer_type: self.add_layer(t, at))
         menu.addSeparator()

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from engine import layer_spec
-from gui.editor._text import format_count, format_shape, pick
+from gui.editor._text import format_count, format_shape
 from gui.editor.style import error_colour
+from gui.i18n import localized
 
 _INT_MAX = 2**31 - 1
 
@@ -51,10 +52,10 @@ class ParamEditor:
         self.spec = spec
         self._on_commit = on_commit
         self.widget: QWidget = self._make()
-        tip = pick(spec.help_en, spec.help_zh)
+        tip = localized(spec.help_en, spec.help_zh)
         if tip:
             self.widget.setToolTip(tip)
-        self.widget.setAccessibleName(pick(spec.label_en, spec.label_zh) or spec.name)
+        self.widget.setAccessibleName(localized(spec.label_en, spec.label_zh) or spec.name)
 
     def _make(self) -> QWidget:
         spec = self.spec
@@ -217,7 +218,7 @@ class Inspector(QScrollArea):
         for pspec in spec.params:
             editor = ParamEditor(pspec, self._on_commit)
             self.editors[pspec.name] = editor
-            label = pick(pspec.label_en, pspec.label_zh) or pspec.name
+            label = localized(pspec.label_en, pspec.label_zh) or pspec.name
             self.form.addRow(label, editor.widget)
         self.form_host.show()
 
@@ -244,8 +245,8 @@ class Inspector(QScrollArea):
             return
         node = graph.nodes[self.node_id]
         spec = layer_spec(node.type)
-        self.title.setText(f"<b>{pick(spec.title_en, spec.title_zh)}</b>")
-        self.explain.setText(pick(spec.explain_en, spec.explain_zh))
+        self.title.setText(f"<b>{localized(spec.title_en, spec.title_zh)}</b>")
+        self.explain.setText(localized(spec.explain_en, spec.explain_zh))
         self.formula.setText(f"<code>{spec.formula}</code>" if spec.formula else "")
         self.formula.setVisible(bool(spec.formula))
         if self.name_edit.text() != node.name and not self.name_edit.hasFocus():

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from engine import layer_spec
-from gui.editor._text import format_shape, pick, tr
+from gui.editor._text import format_shape, tr
 from gui.editor.style import (
     draw_warning_sign,
     error_colour,
@@ -22,6 +22,7 @@ from gui.editor.style import (
     palette,
     warning_colour,
 )
+from gui.i18n import localized
 from gui.icons import category_colour, layer_pixmap
 
 if TYPE_CHECKING:
@@ -153,8 +154,8 @@ class NodeItem(QGraphicsItem):
 
     def _tooltip(self) -> str:
         spec = self._spec
-        lines = [f"<b>{self._name}</b> — {pick(spec.title_en, spec.title_zh)}"]
-        lines.append(pick(spec.explain_en, spec.explain_zh))
+        lines = [f"<b>{self._name}</b> — {localized(spec.title_en, spec.title_zh)}"]
+        lines.append(localized(spec.explain_en, spec.explain_zh))
         if spec.formula:
             lines.append(f"<code>{spec.formula}</code>")
         lines.append(tr("Output: %s") % format_shape(self._shape))
@@ -356,7 +357,7 @@ class NodeItem(QGraphicsItem):
             painter.drawEllipse(self.output_port_local(), PORT_R, PORT_R)
 
     def key_param_text(self) -> str:
-        title = pick(self._spec.title_en, self._spec.title_zh)
+        title = localized(self._spec.title_en, self._spec.title_zh)
         # "conv2d_1" already says Conv2d; a renamed layer ("features") gets its type shown.
         named_after_type = self._name.lower().startswith(self._spec.type.lower())
         parts = [] if named_after_type and self._spec.key_params else [title]
@@ -364,7 +365,7 @@ class NodeItem(QGraphicsItem):
             if key not in self._params:
                 continue
             try:
-                label = pick(self._spec.param(key).label_en, self._spec.param(key).label_zh)
+                label = localized(self._spec.param(key).label_en, self._spec.param(key).label_zh)
             except KeyError:
                 label = key
             parts.append(f"{label} {_fmt_value(self._params[key])}")

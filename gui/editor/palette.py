@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from engine import CATEGORIES, LAYERS
-from gui.editor._text import pick
 from gui.editor.view import LAYER_MIME
+from gui.i18n import localized
 from gui.icons import layer_icon
 
 _TYPE_ROLE = Qt.ItemDataRole.UserRole
@@ -78,14 +78,14 @@ class LayerPalette(QWidget):
             types = by_category.get(cat_id, [])
             if not types:
                 continue
-            top = QTreeWidgetItem(self.tree, [pick(title_en, title_zh)])
+            top = QTreeWidgetItem(self.tree, [localized(title_en, title_zh)])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
             for type_id in types:
                 spec = LAYERS[type_id]
-                item = QTreeWidgetItem(top, [pick(spec.title_en, spec.title_zh)])
+                item = QTreeWidgetItem(top, [localized(spec.title_en, spec.title_zh)])
                 item.setData(0, _TYPE_ROLE, type_id)
                 item.setIcon(0, layer_icon(type_id, spec.category, 20))
                 item.setFlags(
@@ -93,10 +93,10 @@ class LayerPalette(QWidget):
                     | Qt.ItemFlag.ItemIsSelectable
                     | Qt.ItemFlag.ItemIsDragEnabled
                 )
-                explain = pick(spec.explain_en, spec.explain_zh)
+                explain = localized(spec.explain_en, spec.explain_zh)
                 formula = f"<br><code>{spec.formula}</code>" if spec.formula else ""
                 item.setToolTip(
-                    0, f"<b>{pick(spec.title_en, spec.title_zh)}</b><br>{explain}{formula}"
+                    0, f"<b>{localized(spec.title_en, spec.title_zh)}</b><br>{explain}{formula}"
                 )
                 item.setStatusTip(0, explain)
                 self.layer_items[type_id] = item

@@ -14,9 +14,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPixmap
 
 from engine import layer_spec
-from gui.editor._text import pick
 from gui.editor.layout import tidy_positions
 from gui.editor.style import is_dark, palette
+from gui.i18n import localized
 from gui.icons import category_colour
 
 if TYPE_CHECKING:
@@ -99,6 +99,8 @@ def render_graph(graph: Graph, width: int, height: int, ratio: float = 2.0) -> Q
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 6, 6)
         painter.setPen(pal.color(QPalette.ColorRole.Text))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, pick(spec.title_en, spec.title_zh))
+        painter.drawText(
+            rect, Qt.AlignmentFlag.AlignCenter, localized(spec.title_en, spec.title_zh)
+        )
     painter.end()
     return pixmap
