@@ -98,7 +98,7 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> st
     if chosen == SOURCE_LANGUAGE:
         return chosen
     ours: QTranslator = QmTranslator(app)
-    if not (qm_path(chosen).is_file() and ours.load(str(qm_path(chosen)))):
+    if not (_qm_is_current(chosen) and ours.load(str(qm_path(chosen)))):
         ours = TsTranslator(ts_path(chosen), app)
     qt_own = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -108,6 +108,15 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> st
         app.installTranslator(translator)
         _installed.append(translator)
     return chosen
+
+
+def _qm_is_current(language: str) -> bool:
+    """Use the compiled .qm only when it is at least as new as its .ts: in a source checkout a
+    .qm left from an earlier build would otherwise hide every translation added since."""
+    qm, ts = qm_path(language), ts_path(language)
+    if not qm.is_file():
+        return False
+    return not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime
 
 
 class QmTranslator(QTranslator):

@@ -119,3 +119,14 @@ def test_a_dropped_in_lab_file_appears(tmp_path: Path) -> None:
     labs, problems = discover_labs(tmp_path, "zh_CN")  # no Chinese version: English is used
     assert [(lab.id, lab.language) for lab in labs] == [("extra", "en")]
     assert len(problems) == 1 and "broken.md" in problems[0]
+
+
+def test_translated_labs_ask_the_same_questions_with_the_same_answers() -> None:
+    """A teacher who edits one language's answer must edit the other too: this catches it."""
+    english, _ = discover_labs(resources.path("labs"), "en")
+    chinese, _ = discover_labs(resources.path("labs"), "zh_CN")
+    for en, zh in zip(english, chinese, strict=True):
+        assert (en.id, en.widget, en.order, en.project) == (zh.id, zh.widget, zh.order, zh.project)
+        assert [(q.id, q.kind, q.answer, q.tolerance, len(q.choices)) for q in en.questions] == [
+            (q.id, q.kind, q.answer, q.tolerance, len(q.choices)) for q in zh.questions
+        ], en.id

@@ -1,0 +1,112 @@
+"""The interface language: every source string translated into zh_CN, and switching works."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from gui import i18n
+
+# Placeholders the code fills in. printf-style ones (%s, %.3f, %%) are filled in order, so a
+# translation must keep them in the same order, or % raises or mixes up values at run time.
+# Numbered ones (%1, {0}, {1:.2e}) may move, as Chinese word order needs; they must all stay.
+_IN_ORDER = re.compile(r"%(?:\(\w+\))?[-+ #0]*\d*(?:\.\d+)?[sdifgeEGxXr%]|\{(?::[^{}]*)?\}")
+_NUMBERED = re.compile(r"%\d+|%p|\{\d+(?::[^{}]*)?\}")
+_MNEMONIC = re.compile(r"&(?!&)\S")
+
+
+@pytest.fixture
+def app() -> Iterator[QApplication]:
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    yield application
+    i18n.install_translator(application, "en")
+
+
+def test_every_source_string_has_a_finished_zh_cn_translation() -> None:
+    """lupdate reads gui/ and main.py into a scratch .ts; each string in it must be translated
+    in resources/translations/netcanvas_zh_CN.ts. To fix a failure: `python -m gui.i18n update`,
+    translate the new entries (Qt Linguist or by hand), remove their type="unfinished"."""
+    missing = i18n.missing_translations(i18n.ts_path("zh_CN"), "zh_CN")
+    listing = "\n".join(f"  [{context}] {source!r}" for context, source in missing)
+    assert not missing, f"{len(missing)} string(s) lack a zh_CN translation:\n{listing}"
+
+
+def test_translations_keep_placeholders_and_keyboard_mnemonics() -> None:
+    problems = []
+    for (context, source, _), text in i18n.read_ts(i18n.ts_path("zh_CN")).items():
+        in_order = _IN_ORDER.findall(source) != _IN_ORDER.findall(text)
+        numbered = sorted(_NUMBERED.findall(source)) != sorted(_NUMBERED.findall(text))
+        if in_order or numbered:
+            problems.append(f"[{context}] {source!r} -> {text!r}: placeholders differ")
+        if _MNEMONIC.search(source) and not _MNEMONIC.search(text):
+            problems.append(f"[{context}] {source!r} -> {text!r}: the &-mnemonic is lost")
+    assert not problems, "\n".join(problems)
+
+
+def test_switching_to_chinese_retranslates_the_labs_panel(app: QApplication, qtbot: QtBot) -> None:
+    import engine
+    from gui.labs import LabsPanel
+    from gui.project_state import ProjectState
+
+    assert i18n.install_translator(app, "en") == "en"
+    panel = LabsPanel(ProjectState(engine.default_project()))
+    qtbot.addWidget(panel)
+    panel.show_lab("metrics")
+    assert panel.open_button.text() == "Open the lab project"
+    assert panel.title.text() == "Evaluation metrics"
+
+    assert i18n.install_translator(app, "zh_CN") == "zh_CN"  # at run time: LanguageChange
+    assert i18n.current_language() == "zh_CN"
+    qtbot.waitUntil(lambda: panel.open_button.text() == "打开实验项目", timeout=5000)
+    assert panel.title.text() == "评估指标"  # the lab itself now comes from resources/labs/zh_CN
+    assert panel.current_lab() is not None and panel.current_lab().id == "metrics"  # type: ignore[union-attr]
+    assert "精确率" in panel.current_widget().steps.toPlainText()  # type: ignore[union-attr]
+    panel.shutdown()
+
+
+def test_untranslated_text_falls_back_to_english(app: QApplication) -> None:
+    i18n.install_translator(app, "zh_CN")
+    # A string with no entry must come back unchanged, not blank (Qt wants a null QString).
+    assert QCoreApplication.translate("NoSuchContext", "Not in the catalogue %d") == (
+        "Not in the catalogue %d"
+    )
+    assert QCoreApplication.translate("LabsPanel", "Open the lab project") == "打开实验项目"
+
+
+def test_saved_choice_and_system_locale(app: QApplication) -> None:
+    assert i18n.saved_language() is None
+    i18n.set_saved_language("zh_CN")
+    assert QSettings().value("language") == "zh_CN"
+    assert i18n.install_translator(app, None) == "zh_CN"
+    i18n.set_saved_language(None)
+    assert i18n.install_translator(app, None) == i18n.system_language()
+    with pytest.raises(ValueError, match="unknown language"):
+        i18n.set_saved_language("fr")
+    assert list(i18n.available_languages()) == ["en", "zh_CN"]
+    assert i18n.localized("Dense", "全连接层") == "Dense"  # English installed now
+
+
+def test_compiled_catalogue_translates_like_the_source(tmp_path: Path) -> None:
+    qm = tmp_path / "netcanvas_zh_CN.qm"
+    i18n.run_lrelease(i18n.ts_path("zh_CN"), qm)
+    translator = i18n.QmTranslator()
+    assert translator.load(str(qm))
+    assert translator.translate("LabsPanel", "Open the lab project") == "打开实验项目"
+    assert translator.translate("LabsPanel", "no such string") is None
+    again = tmp_path / "again.qm"
+    i18n.run_lrelease(i18n.ts_path("zh_CN"), again)
+    assert qm.read_bytes() == again.read_bytes(), "lrelease output must be reproducible"
+
+
+def test_qt_standard_dialogs_are_translated_too(app: QApplication) -> None:
+    i18n.install_translator(app, "zh_CN")
+    # qtbase_zh_CN ships with PySide6: the standard buttons of QMessageBox/QDialogButtonBox.
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert isinstance(QTranslator, type)
