@@ -9,7 +9,16 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QByteArray, QMimeData, QObject, QPoint, QPointF, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QMimeData,
+    QObject,
+    QPoint,
+    QPointF,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
@@ -41,6 +50,8 @@ if TYPE_CHECKING:
     from gui.project_state import ProjectState
 
 NODES_MIME = "application/x-netcanvas-nodes"
+
+
 PASTE_STEP = 30.0
 APPEND_GAP = 70.0
 T = TypeVar("T")
@@ -61,6 +72,7 @@ class EditorController(QObject):
         self._clipboard: dict[str, Any] | None = None
         self._paste_count = 0
         self._actions: dict[str, QAction] = {}
+        self._action_sources: dict[str, str] = {}  # untranslated action texts
         self._make_actions()
 
         self.scene.sig_status.connect(self.sig_status)
@@ -72,6 +84,7 @@ class EditorController(QObject):
         view.sig_layer_dropped.connect(self._on_layer_dropped)
         view.sig_layer_dropped_on_edge.connect(self.insert_on_edge)
         view.sig_context_menu.connect(self._on_context_menu)
+        view.sig_language_changed.connect(self._on_language_changed)
         self._palette.sig_layer_activated.connect(self.append_layer)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -435,9 +448,10 @@ class EditorController(QObject):
     # --- actions ---------------------------------------------------------------------------
 
     def _make_actions(self) -> None:
-        undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        # No prefix: Qt then words them "Undo Add relu_3" itself, in the interface language.
+        undo = self.undo_stack.createUndoAction(self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo = self.undo_stack.createRedoAction(self)
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         self._actions["undo"] = undo
         self._actions["redo"] = redo
@@ -445,7 +459,8 @@ class EditorController(QObject):
         redo.setObjectName("editor_redo")
 
         def make(key: str, text: str, slot: Callable[[], Any], shortcut: Any) -> QAction:
-            action = QAction(text, self)
+            action = QAction(tr(text), self)
+            self._action_sources[key] = text
             if isinstance(shortcut, list):
                 action.setShortcuts(shortcut)
             else:
@@ -456,23 +471,39 @@ class EditorController(QObject):
             return action
 
         std = QKeySequence.StandardKey
-        make("cut", tr("Cu&t"), self.cut, std.Cut)
-        make("copy", tr("&Copy"), self.copy, std.Copy)
-        make("paste", tr("&Paste"), self.paste, std.Paste)
+        # Marked for lupdate; translated when set (and again on a language switch).
+        make("cut", QT_TRANSLATE_NOOP("Editor", "Cu&t"), self.cut, std.Cut)
+        make("copy", QT_TRANSLATE_NOOP("Editor", "&Copy"), self.copy, std.Copy)
+        make("paste", QT_TRANSLATE_NOOP("Editor", "&Paste"), self.paste, std.Paste)
         make(
             "delete",
-            tr("&Delete"),
+            QT_TRANSLATE_NOOP("Editor", "&Delete"),
             self.delete_selected,
             [QKeySequence(std.Delete), QKeySequence("Backspace")],
         )
-        make("select_all", tr("Select &All"), self.select_all, std.SelectAll)
+        make(
+            "select_all", QT_TRANSLATE_NOOP("Editor", "Select &All"), self.select_all, std.SelectAll
+        )
         view = self._graph_view
-        make("zoom_in", tr("Zoom &In"), view.zoom_in, std.ZoomIn)
-        make("zoom_out", tr("Zoom &Out"), view.zoom_out, std.ZoomOut)
-        make("zoom_fit", tr("Zoom to &Fit"), view.zoom_to_fit, QKeySequence("Ctrl+0"))
-        make("tidy", tr("&Tidy Layout"), self.tidy_layout, QKeySequence("Ctrl+Shift+L"))
-        for key in ("cut", "copy", "delete", "select_all"):
-            self._actions[key].setStatusTip(self._actions[key].text().replace("&", ""))
+        make("zoom_in", QT_TRANSLATE_NOOP("Editor", "Zoom &In"), view.zoom_in, std.ZoomIn)
+        make("zoom_out", QT_TRANSLATE_NOOP("Editor", "Zoom &Out"), view.zoom_out, std.ZoomOut)
+        make(
+            "zoom_fit",
+            QT_TRANSLATE_NOOP("Editor", "Zoom to &Fit"),
+            view.zoom_to_fit,
+            QKeySequence("Ctrl+0"),
+        )
+        make(
+            "tidy",
+            QT_TRANSLATE_NOOP("Editor", "&Tidy Layout"),
+            self.tidy_layout,
+            QKeySequence("Ctrl+Shift+L"),
+        )
+
+    def _on_language_changed(self) -> None:
+        for key, source in self._action_sources.items():
+            self._actions[key].setText(tr(source))
+        self.refresh_summary()
 
     def action(self, key: str) -> QAction:
         return self._actions[key]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -184,6 +184,13 @@ class Inspector(QScrollArea):
         self._layout.addWidget(self.issues_host)
         self._layout.addStretch(1)
         self.set_node(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.name_edit.setAccessibleName(self.tr("Layer name"))
+            self._build_form()  # labels and help come from the engine in both languages
+            self.refresh()
+        super().changeEvent(event)
 
     # --- binding ---------------------------------------------------------------------------
 

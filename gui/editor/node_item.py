@@ -137,6 +137,10 @@ class NodeItem(QGraphicsItem):
         self._update_ports(max(used) if used else -1)
         self.update()
 
+    def retranslate(self) -> None:
+        """Layer titles and tooltips follow an interface language switch."""
+        self._refresh()
+
     def _refresh(self) -> None:
         self._relayout()
         self.setToolTip(self._tooltip())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,6 +69,15 @@ class LayerPalette(QWidget):
         self.search.textChanged.connect(self._on_search_changed)
         self.search.returnPressed.connect(self._on_search_return)
         self.tree.itemActivated.connect(self._on_item_activated)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.search.setPlaceholderText(self.tr("Search layers…"))
+            self.tree.clear()
+            self.layer_items.clear()
+            self._populate()
+            self._on_search_changed(self.search.text())
+        super().changeEvent(event)
 
     def _populate(self) -> None:
         by_category: dict[str, list[str]] = {}

@@ -31,6 +31,7 @@ class GraphView(QGraphicsView):
     sig_layer_dropped = Signal(str, QPointF)  # layer type, scene position (on empty canvas)
     sig_layer_dropped_on_edge = Signal(str, object)  # layer type, engine Edge
     sig_context_menu = Signal(QPointF, QPoint)  # scene position, global position
+    sig_language_changed = Signal()
 
     def __init__(self, scene: GraphScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -252,6 +253,11 @@ class GraphView(QGraphicsView):
             self.resetCachedContent()
             for item in self._scene.items():
                 item.update()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.tr("Network canvas"))
+            for node in self._scene.node_items.values():
+                node.retranslate()
+            self.sig_language_changed.emit()
         super().changeEvent(event)
 
     def visible_scene_rect(self) -> QRectF:

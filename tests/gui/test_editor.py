@@ -339,3 +339,26 @@ def test_summary_follows_the_batch_size(editor: EditorController) -> None:
     editor.refresh_summary()
     assert f"batch {editor.state.project.settings.batch_size}" in memory_text()
     assert memory_text() != small
+
+
+def test_switching_the_language_relabels_palette_nodes_and_actions(
+    editor: EditorController, qapp: Any
+) -> None:
+    from engine import LAYERS
+    from gui.i18n import install_translator
+
+    palette = editor.palette
+    conv = node_of_type(editor, "Conv2d")[0]
+    editor.scene.select_nodes([conv])
+    try:
+        install_translator(qapp, "zh_CN")
+        qapp.processEvents()
+        item = palette.layer_items["Conv2d"]  # type: ignore[attr-defined]
+        assert item.text(0) == LAYERS["Conv2d"].title_zh
+        assert LAYERS["Conv2d"].explain_zh in editor.scene.node_items[conv].toolTip()
+        assert editor.inspector.title.text() == f"<b>{LAYERS['Conv2d'].title_zh}</b>"  # type: ignore[attr-defined]
+    finally:
+        install_translator(qapp, "en")
+        qapp.processEvents()
+    assert palette.layer_items["Conv2d"].text(0) == LAYERS["Conv2d"].title_en  # type: ignore[attr-defined]
+    assert editor.action("copy").text() == "&Copy"
