@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,24 +37,23 @@ class StartPage(QWidget):
 
     def __init__(self, recent_paths: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._recent: list[str] = []
         self.template_buttons: dict[str, QToolButton] = {}
 
-        title = QLabel(self.tr("NetCanvas"))
-        font = title.font()
+        self.title = QLabel()
+        font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
-        title.setFont(font)
-        subtitle = QLabel(
-            self.tr("Build a neural network by dragging layers, train it, see what it learned.")
-        )
-        subtitle.setWordWrap(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
 
         # Left: templates as picture cards.
         cards = QWidget()
         grid = QGridLayout(cards)
         grid.setSpacing(12)
-        for i, (template_id, template) in enumerate(TEMPLATES.items()):
-            button = self._card(template_id, template)
+        for i, template_id in enumerate(TEMPLATES):
+            button = self._card(template_id)
             self.template_buttons[template_id] = button
             grid.addWidget(button, i // _COLUMNS, i % _COLUMNS)
         grid.setRowStretch(grid.rowCount(), 1)
@@ -62,29 +61,28 @@ class StartPage(QWidget):
         scroll.setWidget(cards)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.templates_heading = _heading()
         left = QVBoxLayout()
-        left.addWidget(_heading(self.tr("New from a template")))
+        left.addWidget(self.templates_heading)
         left.addWidget(scroll, 1)
 
         # Right: open and recent.
-        self.default_button = QPushButton(self.tr("Open the default project"))
-        self.default_button.setToolTip(
-            self.tr("The digit-recognition CNN with 5 000 bundled MNIST images, ready to train.")
-        )
+        self.default_button = QPushButton()
         self.default_button.clicked.connect(self.sig_open_default)
-        self.open_button = QPushButton(self.tr("Open…"))
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self.sig_open_dialog)
         self.recent_list = QListWidget()
-        self.recent_list.setAccessibleName(self.tr("Recent projects"))
         self.recent_list.itemActivated.connect(self._on_recent_activated)
-        self.no_recent = QLabel(self.tr("No recent projects yet."))
+        self.no_recent = QLabel()
         self.no_recent.setEnabled(False)
+        self.open_heading = _heading()
+        self.recent_heading = _heading()
         right = QVBoxLayout()
-        right.addWidget(_heading(self.tr("Open")))
+        right.addWidget(self.open_heading)
         right.addWidget(self.default_button)
         right.addWidget(self.open_button)
         right.addSpacing(12)
-        right.addWidget(_heading(self.tr("Recent projects")))
+        right.addWidget(self.recent_heading)
         right.addWidget(self.no_recent)
         right.addWidget(self.recent_list, 10)
         right.addStretch(1)  # keeps the column at the top while the list is hidden
@@ -95,36 +93,60 @@ class StartPage(QWidget):
         columns.addLayout(right, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 24)
-        outer.addWidget(title)
-        outer.addWidget(subtitle)
+        outer.addWidget(self.title)
+        outer.addWidget(self.subtitle)
         outer.addSpacing(16)
         outer.addLayout(columns, 1)
+        self._retranslate()
         self.set_recent(recent_paths)
 
-    def _card(self, template_id: str, template: object) -> QToolButton:
-        title = localized(template.title_en, template.title_zh)  # type: ignore[attr-defined]
-        description = localized(
-            template.description_en,  # type: ignore[attr-defined]
-            template.description_zh,  # type: ignore[attr-defined]
+    def _retranslate(self) -> None:
+        self.title.setText(self.tr("NetCanvas"))
+        self.subtitle.setText(
+            self.tr("Build a neural network by dragging layers, train it, see what it learned.")
         )
+        self.templates_heading.setText(self.tr("New from a template"))
+        self.open_heading.setText(self.tr("Open"))
+        self.recent_heading.setText(self.tr("Recent projects"))
+        self.default_button.setText(self.tr("Open the default project"))
+        self.default_button.setToolTip(
+            self.tr("The digit-recognition CNN with 5 000 bundled MNIST images, ready to train.")
+        )
+        self.open_button.setText(self.tr("Open…"))
+        self.recent_list.setAccessibleName(self.tr("Recent projects"))
+        self.no_recent.setText(self.tr("No recent projects yet."))
+        for template_id, button in self.template_buttons.items():
+            template = TEMPLATES[template_id]
+            title = localized(template.title_en, template.title_zh)
+            description = localized(template.description_en, template.description_zh)
+            if button.icon().isNull():
+                title = f"{title}\n({self.tr('preview unavailable')})"
+            button.setText(title)
+            button.setToolTip(f"<b>{title}</b><br>{description}")
+            button.setAccessibleName(title)
+            button.setAccessibleDescription(description)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.set_recent(self._recent)
+        super().changeEvent(event)
+
+    def _card(self, template_id: str) -> QToolButton:
         button = QToolButton()
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        button.setText(title)
-        button.setToolTip(f"<b>{title}</b><br>{description}")
-        button.setAccessibleName(title)
-        button.setAccessibleDescription(description)
         button.setIconSize(THUMB)
         button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        button.setAutoRaise(False)
         try:
             pixmap = render_graph(make_template(template_id), THUMB.width(), THUMB.height())
             button.setIcon(QIcon(pixmap))
         except Exception:  # a broken template must not take the start page down with it
-            button.setText(f"{title}\n({self.tr('preview unavailable')})")
+            pass  # the card then says "preview unavailable"
         button.clicked.connect(lambda _c=False, t=template_id: self.sig_template_chosen.emit(t))
         return button
 
     def set_recent(self, paths: list[str]) -> None:
+        self._recent = list(paths)
         self.recent_list.clear()
         for path in paths:
             p = Path(path)
@@ -142,8 +164,8 @@ class StartPage(QWidget):
         self.sig_open_path.emit(str(item.data(Qt.ItemDataRole.UserRole)))
 
 
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
+def _heading() -> QLabel:
+    label = QLabel()
     font = label.font()
     font.setBold(True)
     font.setPointSizeF(font.pointSizeF() * 1.2)

@@ -59,3 +59,19 @@ def test_recent_projects_and_open_buttons(qtbot: Any, tmp_path: Path) -> None:
         qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     page.set_recent([])
     assert page.recent_list.count() == 0 and page.no_recent.isVisibleTo(page)
+
+
+def test_cards_follow_a_language_switch(qtbot: Any, qapp: Any) -> None:
+    from gui.i18n import install_translator
+
+    page = StartPage([])
+    qtbot.addWidget(page)
+    template_id, template = next(iter(TEMPLATES.items()))
+    try:
+        install_translator(qapp, "zh_CN")
+        qapp.processEvents()
+        assert page.template_buttons[template_id].text() == template.title_zh
+    finally:
+        install_translator(qapp, "en")
+        qapp.processEvents()
+    assert page.template_buttons[template_id].text() == template.title_en
