@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from engine.metrics import EvalReport
     from engine.project import Project
 
+# Epoch records the trainer keeps for the CSV export but that are not learning curves.
+_NOT_CHARTED = {"time_s", "samples_per_s"}
 MAX_CONFUSION_CLASSES = 30  # beyond this a table is unreadable on a page
 
 _CSS = """
@@ -130,8 +132,11 @@ def _curve_groups(history: dict[str, list[float]]) -> list[tuple[str, list[str]]
     bases: list[str] = []
     for key in history:
         base = key.removeprefix("val_")
-        if base not in bases:
+        if base not in bases and base not in _NOT_CHARTED:
             bases.append(base)
+    lr = history.get("lr", [])
+    if "lr" in bases and len(set(lr)) < 2:
+        bases.remove("lr")  # a constant learning rate says nothing a chart could show
     first = [b for b in ("loss", "accuracy") if b in bases]
     groups = []
     for base in first + sorted(set(bases) - set(first)):

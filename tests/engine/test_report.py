@@ -14,7 +14,7 @@ import pytest
 
 from engine.metrics import EvalReport, averages, per_class_scores
 from engine.project import default_project
-from engine.report import export_report, render_report
+from engine.report import curves_html, export_report, render_report
 from engine.report_svg import Series, line_chart_svg, network_svg, nice_ticks
 from engine.templates import make_template
 from engine.types import RunRecord
@@ -189,3 +189,12 @@ def test_rendering_a_report_does_not_load_torch() -> None:
         cwd=Path(__file__).resolve().parents[2],
     )  # fmt: skip
     assert out.stdout.strip() == "False"
+
+
+def test_charts_show_learning_curves_only() -> None:
+    run = _run()
+    run.history.update(lr=[0.1, 0.1, 0.1], time_s=[3.0, 3.1, 3.0], samples_per_s=[90.0, 91.0, 92.0])
+    titles = re.findall(r"<title>([^<]*)</title>", curves_html(run))
+    assert titles == ["loss", "accuracy"]
+    run.history["lr"] = [0.1, 0.05, 0.025]  # a schedule: now worth a chart
+    assert re.findall(r"<title>([^<]*)</title>", curves_html(run)) == ["loss", "accuracy", "lr"]
