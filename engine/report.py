@@ -52,7 +52,9 @@ table.confusion th.corner { font-weight: normal; color: #656d76; font-size: 0.85
 
 def _num(value: Any, digits: int = 4) -> str:
     """A figure as a person reads it: integers with separators, floats with ``digits`` figures."""
-    if isinstance(value, bool) or value is None:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
         return escape(str(value))
     if isinstance(value, int):
         return f"{value:,}"
@@ -191,7 +193,25 @@ def _runs_section(runs: Sequence[RunRecord], shown: RunRecord | None) -> str:
         if shown.message:
             out += f"<p class='muted'>{escape(shown.message)}</p>"
         out += curves_html(shown)
-    return out
+    return out + _comparison_html(runs)
+
+
+def _comparison_html(runs: Sequence[RunRecord]) -> str:
+    """One curve per run of the most telling metric they share, to compare runs at a glance."""
+    if len(runs) < 2:
+        return ""
+    for key in ("val_accuracy", "val_loss", "accuracy", "loss"):
+        having = [r for r in runs if r.history.get(key)]
+        if len(having) >= 2:
+            break
+    else:
+        return ""
+    series = [
+        Series(r.id, r.history[key], SERIES_COLOURS[i % len(SERIES_COLOURS)])
+        for i, r in enumerate(having[-len(SERIES_COLOURS) :])
+    ]
+    title = f"{key.replace('_', ' ')}, run by run"
+    return f"<h3>Runs compared</h3>{line_chart_svg(series, title)}"
 
 
 def confusion_html(confusion: Any, class_names: Sequence[str]) -> str:

@@ -198,3 +198,16 @@ def test_charts_show_learning_curves_only() -> None:
     assert titles == ["loss", "accuracy"]
     run.history["lr"] = [0.1, 0.05, 0.025]  # a schedule: now worth a chart
     assert re.findall(r"<title>([^<]*)</title>", curves_html(run)) == ["loss", "accuracy", "lr"]
+
+
+def test_several_runs_are_compared_on_one_chart() -> None:
+    project = default_project()
+    first, second = _run(), _run()
+    second.id, second.history = "run-8", {"loss": [0.9, 0.3], "val_accuracy": [0.7, 0.9]}
+    project.runs += [first, second]
+    html = render_report(project)
+    chart = html[html.index("Runs compared") :]
+    chart = chart[: chart.index("</svg>")]
+    assert "val accuracy, run by run" in chart and "run-7" in chart and "run-8" in chart
+    # The second run lacks 'accuracy': its cell in the runs table is a dash, not 'None'.
+    assert "None" not in html
