@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import math
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,7 +40,10 @@ VAL_COLOUR = OKABE_ITO["orange"]
 LR_COLOUR = OKABE_ITO["green"]
 WARN_COLOUR = OKABE_ITO["vermillion"]
 OVERLAY_COLOURS = (OKABE_ITO["purple"], OKABE_ITO["sky"], OKABE_ITO["grey"], OKABE_ITO["yellow"])
-REDRAW_INTERVAL_MS = 50  # about 20 Hz: smooth to the eye, a small share of the GUI thread
+REDRAW_INTERVAL_MS = 50  # the timer's tick (about 20 Hz); each tick repaints one plot
+# The least time between two repaints of one plot. Repaints cost the GUI thread and, through
+# the GIL, the training thread: the main curves refresh 5 times a second, the others once.
+MIN_REPAINT_S = (0.2, 0.2, 1.0, 1.0)
 OVERFIT_EPOCHS = 3  # consecutive epochs of rising validation loss that count as overfitting
 
 
@@ -115,7 +119,12 @@ class LivePlots(QWidget):
         super().__init__(parent)
         self._smoothing = 0.6
         self._task = "classification"
-        self._dirty = False
+        self._dirty: set[int] = set()  # plots (0 loss, 1 accuracy, 2 lr, 3 speed) to redraw
+        self._next_plot = 0
+        self._painted_at = [0.0, 0.0, 0.0, 0.0]  # time.monotonic() of each plot's last repaint
+        self._fit_y: set[int] = set()  # plots whose y range shrinks to the data (epoch end)
+        self._user_zoomed = False  # the user zoomed or panned: leave the ranges alone
+        self._x_span = 1.0
         self.redraw_count = 0  # how many repaints the timer did (tests and benchmarks read it)
         # Per logged step: x is the fractional epoch.
         self.step_loss = SeriesBuffer()
@@ -151,19 +160,21 @@ class LivePlots(QWidget):
             plot.setLabel("left", y_label)
             plot.getAxis("left").enableAutoSIPrefix(False)
             plot.getAxis("bottom").enableAutoSIPrefix(False)
-            plot.showGrid(x=True, y=True, alpha=0.15)
+            # No grid: pyqtgraph draws it with the axes, and repainting dense grid lines was
+            # most of the GUI thread's time while training (it also holds the GIL).
+            plot.vb.sigRangeChangedManually.connect(self._on_user_zoomed)
             plot.setMenuEnabled(False)
             if plot is not self.loss_plot:
                 plot.setXLink(self.loss_plot)
         self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
         self.acc_plot.addLegend(offset=(-8, -8), labelTextSize="8pt")
 
-        self.loss_raw = self._series(self.loss_plot, TRAIN_COLOUR, alpha=60)
+        self.loss_raw = self._series(self.loss_plot, TRAIN_COLOUR)
         self.loss_smooth = self._series(self.loss_plot, TRAIN_COLOUR, width=2, name=_tr("training"))
         self.val_loss = self._series(
             self.loss_plot, VAL_COLOUR, width=2, name=_tr("validation"), symbol=True
         )
-        self.acc_raw = self._series(self.acc_plot, TRAIN_COLOUR, alpha=60)
+        self.acc_raw = self._series(self.acc_plot, TRAIN_COLOUR)
         self.acc_smooth = self._series(self.acc_plot, TRAIN_COLOUR, width=2, name=_tr("training"))
         self.val_acc = self._series(
             self.acc_plot, VAL_COLOUR, width=2, name=_tr("validation"), symbol=True
@@ -229,6 +240,11 @@ class LivePlots(QWidget):
         background = palette.color(QPalette.ColorRole.Base)
         foreground = palette.color(QPalette.ColorRole.Text)
         self.canvas.setBackground(background)
+        # The raw (unsmoothed) curves are a pale tint of the training colour, mixed with the
+        # background here rather than drawn with alpha: blending long polylines is slow.
+        pale = _mix(QColor(TRAIN_COLOUR), background, 0.3)
+        for item in (self.loss_raw, self.acc_raw):
+            item.setPen(pg.mkPen(pale, width=1))
         for plot in self._plots:
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setPen(foreground)
@@ -244,9 +260,19 @@ class LivePlots(QWidget):
         super().changeEvent(event)
 
     # -- feeding -------------------------------------------------------------------------------
-    def reset(self, task: str = "classification") -> None:
-        """Forget the current run's curves (overlays of earlier runs stay)."""
+    def reset(self, task: str = "classification", epochs: int = 0) -> None:
+        """Forget the current run's curves (overlays of earlier runs stay).
+
+        ``epochs``: the run's length; the shared x axis then spans it from the start, so the
+        axes do not re-layout on every update.
+        """
         self._task = task
+        self._user_zoomed = False
+        self._x_span = float(max(epochs, 1))
+        self.loss_plot.setXRange(0.0, self._x_span, padding=0.02)
+        for plot in self._plots:
+            plot.enableAutoRange(x=False, y=False)
+            plot.setYRange(0.0, 1.0, padding=0)
         for buffer in (
             self.step_loss,
             self.step_accuracy,
@@ -293,18 +319,19 @@ class LivePlots(QWidget):
         if "lr" in logs and self.step_lr.size == 0:
             self.step_lr.append(epoch, float(logs["lr"]))
         self._check_overfitting()
+        self._fit_y.update((0, 1, 2, 3))
         self._schedule()
 
     def load_record(self, record: RunRecord) -> None:
         """Show a stored run (a project opened from disk) as if it had just trained."""
-        self.reset(self._task)
+        columns = record.history
+        self.reset(self._task, max((len(v) for v in columns.values()), default=1))
         steps = record.steps
         xs = steps.get("epoch", [])
         for i, x in enumerate(xs):
             logs = {key: values[i] for key, values in steps.items() if i < len(values)}
             logs["epoch"] = x
             self.add_batch(logs)
-        columns = record.history
         count = max((len(v) for v in columns.values()), default=0)
         for i in range(count):
             self.add_epoch(float(i + 1), {k: v[i] for k, v in columns.items() if i < len(v)})
@@ -328,38 +355,99 @@ class LivePlots(QWidget):
             self._ema_state[key] = (0.0, 0)
             for x, y in zip(raw.x.copy(), raw.y.copy(), strict=True):
                 self._append_ema(key, target, float(x), float(y))
-        self._schedule()
+        self._schedule((0, 1))
 
-    def _schedule(self) -> None:
-        self._dirty = True
+    def _schedule(self, plots: tuple[int, ...] = (0, 1, 2, 3)) -> None:
+        self._dirty.update(plots)
         if not self._timer.isActive():
             self._timer.start()
 
     def flush(self) -> None:
-        """Redraw now (tests, exports) instead of waiting for the timer."""
+        """Redraw every plot now (tests, exports) instead of waiting for the timer."""
         self._timer.stop()
-        self._redraw()
+        self._redraw(everything=True)
 
-    def _redraw(self) -> None:
+    def _redraw(self, everything: bool = False) -> None:
+        """Timer tick: redraw ONE dirty plot (round robin), then come back for the next.
+
+        Repainting all four plots at once blocked the event loop for one long stretch; one
+        plot per tick keeps each stall short, and every plot still refreshes several times a
+        second.
+        """
         if not self._dirty:
             return
-        self._dirty = False
+        order = [(self._next_plot + k) % 4 for k in range(4)]
+        todo = [i for i in order if i in self._dirty]
+        if not everything:
+            now = time.monotonic()
+            todo = [i for i in todo if now - self._painted_at[i] >= MIN_REPAINT_S[i]][:1]
+            if not todo:
+                self._timer.start()  # something is due later
+                return
+            self._next_plot = (todo[0] + 1) % 4
+            self._painted_at[todo[0]] = now
         self.redraw_count += 1
-        self.loss_raw.setData(self.step_loss.x, self.step_loss.y)
-        self.loss_smooth.setData(self._loss_ema.x, self._loss_ema.y)
-        self.acc_raw.setData(self.step_accuracy.x, self.step_accuracy.y)
-        self.acc_smooth.setData(self._acc_ema.x, self._acc_ema.y)
         epochs = np.asarray(self.epochs, dtype=np.float64)
-        for item, key in ((self.val_loss, "val_loss"), (self.val_acc, "val_accuracy")):
-            values = np.asarray(self.history.get(key, []), dtype=np.float64)
-            item.setData(epochs[: values.size], values)
-        self.lr_line.setData(self.step_lr.x, self.step_lr.y)
-        self.speed_line.setData(self.step_speed.x, self.step_speed.y)
-        for plot, values in ((self.lr_plot, self.step_lr.y), (self.speed_plot, self.step_speed.y)):
-            # A constant series would be drawn on an arbitrary ±range: anchor it at zero.
-            if values.size:
-                top = float(values.max())
-                plot.setYRange(0.0, top * 1.15 if top > 0 else 1.0, padding=0)
+        for index in todo:
+            self._dirty.discard(index)
+            self._draw_plot(index, epochs)
+            if not self._user_zoomed:
+                self._update_range(index, epochs)
+        if self._dirty and not everything:
+            self._timer.start()
+
+    def _draw_plot(self, index: int, epochs: np.ndarray) -> None:
+        if index == 0:
+            self.loss_raw.setData(self.step_loss.x, self.step_loss.y)
+            self.loss_smooth.setData(self._loss_ema.x, self._loss_ema.y)
+            values = np.asarray(self.history.get("val_loss", []), dtype=np.float64)
+            self.val_loss.setData(epochs[: values.size], values)
+        elif index == 1:
+            self.acc_raw.setData(self.step_accuracy.x, self.step_accuracy.y)
+            self.acc_smooth.setData(self._acc_ema.x, self._acc_ema.y)
+            values = np.asarray(self.history.get("val_accuracy", []), dtype=np.float64)
+            self.val_acc.setData(epochs[: values.size], values)
+        elif index == 2:
+            self.lr_line.setData(self.step_lr.x, self.step_lr.y)
+        else:
+            self.speed_line.setData(self.step_speed.x, self.step_speed.y)
+
+    def _update_range(self, index: int, epochs: np.ndarray) -> None:
+        """Grow an axis when data leaves it; fit it at epoch ends.
+
+        Ranges that change on every update make pyqtgraph rebuild its axes each repaint; this
+        keeps repaints cheap while the curves always stay in view.
+        """
+        last_x = max(
+            float(self.step_loss.x[-1]) if self.step_loss.size else 0.0,
+            float(epochs[-1]) if epochs.size else 0.0,
+        )
+        if last_x > self._x_span:
+            self._x_span = float(np.ceil(last_x))
+            self.loss_plot.setXRange(0.0, self._x_span, padding=0.02)
+        plot, series, floor = (
+            (self.loss_plot, (self.step_loss.y, self.history.get("val_loss", [])), None),
+            (self.acc_plot, (self.step_accuracy.y, self.history.get("val_accuracy", [])), 0.0),
+            (self.lr_plot, (self.step_lr.y,), 0.0),
+            (self.speed_plot, (self.step_speed.y,), 0.0),
+        )[index]
+        values = np.concatenate([np.asarray(v, dtype=np.float64).ravel() for v in series])
+        values = values[np.isfinite(values)]
+        fit = index in self._fit_y
+        self._fit_y.discard(index)
+        if not values.size:
+            return
+        low, high = float(values.min()), float(values.max())
+        if floor is not None:
+            low = min(floor, low)
+        margin = 0.08 * (high - low) if high > low else max(abs(high) * 0.1, 1e-6)
+        low, high = low - (0 if floor is not None and low == floor else margin), high + margin
+        view_low, view_high = plot.vb.viewRange()[1]
+        if fit or low < view_low or high > view_high:
+            plot.setYRange(low, high, padding=0)
+
+    def _on_user_zoomed(self, *_args: object) -> None:
+        self._user_zoomed = True
 
     # -- overfitting ---------------------------------------------------------------------------
     def _check_overfitting(self) -> None:
@@ -474,6 +562,16 @@ class LivePlots(QWidget):
     def point_count(self) -> int:
         """Points drawn in the loss plot so far (raw steps and validation epochs)."""
         return self.step_loss.size + len(self.history.get("val_loss", []))
+
+
+def _mix(colour: QColor, background: QColor, share: float) -> QColor:
+    """``share`` of ``colour`` over ``background``, as an opaque colour."""
+    return QColor(
+        *(
+            round(share * a + (1 - share) * b)
+            for a, b in zip(colour.getRgb()[:3], background.getRgb()[:3], strict=True)
+        )
+    )
 
 
 def _finite(value: object) -> bool:

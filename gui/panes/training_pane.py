@@ -50,6 +50,18 @@ def settings_differences(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _set_bar(bar: QProgressBar, fraction: float) -> None:
+    """Whole percent only, and only on change: each repaint of a bar costs the GUI thread."""
+    value = int(100 * min(1.0, max(0.0, fraction)))
+    if bar.value() != value:
+        bar.setValue(value)
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+
+
 def format_eta(seconds: float) -> str:
     if seconds != seconds or seconds < 0:  # NaN or unknown
         return "—"
@@ -119,7 +131,7 @@ class TrainingPane(QWidget):
         self.run_bar = QProgressBar()
         self.run_bar.setFormat(self.tr("run %p%"))
         for bar in (self.epoch_bar, self.run_bar):
-            bar.setRange(0, 1000)
+            bar.setRange(0, 100)
             bar.setValue(0)
         self.epoch_label = QLabel("—")
         self.eta_label = QLabel("—")
@@ -253,7 +265,7 @@ class TrainingPane(QWidget):
             self._show_message(self.tr("The network could not be built: {0}").format(error), True)
             return False
         earlier = [item for item in self._ticked_runs()]
-        self.plots.reset(dataset.task)
+        self.plots.reset(dataset.task, settings.epochs)
         self.plots.set_overlays(earlier)
         self.overfit_banner.setVisible(False)
         self._total_epochs = settings.epochs
@@ -369,15 +381,16 @@ class TrainingPane(QWidget):
         epoch = logs.get("epoch", 0.0)  # fractional, counted from 0
         whole = int(epoch)
         # "progress" is the share of the current epoch done (0..1).
-        self.epoch_bar.setValue(int(1000 * logs.get("progress", epoch - whole)))
+        _set_bar(self.epoch_bar, logs.get("progress", epoch - whole))
         if self._total_epochs:
-            self.run_bar.setValue(int(1000 * min(1.0, epoch / self._total_epochs)))
+            _set_bar(self.run_bar, epoch / self._total_epochs)
         shown = min(whole + 1, self._total_epochs) if self._total_epochs else whole + 1
-        self.epoch_label.setText(self.tr("{0} of {1}").format(shown, self._total_epochs))
+        _set_text(self.epoch_label, self.tr("{0} of {1}").format(shown, self._total_epochs))
         if "eta_s" in logs:
-            self.eta_label.setText(format_eta(logs["eta_s"]))
+            _set_text(self.eta_label, format_eta(logs["eta_s"]))
         if "samples_per_s" in logs:
-            self.speed_label.setText(self.tr("{0:,.0f} samples/s").format(logs["samples_per_s"]))
+            speed = round(logs["samples_per_s"], -1 if logs["samples_per_s"] >= 100 else 0)
+            _set_text(self.speed_label, self.tr("{0:,.0f} samples/s").format(speed))
 
     def _epoch_x(self, logs: dict[str, float]) -> float:
         # The engine's epoch index is 0-based; an epoch's point sits at its end (1, 2, ...).
@@ -389,9 +402,9 @@ class TrainingPane(QWidget):
     def _on_epoch(self, logs: dict[str, float]) -> None:
         x = self._epoch_x(logs)
         self.plots.add_epoch(x, logs)
-        self.epoch_bar.setValue(1000)
+        _set_bar(self.epoch_bar, 1.0)
         if self._total_epochs:
-            self.run_bar.setValue(int(1000 * min(1.0, x / self._total_epochs)))
+            _set_bar(self.run_bar, x / self._total_epochs)
         self.sig_epoch_end.emit({**logs, "epoch": x})
 
     def _on_finished(self, record: RunRecord) -> None:

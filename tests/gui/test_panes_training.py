@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +27,12 @@ def test_short_run_finishes_and_updates_the_project(qtbot: Any, tmp_path: Path) 
     assert pane.start_button.isEnabled() and not pane.stop_button.isEnabled()
     training: list[bool] = []
     state.sig_training_changed.connect(training.append)
+    started = time.monotonic()
     with qtbot.waitSignal(pane.sig_run_finished, timeout=60_000) as finished:
         qtbot.mouseClick(pane.start_button, Qt.MouseButton.LeftButton)
         assert pane.running and not pane.start_button.isEnabled()
         assert pane.stop_button.isEnabled() and not pane.settings_form.isEnabled()
+    elapsed_ms = 1000 * (time.monotonic() - started)
     record = finished.args[0]
     assert record.status == "finished" and len(record.history["val_loss"]) == 3
     assert training == [True, False]
@@ -44,8 +47,9 @@ def test_short_run_finishes_and_updates_the_project(qtbot: Any, tmp_path: Path) 
     assert pane.plots.history["val_loss"] == record.history["val_loss"]
     x, y = pane.plots.val_loss.getData()
     assert list(x) == [1.0, 2.0, 3.0] and len(y) == 3
-    assert pane.plots.redraw_count < pane.plots.step_loss.size + 10  # timer, not per signal
-    assert pane.run_bar.value() == 1000 and pane.start_button.isEnabled()
+    # Redraws come from the 50 ms timer, however many signals arrived.
+    assert pane.plots.redraw_count <= elapsed_ms / 50 + 5
+    assert pane.run_bar.value() == 100 and pane.start_button.isEnabled()
     assert "finished" in pane.message_label.text()
     # Hover read-out, PNG and CSV exports.
     assert "val loss" in pane.plots.describe_at(2.0)

@@ -1,0 +1,171 @@
+"""Does live training keep the window responsive, and what does the GUI cost the engine?
+
+Trains the seed CNN on the built-in MNIST sample on the CPU, twice in one process:
+  headless  the engine's Trainer alone (no callbacks), and
+  gui       the same run through the Training pane: the one adapter (TrainingWorker) on its
+            thread, signals into live plots redrawn at ~20 Hz, with Data and Evaluate panes
+            alive in the same window.
+While the GUI run trains, a 10 ms precise QTimer measures how late the event loop serves it
+(its "stall"). Runs alternate (headless, gui, headless, gui) after a warm-up, so drifting
+machine load hits both sides; throughput is the engine's own samples/s over whole epochs.
+
+    QT_QPA_PLATFORM=offscreen python bench/bench_gui_training.py [--epochs 1] [--repeats 2]
+
+The last line printed is one JSON object: stall_p99_ms, stall_max_ms, headless and gui
+samples/s and their ratio (targets: p99 <= 20 ms, max <= 150 ms, ratio >= 0.9).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+PROBE_MS = 10
+
+
+class StallProbe:
+    """A precise timer that records how late each tick arrives (ms) while active."""
+
+    def __init__(self) -> None:
+        self.lateness: list[float] = []
+        self._clock = QElapsedTimer()
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(PROBE_MS)
+        self._timer.timeout.connect(self._tick)
+        self._last = 0
+
+    def start(self) -> None:
+        self._clock.start()
+        self._last = self._clock.nsecsElapsed()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        now = self._clock.nsecsElapsed()
+        self.lateness.append(max(0.0, (now - self._last) / 1e6 - PROBE_MS))
+        self._last = now
+
+
+def samples_per_s(record: object) -> float:
+    """Whole-epoch throughput the engine measured (mean over the run's epochs)."""
+    values = record.history.get("samples_per_s", [])  # type: ignore[attr-defined]
+    return float(statistics.fmean(values)) if values else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--data", default="mnist-5k")
+    args = parser.parse_args()
+
+    app = QApplication.instance() or QApplication([])
+    from engine import DataRef, Trainer, build_model, load_dataset, new_project
+    from gui.panes.data_pane import DataPane
+    from gui.panes.evaluate_pane import EvaluatePane
+    from gui.panes.training_pane import TrainingPane
+    from gui.project_state import ProjectState
+
+    ref = DataRef(args.data)
+    dataset = load_dataset(ref)
+    project = new_project("seed-cnn", ref, dataset.context())
+    project.settings.epochs = args.epochs
+    project.settings.device = "cpu"
+    state = ProjectState(project)
+    state.set_dataset(dataset)
+
+    window = QTabWidget()
+    training = TrainingPane(state)
+    evaluate = EvaluatePane(state)
+    evaluate.follow(training)
+    window.addTab(DataPane(state), "Data")
+    window.addTab(training, "Training")
+    window.addTab(evaluate, "Evaluate")
+    window.setCurrentWidget(training)
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+
+    def headless() -> float:
+        model = build_model(project.graph, seed=project.settings.seed)
+        return samples_per_s(Trainer(model, dataset, project.settings).fit())
+
+    def gui() -> tuple[float, list[float]]:
+        probe = StallProbe()
+        done: list[object] = []
+        loop = QEventLoop()
+
+        def finished(record: object) -> None:
+            done.append(record)
+            loop.quit()
+
+        training.sig_run_finished.connect(finished)
+        probe.start()
+        if not training.start():
+            raise SystemExit(training.reason_label.text() or training.message_label.text())
+        loop.exec()  # a real event loop, as the window runs it
+        probe.stop()
+        training.sig_run_finished.disconnect(finished)
+        training.stop_and_wait(10_000)
+        return samples_per_s(done[0]), probe.lateness
+
+    # Warm-up: the first fit pays one-off imports and allocator growth on both paths.
+    Trainer(build_model(project.graph), dataset, project.settings).fit(1)
+
+    headless_runs: list[float] = []
+    gui_runs: list[float] = []
+    lateness: list[float] = []
+    for _ in range(args.repeats):
+        headless_runs.append(headless())
+        speed, late = gui()
+        gui_runs.append(speed)
+        lateness.extend(late)
+        print(
+            f"headless {headless_runs[-1]:.0f} samples/s · gui {speed:.0f} samples/s · "
+            f"stall p99 {_percentile(late, 99):.1f} ms max {max(late, default=0):.1f} ms",
+            flush=True,
+        )
+    window.close()
+
+    head = statistics.fmean(headless_runs)
+    with_gui = statistics.fmean(gui_runs)
+    result = {
+        "data": args.data,
+        "epochs": args.epochs,
+        "repeats": args.repeats,
+        "train_samples": len(dataset.train),
+        "headless_samples_per_s": round(head, 1),
+        "gui_samples_per_s": round(with_gui, 1),
+        "gui_over_headless": round(with_gui / head, 3),
+        "stall_p99_ms": round(_percentile(lateness, 99), 2),
+        "stall_max_ms": round(max(lateness, default=0.0), 2),
+        "stall_samples": len(lateness),
+        "plot_redraws": training.plots.redraw_count,
+        "cpu_count": os.cpu_count(),
+    }
+    print(json.dumps(result))
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+if __name__ == "__main__":
+    main()
