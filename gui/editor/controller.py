@@ -412,6 +412,7 @@ class EditorController(QObject):
         if nodes:
             if len(nodes) == 1:
                 menu.addAction(tr("Rename…"), self.focus_name)
+                self._add_connect_menu(menu, nodes[0])
             menu.addAction(tr("Duplicate"), self.duplicate)
             menu.addAction(self._actions["cut"])
             menu.addAction(self._actions["copy"])
@@ -439,6 +440,20 @@ class EditorController(QObject):
         menu.addAction(self._actions["tidy"])
         menu.addAction(self._actions["zoom_fit"])
         return menu
+
+    def _add_connect_menu(self, menu: QMenu, src: str) -> None:
+        """ "Connect To ▸": every layer this one may feed (a keyboard path to wiring)."""
+        graph = self.graph
+        targets = []
+        for nid, node in graph.nodes.items():
+            port = graph.free_port(nid) if nid != src else None
+            if port is not None and graph.can_connect(src, nid, port) is None:
+                targets.append((node.name, nid))
+        sub = menu.addMenu(tr("Connect To"))
+        sub.setEnabled(bool(targets))
+        for name, nid in sorted(targets):
+            action = sub.addAction(name)
+            action.triggered.connect(lambda _c=False, d=nid: self.connect_nodes(src, d))
 
     def _on_context_menu(self, scene_pos: QPointF, global_pos: QPoint) -> None:
         menu = self.context_menu(scene_pos)

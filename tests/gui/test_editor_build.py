@@ -319,3 +319,20 @@ def test_branches_merge_through_the_ports_of_add(editor: EditorController) -> No
     for edge in editor.graph.inputs_of(merge):
         end = editor.scene.edge_items[edge].path().pointAtPercent(1.0)
         assert (end - add_item.input_port_scene(edge.dst_port)).manhattanLength() < 1
+
+
+def test_context_menu_connects_without_dragging(editor: EditorController) -> None:
+    flat = next(n for n, node in editor.graph.nodes.items() if node.type == "Flatten")
+    lin = next(n for n, node in editor.graph.nodes.items() if node.type == "Linear")
+    edge = editor.graph.inputs_of(lin)[0]
+    editor.scene.clearSelection()
+    editor.scene.edge_items[edge].setSelected(True)
+    editor.delete_selected()
+    editor.scene.select_nodes([flat])
+    menu = editor.context_menu(editor.scene.node_items[flat].pos())  # type: ignore[attr-defined]
+    connect = next(a for a in menu.actions() if a.text() == "Connect To").menu()
+    names = [a.text() for a in connect.actions()]
+    assert names == [editor.graph.nodes[lin].name]  # the only layer with a free input
+    connect.actions()[0].trigger()
+    assert any(e.src == flat and e.dst == lin for e in editor.graph.edges)
+    assert editor.graph.analysis.valid
