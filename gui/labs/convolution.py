@@ -7,7 +7,6 @@ import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsRectItem,
@@ -56,6 +55,15 @@ def convolve_valid(image: Array, kernel: Array) -> Array:
 def max_pool(feature: Array, size: int = 2) -> Array:
     h, w = feature.shape[0] // size, feature.shape[1] // size
     return feature[: h * size, : w * size].reshape(h, size, w, size).max(axis=(1, 3))
+
+
+def _grid_html(values: Array) -> str:
+    """A small matrix as an HTML table: numbers line up in any language's font."""
+    rows = "".join(
+        "<tr>" + "".join(f"<td align='right'>{v:.2f}</td>".replace("-", "−") for v in row) + "</tr>"
+        for row in values
+    )
+    return f"<table border='1' cellspacing='0' cellpadding='3'>{rows}</table>"
 
 
 def _image_view(title: str) -> tuple[pg.GraphicsLayoutWidget, pg.ViewBox, pg.ImageItem]:
@@ -117,10 +125,8 @@ class ConvolutionLab(LabWidget):
         self.pool_cell.setPen(pg.mkPen(colour("orange"), width=3))
         self.pool_cell.setParentItem(self.pool_image)
 
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.TypeWriter)
         self.dot_label = QLabel()
-        self.dot_label.setFont(mono)
+        self.dot_label.setTextFormat(Qt.TextFormat.RichText)
         self.dot_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pool_label = QLabel()
         self.pool_label.setWordWrap(True)
@@ -178,16 +184,14 @@ class ConvolutionLab(LabWidget):
 
         patch = self.digit[row : row + 3, col : col + 3]
         self.current_value = float(np.sum(patch * self.kernel))
-        lines = [self.tr("input patch          ×  filter"), ""]
-        for r in range(3):
-            left = " ".join(f"{v:5.2f}" for v in patch[r])
-            right = " ".join(f"{v:5.2f}" for v in self.kernel[r])
-            lines.append(f"{left}    {right}")
-        lines += [
-            "",
-            self.tr("row %d, column %d: Σ patch ⊙ filter = %.3f") % (row, col, self.current_value),
-        ]
-        self.dot_label.setText("\n".join(lines).replace("-", "−"))
+        self.dot_label.setText(
+            "<table cellspacing='0' cellpadding='2'><tr>"
+            f"<th>{self.tr('input patch')}</th><th></th><th>{self.tr('filter')}</th></tr><tr>"
+            f"<td>{_grid_html(patch)}</td><td valign='middle'>&nbsp;⊙&nbsp;</td>"
+            f"<td>{_grid_html(self.kernel)}</td></tr></table>"
+            + self.tr("row %d, column %d: Σ patch ⊙ filter = %.3f")
+            % (row, col, self.current_value)
+        )
         block = self.feature[pr * 2 : pr * 2 + 2, pc * 2 : pc * 2 + 2]
         self.pool_label.setText(
             self.tr(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -60,6 +61,7 @@ class MetricsLab(LabWidget):
         self.table.setHorizontalHeaderLabels([self.tr("predicted %s") % n for n in self.names])
         self.table.setVerticalHeaderLabels([self.tr("true %s") % n for n in self.names])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setAccessibleName(
             self.tr("Confusion matrix: rows are true classes, columns predicted classes")
         )
@@ -80,9 +82,13 @@ class MetricsLab(LabWidget):
     def _fit_table_height(self) -> None:
         """Exactly as tall as its rows: no empty band under a 3×3 matrix (at any scale)."""
         self.table.resizeRowsToContents()
-        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        frame = 2 * self.table.frameWidth()
-        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + frame)
+        header = self.table.horizontalHeader().sizeHint().height()
+        rows = self.table.verticalHeader().length()
+        self.table.setFixedHeight(header + rows + 2 * self.table.frameWidth())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_table_height()  # fonts and the style are final only now
 
     def matrix(self) -> NDArray[np.int64]:
         return self._matrix.copy()

@@ -84,6 +84,10 @@
         <translation>添加层</translation>
     </message>
     <message>
+        <source>Connect To</source>
+        <translation>连接到</translation>
+    </message>
+    <message>
         <source>Output: %s</source>
         <translation>输出：%s</translation>
     </message>
@@ -270,10 +274,6 @@
     <message>
         <source>Position:</source>
         <translation>位置：</translation>
-    </message>
-    <message>
-        <source>input patch          ×  filter</source>
-        <translation>输入图像块         ×  卷积核</translation>
     </message>
     <message>
         <source>row %d, column %d: Σ patch ⊙ filter = %.3f</source>
