@@ -4,6 +4,7 @@ names the file; nothing may raise another type, hang, or allocate what a header 
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import pickle
 import struct
@@ -91,6 +92,13 @@ def _folder(layout: dict[str, bytes | None]) -> Callable[[Path], Path]:
 class _Payload:
     def __reduce__(self) -> tuple[object, ...]:
         return (os.system, ("echo pwned",))
+
+
+def _npy_header(shape: tuple[int, ...]) -> bytes:
+    buffer = io.BytesIO()
+    header = {"descr": "|u1", "fortran_order": False, "shape": shape}
+    np.lib.format.write_array_header_1_0(buffer, header)
+    return buffer.getvalue() + b"\x00" * 64
 
 
 def _huge_header(n: int) -> bytes:
@@ -219,6 +227,10 @@ CORPUS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "npy truncated": (
         _file("a.npy", np.lib.format.magic(1, 0) + b"\x10\x00{'descr': '<f8'"),
         r"a\.npy",
+    ),
+    "npy claims 1e12 images": (
+        _file("big.npy", _npy_header((10**12, 28, 28))),
+        r"big\.npy.*claims",
     ),
     "npz no labels": (_npz(images=np.zeros((4, 8, 8), np.uint8)), r"no labels"),
     "npz count mismatch": (_npz(x=np.zeros((4, 3)), y=np.zeros(3)), r"4 inputs but 3 labels"),
