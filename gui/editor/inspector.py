@@ -167,7 +167,8 @@ class Inspector(QScrollArea):
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 6, 0, 6)
-        self.name_edit = QLineEdit()
+        self.name_edit = QLineEdit(self.form_host)
+        self.name_edit.hide()
         self.name_edit.setAccessibleName(self.tr("Layer name"))
         self.name_edit.editingFinished.connect(self._on_name_edited)
         self.refusal = QLabel()
@@ -209,6 +210,14 @@ class Inspector(QScrollArea):
             self.refresh()
 
     def _build_form(self) -> None:
+        # The name field lives as long as the inspector (the controller focuses it to rename);
+        # take it out of the form before the other rows are deleted.
+        if self.form.rowCount():
+            taken = self.form.takeRow(self.name_edit)
+            label = taken.labelItem.widget() if taken.labelItem is not None else None
+            if label is not None:
+                label.deleteLater()
+            self.name_edit.hide()  # still a child of the form, no longer laid out
         while self.form.rowCount():
             self.form.removeRow(0)
         self.editors = {}
@@ -218,10 +227,9 @@ class Inspector(QScrollArea):
             return
         node = graph.nodes[self.node_id]
         spec = layer_spec(node.type)
-        self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName(self.tr("Layer name"))
-        self.name_edit.editingFinished.connect(self._on_name_edited)
+        self.name_edit.setText(node.name)
         self.form.addRow(self.tr("Name"), self.name_edit)
+        self.name_edit.show()
         for pspec in spec.params:
             editor = ParamEditor(pspec, self._on_commit)
             self.editors[pspec.name] = editor

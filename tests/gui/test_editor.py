@@ -362,3 +362,21 @@ def test_switching_the_language_relabels_palette_nodes_and_actions(
         qapp.processEvents()
     assert palette.layer_items["Conv2d"].text(0) == LAYERS["Conv2d"].title_en  # type: ignore[attr-defined]
     assert editor.action("copy").text() == "&Copy"
+
+
+def test_inspector_survives_selection_changes(editor: EditorController) -> None:
+    conv = node_of_type(editor, "Conv2d")[0]
+    relu = node_of_type(editor, "ReLU")[0]
+    inspector = editor.inspector
+    for selection in ([conv], [], [relu], [conv, relu], [relu]):
+        editor.scene.select_nodes(selection)
+        editor.focus_name()  # never touches a deleted widget
+    assert inspector.node_id == relu  # type: ignore[attr-defined]
+    assert "filters" not in inspector.editors  # type: ignore[attr-defined]
+    name_edit = inspector.name_edit  # type: ignore[attr-defined]
+    assert name_edit.isVisibleTo(inspector) and name_edit.text() == editor.graph.nodes[relu].name
+    name_edit.setText("activation")
+    name_edit.editingFinished.emit()
+    assert editor.graph.nodes[relu].name == "activation"
+    editor.scene.clearSelection()
+    assert not name_edit.isVisibleTo(inspector)
