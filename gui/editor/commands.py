@@ -241,7 +241,8 @@ class SetParamCommand(GraphCommand):
 
 
 class MoveNodesCommand(GraphCommand):
-    """Moves of several nodes; the steps of one drag (same ``drag_id``) merge into one command."""
+    """Moves of several nodes; the steps of one drag (same ``drag_id``) merge into one command.
+    A negative ``drag_id`` never merges."""
 
     def __init__(
         self,
@@ -258,6 +259,8 @@ class MoveNodesCommand(GraphCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, MoveNodesCommand) or other.drag_id != self.drag_id:
+            return False
+        if self.drag_id < 0:  # a move on its own (keyboard, scripted): its own undo step
             return False
         for nid, (old, new) in other.moves.items():
             first = self.moves.get(nid, (old, new))[0]

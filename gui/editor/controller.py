@@ -37,7 +37,7 @@ from gui.editor.commands import (
 )
 from gui.editor.inspector import Inspector
 from gui.editor.layout import tidy_positions
-from gui.editor.node_item import HEADER_H, NodeItem
+from gui.editor.node_item import HEADER_H
 from gui.editor.palette import LayerPalette
 from gui.editor.scene import GraphScene
 from gui.editor.summary import SummaryStrip
@@ -382,9 +382,6 @@ class EditorController(QObject):
                 pass
         return self._clipboard
 
-    def node_item(self, node_id: str) -> NodeItem:
-        return self.scene.node_items[node_id]
-
     def move_nodes(self, moves: dict[str, tuple[float, float]]) -> None:
         """Move nodes to new positions as one undoable step (keyboard flows and tests)."""
         graph = self.graph
@@ -392,7 +389,7 @@ class EditorController(QObject):
             nid: ((float(graph.nodes[nid].pos[0]), float(graph.nodes[nid].pos[1])), pos)
             for nid, pos in moves.items()
         }
-        self.undo_stack.push(MoveNodesCommand(graph, pairs, drag_id=-1))
+        self.undo_stack.push(MoveNodesCommand(graph, pairs, drag_id=-1))  # never merges
 
     def duplicate(self) -> list[str]:
         self.copy()

@@ -62,7 +62,6 @@ class GraphScene(QGraphicsScene):
         self._link_text: LinkHint | None = None
         self._link_target: tuple[str, str, int] | None = None
         self.link_reason: str | None = None
-        self.analysis_count = 0  # how many analyses the scene has read (for tests and the bench)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
     # --- binding to a graph ----------------------------------------------------------------
@@ -173,7 +172,6 @@ class GraphScene(QGraphicsScene):
         if self.graph is None:
             return
         analysis: Analysis = self.graph.analysis
-        self.analysis_count += 1
         issues: dict[str | None, list[tuple[str, str]]] = {}
         for issue in analysis.issues:
             severity = getattr(issue, "severity", "error")
