@@ -162,8 +162,8 @@ class GraphScene(QGraphicsScene):
         if self._dirty:
             self.refresh_analysis()
             return True
-        if self._bounds_dirty:
-            self._update_scene_rect()
+        if self._bounds_dirty and self.mouseGrabberItem() is None:
+            self._update_scene_rect()  # not per mouse move while dragging: once on release
         return False
 
     def refresh_analysis(self) -> None:
