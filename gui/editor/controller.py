@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
-from engine import CATEGORIES, LAYERS, GraphError
+from engine import GraphError
 from gui.editor._text import tr
 from gui.editor.commands import (
     AddNodeCommand,
@@ -35,6 +35,7 @@ from gui.editor.commands import (
     SetParamCommand,
     batched,
 )
+from gui.editor.context_menu import build_context_menu
 from gui.editor.inspector import Inspector
 from gui.editor.layout import tidy_positions
 from gui.editor.node_item import HEADER_H
@@ -42,8 +43,6 @@ from gui.editor.palette import LayerPalette
 from gui.editor.scene import GraphScene
 from gui.editor.summary import SummaryStrip
 from gui.editor.view import GraphView
-from gui.i18n import localized
-from gui.icons import layer_icon
 
 if TYPE_CHECKING:
     from engine import Graph
@@ -404,53 +403,7 @@ class EditorController(QObject):
 
     def context_menu(self, scene_pos: QPointF) -> QMenu:
         """The right-click menu for what is selected at ``scene_pos`` (built, not shown)."""
-        menu = QMenu(self.view)
-        nodes = self.scene.selected_node_ids()
-        if nodes:
-            if len(nodes) == 1:
-                menu.addAction(tr("Rename…"), self.focus_name)
-                self._add_connect_menu(menu, nodes[0])
-            menu.addAction(tr("Duplicate"), self.duplicate)
-            menu.addAction(self._actions["cut"])
-            menu.addAction(self._actions["copy"])
-            menu.addAction(self._actions["delete"])
-            menu.addSeparator()
-        elif self.scene.selected_edges():
-            menu.addAction(tr("Delete Connection"), self.delete_selected)
-            menu.addSeparator()
-        menu.addAction(self._actions["paste"])
-        add_menu = menu.addMenu(tr("Add Layer"))
-        at = QPointF(scene_pos)
-        for cat_id, title_en, title_zh in CATEGORIES:
-            types = [t for t, spec in LAYERS.items() if spec.category == cat_id]
-            if not types:
-                continue
-            sub = add_menu.addMenu(localized(title_en, title_zh))
-            for layer_type in types:
-                spec = LAYERS[layer_type]
-                action = sub.addAction(
-                    layer_icon(layer_type, spec.category, 16),
-                    localized(spec.title_en, spec.title_zh),
-                )
-                action.triggered.connect(lambda _c=False, t=layer_type: self.add_layer(t, at))
-        menu.addSeparator()
-        menu.addAction(self._actions["tidy"])
-        menu.addAction(self._actions["zoom_fit"])
-        return menu
-
-    def _add_connect_menu(self, menu: QMenu, src: str) -> None:
-        """ "Connect To ▸": every layer this one may feed (a keyboard path to wiring)."""
-        graph = self.graph
-        targets = []
-        for nid, node in graph.nodes.items():
-            port = graph.free_port(nid) if nid != src else None
-            if port is not None and graph.can_connect(src, nid, port) is None:
-                targets.append((node.name, nid))
-        sub = menu.addMenu(tr("Connect To"))
-        sub.setEnabled(bool(targets))
-        for name, nid in sorted(targets):
-            action = sub.addAction(name)
-            action.triggered.connect(lambda _c=False, d=nid: self.connect_nodes(src, d))
+        return build_context_menu(self, scene_pos)
 
     def _on_context_menu(self, scene_pos: QPointF, global_pos: QPoint) -> None:
         menu = self.context_menu(scene_pos)
