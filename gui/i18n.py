@@ -234,6 +234,53 @@ def missing_translations(ts_file: Path, language: str) -> list[tuple[str, str]]:
     return sorted((c, s) for c, s, d in wanted_all if (c, s, d) not in done)
 
 
+_TR_NAMES = {"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}
+
+
+def strings_lupdate_misses(root: Path | None = None) -> list[str]:
+    """Translatable calls in the sources whose text lupdate does not extract, so they could
+    never be translated: a tr() inside an f-string, an implicitly concatenated literal (lupdate
+    keeps only the first piece), or an argument built with an f-string or ``+``.
+    Each entry reads "file:line: what"."""
+    import ast
+    import tempfile
+
+    base = root or repository_root()
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = Path(scratch) / f"{CATALOGUE}_zh_CN.ts"
+        run_lupdate(fresh, root)
+        extracted = {source for _context, source, _ in _all_sources(fresh)}
+    problems: list[str] = []
+    for path in source_files(base):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name not in _TR_NAMES:
+                continue
+            if name == "translate" and not (
+                len(node.args) >= 2
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                continue  # QPainter.translate(dx, dy) and the like, not Qt's translate()
+            text_arg = node.args[1] if name in ("translate", "QT_TRANSLATE_NOOP") else None
+            if text_arg is None and node.args:
+                text_arg = node.args[0]
+            if text_arg is None:
+                continue
+            where = f"{path.relative_to(base)}:{node.lineno}"
+            if isinstance(text_arg, ast.Constant) and isinstance(text_arg.value, str):
+                if text_arg.value not in extracted:
+                    problems.append(f"{where}: lupdate does not see {text_arg.value!r}")
+            elif isinstance(text_arg, ast.JoinedStr | ast.BinOp):
+                # tr(variable) stays allowed: the text may be marked with QT_TRANSLATE_NOOP.
+                problems.append(f"{where}: {name}() of a built string; pass one plain literal")
+    return problems
+
+
 def _all_sources(path: Path) -> set[tuple[str, str, str]]:
     root = ET.parse(path).getroot()
     result: set[tuple[str, str, str]] = set()
@@ -267,7 +314,11 @@ def main(argv: list[str] | None = None) -> int:
         for language, (context, source) in missing:
             print(f"{language}\t{context}\t{source!r}")
         print(f"{len(missing)} string(s) without a finished translation")
-        return 1 if missing else 0
+        unseen = strings_lupdate_misses()
+        for problem in unseen:
+            print(problem)
+        print(f"{len(unseen)} translatable call(s) that lupdate cannot extract")
+        return 1 if missing or unseen else 0
     print("usage: python -m gui.i18n update | build | check", file=sys.stderr)
     return 2
 

@@ -184,9 +184,11 @@ class ConvolutionLab(LabWidget):
 
         patch = self.digit[row : row + 3, col : col + 3]
         self.current_value = float(np.sum(patch * self.kernel))
+        # lupdate cannot see a tr() call inside an f-string: translate first, then format.
+        patch_title, filter_title = self.tr("input patch"), self.tr("filter")
         self.dot_label.setText(
             "<table cellspacing='0' cellpadding='2'><tr>"
-            f"<th>{self.tr('input patch')}</th><th></th><th>{self.tr('filter')}</th></tr><tr>"
+            f"<th>{patch_title}</th><th></th><th>{filter_title}</th></tr><tr>"
             f"<td>{_grid_html(patch)}</td><td valign='middle'>&nbsp;⊙&nbsp;</td>"
             f"<td>{_grid_html(self.kernel)}</td></tr></table>"
             + self.tr("row %d, column %d: Σ patch ⊙ filter = %.3f")

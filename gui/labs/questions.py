@@ -3,7 +3,7 @@ on colour alone (a ✓ or ✗ and words)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,6 +28,20 @@ class ClickableLabel(QLabel):
         self.button = button
         self.setWordWrap(True)
         self.setBuddy(button)
+        # The button has no text of its own to highlight, so a keyboard user would see focus
+        # only on the small circle: outline the choice's text while its button has focus.
+        button.installEventFilter(self)
+        self._outline(False)
+
+    def _outline(self, focused: bool) -> None:
+        # Same border width either way: showing the outline must not reflow the text.
+        colour = "palette(highlight)" if focused else "transparent"
+        self.setStyleSheet(f"QLabel {{ border: 2px solid {colour}; border-radius: 3px; }}")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.button and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._outline(event.type() == QEvent.Type.FocusIn)
+        return False
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.button.setChecked(True)
@@ -102,8 +116,11 @@ class QuestionBox(QGroupBox):
         if self.correct and self.question.explain:
             verdict += " " + self.question.explain
         self.feedback.setText(verdict)
-        # Colour repeats what the mark and the words already say (Okabe–Ito green / vermillion).
-        self.feedback.setStyleSheet("color: #00795A;" if self.correct else "color: #B34700;")
+        # Colour repeats what the mark and the words already say: Okabe–Ito bluish green and
+        # vermillion, darkened on a light window and lightened on a dark one for contrast.
+        dark = self.palette().window().color().lightness() < 128
+        good, bad = ("#4FD1A8", "#FF9A5C") if dark else ("#00795A", "#B34700")
+        self.feedback.setStyleSheet(f"color: {good};" if self.correct else f"color: {bad};")
         return self.correct
 
 

@@ -276,6 +276,14 @@
         <translation>位置：</translation>
     </message>
     <message>
+        <source>input patch</source>
+        <translation>输入图像块</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
         <source>row %d, column %d: Σ patch ⊙ filter = %.3f</source>
         <translation>第 %d 行，第 %d 列：Σ 图像块 ⊙ 卷积核 = %.3f</translation>
     </message>

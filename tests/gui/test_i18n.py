@@ -38,6 +38,14 @@ def test_every_source_string_has_a_finished_zh_cn_translation() -> None:
     assert not missing, f"{len(missing)} string(s) lack a zh_CN translation:\n{listing}"
 
 
+def test_every_translatable_call_is_seen_by_lupdate() -> None:
+    """A tr() that lupdate cannot extract is never translated, and the test above cannot know:
+    tr() inside an f-string, tr("a" "b") (lupdate keeps "a"), tr(f"...") or tr("a" + b).
+    Fix: translate first (`label = self.tr("Licence")`), then format the result."""
+    problems = i18n.strings_lupdate_misses()
+    assert not problems, "\n".join(problems)
+
+
 def test_translations_keep_placeholders_and_keyboard_mnemonics() -> None:
     problems = []
     for (context, source, _), text in i18n.read_ts(i18n.ts_path("zh_CN")).items():

@@ -189,3 +189,21 @@ def test_every_lab_project_fits_its_dataset() -> None:
         if lab.project is not None and lab.project.data in ("xor", "moons", "digits-8x8"):
             project = build_lab_project(lab)  # the quick datasets; the rest run in the app
             assert project.graph.analysis.errors == [], lab.id
+
+
+def test_questions_can_be_answered_with_the_keyboard(panel: LabsPanel, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    panel.show_lab("metrics")
+    numeric, choice = panel.questions.boxes[0], panel.questions.boxes[3]
+    assert numeric.edit is not None
+    qtbot.keyClicks(numeric.edit, "108/140")
+    qtbot.keyClick(numeric.edit, Qt.Key.Key_Return)  # Enter checks, no mouse needed
+    assert numeric.correct is True
+    third = choice.group.button(3)
+    third.setFocus()
+    qtbot.keyClick(third, Qt.Key.Key_Space)  # Space picks the focused choice
+    assert choice.group.checkedId() == 3
+    choice.check_button.setFocus()
+    qtbot.keyClick(choice.check_button, Qt.Key.Key_Space)
+    assert choice.correct is True
