@@ -423,9 +423,9 @@ class EditorController(QObject):
         undo.setObjectName("editor_undo")
         redo.setObjectName("editor_redo")
 
-        def make(key: str, text: str, slot: Callable[[], Any], shortcut: Any) -> QAction:
-            action = QAction(tr(text), self)
-            self._action_sources[key] = text
+        def make(key: str, text: object, slot: Callable[[], Any], shortcut: Any) -> QAction:
+            action = QAction(tr(str(text)), self)
+            self._action_sources[key] = str(text)
             if isinstance(shortcut, list):
                 action.setShortcuts(shortcut)
             else:

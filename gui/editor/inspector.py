@@ -214,9 +214,9 @@ class Inspector(QScrollArea):
         # take it out of the form before the other rows are deleted.
         if self.form.rowCount():
             taken = self.form.takeRow(self.name_edit)
-            label = taken.labelItem.widget() if taken.labelItem is not None else None
-            if label is not None:
-                label.deleteLater()
+            name_label = taken.labelItem.widget() if taken.labelItem is not None else None
+            if name_label is not None:
+                name_label.deleteLater()
             self.name_edit.hide()  # still a child of the form, no longer laid out
         while self.form.rowCount():
             self.form.removeRow(0)

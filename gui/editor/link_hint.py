@@ -55,4 +55,4 @@ class LinkHint(QGraphicsTextItem):
         sign = QPointF(rect.left() + _PAD + _SIGN / 2, rect.top() + _PAD + _SIGN / 2 + 2)
         draw_warning_sign(painter, sign, _SIGN, err)
         painter.setPen(Qt.PenStyle.NoPen)
-        super().paint(painter, option, widget)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # None is fine
