@@ -88,6 +88,7 @@ class LayerPalette(QWidget):
             if not types:
                 continue
             top = QTreeWidgetItem(self.tree, [localized(title_en, title_zh)])
+            top.setToolTip(0, localized(title_en, title_zh))  # the dock may cut long titles
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = top.font(0)
             font.setBold(True)
