@@ -124,7 +124,7 @@ class QmTranslator(QTranslator):
     calling ``QCoreApplication.translate(context, text)`` with a variable) is stored under the
     empty context; looking there second keeps such strings translated."""
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         found = super().translate(context, source, disambiguation, n)
@@ -142,7 +142,7 @@ class TsTranslator(QTranslator):
         self.path = path
         self.messages = read_ts(path) if path.is_file() else {}
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         key = disambiguation or ""

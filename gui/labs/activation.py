@@ -79,7 +79,7 @@ class ActivationLab(LabWidget):
         self.status.setWordWrap(True)
 
         self.function_plot = make_plot(self.tr("Function and derivative"), "x", "")
-        self.x = np.linspace(-6, 6, 601)
+        self.xs = np.linspace(-6, 6, 601)  # not self.x: that is QWidget.x()
         self.f_curve = self.function_plot.plot(pen=pen("blue", 3), name="f(x)")
         self.df_curve = self.function_plot.plot(pen=pen("vermillion", 3, dashed=True), name="f′(x)")
         self.regions: list[pg.LinearRegionItem] = []
@@ -133,12 +133,12 @@ class ActivationLab(LabWidget):
 
     def _draw_function(self) -> None:
         f, df = FUNCTIONS[self.activation()]
-        self.f_curve.setData(self.x, f(self.x))
-        self.df_curve.setData(self.x, df(self.x))
+        self.f_curve.setData(self.xs, f(self.xs))
+        self.df_curve.setData(self.xs, df(self.xs))
         for region in self.regions:
             self.function_plot.removeItem(region)
         self.regions = []
-        for lo, hi in saturated_ranges(self.activation(), self.x):
+        for lo, hi in saturated_ranges(self.activation(), self.xs):
             region = pg.LinearRegionItem(
                 (lo, hi), movable=False, brush=pg.mkBrush(colour("yellow", 90)), pen=pg.mkPen(None)
             )

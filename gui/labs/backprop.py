@@ -110,8 +110,9 @@ class BackpropLab(LabWidget):
             ):
                 item = QTableWidgetItem(text)
                 self.table.setItem(row, column, item)
-        if self.shown:
-            self.table.scrollToItem(self.table.item(self.shown - 1, 0))
+        last = self.table.item(self.shown - 1, 0) if self.shown else None
+        if last is not None:
+            self.table.scrollToItem(last)
             self.table.selectRow(self.shown - 1)
         self.position.setText(self.tr("Step %d of %d") % (self.shown, len(self.steps)))
         self.back_button.setEnabled(self.shown > 0)

@@ -111,9 +111,9 @@ class ConvolutionLab(LabWidget):
 
         self.input_widget, _, self.input_image = _image_view(self.tr("Input 28×28"))
         self.input_image.setImage(self.digit.T, levels=(0.0, 1.0))
-        self.window = QGraphicsRectItem(QRectF(0, 0, 3, 3))
-        self.window.setPen(pg.mkPen(colour("orange"), width=3))
-        self.window.setParentItem(self.input_image)
+        self.filter_box = QGraphicsRectItem(QRectF(0, 0, 3, 3))
+        self.filter_box.setPen(pg.mkPen(colour("orange"), width=3))
+        self.filter_box.setParentItem(self.input_image)
         self.feature_widget, _, self.feature_image = _image_view(self.tr("Feature map 26×26"))
         self.pool_widget, _, self.pool_image = _image_view(self.tr("After 2×2 max pooling 13×13"))
         _frame(self.feature_image, 26)
@@ -167,7 +167,7 @@ class ConvolutionLab(LabWidget):
 
     def _on_position(self, position: int) -> None:
         row, col = divmod(position, 26)
-        self.window.setRect(QRectF(col, row, 3, 3))
+        self.filter_box.setRect(QRectF(col, row, 3, 3))
         revealed = np.zeros(self.feature.shape, bool)
         revealed.reshape(-1)[: position + 1] = True
         self.feature_image.setImage(

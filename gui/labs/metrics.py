@@ -166,5 +166,7 @@ class MetricsLab(LabWidget):
         self.steps.setMarkdown("\n".join(lines))
 
     def run_demo(self) -> None:
-        self.table.item(0, 1).setText("20")
+        cell = self.table.item(0, 1)
+        if cell is not None:
+            cell.setText("20")
         self.sig_done.emit()

@@ -292,7 +292,7 @@ def gradient_norms_per_step(
         )
         if cell == "lstm":
             with torch.no_grad():  # PyTorch orders the gates input, forget, cell, output
-                net.bias_hh_l0[hidden : 2 * hidden] += forget_bias  # type: ignore[index]
+                net.bias_hh_l0[hidden : 2 * hidden] += forget_bias  # type: ignore[index,operator]
         x = torch.randn(1, seq_len, 8, requires_grad=True)
         out, _state = net(x)
         out[0, -1].sum().backward()

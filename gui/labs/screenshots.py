@@ -46,5 +46,5 @@ def grab(
 
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("resources/screenshots")
-    for path in grab(target, *(sys.argv[2:3] or [])):
+    for path in grab(target, sys.argv[2] if len(sys.argv) > 2 else "gradient-descent"):
         print(path)

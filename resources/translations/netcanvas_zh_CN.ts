@@ -606,6 +606,10 @@
         <translation>没有分错的样本。</translation>
     </message>
     <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
         <source>true</source>
         <translation>真实</translation>
     </message>
@@ -624,6 +628,14 @@
     <message>
         <source>Clear</source>
         <translation>清除</translation>
+    </message>
+    <message>
+        <source>Your drawing as the network receives it: cropped, centred and scaled to the dataset&apos;s image size, like the training images</source>
+        <translation>网络接收到的您的手绘：像训练图像一样经过裁剪、居中并缩放到数据集的图像尺寸</translation>
+    </message>
+    <message>
+        <source>The network sees:</source>
+        <translation>网络看到的是：</translation>
     </message>
     <message>
         <source>Each colour is the class the network predicts there; paler means less sure.</source>
