@@ -38,8 +38,11 @@ def pen(name: str, width: float = 2.0, dashed: bool = False) -> Any:
     return pg.mkPen(colour(name), width=width, style=style)
 
 
-def make_plot(title: str = "", x_label: str = "", y_label: str = "") -> pg.PlotWidget:
-    """A white-background plot with a legend, readable labels and a grid."""
+def make_plot(
+    title: str = "", x_label: str = "", y_label: str = "", legend: bool = True
+) -> pg.PlotWidget:
+    """A white-background plot with readable labels, a grid and (unless the lab shows one
+    legend for several plots, see ``legend_html``) a legend in the top-left corner."""
     plot = pg.PlotWidget(background="w")
     item = plot.getPlotItem()
     if title:
@@ -51,9 +54,22 @@ def make_plot(title: str = "", x_label: str = "", y_label: str = "") -> pg.PlotW
         if label:
             axis.setLabel(label)
     item.showGrid(x=True, y=True, alpha=0.2)
-    item.addLegend(offset=(8, 8), labelTextColor="#000000", brush=pg.mkBrush(255, 255, 255, 200))
+    if legend:
+        item.addLegend(
+            offset=(8, 8), labelTextColor="#000000", brush=pg.mkBrush(255, 255, 255, 200)
+        )
     plot.setMinimumSize(220, 180)
     return plot
+
+
+def legend_html(entries: list[tuple[str, str, str]]) -> str:
+    """One legend line for several plots, outside them so that it never hides data: each entry
+    is (palette colour, a line-and-marker sample such as "━●━", label)."""
+    parts = [
+        f"<span style='color:{OKABE_ITO[name]}; font-weight:bold'>{sample}</span>&nbsp;{label}"
+        for name, sample, label in entries
+    ]
+    return "&nbsp;&nbsp;&nbsp;".join(parts)
 
 
 def decade_ticks(plot: pg.PlotWidget) -> None:

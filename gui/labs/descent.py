@@ -11,7 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QWidget
 
 from gui.labs import descent_math as dm
-from gui.labs.common import LabWidget, cividis_lookup, colour, decade_ticks, make_plot, pen
+from gui.labs.common import (
+    LabWidget,
+    cividis_lookup,
+    colour,
+    decade_ticks,
+    legend_html,
+    make_plot,
+    pen,
+)
 
 # Learning rates from 10⁻³ to 10⁰ on a log scale, 20 slider positions per decade.
 _LR_MIN_EXP, _LR_MAX_EXP, _PER_DECADE = -3, 0, 20
@@ -20,6 +28,7 @@ _METHODS = (  # (method, colour, dashed, symbol)
     ("momentum", "vermillion", True, "t"),
     ("adam", "green", False, "s"),
 )
+_SAMPLES = {"gd": "━●━", "momentum": "╍▼╍", "adam": "━■━"}  # what each line looks like
 
 
 class DescentLab(LabWidget):
@@ -39,7 +48,9 @@ class DescentLab(LabWidget):
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
 
-        self.surface_plot = make_plot(self.tr("Loss surface J(w) and the paths"), "w₁", "w₂")
+        self.surface_plot = make_plot(
+            self.tr("Loss surface J(w) and the paths"), "w₁", "w₂", legend=False
+        )
         image = pg.ImageItem(dm.surface())
         image.setLookupTable(cividis_lookup())
         x0, x1, y0, y1 = dm.EXTENT
@@ -53,7 +64,7 @@ class DescentLab(LabWidget):
             [0], [0], pen=None, symbol="+", symbolSize=16, symbolPen=pg.mkPen("#000000", width=2)
         )
         self.surface_plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
-        self.loss_plot = make_plot(self.tr("Loss per step"), self.tr("step"), "J(w)")
+        self.loss_plot = make_plot(self.tr("Loss per step"), self.tr("step"), "J(w)", legend=False)
         self.loss_plot.setLogMode(y=True)
         decade_ticks(self.loss_plot)
 
@@ -70,15 +81,19 @@ class DescentLab(LabWidget):
             )
             self.losses[method] = self.loss_plot.plot(pen=pen(name, 2, dashed), name=labels[method])
 
+        self.legend = QLabel(
+            legend_html([(name, _SAMPLES[m], labels[m]) for m, name, _d, _s in _METHODS])
+        )
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Learning rate η:")))
         controls.addWidget(self.slider, 1)
         controls.addWidget(self.lr_label)
         layout = QGridLayout(self)
         layout.addLayout(controls, 0, 0, 1, 2)
-        layout.addWidget(self.surface_plot, 1, 0)
-        layout.addWidget(self.loss_plot, 1, 1)
-        layout.addWidget(self.verdict, 2, 0, 1, 2)
+        layout.addWidget(self.legend, 1, 0, 1, 2)
+        layout.addWidget(self.surface_plot, 2, 0)
+        layout.addWidget(self.loss_plot, 2, 1)
+        layout.addWidget(self.verdict, 3, 0, 1, 2)
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 2)
 

@@ -347,6 +347,26 @@
         <translation>数据增强（仅用于训练）</translation>
     </message>
     <message>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New preview</source>
         <translation>重新预览</translation>
     </message>
@@ -371,12 +391,8 @@
         <translation>勾选一种数据增强即可预览。</translation>
     </message>
     <message>
-        <source>Samples</source>
-        <translation>样本</translation>
-    </message>
-    <message>
-        <source>Classes</source>
-        <translation>类别</translation>
+        <source>Samples and classes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Augmented</source>
@@ -584,6 +600,10 @@
     <message>
         <source>confidence</source>
         <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Rows: true class · columns: predicted class · blue: right, orange: wrong. Click a cell to see its samples.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>class</source>
@@ -1632,6 +1652,14 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>Run {0} ended.</source>
         <translation>运行 {0} 已结束。</translation>
+    </message>
+    <message>
+        <source>Validation accuracy {0:.1%}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation loss {0:.4g}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>⚠ Overfitting from epoch {0}: validation loss has risen for several epochs while training loss kept falling, so the network is memorising the training set. Try dropout, weight decay, data augmentation or early stopping.</source>
