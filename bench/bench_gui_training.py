@@ -155,6 +155,7 @@ def main() -> None:
         "stall_samples": len(lateness),
         "plot_redraws": training.plots.redraw_count,
         "cpu_count": os.cpu_count(),
+        "load_average_1min": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
     }
     print(json.dumps(result))
 

@@ -45,11 +45,13 @@ if TYPE_CHECKING:
     from engine.types import DataRef
     from gui.project_state import ProjectState
 
-PREVIEW_COUNT = 32
+PREVIEW_COUNT = 48
 AUGMENT_PREVIEW_COUNT = 16
 
 
 class DataPane(QWidget):
+    TAB_SAMPLES, TAB_AUGMENTED, TAB_SKIPPED = 0, 1, 2
+
     sig_loaded = Signal(object)  # the Dataset, after state.set_dataset
     sig_failed = Signal(str)
     sig_loading_changed = Signal(bool)
@@ -145,8 +147,15 @@ class DataPane(QWidget):
         self.augment_group = QGroupBox(self.tr("Augmentation (training only)"))
         augment_layout = QVBoxLayout(self.augment_group)
         self.augment_boxes: dict[str, QCheckBox] = {}
+        titles = {
+            "shift": self.tr("Shift"),
+            "flip": self.tr("Mirror"),
+            "rotate": self.tr("Rotate"),
+            "noise": self.tr("Noise"),
+            "cutout": self.tr("Cut-out"),
+        }
         for op, description in AUGMENTATIONS.items():
-            box = QCheckBox(op)
+            box = QCheckBox(titles.get(op, op))
             box.setToolTip(description)
             box.toggled.connect(self._on_augment_toggled)
             augment_layout.addWidget(box)
@@ -182,7 +191,7 @@ class DataPane(QWidget):
         self.summary = QLabel(self.tr("No dataset loaded yet."))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.samples = ImageGrid(cell=64)
+        self.samples = ImageGrid(cell=72)
         self.samples.set_empty_text(self.tr("Load a dataset to see samples."))
         self.table = QTableView()
         self.table_model = DataFrameModel()
@@ -198,12 +207,17 @@ class DataPane(QWidget):
         for widget in (samples_scroll, self.table, self.text_view, self.points_plot):
             self.sample_stack.addWidget(widget)
         self.histogram = ClassHistogram()
+        self.histogram.setMinimumHeight(160)
+        samples_tab = QSplitter(Qt.Orientation.Vertical)
+        samples_tab.addWidget(self.sample_stack)
+        samples_tab.addWidget(self.histogram)
+        samples_tab.setStretchFactor(0, 3)
+        samples_tab.setStretchFactor(1, 1)
         self.augmented = ImageGrid(cell=80)
         self.augmented.set_empty_text(self.tr("Tick an augmentation to preview it."))
         self.skipped_list = QListWidget()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.sample_stack, self.tr("Samples"))
-        self.tabs.addTab(self.histogram, self.tr("Classes"))
+        self.tabs.addTab(samples_tab, self.tr("Samples and classes"))
         self.tabs.addTab(self.augmented, self.tr("Augmented"))
         self.tabs.addTab(self.skipped_list, self.tr("Skipped files"))
         self.tabs.currentChanged.connect(lambda _i: self._refresh_augment_preview())
@@ -425,16 +439,16 @@ class DataPane(QWidget):
                 scatter_points(plot, x, y)
             self.sample_stack.setCurrentIndex(3)
         counts = dataset.class_counts("train")
-        self.tabs.setTabVisible(1, bool(counts))
+        self.histogram.setVisible(bool(counts))
         if counts:
             self.histogram.set_counts(counts, dataset.class_names)
         is_image = dataset.kind == "image"
         self.augment_group.setVisible(is_image)
-        self.tabs.setTabVisible(2, is_image)
+        self.tabs.setTabVisible(self.TAB_AUGMENTED, is_image)
         self.skipped_list.clear()
         for file, reason in dataset.skipped:
             self.skipped_list.addItem(f"{file} — {reason}")
-        self.tabs.setTabVisible(3, bool(dataset.skipped))
+        self.tabs.setTabVisible(self.TAB_SKIPPED, bool(dataset.skipped))
         self._refresh_augment_preview()
 
     def _summary_html(self, dataset: Any) -> str:
@@ -468,7 +482,7 @@ class DataPane(QWidget):
         self.state.project.settings.augment = self.selected_augmentations()
         self.state.mark_dirty()
         if self.selected_augmentations() and self.state.dataset is not None:
-            self.tabs.setCurrentIndex(2)
+            self.tabs.setCurrentIndex(self.TAB_AUGMENTED)
         self._refresh_augment_preview()
 
     def _on_reshuffle(self) -> None:
@@ -478,7 +492,11 @@ class DataPane(QWidget):
     def _refresh_augment_preview(self) -> None:
         dataset = self.state.dataset
         ops = self.selected_augmentations()
-        if dataset is None or dataset.kind != "image" or self.tabs.currentIndex() != 2:
+        if (
+            dataset is None
+            or dataset.kind != "image"
+            or self.tabs.currentIndex() != self.TAB_AUGMENTED
+        ):
             return
         if not ops:
             self.augmented.clear()

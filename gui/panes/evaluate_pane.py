@@ -69,6 +69,7 @@ class EvaluatePane(QWidget):
         self.export_label = QLabel()
         self.export_label.setWordWrap(True)
         self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_label.setVisible(False)
         header = QHBoxLayout()
         header.addWidget(self.evaluate_button)
         header.addWidget(self.split_combo)
@@ -89,8 +90,20 @@ class EvaluatePane(QWidget):
         self._gallery_scroll = _scrolled(self.gallery)
         gallery_layout.addWidget(self._gallery_scroll, 1)
         gallery_layout.addWidget(self.gallery_table, 1)
+        matrix_box = QWidget()
+        matrix_layout = QVBoxLayout(matrix_box)
+        matrix_layout.setContentsMargins(0, 0, 0, 0)
+        matrix_layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Rows: true class · columns: predicted class · blue: right, orange: wrong. "
+                    "Click a cell to see its samples."
+                )
+            )
+        )
+        matrix_layout.addWidget(self.confusion, 1)
         confusion_tab = QSplitter(Qt.Orientation.Horizontal)
-        confusion_tab.addWidget(self.confusion)
+        confusion_tab.addWidget(matrix_box)
         confusion_tab.addWidget(gallery_box)
         confusion_tab.setSizes([600, 400])
 
@@ -103,7 +116,13 @@ class EvaluatePane(QWidget):
         self.misclassified = ImageGrid(cell=64)
         self.misclassified.set_empty_text(self.tr("No misclassified samples."))
         self.misclassified_table = _table(
-            [self.tr("sample"), self.tr("true"), self.tr("predicted"), self.tr("confidence")]
+            [
+                self.tr("sample"),
+                self.tr("input"),
+                self.tr("true"),
+                self.tr("predicted"),
+                self.tr("confidence"),
+            ]
         )
         wrong_tab = QWidget()
         wrong_layout = QVBoxLayout(wrong_tab)
@@ -119,6 +138,9 @@ class EvaluatePane(QWidget):
         self.drawpad.sig_changed.connect(self._on_drawing_changed)
         self.probability_bars = ProbabilityBars()
         self.draw_result = QLabel(self.tr("Draw a sample on the pad."))
+        font = self.draw_result.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.draw_result.setFont(font)
         clear = QPushButton(self.tr("Clear"))
         clear.clicked.connect(self.drawpad.clear)
         draw_tab = QWidget()
@@ -127,8 +149,20 @@ class EvaluatePane(QWidget):
         pad_column.addWidget(self.drawpad, 1)
         pad_column.addWidget(clear)
         draw_layout.addLayout(pad_column, 1)
+        self.seen = ImageGrid(cell=84)
+        self.seen.setFixedSize(96, 96)
+        self.seen.setToolTip(
+            self.tr(
+                "Your drawing as the network receives it: cropped, centred and scaled to the "
+                "dataset's image size, like the training images"
+            )
+        )
         bars_column = QVBoxLayout()
-        bars_column.addWidget(self.draw_result)
+        seen_row = QHBoxLayout()
+        seen_row.addWidget(self.draw_result, 1)
+        seen_row.addWidget(QLabel(self.tr("The network sees:")))
+        seen_row.addWidget(self.seen)
+        bars_column.addLayout(seen_row)
         bars_column.addWidget(self.probability_bars, 1)
         draw_layout.addLayout(bars_column, 2)
         self.last_probabilities = np.zeros(0)
@@ -200,6 +234,8 @@ class EvaluatePane(QWidget):
         self.feature_maps.refresh()
         if dataset.kind == "points":
             self._draw_boundary(model)
+        if dataset.task == "next_char" and not self.text_generator.output.toPlainText():
+            self.text_generator.generate()
         return self.report
 
     def export_onnx_to(self, path: str | Path) -> Any:
@@ -223,8 +259,7 @@ class EvaluatePane(QWidget):
         from engine import generate_script
 
         Path(path).write_text(generate_script(self.state.project), encoding="utf-8")
-        self.export_label.setText(self.tr("Wrote the PyTorch script {0}.").format(path))
-        self.export_label.setStyleSheet("")
+        self._export_message(self.tr("Wrote the PyTorch script {0}.").format(path), False)
 
     # -- sections ---------------------------------------------------------------------------
     def _split(self) -> str:
@@ -328,9 +363,27 @@ class EvaluatePane(QWidget):
             self.misclassified.set_images(images, captions)
         else:
             self.misclassified_table.setRowCount(len(wrong))
+            inputs = self._inputs_text([i for i, _t, _p, _c in wrong])
             for r, (i, t, p, conf) in enumerate(wrong):
-                for c, text in enumerate((str(i), _name(names, t), _name(names, p), f"{conf:.1%}")):
+                cells = (str(i), inputs[r], _name(names, t), _name(names, p), f"{conf:.1%}")
+                for c, text in enumerate(cells):
                     self.misclassified_table.setItem(r, c, QTableWidgetItem(text))
+
+    def _inputs_text(self, indices: list[int]) -> list[str]:
+        """A short text of each sample's raw input (features or characters) for the tables."""
+        dataset = self.state.dataset
+        if dataset is None or not indices:
+            return [""] * len(indices)
+        x = dataset.split(self._split()).x
+        out = []
+        for i in indices:
+            row = x[i].detach().cpu().reshape(-1)
+            if dataset.kind == "text" and dataset.vocab:
+                out.append("".join(dataset.vocab[int(v)] for v in row[-24:]))
+                continue
+            values = ", ".join(f"{float(v):.3g}" for v in row[:6])
+            out.append(values + (", …" if row.numel() > 6 else ""))
+        return out
 
     def _images(self, indices: list[int]) -> np.ndarray | None:
         """Raw images (uint8 N×C×H×W) of the evaluated split, or None for non-image data."""
@@ -407,6 +460,7 @@ class EvaluatePane(QWidget):
             return
         from engine import predict_proba
 
+        self.seen.set_images(raw[:1])
         probs = np.asarray(predict_proba(model, dataset, raw)).reshape(-1)
         if probs.size == 1:  # binary: P(class 1)
             probs = np.array([1 - probs[0], probs[0]])
@@ -452,6 +506,11 @@ class EvaluatePane(QWidget):
             np.asarray(predict_proba(model, dataset, self.boundary.grid()))
         )
 
+    def _export_message(self, text: str, error: bool) -> None:
+        self.export_label.setText(text)
+        self.export_label.setStyleSheet(f"color: {WARN_COLOUR};" if error else "")
+        self.export_label.setVisible(bool(text))
+
     # -- export buttons -------------------------------------------------------------------------
     def _on_export_onnx(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -463,8 +522,7 @@ class EvaluatePane(QWidget):
         try:
             self.export_onnx_to(path)
         except Exception as error:  # a NetCanvasError normally
-            self.export_label.setText(self.tr("ONNX export failed: {0}").format(error))
-            self.export_label.setStyleSheet(f"color: {WARN_COLOUR};")
+            self._export_message(self.tr("ONNX export failed: {0}").format(error), True)
         finally:
             QGuiApplication.restoreOverrideCursor()
 
@@ -477,8 +535,7 @@ class EvaluatePane(QWidget):
         try:
             self.export_script_to(path)
         except Exception as error:
-            self.export_label.setText(self.tr("Script export failed: {0}").format(error))
-            self.export_label.setStyleSheet(f"color: {WARN_COLOUR};")
+            self._export_message(self.tr("Script export failed: {0}").format(error), True)
 
 
 def _table(headers: list[str]) -> QTableWidget:

@@ -39,7 +39,12 @@ TRAIN_COLOUR = OKABE_ITO["blue"]
 VAL_COLOUR = OKABE_ITO["orange"]
 LR_COLOUR = OKABE_ITO["green"]
 WARN_COLOUR = OKABE_ITO["vermillion"]
-OVERLAY_COLOURS = (OKABE_ITO["purple"], OKABE_ITO["sky"], OKABE_ITO["grey"], OKABE_ITO["yellow"])
+OVERLAY_COLOURS = (
+    OKABE_ITO["purple"],
+    OKABE_ITO["sky"],
+    OKABE_ITO["vermillion"],
+    OKABE_ITO["yellow"],
+)
 REDRAW_INTERVAL_MS = 50  # the timer's tick (about 20 Hz); each tick repaints one plot
 # The least time between two repaints of one plot. Repaints cost the GUI thread and, through
 # the GIL, the training thread: the main curves refresh 5 times a second, the others once.
@@ -180,7 +185,7 @@ class LivePlots(QWidget):
             self.acc_plot, VAL_COLOUR, width=2, name=_tr("validation"), symbol=True
         )
         self.lr_line = self._series(self.lr_plot, LR_COLOUR, width=2)
-        self.speed_line = self._series(self.speed_plot, OKABE_ITO["purple"], width=1.5)
+        self.speed_line = self._series(self.speed_plot, OKABE_ITO["grey"], width=1.5)
 
         self.overfit_line = pg.InfiniteLine(
             angle=90,
@@ -253,6 +258,9 @@ class LivePlots(QWidget):
             plot.setTitle(plot.titleLabel.text)
             if plot.legend is not None:
                 plot.legend.setLabelTextColor(foreground)
+                for _sample, label in plot.legend.items:  # the colour reaches new labels only
+                    label.setText(label.text, color=foreground)
+        self.speed_line.setPen(pg.mkPen(foreground, width=1.5))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

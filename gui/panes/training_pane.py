@@ -409,10 +409,11 @@ class TrainingPane(QWidget):
 
     def _on_finished(self, record: RunRecord) -> None:
         worker = self.worker
+        if worker is not None:
+            worker.wait(5000)  # fit has returned; the thread is only leaving its event loop
         self._finish_run()
         if worker is None:
             return
-        worker.wait(5000)
         if worker.weights is not None:
             self.state.project.weights = worker.weights
         self.state.add_run(record)
@@ -420,25 +421,25 @@ class TrainingPane(QWidget):
             self.state.set_model(worker.trainer.model)
         self.plots.flush()
         status = getattr(record, "status", "finished")
-        summary = ", ".join(
-            f"{k} {v:.4g}" for k, v in record.metrics.items() if isinstance(v, int | float)
-        )
         text = {
             "finished": self.tr("Run {0} finished."),
             "stopped": self.tr("Run {0} stopped; the weights so far are kept."),
             "failed": self.tr("Run {0} failed."),
         }.get(status, self.tr("Run {0} ended.")).format(record.id)
+        metrics = record.metrics
+        if isinstance(metrics.get("val_accuracy"), int | float):
+            text += " " + self.tr("Validation accuracy {0:.1%}.").format(metrics["val_accuracy"])
+        if isinstance(metrics.get("val_loss"), int | float):
+            text += " " + self.tr("Validation loss {0:.4g}.").format(metrics["val_loss"])
         if record.message:
             text += " " + record.message
-        if summary:
-            text += " " + summary
         self._show_message(text, status == "failed")
         self.sig_run_finished.emit(record)
 
     def _on_failed(self, message: str) -> None:
-        self._finish_run()
         if self.worker is not None:
             self.worker.wait(5000)
+        self._finish_run()
         self._show_message(message, True)
 
     def _finish_run(self) -> None:

@@ -67,7 +67,7 @@ def test_images_preview_augmentation_and_adapt(qtbot: Any) -> None:
     with qtbot.waitSignal(pane.sig_loaded, timeout=30_000):
         pane.load(DataRef("digits-8x8"))
     qtbot.waitUntil(lambda: not pane.loading, timeout=5000)
-    assert pane.samples.count() == 32
+    assert pane.samples.count() == 48
     assert pane.samples.caption(0) in state.dataset.class_names
     assert not state.project.graph.analysis.valid
     assert pane.adapt_button.isEnabled() and "Input" in pane.fit_label.text()
@@ -85,4 +85,4 @@ def test_images_preview_augmentation_and_adapt(qtbot: Any) -> None:
 
     pane.augment_boxes["noise"].setChecked(True)
     assert state.project.settings.augment == ["noise"]
-    assert pane.tabs.currentIndex() == 2 and pane.augmented.count() == 16
+    assert pane.tabs.currentIndex() == pane.TAB_AUGMENTED and pane.augmented.count() == 16
