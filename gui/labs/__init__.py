@@ -11,8 +11,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -74,6 +74,27 @@ def build_lab_project(lab: Lab) -> Any:
     return project
 
 
+class _FitScrollArea(QScrollArea):
+    """Gives its widget the whole viewport, and scrolls only below the widget's minimum size.
+
+    ``setWidgetResizable(True)`` would size a widget holding word-wrapped labels by their
+    height-for-width, making the plots far taller than the dock and always scrolling.
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        widget = self.widget()
+        if widget is not None:
+            widget.resize(self.viewport().size().expandedTo(widget.minimumSizeHint()))
+
+    def fit_later(self) -> None:
+        """Re-fit after the lab widget inside changed (its minimum size is known next loop)."""
+        QTimer.singleShot(0, self._fit)
+
+
 class LabsPanel(QWidget):
     sig_open_project = Signal(object)  # an engine Project the window opens (after asking to save)
 
@@ -131,7 +152,12 @@ class LabsPanel(QWidget):
         reading.setChildrenCollapsible(False)
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(reading)
-        body.addWidget(self.widget_area)
+        # Scrolls instead of forcing the panel taller than a short dock (or than 200 % allows).
+        widget_scroll = _FitScrollArea()
+        widget_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        widget_scroll.setWidget(self.widget_area)
+        body.addWidget(widget_scroll)
+        self._widget_scroll = widget_scroll
         body.setStretchFactor(0, 2)
         body.setStretchFactor(1, 3)
         body.setChildrenCollapsible(False)
@@ -223,6 +249,7 @@ class LabsPanel(QWidget):
         self._widget = widget
         if widget is not None:
             self.widget_layout.addWidget(widget)
+        self._widget_scroll.fit_later()
 
     def _on_open_project(self) -> None:
         lab = self._current

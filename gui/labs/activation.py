@@ -166,6 +166,9 @@ class ActivationLab(LabWidget):
     def run_demo(self) -> None:
         self.train(steps=100)
 
+    def first_shown(self) -> None:
+        self.train()
+
     def _show_frame(self, frame: BoundaryFrame) -> None:
         # ImageItem indexes [x, y]; the grid is [row = y, column = x].
         self.image.setImage(self._shade(frame.probabilities.T), levels=(0, 255))

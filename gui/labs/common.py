@@ -180,9 +180,20 @@ class LabWidget(QWidget, WorkerOwner):
     """
 
     sig_done = Signal()  # a demo computation finished (or failed) and the view shows it
+    _shown_once = False
 
     def run_demo(self) -> None:
         self.sig_done.emit()
+
+    def first_shown(self) -> None:
+        """Called once, when the widget is first on screen: a lab whose computation takes well
+        under a second starts it here, so that it never opens on an empty plot."""
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.first_shown()
 
     def show_failure(self, label: Any, message: str) -> None:
         label.setText(self.tr("The computation failed: %s") % message)

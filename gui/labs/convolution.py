@@ -69,7 +69,7 @@ def _grid_html(values: Array) -> str:
 def _image_view(title: str) -> tuple[pg.GraphicsLayoutWidget, pg.ViewBox, pg.ImageItem]:
     widget = pg.GraphicsLayoutWidget()
     widget.setBackground("w")
-    widget.setMinimumSize(160, 170)
+    widget.setMinimumSize(120, 130)
     label = widget.addLabel(title, color="#000000")
     label.setMaximumHeight(24)
     widget.nextRow()

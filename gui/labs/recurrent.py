@@ -104,6 +104,9 @@ class RecurrentLab(LabWidget):
         self.compute_button.setEnabled(True)
         self.show_failure(self.status, message)
 
+    def first_shown(self) -> None:
+        self.compute()
+
     def run_demo(self) -> None:
         self.length.setValue(20)
         self.compute(repeats=2)

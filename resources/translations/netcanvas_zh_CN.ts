@@ -348,23 +348,23 @@
     </message>
     <message>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>平移</translation>
     </message>
     <message>
         <source>Mirror</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像翻转</translation>
     </message>
     <message>
         <source>Rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>旋转</translation>
     </message>
     <message>
         <source>Noise</source>
-        <translation type="unfinished"></translation>
+        <translation>噪声</translation>
     </message>
     <message>
         <source>Cut-out</source>
-        <translation type="unfinished"></translation>
+        <translation>随机遮挡（Cutout）</translation>
     </message>
     <message>
         <source>New preview</source>
@@ -392,7 +392,7 @@
     </message>
     <message>
         <source>Samples and classes</source>
-        <translation type="unfinished"></translation>
+        <translation>样本与类别</translation>
     </message>
     <message>
         <source>Augmented</source>
@@ -603,7 +603,7 @@
     </message>
     <message>
         <source>Rows: true class · columns: predicted class · blue: right, orange: wrong. Click a cell to see its samples.</source>
-        <translation type="unfinished"></translation>
+        <translation>行：真实类别 · 列：预测类别 · 蓝色：正确，橙色：错误。点击一个格子即可查看其中的样本。</translation>
     </message>
     <message>
         <source>class</source>
@@ -1655,11 +1655,11 @@ Build, train, inspect and export neural networks.</source>
     </message>
     <message>
         <source>Validation accuracy {0:.1%}.</source>
-        <translation type="unfinished"></translation>
+        <translation>验证准确率 {0:.1%}。</translation>
     </message>
     <message>
         <source>Validation loss {0:.4g}.</source>
-        <translation type="unfinished"></translation>
+        <translation>验证损失 {0:.4g}。</translation>
     </message>
     <message>
         <source>⚠ Overfitting from epoch {0}: validation loss has risen for several epochs while training loss kept falling, so the network is memorising the training set. Try dropout, weight decay, data augmentation or early stopping.</source>
