@@ -12,7 +12,7 @@ import contextlib
 import math
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 
     from engine.data import Dataset
     from engine.train.feeder import SplitFeeder
+
+
+# Logits of at most this many elements per step are kept until the next log point and scored
+# in one go; larger outputs (e.g. N×T×V from character models) are scored every step.
+DEFER_LIMIT = 1 << 16
+SNAPSHOT_INTERVAL_S = 1.0  # how often the "last good weights" are refreshed
 
 
 class _NonFinite(Exception):
@@ -116,6 +122,8 @@ class Trainer:
         self._paused = False
         self._step_budget = 0
         self._prepared = False
+        self._acc = has_accuracy(dataset.task)
+        self._reset_pending()
         self._pending_checkpoint: Checkpoint | None = None
         self._best_loss = math.inf
         self._best_state: dict[str, torch.Tensor] | None = None
@@ -246,6 +254,7 @@ class Trainer:
         self._l1_params = [p for p in self.model.parameters() if p.ndim > 1]
         self._live = list(self.model.state_dict().values())
         self._good = [t.detach().clone() for t in self._live]
+        self._next_snapshot = 0.0
         if self._pending_checkpoint is not None:
             self._apply_checkpoint(self._pending_checkpoint)
             self._pending_checkpoint = None
@@ -287,6 +296,7 @@ class Trainer:
                 self._new_optimizer()  # its state may hold NaN from the failed steps
             if self.device.type == "cpu":
                 torch.set_num_threads(max(1, self.num_threads))
+            self._snapshot()  # weights may have been loaded since the last fit
             last_logs = self._run(n_epochs)
         except _NonFinite as exc:
             self._restore_good()
@@ -314,7 +324,8 @@ class Trainer:
             self._restore_good()
             self._fail(
                 exc,
-                f"Training failed at step {self.global_step}: {type(exc).__name__}: {exc}",
+                f"Training failed at step {self.global_step + len(self._p_units) + 1}: "
+                f"{type(exc).__name__}: {exc}",
             )
         finally:
             if self.state in ("running", "paused"):
@@ -327,6 +338,15 @@ class Trainer:
         self.error = exc
         self.state = "failed"
         self.history.status, self.history.message = "failed", message
+
+    def _snapshot(self) -> None:
+        """Remember the current weights as the newest known to come from finite losses."""
+        import torch
+
+        with torch.no_grad():
+            for good, live in zip(self._good, self._live, strict=True):
+                good.copy_(live)
+        self._next_snapshot = time.perf_counter() + SNAPSHOT_INTERVAL_S
 
     def _restore_good(self) -> None:
         if self._prepared:
@@ -389,29 +409,52 @@ class Trainer:
         steps = len(batches)
         t_factor = self._units_per_sample()
         self._window = _Window()
-        self._pending: list[tuple[torch.Tensor, torch.Tensor | None, int]] = []
+        self._reset_pending()
         lr = self._set_lr(epoch, 0)
+        train_step = self._make_step(t_factor)
+        per_batch_lr = self._schedule.kind in ("cosine", "onecycle")
+        gate, stop = self._gate.is_set, self._stop.is_set
+        local = self.dist is None
+        clock = time.perf_counter
         self.callbacks.on_epoch_begin(epoch, {"lr": lr})
         interval = max(0.0, self.settings.log_interval_ms / 1000.0)
         self._t_window = time.perf_counter()
         next_log = self._t_window + interval
+        last = steps - 1
         for i, idx in enumerate(batches):
             single = False
-            if not self._gate.is_set() or (self._stop.is_set() and self.dist is None):
+            if not gate() or (local and stop()):
                 self._flush(epoch, i, steps)
                 go = self._wait_for_go()
                 if go is None:
                     return False
                 single = go
-                self._t_window = time.perf_counter()  # paused time is not training time
-            if self._schedule.kind in ("cosine", "onecycle"):
+                self._t_window = clock()  # paused time is not training time
+            if per_batch_lr:
                 self._set_lr(epoch, i / steps)
-            self._train_step(idx, t_factor)
-            now = time.perf_counter()
-            if single or now >= next_log or i == steps - 1:
+            train_step(idx)
+            if single or i == last or clock() >= next_log:
                 self._flush(epoch, i + 1, steps)
-                next_log = time.perf_counter() + interval
+                next_log = clock() + interval
         return True
+
+    def _reset_pending(self) -> None:
+        """Per-step metrics not yet read from the device (0-d tensors or kept logits).
+
+        Cleared in place: the step function holds references to these lists.
+        """
+        if not hasattr(self, "_p_loss"):
+            self._p_loss: list[torch.Tensor] = []
+            self._p_units: list[int] = []
+            self._p_correct: list[torch.Tensor] = []
+            self._p_out: list[torch.Tensor] = []
+            self._p_y: list[torch.Tensor] = []
+        for pending in (self._p_loss, self._p_units, self._p_correct, self._p_out, self._p_y):
+            pending.clear()
+
+    def _num_outputs(self) -> int:
+        ctx = self.dataset.context()
+        return max(ctx.num_classes, ctx.vocab_size, 1)
 
     def _units_per_sample(self) -> int:
         y = self.dataset.train.y
@@ -423,70 +466,96 @@ class Trainer:
         set_lr(self._optimizer, lr)
         return lr
 
-    def _train_step(self, idx: torch.Tensor, t_factor: int) -> None:
+    def _make_step(self, t_factor: int) -> Callable[[torch.Tensor], None]:
+        """The per-batch function, with everything it touches bound as locals.
+
+        This is the hot loop: on a small tabular model a step is ~100 µs, so attribute look-ups
+        and per-step imports would show up as a few percent of throughput.
+        """
         import torch
 
         s = self.settings
-        xb, yb = self._train.take(idx)
-        if self._augment:
+        take, net, opt, model = self._train.take, self._net, self._optimizer, self.model
+        loss_fn = self.objective.training_loss()
+        correct_fn = self.objective.correct
+        augment, aug_gen = self._augment, self._aug_generator
+        augment_batch: Any = None
+        if augment:
             from engine.data import augment_batch
+        l1, l1_params, clip = float(s.l1), self._l1_params, float(s.grad_clip)
+        clip_norm = torch.nn.utils.clip_grad_norm_
+        scaler, amp_dtype, acc = self._scaler, self._amp_dtype, self._acc
+        p_loss, p_units, p_correct = self._p_loss, self._p_units, self._p_correct
+        p_out, p_y = self._p_out, self._p_y
+        # Logits per step, from the shapes: small ones are kept and scored at the next flush.
+        out_numel = self.settings.batch_size * t_factor * max(1, self._num_outputs())
+        defer = acc and out_numel <= DEFER_LIMIT
 
-            xb = augment_batch(xb, self._augment, self._aug_generator)
-        with self._autocast():
-            out = self._net(xb)
-            loss = self.objective.loss(out, yb)
-        total = loss
-        if s.l1 > 0:
-            total = total + s.l1 * sum(p.abs().sum() for p in self._l1_params)
-        opt = self._optimizer
-        opt.zero_grad(set_to_none=True)
-        if self._scaler is not None:
-            self._scaler.scale(total).backward()
-            if s.grad_clip > 0:
-                self._scaler.unscale_(opt)
-                torch.nn.utils.clip_grad_norm_(self.model.parameters(), s.grad_clip)
-            self._scaler.step(opt)
-            self._scaler.update()
-        else:
-            total.backward()  # type: ignore[no-untyped-call]
-            if s.grad_clip > 0:
-                torch.nn.utils.clip_grad_norm_(self.model.parameters(), s.grad_clip)
-            opt.step()
-        n = int(idx.numel())
-        correct = (
-            self.objective.correct(out.detach(), yb) if has_accuracy(self.objective.task) else None
-        )
-        self._pending.append((loss.detach(), correct, n * t_factor))
-        self.global_step += 1
-        self.samples_seen += n
-        self._fit_done += 1
+        def step(idx: torch.Tensor) -> None:
+            xb, yb = take(idx)
+            if augment:
+                xb = augment_batch(xb, augment, aug_gen)
+            if amp_dtype is None:
+                out = net(xb)
+                loss = loss_fn(out, yb)
+            else:
+                with torch.autocast("cuda", dtype=amp_dtype):
+                    out = net(xb)
+                    loss = loss_fn(out, yb)
+            total = loss
+            if l1 > 0:
+                total = total + l1 * sum(p.abs().sum() for p in l1_params)
+            opt.zero_grad(set_to_none=True)
+            if scaler is not None:
+                scaler.scale(total).backward()
+                if clip > 0:
+                    scaler.unscale_(opt)
+                    clip_norm(model.parameters(), clip)
+                scaler.step(opt)
+                scaler.update()
+            else:
+                total.backward()  # type: ignore[no-untyped-call]
+                if clip > 0:
+                    clip_norm(model.parameters(), clip)
+                opt.step()
+            # Kept without .detach() (a few µs a step): after backward() the graph behind
+            # them holds no buffers, and the flush reads them under no_grad.
+            p_loss.append(loss)
+            p_units.append(len(idx) * t_factor)
+            if defer:
+                # Counting correct predictions costs several small kernels; it is done once
+                # per log window over the kept logits instead of once per step.
+                p_out.append(out)
+                p_y.append(yb)
+            elif acc:
+                p_correct.append(correct_fn(out.detach(), yb))
+
+        return step
 
     def _flush(self, epoch: int, done: int, steps: int) -> None:
         """Read the pending metrics (one device sync) and report them to the callbacks."""
         import torch
 
-        if not self._pending:
+        if not self._p_loss:
             return
-        pending, self._pending = self._pending, []
-        losses = torch.stack([p[0] for p in pending]).float()
-        units = [p[2] for p in pending]
-        parts = [losses]
-        acc = has_accuracy(self.objective.task)
-        if acc:
-            parts.append(torch.stack([p[1] for p in pending]).sum().reshape(1))  # type: ignore[misc]
-        values = torch.cat(parts).tolist()  # the sync point
-        step_losses = values[: len(pending)]
-        first_step = self.global_step - len(pending) + 1
+        units = list(self._p_units)
+        count = len(units)
+        self.global_step += count
+        self.samples_seen += sum(units) // self._units_per_sample()
+        self._fit_done += count
+        with torch.no_grad():
+            step_losses, correct = self._read_pending(count)
+        first_step = self.global_step - count + 1
         bad = next((k for k, v in enumerate(step_losses) if not math.isfinite(v)), None)
         if bad is not None and self.dist is None:
             raise _NonFinite(first_step + bad, epoch)
-        if bad is None:
-            for good, live in zip(self._good, self._live, strict=True):
-                good.copy_(live)  # the newest weights known to come from finite losses
-        loss_sum = sum(v * u for v, u in zip(step_losses, units, strict=True))
-        samples = sum(u for u in units) / self._units_per_sample()
+        if bad is None and time.perf_counter() >= self._next_snapshot:
+            # At most once a second: copying a large model's weights every 100 ms costs a few
+            # percent on a CPU.
+            self._snapshot()
         w = self._window
-        w.add(loss_sum, values[-1] if acc else 0.0, float(sum(units)), samples)
+        loss_sum = sum(v * u for v, u in zip(step_losses, units, strict=True))
+        w.add(loss_sum, correct, float(sum(units)), sum(units) / self._units_per_sample())
         now = time.perf_counter()
         elapsed = max(now - self._t_window, 1e-9)
         self._fit_active += elapsed
@@ -499,7 +568,7 @@ class Trainer:
             "progress": done / steps,
             "eta_s": (self._fit_steps - self._fit_done) / max(rate_steps, 1e-9),
         }
-        if acc:
+        if self._acc:
             logs["accuracy"] = w.w_correct / max(w.w_units, 1.0)
         w.reset_window()
         self._t_window = now
@@ -508,6 +577,21 @@ class Trainer:
             if key in logs:
                 record.setdefault(key, []).append(logs[key])
         self.callbacks.on_batch_end(self.global_step, logs)
+
+    def _read_pending(self, count: int) -> tuple[list[float], float]:
+        """Per-step losses and the window's correct count, in one device-to-host copy."""
+        import torch
+
+        parts = [torch.stack(self._p_loss).float()]
+        if self._acc:
+            counts = [torch.stack(self._p_correct).sum()] if self._p_correct else []
+            if self._p_out:
+                outs, ys = torch.cat(self._p_out), torch.cat(self._p_y)
+                counts.append(self.objective.correct(outs, ys))
+            parts.append(torch.stack(counts).sum().reshape(1).to(parts[0].dtype))
+        self._reset_pending()
+        values: list[float] = torch.cat(parts).tolist()  # the sync point
+        return values[:count], (values[-1] if self._acc else 0.0)
 
     def _end_epoch(self, epoch: int, seconds: float) -> tuple[Logs, str | None]:
         """Epoch metrics (summed over ranks), validation, schedule, checkpoints, early stop."""
@@ -525,7 +609,7 @@ class Trainer:
         if not math.isfinite(loss):
             raise _NonFinite(None, epoch)
         logs: Logs = {"loss": loss}
-        if has_accuracy(self.objective.task):
+        if self._acc:
             logs["accuracy"] = totals[1] / max(totals[2], 1.0)
         val_logs = self._validate()
         if val_logs:

@@ -217,7 +217,7 @@ def test_other_exception_fails_with_readable_message() -> None:
     trainer = Trainer(Boom(), table_dataset(), settings(), [cb])
     record = trainer.fit()
     assert record.status == "failed"
-    assert "sensor exploded" in record.message and "step 2" in record.message
+    assert "sensor exploded" in record.message and "step 3" in record.message
     assert isinstance(trainer.error, RuntimeError)
     cb.on_train_end.assert_called_once()
 
