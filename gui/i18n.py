@@ -14,6 +14,7 @@ Maintenance (run from the repository root)::
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -281,6 +282,72 @@ def strings_lupdate_misses(root: Path | None = None) -> list[str]:
     return problems
 
 
+# Qt calls whose string argument the user reads: a plain literal there is never translated.
+_TEXT_SETTERS = {
+    "setText",
+    "setToolTip",
+    "setWindowTitle",
+    "setPlaceholderText",
+    "setStatusTip",
+    "setTitle",
+    "addTab",
+    "setTabText",
+    "showMessage",
+    "setLabelText",
+    "addMenu",
+    "addAction",
+    "setWhatsThis",
+    "setAccessibleName",
+    "setHeaderLabels",
+    "setHorizontalHeaderLabels",
+    "setVerticalHeaderLabels",
+    "setSpecialValueText",
+    "setSuffix",
+    "setPrefix",
+    "addRow",
+}
+_TEXT_WIDGETS = {
+    "QLabel",
+    "QPushButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QAction",
+    "QToolButton",
+    "QDockWidget",
+    "QMenu",
+}
+
+
+def untranslated_literals(root: Path | None = None) -> list[str]:
+    """Heuristic: English text handed to a Qt text setter or widget without tr(). Lists
+    "file:line: 'text'" for a person to judge (a unit or a product name may stay English)."""
+    import ast
+
+    base = root or repository_root()
+    found: list[str] = []
+    for path in source_files(base):
+        if path.name == "i18n.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name not in _TEXT_SETTERS and name not in _TEXT_WIDGETS:
+                continue
+            for arg in node.args[:3]:
+                texts = [arg] if not isinstance(arg, ast.List) else list(arg.elts)
+                for item in texts:
+                    value = item.value if isinstance(item, ast.Constant) else None
+                    if isinstance(item, ast.JoinedStr):
+                        value = "".join(p.value for p in item.values if isinstance(p, ast.Constant))
+                    if isinstance(value, str) and re.search(r"[A-Za-z]{3}", value):
+                        found.append(f"{path.relative_to(base)}:{node.lineno}: {value!r}")
+    return found
+
+
 def _all_sources(path: Path) -> set[tuple[str, str, str]]:
     root = ET.parse(path).getroot()
     result: set[tuple[str, str, str]] = set()
@@ -318,6 +385,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in unseen:
             print(problem)
         print(f"{len(unseen)} translatable call(s) that lupdate cannot extract")
+        literals = untranslated_literals()
+        for literal in literals:
+            print(f"{literal}  (not wrapped in tr()?)")
+        print(f"{len(literals)} literal(s) shown without tr(), to review by hand")
         return 1 if missing or unseen else 0
     print("usage: python -m gui.i18n update | build | check", file=sys.stderr)
     return 2
