@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -186,6 +186,9 @@ class LabsPanel(QWidget):
         self.open_button.clicked.connect(self._on_open_project)
         self._retranslate()
         self.reload()
+        app = QCoreApplication.instance()
+        if app is not None:  # no lab thread may outlive the window (Qt aborts on that)
+            app.aboutToQuit.connect(self.shutdown)
 
     # -- public ------------------------------------------------------------------------------
     def lab_ids(self) -> list[str]:

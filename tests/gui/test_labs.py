@@ -207,3 +207,17 @@ def test_questions_can_be_answered_with_the_keyboard(panel: LabsPanel, qtbot: Qt
     choice.check_button.setFocus()
     qtbot.keyClick(choice.check_button, Qt.Key.Key_Space)
     assert choice.correct is True
+
+
+def test_leaving_a_lab_mid_run_stops_its_thread_at_once(panel: LabsPanel) -> None:
+    import time
+
+    panel.show_lab("overfitting")
+    widget = panel.current_widget()
+    assert widget is not None
+    widget.run_demo()
+    assert widget.is_busy()
+    started = time.perf_counter()
+    panel.show_lab("metrics")  # switching labs stops the running training first
+    assert time.perf_counter() - started < 5.0
+    assert not widget.is_busy()
