@@ -27,36 +27,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QTabWidget
-
-PROBE_MS = 10
-
-
-class StallProbe:
-    """A precise timer that records how late each tick arrives (ms) while active."""
-
-    def __init__(self) -> None:
-        self.lateness: list[float] = []
-        self._clock = QElapsedTimer()
-        self._timer = QTimer()
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(PROBE_MS)
-        self._timer.timeout.connect(self._tick)
-        self._last = 0
-
-    def start(self) -> None:
-        self._clock.start()
-        self._last = self._clock.nsecsElapsed()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def _tick(self) -> None:
-        now = self._clock.nsecsElapsed()
-        self.lateness.append(max(0.0, (now - self._last) / 1e6 - PROBE_MS))
-        self._last = now
 
 
 def samples_per_s(record: object) -> float:
@@ -76,6 +48,7 @@ def main() -> None:
     from engine import DataRef, Trainer, build_model, load_dataset, new_project
     from gui.panes.data_pane import DataPane
     from gui.panes.evaluate_pane import EvaluatePane
+    from gui.panes.stall_probe import StallProbe
     from gui.panes.training_pane import TrainingPane
     from gui.project_state import ProjectState
 
@@ -135,7 +108,8 @@ def main() -> None:
         lateness.extend(late)
         print(
             f"headless {headless_runs[-1]:.0f} samples/s · gui {speed:.0f} samples/s · "
-            f"stall p99 {_percentile(late, 99):.1f} ms max {max(late, default=0):.1f} ms",
+            f"stall p99 {_percentile(late, 99):.1f} ms max {max(late, default=0):.1f} ms "
+            f"(load {os.getloadavg()[0]:.1f})",
             flush=True,
         )
     window.close()

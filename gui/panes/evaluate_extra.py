@@ -223,6 +223,6 @@ class TextGeneratorTab(QWidget):
             text = sample_text(model, dataset, self.seed_text.text(), 120, self.temperature_value)
         except Exception as error:
             text = str(error)
-        self.epoch_samples.appendPlainText(
-            self.tr("Epoch {0}: {1}").format(epoch, self.seed_text.text() + text)
-        )
+        # One line per epoch: line breaks in the sample are shown as ↵.
+        sample = (self.seed_text.text() + text).replace("\n", "↵")
+        self.epoch_samples.appendPlainText(self.tr("Epoch {0}: {1}").format(epoch, sample))

@@ -81,7 +81,7 @@ class EvaluatePane(QWidget):
         self.confusion = ConfusionMatrixView()
         self.confusion.sig_cell_clicked.connect(self.show_cell)
         self.gallery_title = QLabel(self.tr("Click a cell to see its samples."))
-        self.gallery = ImageGrid(cell=64)
+        self.gallery = ImageGrid(cell=88)
         self.gallery_table = _table([self.tr("sample"), self.tr("confidence")])
         gallery_box = QWidget()
         gallery_layout = QVBoxLayout(gallery_box)
@@ -322,6 +322,8 @@ class EvaluatePane(QWidget):
             if isinstance(value, int | float) and np.isfinite(value):
                 parts.append(f"{label} {fmt.format(value)}")
         self.summary.setText(" · ".join(parts))
+        if report.task not in ("classification", "binary"):
+            return  # character models report per-character accuracy: no per-sample gallery
         if report.confusion is not None and len(report.confusion):
             self.confusion.set_matrix(np.asarray(report.confusion), names)
         self._fill_per_class(report)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -59,8 +59,11 @@ class ConfusionMatrixView(QTableWidget):
                 colour = QColor(hot if i == j else wrong)
                 # Off-diagonal cells are usually small shares: boost them so errors stand out.
                 alpha = share[i, j] if i == j else min(1.0, 3 * share[i, j])
-                colour.setAlphaF(0.08 + 0.92 * float(alpha))
-                item.setBackground(QBrush(colour))
+                if count:
+                    colour.setAlphaF(0.12 + 0.88 * float(alpha))
+                    item.setBackground(QBrush(colour))
+                else:  # empty cells stay plain and quiet, so the counts stand out
+                    item.setForeground(self.palette().brush(QPalette.ColorRole.PlaceholderText))
                 if alpha > 0.55:
                     item.setForeground(QBrush(QColor("white")))
                 item.setToolTip(

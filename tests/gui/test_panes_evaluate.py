@@ -119,3 +119,29 @@ def test_export_onnx_reports_the_verified_difference(qtbot: Any, tmp_path: Path)
     assert (tmp_path / "moons.onnx").stat().st_size > 0
     assert result.max_abs_diff <= 1e-4
     assert "largest difference" in pane.export_label.text()
+
+
+def test_text_generator_and_samples_after_each_epoch(qtbot: Any) -> None:
+    from gui.panes.training_pane import TrainingPane
+
+    text = DataRef("python-docs", {"max_chars": 20_000, "seq_len": 32})
+    state = state_with("char-lstm", text, epochs=2)
+    training = TrainingPane(state)
+    pane = EvaluatePane(state)
+    pane.follow(training)
+    qtbot.addWidget(training)
+    qtbot.addWidget(pane)
+    pane.show()
+    visible = [pane.tabs.tabText(k) for k in range(pane.tabs.count()) if pane.tabs.isTabVisible(k)]
+    assert visible == ["Generate text"]
+    generator = pane.text_generator
+    generator.seed_text.setText("The ")
+    with qtbot.waitSignal(training.sig_run_finished, timeout=120_000):
+        training.start()
+    samples = generator.epoch_samples.toPlainText().splitlines()
+    assert [line.split(":")[0] for line in samples] == ["Epoch 1", "Epoch 2"]
+    generator.length.setValue(40)
+    generator.temperature.setValue(50)
+    produced = generator.generate()
+    assert len(produced) == 40 and set(produced) <= set(state.dataset.vocab)
+    assert generator.output.toPlainText() == "The " + produced

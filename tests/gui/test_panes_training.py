@@ -143,3 +143,16 @@ def test_settings_form_writes_the_project(qtbot: Any) -> None:
     assert "auto" in names and "cpu" in names
     assert not form.mixed_precision.isEnabled()  # no CUDA device here
     assert settings_differences({"lr": 0.1, "seed": 1}, {"lr": 0.2, "seed": 1}) == ["lr: 0.1 → 0.2"]
+
+
+def test_stall_probe_sees_a_blocked_event_loop(qtbot: Any) -> None:
+    from gui.panes.stall_probe import StallProbe
+
+    probe = StallProbe()
+    probe.start()
+    qtbot.wait(120)
+    time.sleep(0.2)  # the event loop is blocked for 200 ms
+    qtbot.wait(60)
+    probe.stop()
+    assert len(probe.lateness) >= 5
+    assert probe.max_ms >= 150 and probe.p99_ms <= probe.max_ms
