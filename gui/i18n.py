@@ -235,7 +235,8 @@ def missing_translations(ts_file: Path, language: str) -> list[tuple[str, str]]:
     return sorted((c, s) for c, s, d in wanted_all if (c, s, d) not in done)
 
 
-_TR_NAMES = {"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}
+# "_tr": a private wrapper lupdate does not know; its literals are never extracted.
+_TR_NAMES = {"tr", "_tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}
 
 
 def strings_lupdate_misses(root: Path | None = None) -> list[str]:

@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>Duplicate</source>
-        <translation>复制一份</translation>
+        <translation>创建副本</translation>
     </message>
     <message>
         <source>Delete Connection</source>
@@ -328,7 +328,7 @@
     </message>
     <message>
         <source>Split</source>
-        <translation>划分</translation>
+        <translation>数据划分</translation>
     </message>
     <message>
         <source>Validation</source>
@@ -896,11 +896,11 @@
     <name>MainWindow</name>
     <message>
         <source>Layers</source>
-        <translation>层</translation>
+        <translation>网络层</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation>属性</translation>
+        <translation>属性检查器</translation>
     </message>
     <message>
         <source>Data</source>
@@ -1567,7 +1567,7 @@ Build, train, inspect and export neural networks.</source>
     </message>
     <message>
         <source>Epoch</source>
-        <translation>轮</translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <source>Time left</source>
@@ -1851,11 +1851,11 @@ Build, train, inspect and export neural networks.</source>
     <name>window</name>
     <message>
         <source>Layers</source>
-        <translation>层</translation>
+        <translation>网络层</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation>属性</translation>
+        <translation>属性检查器</translation>
     </message>
 </context>
 </TS>

@@ -15,9 +15,9 @@ from gui import i18n
 
 # Placeholders the code fills in. printf-style ones (%s, %.3f, %%) are filled in order, so a
 # translation must keep them in the same order, or % raises or mixes up values at run time.
-# Numbered ones (%1, {0}, {1:.2e}) may move, as Chinese word order needs; they must all stay.
+# Numbered or named ones (%1, {0}, {1:.2e}, {path}) may move, as Chinese word order needs; they must all stay.
 _IN_ORDER = re.compile(r"%(?:\(\w+\))?[-+ #0]*\d*(?:\.\d+)?[sdifgeEGxXr%]|\{(?::[^{}]*)?\}")
-_NUMBERED = re.compile(r"%\d+|%p|\{\d+(?::[^{}]*)?\}")
+_NUMBERED = re.compile(r"%\d+|%p|\{(?:\d+|[A-Za-z_]\w*)(?::[^{}]*)?\}")
 _MNEMONIC = re.compile(r"&(?!&)\S")
 
 
