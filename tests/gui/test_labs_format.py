@@ -130,3 +130,17 @@ def test_translated_labs_ask_the_same_questions_with_the_same_answers() -> None:
         assert [(q.id, q.kind, q.answer, q.tolerance, len(q.choices)) for q in en.questions] == [
             (q.id, q.kind, q.answer, q.tolerance, len(q.choices)) for q in zh.questions
         ], en.id
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_lab_markdown_renders_without_stray_markup(language: str, qapp: object) -> None:
+    """Qt's Markdown leaves `**` as text when a bold run cannot close (in Chinese: a run that
+    ends on punctuation right before a character); the reader would see the asterisks."""
+    from PySide6.QtGui import QTextDocument
+
+    labs, _ = discover_labs(resources.path("labs"), language)
+    for lab in labs:
+        document = QTextDocument()
+        document.setMarkdown(lab.body)
+        text = document.toPlainText()
+        assert "**" not in text and "__" not in text, f"{lab.path.name}: broken emphasis"
