@@ -283,7 +283,6 @@ class Trainer:
         n_epochs = self.settings.epochs if epochs is None else int(epochs)
         if self.state in ("running", "paused"):
             raise NetCanvasError("This model is already training; stop it before starting again.")
-        self._stop.clear()
         self.state = "running"
         self.error = None
         record = self.history
@@ -328,6 +327,9 @@ class Trainer:
                 f"{type(exc).__name__}: {exc}",
             )
         finally:
+            # A stop requested before fit() started is honoured (the run stops at once); one
+            # that ended this run must not end the next, continued one.
+            self._stop.clear()
             if self.state in ("running", "paused"):
                 self.state = "failed"  # e.g. KeyboardInterrupt: never leave it "running"
                 record.status = "failed"

@@ -316,6 +316,13 @@ def test_image_augmentation_runs_and_is_seeded() -> None:
     assert weights_equal(run(), run())
 
 
+def test_stop_requested_before_fit_is_honoured_once() -> None:
+    trainer = Trainer(table_model(), table_dataset(), settings())
+    trainer.request_stop()  # e.g. the user pressed Stop while the thread was starting
+    assert trainer.fit().status == "stopped" and trainer.global_step == 0
+    assert trainer.fit(1).status == "finished"  # the next run is not stopped by it
+
+
 def test_cannot_fit_twice_at_once() -> None:
     trainer = Trainer(table_model(), table_dataset(), settings())
     trainer.state = "running"
