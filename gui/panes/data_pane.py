@@ -207,12 +207,15 @@ class DataPane(QWidget):
         for widget in (samples_scroll, self.table, self.text_view, self.points_plot):
             self.sample_stack.addWidget(widget)
         self.histogram = ClassHistogram()
-        self.histogram.setMinimumHeight(160)
-        samples_tab = QSplitter(Qt.Orientation.Vertical)
+        self.histogram.setMinimumWidth(180)
+        self.histogram.setToolTip(self.tr("Training samples per class"))
+        # Side by side: the pane usually lives in a wide, short dock under the canvas.
+        samples_tab = QSplitter(Qt.Orientation.Horizontal)
         samples_tab.addWidget(self.sample_stack)
         samples_tab.addWidget(self.histogram)
         samples_tab.setStretchFactor(0, 3)
         samples_tab.setStretchFactor(1, 1)
+        samples_tab.setSizes([800, 220])
         self.augmented = ImageGrid(cell=80)
         self.augmented.set_empty_text(self.tr("Tick an augmentation to preview it."))
         self.skipped_list = QListWidget()

@@ -285,6 +285,11 @@ class EvaluatePane(QWidget):
         }
         for index, shown in visible.items():
             self.tabs.setTabVisible(index, shown)
+        images = kind == "image"
+        self._gallery_scroll.setVisible(images)
+        self.gallery_table.setVisible(not images)
+        self._wrong_scroll.setVisible(images)
+        self.misclassified_table.setVisible(not images)
         has_model = self.state.model is not None
         self.onnx_button.setEnabled(has_model and dataset is not None)
         self.script_button.setEnabled(dataset is not None)
@@ -325,7 +330,14 @@ class EvaluatePane(QWidget):
         if report.task not in ("classification", "binary"):
             return  # character models report per-character accuracy: no per-sample gallery
         if report.confusion is not None and len(report.confusion):
-            self.confusion.set_matrix(np.asarray(report.confusion), names)
+            matrix = np.asarray(report.confusion)
+            self.confusion.set_matrix(matrix, names)
+            # Open on the most frequent confusion: usually the most instructive cell.
+            off = matrix.copy()
+            np.fill_diagonal(off, 0)
+            if off.any():
+                i, j = np.unravel_index(int(off.argmax()), off.shape)
+                self.show_cell(int(i), int(j))
         self._fill_per_class(report)
         self._fill_misclassified(report, names)
 
