@@ -12,7 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -92,7 +92,7 @@ class _FitScrollArea(QScrollArea):
 
     def fit_later(self) -> None:
         """Re-fit after the lab widget inside changed (its minimum size is known next loop)."""
-        QTimer.singleShot(0, self._fit)
+        QTimer.singleShot(0, self, self._fit)  # the context object cancels it if deleted
 
 
 class LabsPanel(QWidget):
@@ -105,6 +105,7 @@ class LabsPanel(QWidget):
         self._current: Lab | None = None
         self._widget: LabWidget | None = None
         self._project_worker: FunctionWorker | None = None
+        self._pending = False  # a lab is selected but not built yet (the panel was hidden)
 
         self.list = QListWidget()
         self.list.setObjectName("labsList")
@@ -195,6 +196,12 @@ class LabsPanel(QWidget):
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
 
     def show_lab(self, lab_id: str) -> None:
+        """Select and display a lab (even while the panel is hidden)."""
+        self._select(lab_id)
+        if self._pending:
+            self._display(self._labs[lab_id])
+
+    def _select(self, lab_id: str) -> None:
         for row in range(self.list.count()):
             if self.list.item(row).data(Qt.ItemDataRole.UserRole) == lab_id:
                 self.list.setCurrentRow(row)
@@ -228,13 +235,27 @@ class LabsPanel(QWidget):
         self.list.blockSignals(False)
         self._current = None
         if labs:
-            self.show_lab(keep if keep in self._labs else labs[0].id)
+            # While hidden (a tab behind others at start-up) only select: building the lab's
+            # plots took ~0.5 s, which the window's first appearance must not wait for.
+            was_built = self._widget is not None  # e.g. a language switch: rebuild it now
+            self._select(keep if keep in self._labs else labs[0].id)
+            if (self.isVisible() or was_built) and self._pending:
+                self._display(self._labs[self.lab_ids()[self.list.currentRow()]])
 
     # -- lab display ---------------------------------------------------------------------------
     def _on_lab_selected(self, item: QListWidgetItem | None, _previous: object) -> None:
         if item is None:
             return
         lab = self._labs[item.data(Qt.ItemDataRole.UserRole)]
+        self._current = lab
+        self.title.setText(lab.title)
+        if not self.isVisible():
+            self._pending = True  # showEvent displays it
+            return
+        self._display(lab)
+
+    def _display(self, lab: Lab) -> None:
+        self._pending = False
         self._current = lab
         self.title.setText(lab.title)
         self.text.setMarkdown(lab.body)
@@ -293,6 +314,11 @@ class LabsPanel(QWidget):
         self.questions_title.setText(self.tr("Check your understanding"))
         self.text.setAccessibleName(self.tr("Lab text"))
         self.list.setAccessibleName(self.tr("Labs"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending and self._current is not None:
+            self._display(self._current)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

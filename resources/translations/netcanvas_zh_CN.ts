@@ -387,6 +387,10 @@
         <translation>加载数据集后即可查看样本。</translation>
     </message>
     <message>
+        <source>Training samples per class</source>
+        <translation>每个类别的训练样本数</translation>
+    </message>
+    <message>
         <source>Tick an augmentation to preview it.</source>
         <translation>勾选一种数据增强即可预览。</translation>
     </message>
