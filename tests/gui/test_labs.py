@@ -221,3 +221,15 @@ def test_leaving_a_lab_mid_run_stops_its_thread_at_once(panel: LabsPanel) -> Non
     panel.show_lab("metrics")  # switching labs stops the running training first
     assert time.perf_counter() - started < 5.0
     assert not widget.is_busy()
+
+
+def test_a_hidden_panel_builds_its_lab_only_when_shown(qtbot: QtBot) -> None:
+    """The window builds the panel at start-up behind other tabs: it must stay cheap there."""
+    hidden = LabsPanel(ProjectState(engine.default_project()))
+    qtbot.addWidget(hidden)
+    assert hidden.current_lab() is not None and hidden.current_widget() is None
+    hidden.show()
+    assert hidden.current_widget() is not None
+    widget = hidden.current_widget()
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=30000)  # type: ignore[union-attr]
+    hidden.shutdown()
