@@ -161,3 +161,26 @@ def test_listing_commands_and_version(tmp_path: Path) -> None:
     assert r.returncode == 0 and r.stdout.startswith("netcanvas-cli ")
     r = cli("--help", cwd=tmp_path)
     assert r.returncode == 0 and "export-onnx" in r.stdout
+
+
+def test_progress_bar_on_a_terminal_and_plain_lines_otherwise() -> None:
+    import io
+
+    from engine.train.progress import ProgressPrinter
+
+    def drive(tty: bool) -> str:
+        stream = io.StringIO()
+        printer = ProgressPrinter(stream, tty=tty)
+        printer.on_train_begin({"epochs": 2.0, "start_epoch": 0.0})
+        logs = {"loss": 0.5, "accuracy": 0.8, "samples_per_s": 1234.0, "eta_s": 75.0}
+        printer.on_batch_end(3, {**logs, "epoch": 0.5, "progress": 0.5})
+        printer.on_epoch_end(0, {"loss": 0.4, "accuracy": 0.9, "val_loss": 0.3, "lr": 1e-3})
+        printer.on_train_end({})
+        return stream.getvalue()
+
+    live = drive(tty=True)
+    assert "\r" in live and "epoch 1/2 [" in live and "50%" in live
+    assert "1,234 samples/s" in live and "ETA 1:15" in live
+    plain = drive(tty=False)
+    assert "\r" not in plain and "ETA" not in plain
+    assert plain.splitlines() == [plain.strip()] and "val_loss 0.3000" in plain
