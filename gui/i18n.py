@@ -7,7 +7,9 @@ The language follows the saved preference (QSettings ``language``), else the sys
 
 Maintenance (run from the repository root)::
 
-    python -m gui.i18n update   # pyside6-lupdate over gui/ and main.py: refresh the .ts files
+    python -m gui.i18n update   # pyside6-lupdate over gui/ and main.py: refresh the .ts files,
+                                # filling new entries the glossary already translates
+    python -m gui.i18n glossary # add the .ts's finished translations to glossary_<lang>.json
     python -m gui.i18n build    # pyside6-lrelease: the .ts files -> .qm (the installer runs this)
     python -m gui.i18n check    # list source strings that lack a finished translation
 """
@@ -215,6 +217,57 @@ def run_lupdate(ts_file: Path, root: Path | None = None) -> None:
     subprocess.run(command, check=True, capture_output=True, text=True)
 
 
+def glossary_path(language: str) -> Path:
+    return resources.path("translations", f"glossary_{language}.json")
+
+
+def apply_glossary(ts_file: Path, glossary: dict[str, str]) -> int:
+    """Fill the unfinished entries of ``ts_file`` whose English text the glossary knows (the
+    same sentence already translated elsewhere, or translated before its code could be
+    extracted); returns how many were filled."""
+    tree = ET.parse(ts_file)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if source is None or translation is None or source not in glossary:
+            continue
+        if translation.get("type") == "unfinished" or not (translation.text or ""):
+            translation.text = glossary[source]
+            translation.attrib.pop("type", None)
+            filled += 1
+    if filled:
+        ET.indent(tree, space="    ")
+        body = ET.tostring(tree.getroot(), encoding="unicode")
+        ts_file.write_text(
+            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", "utf-8"
+        )
+    return filled
+
+
+def read_glossary(language: str) -> dict[str, str]:
+    import json
+
+    path = glossary_path(language)
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text("utf-8"))
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def write_glossary(language: str) -> int:
+    """Add every finished translation of the .ts to the glossary (existing entries win)."""
+    import json
+
+    glossary = {source: text for (_c, source, _d), text in read_ts(ts_path(language)).items()}
+    glossary.update(read_glossary(language))
+    ordered = dict(sorted(glossary.items()))
+    glossary_path(language).write_text(
+        json.dumps(ordered, ensure_ascii=False, indent=1) + "\n", "utf-8"
+    )
+    return len(ordered)
+
+
 def run_lrelease(ts_file: Path, qm_file: Path) -> None:
     command = [_tool("lrelease"), "-silent", "-removeidentical", str(ts_file), "-qm", str(qm_file)]
     subprocess.run(command, check=True, capture_output=True, text=True)
@@ -368,7 +421,14 @@ def main(argv: list[str] | None = None) -> int:
     if command == "update":
         for language in languages:
             run_lupdate(ts_path(language))
-            print(f"updated {ts_path(language)}")
+            filled = apply_glossary(ts_path(language), read_glossary(language))
+            if filled:
+                run_lupdate(ts_path(language))  # back to lupdate's own layout
+            print(f"updated {ts_path(language)} ({filled} filled from the glossary)")
+        return 0
+    if command == "glossary":
+        for language in languages:
+            print(f"{glossary_path(language)}: {write_glossary(language)} entries")
         return 0
     if command == "build":
         for language in languages:
@@ -391,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{literal}  (not wrapped in tr()?)")
         print(f"{len(literals)} literal(s) shown without tr(), to review by hand")
         return 1 if missing or unseen else 0
-    print("usage: python -m gui.i18n update | build | check", file=sys.stderr)
+    print("usage: python -m gui.i18n update | build | check | glossary", file=sys.stderr)
     return 2
 
 

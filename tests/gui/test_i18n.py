@@ -48,7 +48,9 @@ def test_every_translatable_call_is_seen_by_lupdate() -> None:
 
 def test_translations_keep_placeholders_and_keyboard_mnemonics() -> None:
     problems = []
-    for (context, source, _), text in i18n.read_ts(i18n.ts_path("zh_CN")).items():
+    entries = [(c, s, t) for (c, s, _), t in i18n.read_ts(i18n.ts_path("zh_CN")).items()]
+    entries += [("glossary", s, t) for s, t in i18n.read_glossary("zh_CN").items()]
+    for context, source, text in entries:
         in_order = _IN_ORDER.findall(source) != _IN_ORDER.findall(text)
         numbered = sorted(_NUMBERED.findall(source)) != sorted(_NUMBERED.findall(text))
         if in_order or numbered:
@@ -118,3 +120,18 @@ def test_qt_standard_dialogs_are_translated_too(app: QApplication) -> None:
     # qtbase_zh_CN ships with PySide6: the standard buttons of QMessageBox/QDialogButtonBox.
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     assert isinstance(QTranslator, type)
+
+
+def test_update_fills_new_entries_from_the_glossary(tmp_path: Path) -> None:
+    ts = tmp_path / "netcanvas_zh_CN.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="zh_CN">'
+        "<context><name>Somewhere</name>"
+        '<message><source>Learning rate</source><translation type="unfinished"/></message>'
+        '<message><source>Brand new text</source><translation type="unfinished"/></message>'
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    assert i18n.apply_glossary(ts, i18n.read_glossary("zh_CN")) == 1
+    done = i18n.read_ts(ts)
+    assert done == {("Somewhere", "Learning rate", ""): "学习率"}
