@@ -32,13 +32,12 @@ KERNELS: dict[str, Array] = {
 
 
 def load_digit() -> Array:
-    """The lab's 28×28 digit, grey levels scaled to 0…1."""
-    rows = [
-        [float(v) for v in line.split()]
-        for line in resources.path("labs", "assets", "digit7.txt").read_text("utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    return np.array(rows) / 255.0
+    """The lab's 28×28 digit (resources/labs/assets/digit7.json), grey levels scaled to 0…1."""
+    import json
+
+    path = resources.path("labs", "assets", "digit7.json")
+    pixels = json.loads(path.read_text("utf-8"))["pixels"]
+    return np.array(pixels, dtype=np.float64) / 255.0
 
 
 def convolve_valid(image: Array, kernel: Array) -> Array:
