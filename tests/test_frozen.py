@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -115,6 +116,36 @@ def test_bundle_carries_its_data_and_leaves_out_what_it_never_uses(bundle: Path)
     for excluded in ("matplotlib", "scipy", "tkinter", "IPython", "torch/test", "torch/include"):
         assert not (base / excluded).exists(), f"{excluded} should not be in the bundle"
     assert not list(base.rglob("libQt6Quick*")) and not list(base.rglob("libQt6WebEngine*"))
+
+
+def _misaligned_segments(path: Path) -> list[str]:
+    """LOAD segments of a 64-bit little-endian ELF file whose offset and address disagree
+    modulo the page size: the dynamic loader refuses such a library ("ELF load command
+    address/offset not page-aligned"), which is what stripping a patchelf-ed library causes."""
+    with path.open("rb") as handle:
+        head = handle.read(64)
+        if len(head) < 64 or head[:4] != b"\x7fELF" or head[4] != 2 or head[5] != 1:
+            return []
+        (phoff,) = struct.unpack_from("<Q", head, 0x20)
+        phentsize, phnum = struct.unpack_from("<HH", head, 0x36)
+        handle.seek(phoff)
+        table = handle.read(phentsize * phnum)
+    bad = []
+    for i in range(phnum):
+        p_type, _, offset, vaddr, _, _, _, align = struct.unpack_from(
+            "<IIQQQQQQ", table, i * phentsize
+        )
+        if p_type == 1 and ((vaddr - offset) % 4096 or align % 4096):
+            bad.append(f"offset {offset:#x} vaddr {vaddr:#x} align {align:#x}")
+    return bad
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF libraries are Linux's")
+def test_stripped_libraries_still_load(bundle: Path) -> None:
+    libraries = [p for p in bundle.parent.rglob("*.so*") if p.is_file() and not p.is_symlink()]
+    assert len(libraries) > 50
+    broken = {str(p): bad for p in libraries if (bad := _misaligned_segments(p))}
+    assert not broken, f"libraries the loader would refuse: {broken}"
 
 
 def test_frozen_smoke(bundle: Path, tmp_path: Path) -> None:
