@@ -433,7 +433,7 @@ def export_report_dialog(parent: QWidget | None, state: ProjectState) -> Path | 
     )
     if not ok:
         return None
-    from engine import NetCanvasError, export_report
+    from engine import export_report
 
     evaluation = None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -443,8 +443,8 @@ def export_report_dialog(parent: QWidget | None, state: ProjectState) -> Path | 
 
             try:
                 evaluation = evaluate(state.model, state.dataset)
-            except NetCanvasError as error:  # the report is still worth having without it
-                log.warning("report without evaluation: %s", error)
+            except Exception as error:  # the report is still worth having without it
+                log.warning("report without evaluation: %s", error, exc_info=error)
         written = export_report(
             state.project, _with_suffix(path, ".html"), evaluation, author=author
         )

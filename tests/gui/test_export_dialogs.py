@@ -210,3 +210,16 @@ def test_script_dialog_saves_runnable_python(
     written = export_dialogs.export_script_dialog(window, state)
     assert written == tmp_path / "train_iris.py"
     compile(written.read_text(encoding="utf-8"), str(written), "exec")
+
+
+def test_report_is_written_even_when_the_evaluation_fails(
+    window: QMainWindow, state: ProjectState, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import torch
+
+    state.set_model(torch.nn.Linear(3, 3))  # does not fit the 4 iris features: evaluate fails
+    _answer_save(monkeypatch, tmp_path / "report.html", 0)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", True)))
+    written = export_dialogs.export_report_dialog(window, state)
+    assert written == tmp_path / "report.html"
+    assert "No evaluation" in written.read_text(encoding="utf-8")
