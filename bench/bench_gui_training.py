@@ -27,7 +27,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 
@@ -98,6 +98,16 @@ def main() -> None:
     # Warm-up: the first fit pays one-off imports and allocator growth on both paths.
     Trainer(build_model(project.graph), dataset, project.settings).fit(1)
 
+    # The same probe on an idle window first: how late the loop is with nothing to do tells
+    # how much of the stall is the machine (other processes) rather than training.
+    idle = StallProbe()
+    idle.start()
+    loop = QEventLoop()
+    QTimer.singleShot(3000, loop.quit)
+    loop.exec()
+    idle.stop()
+    print(f"idle window: stall p99 {idle.p99_ms:.1f} ms max {idle.max_ms:.1f} ms", flush=True)
+
     headless_runs: list[float] = []
     gui_runs: list[float] = []
     lateness: list[float] = []
@@ -127,6 +137,8 @@ def main() -> None:
         "stall_p99_ms": round(_percentile(lateness, 99), 2),
         "stall_max_ms": round(max(lateness, default=0.0), 2),
         "stall_samples": len(lateness),
+        "idle_stall_p99_ms": round(idle.p99_ms, 2),
+        "idle_stall_max_ms": round(idle.max_ms, 2),
         "plot_redraws": training.plots.redraw_count,
         "cpu_count": os.cpu_count(),
         "load_average_1min": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,

@@ -47,8 +47,8 @@ OVERLAY_COLOURS = (
 )
 REDRAW_INTERVAL_MS = 50  # the timer's tick (about 20 Hz); each tick repaints one plot
 # The least time between two repaints of one plot. Repaints cost the GUI thread and, through
-# the GIL, the training thread: the main curves refresh 5 times a second, the others once.
-MIN_REPAINT_S = (0.2, 0.2, 1.0, 1.0)
+# the GIL, the training thread: the main curves refresh 4 times a second, the others once.
+MIN_REPAINT_S = (0.25, 0.25, 1.0, 1.0)
 OVERFIT_EPOCHS = 3  # consecutive epochs of rising validation loss that count as overfitting
 
 
