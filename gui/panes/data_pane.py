@@ -72,7 +72,7 @@ class DataPane(QWidget):
         for info in BUILTINS.values():
             item = QListWidgetItem(info.title)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
-            item.setToolTip(f"{info.description}\n{self.tr('Licence')}: {info.licence}")
+            item.setToolTip(self.tr("{0}\nLicence: {1}").format(info.description, info.licence))
             self.builtins.addItem(item)
         self.builtins.itemActivated.connect(self._on_builtin_activated)
         self.builtins.currentItemChanged.connect(self._on_builtin_selected)
@@ -342,7 +342,7 @@ class DataPane(QWidget):
 
         info = BUILTINS[item.data(Qt.ItemDataRole.UserRole)]
         self.builtin_info.setText(
-            f"{info.description}<br><small>{self.tr('Licence')}: {info.licence}</small>"
+            self.tr("{0}<br><small>Licence: {1}</small>").format(info.description, info.licence)
         )
 
     def _on_builtin_activated(self, item: QListWidgetItem) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -50,10 +50,6 @@ REDRAW_INTERVAL_MS = 50  # the timer's tick (about 20 Hz); each tick repaints on
 # the GIL, the training thread: the main curves refresh 4 times a second, the others once.
 MIN_REPAINT_S = (0.25, 0.25, 1.0, 1.0)
 OVERFIT_EPOCHS = 3  # consecutive epochs of rising validation loss that count as overfitting
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LivePlots", text)
 
 
 class SeriesBuffer:
@@ -155,13 +151,13 @@ class LivePlots(QWidget):
         self.canvas.ci.layout.setRowStretchFactor(1, 2)
         self._plots = (self.loss_plot, self.acc_plot, self.lr_plot, self.speed_plot)
         for plot, title, y_label in (
-            (self.loss_plot, _tr("Loss"), _tr("loss")),
-            (self.acc_plot, _tr("Accuracy"), _tr("accuracy")),
-            (self.lr_plot, _tr("Learning rate"), _tr("lr")),
-            (self.speed_plot, _tr("Throughput"), _tr("samples/s")),
+            (self.loss_plot, self.tr("Loss"), self.tr("loss")),
+            (self.acc_plot, self.tr("Accuracy"), self.tr("accuracy")),
+            (self.lr_plot, self.tr("Learning rate"), self.tr("lr")),
+            (self.speed_plot, self.tr("Throughput"), self.tr("samples/s")),
         ):
             plot.setTitle(title)
-            plot.setLabel("bottom", _tr("epoch"))
+            plot.setLabel("bottom", self.tr("epoch"))
             plot.setLabel("left", y_label)
             plot.getAxis("left").enableAutoSIPrefix(False)
             plot.getAxis("bottom").enableAutoSIPrefix(False)
@@ -175,14 +171,18 @@ class LivePlots(QWidget):
         self.acc_plot.addLegend(offset=(-8, -8), labelTextSize="8pt")
 
         self.loss_raw = self._series(self.loss_plot, TRAIN_COLOUR)
-        self.loss_smooth = self._series(self.loss_plot, TRAIN_COLOUR, width=2, name=_tr("training"))
+        self.loss_smooth = self._series(
+            self.loss_plot, TRAIN_COLOUR, width=2, name=self.tr("training")
+        )
         self.val_loss = self._series(
-            self.loss_plot, VAL_COLOUR, width=2, name=_tr("validation"), symbol=True
+            self.loss_plot, VAL_COLOUR, width=2, name=self.tr("validation"), symbol=True
         )
         self.acc_raw = self._series(self.acc_plot, TRAIN_COLOUR)
-        self.acc_smooth = self._series(self.acc_plot, TRAIN_COLOUR, width=2, name=_tr("training"))
+        self.acc_smooth = self._series(
+            self.acc_plot, TRAIN_COLOUR, width=2, name=self.tr("training")
+        )
         self.val_acc = self._series(
-            self.acc_plot, VAL_COLOUR, width=2, name=_tr("validation"), symbol=True
+            self.acc_plot, VAL_COLOUR, width=2, name=self.tr("validation"), symbol=True
         )
         self.lr_line = self._series(self.lr_plot, LR_COLOUR, width=2)
         self.speed_line = self._series(self.speed_plot, OKABE_ITO["grey"], width=1.5)
@@ -207,7 +207,7 @@ class LivePlots(QWidget):
             self._cursors.append(cursor)
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
-        self.readout = QLabel(_tr("Hover over a plot to read its values."))
+        self.readout = QLabel(self.tr("Hover over a plot to read its values."))
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -466,7 +466,7 @@ class LivePlots(QWidget):
         self._overfit_epoch = start
         x = self.epochs[start] if start < len(self.epochs) else float(start + 1)
         self.overfit_line.setPos(x)
-        self.overfit_line.label.setFormat(_tr("overfitting from epoch {0}").format(start + 1))
+        self.overfit_line.label.setFormat(self.tr("overfitting from epoch {0}").format(start + 1))
         self.overfit_line.setVisible(True)
         self.sig_overfitting.emit(start + 1)
 
@@ -496,7 +496,7 @@ class LivePlots(QWidget):
                 if not values:
                     continue
                 style = Qt.PenStyle.DashLine if key.startswith("val_") else Qt.PenStyle.DotLine
-                kind = _tr("validation") if key.startswith("val_") else _tr("training")
+                kind = self.tr("validation") if key.startswith("val_") else self.tr("training")
                 name = f"{run.id} {kind}"
                 item = plot.plot(
                     np.arange(1, len(values) + 1, dtype=np.float64),
@@ -525,19 +525,20 @@ class LivePlots(QWidget):
 
     def describe_at(self, x: float) -> str:
         """The values nearest to epoch ``x``, as the hover read-out shows them."""
-        parts = [_tr("epoch {0:.2f}").format(x)]
+        parts = [self.tr("epoch {0:.2f}").format(x)]
         for label, raw, smooth in (
-            (_tr("loss"), self.step_loss, self._loss_ema),
-            (_tr("accuracy"), self.step_accuracy, self._acc_ema),
+            (self.tr("loss"), self.step_loss, self._loss_ema),
+            (self.tr("accuracy"), self.step_accuracy, self._acc_ema),
         ):
             i = _nearest(raw.x, x)
             if i is not None:
-                parts.append(f"{label} {raw.y[i]:.4g} ({_tr('smoothed')} {smooth.y[i]:.4g})")
+                smoothed = self.tr("smoothed")
+                parts.append(f"{label} {raw.y[i]:.4g} ({smoothed} {smooth.y[i]:.4g})")
         if self.epochs:
             row = int(np.argmin(np.abs(np.asarray(self.epochs) - x)))
             for key, label in (
-                ("val_loss", _tr("val loss")),
-                ("val_accuracy", _tr("val accuracy")),
+                ("val_loss", self.tr("val loss")),
+                ("val_accuracy", self.tr("val accuracy")),
             ):
                 column = self.history.get(key, [])
                 if row < len(column) and _finite(column[row]):

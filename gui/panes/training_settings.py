@@ -166,7 +166,9 @@ class TrainingSettingsForm(QGroupBox):
             self.device.addItem(self.tr("Automatic (best available)"), "auto")
             for info in self._devices:
                 same = info.label.lower() == info.name.lower()
-                self.device.addItem(info.label if same else f"{info.label} ({info.name})", info.name)
+                self.device.addItem(
+                    info.label if same else f"{info.label} ({info.name})", info.name
+                )
             if not self._devices:
                 self.device.addItem(self.tr("CPU"), "cpu")
             if self.device.findData(current) < 0:
