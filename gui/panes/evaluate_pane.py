@@ -33,7 +33,12 @@ from PySide6.QtWidgets import (
 
 from gui.panes.drawpad import DrawPad
 from gui.panes.evaluate_extra import FeatureMapsTab, TextGeneratorTab
-from gui.panes.evaluate_views import ConfusionMatrixView, DecisionBoundaryView, ProbabilityBars
+from gui.panes.evaluate_views import (
+    ConfusionMatrixView,
+    DecisionBoundaryView,
+    PredictionScatter,
+    ProbabilityBars,
+)
 from gui.panes.gallery import ImageGrid
 from gui.panes.plots import WARN_COLOUR
 
@@ -178,6 +183,7 @@ class EvaluatePane(QWidget):
         boundary_layout.addWidget(self.boundary_label)
         boundary_layout.addWidget(self.boundary, 1)
         self.text_generator = TextGeneratorTab(state)
+        self.predictions = PredictionScatter()
 
         self.tabs = QTabWidget()
         self.tab_confusion = self.tabs.addTab(confusion_tab, self.tr("Confusion matrix"))
@@ -187,6 +193,7 @@ class EvaluatePane(QWidget):
         self.tab_maps = self.tabs.addTab(self.feature_maps, self.tr("Feature maps"))
         self.tab_boundary = self.tabs.addTab(boundary_tab, self.tr("Decision boundary"))
         self.tab_text = self.tabs.addTab(self.text_generator, self.tr("Generate text"))
+        self.tab_predictions = self.tabs.addTab(self.predictions, self.tr("Predictions"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -282,6 +289,7 @@ class EvaluatePane(QWidget):
             self.tab_maps: kind == "image",
             self.tab_boundary: kind == "points",
             self.tab_text: task == "next_char",
+            self.tab_predictions: task == "regression",
         }
         for index, shown in visible.items():
             self.tabs.setTabVisible(index, shown)
@@ -327,6 +335,8 @@ class EvaluatePane(QWidget):
             if isinstance(value, int | float) and np.isfinite(value):
                 parts.append(f"{label} {fmt.format(value)}")
         self.summary.setText(" · ".join(parts))
+        if report.task == "regression":
+            self.predictions.set_values(report.y_true, report.y_pred)
         if report.task not in ("classification", "binary"):
             return  # character models report per-character accuracy: no per-sample gallery
         if report.confusion is not None and len(report.confusion):

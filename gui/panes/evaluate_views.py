@@ -167,3 +167,36 @@ class DecisionBoundaryView(pg.PlotWidget):
         x0, x1, y0, y1 = self.bounds
         self.image.setRect(x0, y0, x1 - x0, y1 - y0)
         self.updates += 1
+
+
+class PredictionScatter(pg.PlotWidget):
+    """Regression: predicted against true values; a perfect model lies on the diagonal."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        apply_theme(self)
+        plot = self.getPlotItem()
+        plot.setLabel("bottom", self.tr("true value"))
+        plot.setLabel("left", self.tr("predicted value"))
+        self._points = pg.ScatterPlotItem(
+            size=6, brush=pg.mkBrush(OKABE_ITO["blue"]), pen=pg.mkPen("#00000060")
+        )
+        self._diagonal = pg.PlotDataItem(
+            pen=pg.mkPen(OKABE_ITO["orange"], width=1.5, style=Qt.PenStyle.DashLine)
+        )
+        plot.addItem(self._diagonal)
+        plot.addItem(self._points)
+        self.count = 0
+
+    def set_values(self, y_true: np.ndarray, y_pred: np.ndarray) -> None:
+        """First target only when there are several (the scatter is 2-D)."""
+        true = np.asarray(y_true, dtype=np.float64)
+        pred = np.asarray(y_pred, dtype=np.float64)
+        true = true.reshape(len(true), -1)[:, 0] if true.size else true
+        pred = pred.reshape(len(pred), -1)[:, 0] if pred.size else pred
+        self._points.setData(x=true, y=pred)
+        self.count = int(true.size)
+        if true.size:
+            low = float(min(true.min(), pred.min()))
+            high = float(max(true.max(), pred.max()))
+            self._diagonal.setData([low, high], [low, high])

@@ -145,3 +145,20 @@ def test_text_generator_and_samples_after_each_epoch(qtbot: Any) -> None:
     produced = generator.generate()
     assert len(produced) == 40 and set(produced) <= set(state.dataset.vocab)
     assert generator.output.toPlainText() == "The " + produced
+
+
+def test_regression_shows_predicted_against_true(qtbot: Any, tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(200, 3))
+    y = x @ np.array([1.0, -2.0, 0.5])
+    rows = ["a,b,c,target", *(",".join(map(str, [*r, t])) for r, t in zip(x, y, strict=True))]
+    (tmp_path / "table.csv").write_text("\n".join(rows), encoding="utf-8")
+    state = state_with("mlp", DataRef(str(tmp_path / "table.csv")), epochs=2)
+    assert state.dataset is not None and state.dataset.task == "regression"
+    train_headless(state, epochs=2)
+    pane = EvaluatePane(state)
+    qtbot.addWidget(pane)
+    report = pane.refresh()
+    visible = [pane.tabs.tabText(k) for k in range(pane.tabs.count()) if pane.tabs.isTabVisible(k)]
+    assert visible == ["Predictions"]
+    assert pane.predictions.count == report.n and "R²" in pane.summary.text()
