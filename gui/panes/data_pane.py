@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.panes.colours import WARN_COLOUR
 from gui.panes.data_loader import DatasetLoader
 from gui.panes.data_views import ClassHistogram, DataFrameModel, scatter_points, themed_plot
 from gui.panes.gallery import ImageGrid, normalise_to_uint8
-from gui.panes.plots import WARN_COLOUR
 
 if TYPE_CHECKING:
     from engine.types import DataRef

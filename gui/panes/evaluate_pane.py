@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.panes.colours import WARN_COLOUR
 from gui.panes.drawpad import DrawPad
 from gui.panes.evaluate_extra import FeatureMapsTab, TextGeneratorTab
 from gui.panes.evaluate_views import (
@@ -40,7 +41,6 @@ from gui.panes.evaluate_views import (
     ProbabilityBars,
 )
 from gui.panes.gallery import ImageGrid
-from gui.panes.plots import WARN_COLOUR
 
 if TYPE_CHECKING:
     from gui.panes.training_pane import TrainingPane

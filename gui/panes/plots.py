@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import math
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,94 +21,24 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from gui.panes.colours import (
+    LR_COLOUR,
+    OKABE_ITO,
+    OVERLAY_COLOURS,
+    TRAIN_COLOUR,
+    VAL_COLOUR,
+    WARN_COLOUR,
+    mix,
+)
+from gui.panes.series import SeriesBuffer, find_overfitting, finite, nearest
+
 if TYPE_CHECKING:
     from engine.types import RunRecord
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies, on light and dark.
-OKABE_ITO = {
-    "blue": "#0072B2",
-    "orange": "#E69F00",
-    "green": "#009E73",
-    "vermillion": "#D55E00",
-    "sky": "#56B4E9",
-    "purple": "#CC79A7",
-    "yellow": "#F0E442",
-    "grey": "#999999",
-}
-TRAIN_COLOUR = OKABE_ITO["blue"]
-VAL_COLOUR = OKABE_ITO["orange"]
-LR_COLOUR = OKABE_ITO["green"]
-WARN_COLOUR = OKABE_ITO["vermillion"]
-OVERLAY_COLOURS = (
-    OKABE_ITO["purple"],
-    OKABE_ITO["sky"],
-    OKABE_ITO["vermillion"],
-    OKABE_ITO["yellow"],
-)
 REDRAW_INTERVAL_MS = 50  # the timer's tick (about 20 Hz); each tick repaints one plot
 # The least time between two repaints of one plot. Repaints cost the GUI thread and, through
 # the GIL, the training thread: the main curves refresh 4 times a second, the others once.
 MIN_REPAINT_S = (0.25, 0.25, 1.0, 1.0)
-OVERFIT_EPOCHS = 3  # consecutive epochs of rising validation loss that count as overfitting
-
-
-class SeriesBuffer:
-    """A growable (x, y) buffer; appends are amortised O(1) and views need no copy."""
-
-    def __init__(self, capacity: int = 256) -> None:
-        self._data = np.empty((2, capacity), dtype=np.float64)
-        self.size = 0
-
-    def append(self, x: float, y: float) -> None:
-        if self.size == self._data.shape[1]:
-            grown = np.empty((2, 2 * self.size), dtype=np.float64)
-            grown[:, : self.size] = self._data[:, : self.size]
-            self._data = grown
-        self._data[0, self.size] = x
-        self._data[1, self.size] = y
-        self.size += 1
-
-    def clear(self) -> None:
-        self.size = 0
-
-    @property
-    def x(self) -> np.ndarray:
-        return self._data[0, : self.size]
-
-    @property
-    def y(self) -> np.ndarray:
-        return self._data[1, : self.size]
-
-
-def ema(values: np.ndarray, weight: float) -> np.ndarray:
-    """Debiased exponential moving average (what TensorBoard's smoothing slider shows)."""
-    out = np.empty_like(values)
-    last = 0.0
-    for i, value in enumerate(values):
-        last = weight * last + (1.0 - weight) * value
-        out[i] = last / (1.0 - weight ** (i + 1)) if weight > 0 else value
-    return out
-
-
-def find_overfitting(
-    train_loss: Sequence[float], val_loss: Sequence[float], epochs: int = OVERFIT_EPOCHS
-) -> int | None:
-    """Index of the epoch where overfitting began, or None.
-
-    Overfitting here: validation loss rose for at least ``epochs`` consecutive epochs while the
-    training loss fell. The returned epoch is the one with the lowest validation loss before
-    the rise (where early stopping would have kept the weights).
-    """
-    count = min(len(train_loss), len(val_loss))
-    streak = 0
-    for i in range(1, count):
-        if val_loss[i] > val_loss[i - 1] and train_loss[i] < train_loss[i - 1]:
-            streak += 1
-            if streak >= epochs:
-                return i - streak
-        else:
-            streak = 0
-    return None
 
 
 class LivePlots(QWidget):
@@ -247,7 +177,7 @@ class LivePlots(QWidget):
         self.canvas.setBackground(background)
         # The raw (unsmoothed) curves are a pale tint of the training colour, mixed with the
         # background here rather than drawn with alpha: blending long polylines is slow.
-        pale = _mix(QColor(TRAIN_COLOUR), background, 0.3)
+        pale = mix(QColor(TRAIN_COLOUR), background, 0.3)
         for item in (self.loss_raw, self.acc_raw):
             item.setPen(pg.mkPen(pale, width=1))
         for plot in self._plots:
@@ -302,15 +232,15 @@ class LivePlots(QWidget):
     def add_batch(self, logs: dict[str, float]) -> None:
         """A logged training step: ``epoch`` (fractional), ``loss``, ``accuracy``, ``lr``."""
         x = float(logs.get("epoch", 0.0))
-        if _finite(logs.get("loss")):
+        if finite(logs.get("loss")):
             self.step_loss.append(x, float(logs["loss"]))
             self._append_ema("loss", self._loss_ema, x, float(logs["loss"]))
-        if _finite(logs.get("accuracy")):
+        if finite(logs.get("accuracy")):
             self.step_accuracy.append(x, float(logs["accuracy"]))
             self._append_ema("accuracy", self._acc_ema, x, float(logs["accuracy"]))
-        if _finite(logs.get("lr")):
+        if finite(logs.get("lr")):
             self.step_lr.append(x, float(logs["lr"]))
-        if _finite(logs.get("samples_per_s")):
+        if finite(logs.get("samples_per_s")):
             self.step_speed.append(x, float(logs["samples_per_s"]))
         self._schedule()
 
@@ -530,7 +460,7 @@ class LivePlots(QWidget):
             (self.tr("loss"), self.step_loss, self._loss_ema),
             (self.tr("accuracy"), self.step_accuracy, self._acc_ema),
         ):
-            i = _nearest(raw.x, x)
+            i = nearest(raw.x, x)
             if i is not None:
                 smoothed = self.tr("smoothed")
                 parts.append(f"{label} {raw.y[i]:.4g} ({smoothed} {smooth.y[i]:.4g})")
@@ -541,9 +471,9 @@ class LivePlots(QWidget):
                 ("val_accuracy", self.tr("val accuracy")),
             ):
                 column = self.history.get(key, [])
-                if row < len(column) and _finite(column[row]):
+                if row < len(column) and finite(column[row]):
                     parts.append(f"{label} {column[row]:.4g} (@{self.epochs[row]:g})")
-        i = _nearest(self.step_lr.x, x)
+        i = nearest(self.step_lr.x, x)
         if i is not None:
             parts.append(f"lr {self.step_lr.y[i]:.3g}")
         return " · ".join(parts)
@@ -571,28 +501,3 @@ class LivePlots(QWidget):
     def point_count(self) -> int:
         """Points drawn in the loss plot so far (raw steps and validation epochs)."""
         return self.step_loss.size + len(self.history.get("val_loss", []))
-
-
-def _mix(colour: QColor, background: QColor, share: float) -> QColor:
-    """``share`` of ``colour`` over ``background``, as an opaque colour."""
-    return QColor(
-        *(
-            round(share * a + (1 - share) * b)
-            for a, b in zip(colour.getRgb()[:3], background.getRgb()[:3], strict=True)
-        )
-    )
-
-
-def _finite(value: object) -> bool:
-    return isinstance(value, int | float) and math.isfinite(value)
-
-
-def _nearest(xs: np.ndarray, x: float) -> int | None:
-    if xs.size == 0:
-        return None
-    i = int(np.searchsorted(xs, x))
-    if i >= xs.size:
-        return xs.size - 1
-    if i > 0 and abs(xs[i - 1] - x) < abs(xs[i] - x):
-        return i - 1
-    return i

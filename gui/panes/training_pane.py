@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.panes.plots import WARN_COLOUR, LivePlots
+from gui.panes.colours import WARN_COLOUR
+from gui.panes.plots import LivePlots
 from gui.panes.training_settings import TrainingSettingsForm
 from gui.training_worker import TrainingWorker
 

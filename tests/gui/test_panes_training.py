@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from test_panes_support import state_with
 
-from gui.panes.plots import find_overfitting
+from gui.panes.series import find_overfitting
 from gui.panes.training_pane import TrainingPane, settings_differences
 
 
