@@ -32,13 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from gui.panes.colours import WARN_COLOUR
-from gui.panes.drawpad import DrawPad
+from gui.panes.draw_tab import DrawTab
 from gui.panes.evaluate_extra import FeatureMapsTab, TextGeneratorTab
 from gui.panes.evaluate_views import (
     ConfusionMatrixView,
     DecisionBoundaryView,
     PredictionScatter,
-    ProbabilityBars,
 )
 from gui.panes.gallery import ImageGrid
 
@@ -139,41 +138,13 @@ class EvaluatePane(QWidget):
         wrong_layout.addWidget(self.misclassified_table, 1)
 
         # -- draw pad --------------------------------------------------------------------------
-        self.drawpad = DrawPad()
-        self.drawpad.sig_changed.connect(self._on_drawing_changed)
-        self.probability_bars = ProbabilityBars()
-        self.draw_result = QLabel(self.tr("Draw a sample on the pad."))
-        font = self.draw_result.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.draw_result.setFont(font)
-        clear = QPushButton(self.tr("Clear"))
-        clear.clicked.connect(self.drawpad.clear)
-        draw_tab = QWidget()
-        draw_layout = QHBoxLayout(draw_tab)
-        pad_column = QVBoxLayout()
-        pad_column.addWidget(self.drawpad, 1)
-        pad_column.addWidget(clear)
-        draw_layout.addLayout(pad_column, 1)
-        self.seen = ImageGrid(cell=84)
-        self.seen.setFixedSize(96, 96)
-        self.seen.setToolTip(
-            self.tr(
-                "Your drawing as the network receives it: cropped, centred and scaled to the "
-                "dataset's image size, like the training images"
-            )
-        )
-        bars_column = QVBoxLayout()
-        seen_row = QHBoxLayout()
-        seen_row.addWidget(self.draw_result, 1)
-        seen_row.addWidget(QLabel(self.tr("The network sees:")))
-        seen_row.addWidget(self.seen)
-        bars_column.addLayout(seen_row)
-        bars_column.addWidget(self.probability_bars, 1)
-        draw_layout.addLayout(bars_column, 2)
-        self.last_probabilities = np.zeros(0)
+        self.draw_tab = DrawTab(state)
+        self.drawpad = self.draw_tab.pad
+        self.probability_bars = self.draw_tab.probability_bars
         self.gallery_indices: list[int] = []
 
         self.feature_maps = FeatureMapsTab(state, self.drawpad)
+        self.draw_tab.sig_predicted.connect(self.feature_maps.drawing_changed)
         self.boundary = DecisionBoundaryView()
         self.boundary_label = QLabel(
             self.tr("Each colour is the class the network predicts there; paler means less sure.")
@@ -189,7 +160,7 @@ class EvaluatePane(QWidget):
         self.tab_confusion = self.tabs.addTab(confusion_tab, self.tr("Confusion matrix"))
         self.tab_per_class = self.tabs.addTab(self.per_class, self.tr("Per class"))
         self.tab_wrong = self.tabs.addTab(wrong_tab, self.tr("Misclassified"))
-        self.tab_draw = self.tabs.addTab(draw_tab, self.tr("Draw"))
+        self.tab_draw = self.tabs.addTab(self.draw_tab, self.tr("Draw"))
         self.tab_maps = self.tabs.addTab(self.feature_maps, self.tr("Feature maps"))
         self.tab_boundary = self.tabs.addTab(boundary_tab, self.tr("Decision boundary"))
         self.tab_text = self.tabs.addTab(self.text_generator, self.tr("Generate text"))
@@ -237,7 +208,7 @@ class EvaluatePane(QWidget):
         self.summary.setStyleSheet("")
         self._show_report(self.report)
         self._update_sections()
-        self._on_drawing_changed()
+        self.draw_tab.predict()
         self.feature_maps.refresh()
         if dataset.kind == "points":
             self._draw_boundary(model)
@@ -461,41 +432,12 @@ class EvaluatePane(QWidget):
                 self.gallery_table.setItem(r, 1, QTableWidgetItem(f"{c:.1%}"))
 
     # -- draw pad ----------------------------------------------------------------------------
+    @property
+    def last_probabilities(self) -> np.ndarray:
+        return self.draw_tab.last_probabilities
+
     def drawing_raw(self) -> np.ndarray | None:
-        """The drawing as one raw sample of the dataset (1×C×H×W), or None without images."""
-        dataset = self.state.dataset
-        if dataset is None or dataset.kind != "image":
-            return None
-        # Raw images are 0..255 (uint8 as loaded); preprocess scales and normalises them.
-        floating = dataset.train.x.dtype.is_floating_point
-        return self.drawpad.to_raw(
-            tuple(dataset.input_shape), 255.0, np.float32 if floating else np.uint8
-        )
-
-    def _on_drawing_changed(self) -> None:
-        dataset, model = self.state.dataset, self.state.model
-        raw = self.drawing_raw()
-        if raw is None or model is None or self.drawpad.is_empty():
-            self.draw_result.setText(
-                self.tr("Draw a sample on the pad.")
-                if model is not None
-                else self.tr("Train the network first, then draw.")
-            )
-            return
-        from engine import predict_proba
-
-        self.seen.set_images(raw[:1])
-        probs = np.asarray(predict_proba(model, dataset, raw)).reshape(-1)
-        if probs.size == 1:  # binary: P(class 1)
-            probs = np.array([1 - probs[0], probs[0]])
-        self.last_probabilities = probs
-        names = list(dataset.class_names)
-        self.probability_bars.set_probabilities(probs, names)
-        best = int(np.argmax(probs))
-        self.draw_result.setText(
-            self.tr("The network says {0} ({1:.0%} sure).").format(_name(names, best), probs[best])
-        )
-        self.feature_maps.drawing_changed()
+        return self.draw_tab.drawing_raw()
 
     # -- live views during training -------------------------------------------------------------
     def _on_run_started(self) -> None:
