@@ -299,6 +299,12 @@
 <context>
     <name>DataPane</name>
     <message>
+        <source>{0}
+Licence: {1}</source>
+        <translation>{0}
+许可协议：{1}</translation>
+    </message>
+    <message>
         <source>Load</source>
         <translation>加载</translation>
     </message>
@@ -415,6 +421,10 @@
         <translation>已加载 {0}。</translation>
     </message>
     <message>
+        <source>{0}&lt;br&gt;&lt;small&gt;Licence: {1}&lt;/small&gt;</source>
+        <translation>{0}&lt;br&gt;&lt;small&gt;许可协议：{1}&lt;/small&gt;</translation>
+    </message>
+    <message>
         <source>Open dataset file</source>
         <translation>打开数据集文件</translation>
     </message>
@@ -526,6 +536,33 @@
     <message>
         <source>Draw with the left mouse button; the right button erases.</source>
         <translation>按住鼠标左键绘制；右键擦除。</translation>
+    </message>
+</context>
+<context>
+    <name>DrawTab</name>
+    <message>
+        <source>Draw a sample on the pad.</source>
+        <translation>在画板上画一个样本。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Your drawing as the network receives it: cropped, centred and scaled to the dataset&apos;s image size, like the training images</source>
+        <translation>网络接收到的您的手绘：像训练图像一样经过裁剪、居中并缩放到数据集的图像尺寸</translation>
+    </message>
+    <message>
+        <source>The network sees:</source>
+        <translation>网络看到的是：</translation>
+    </message>
+    <message>
+        <source>Train the network first, then draw.</source>
+        <translation>请先训练网络，再手绘。</translation>
+    </message>
+    <message>
+        <source>The network says {0} ({1:.0%} sure).</source>
+        <translation>网络认为是 {0}（把握 {1:.0%}）。</translation>
     </message>
 </context>
 <context>
@@ -646,22 +683,6 @@
         <translation>分错的样本，置信度高的在前（真实 → 预测，置信度）</translation>
     </message>
     <message>
-        <source>Draw a sample on the pad.</source>
-        <translation>在画板上画一个样本。</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>Your drawing as the network receives it: cropped, centred and scaled to the dataset&apos;s image size, like the training images</source>
-        <translation>网络接收到的您的手绘：像训练图像一样经过裁剪、居中并缩放到数据集的图像尺寸</translation>
-    </message>
-    <message>
-        <source>The network sees:</source>
-        <translation>网络看到的是：</translation>
-    </message>
-    <message>
         <source>Each colour is the class the network predicts there; paler means less sure.</source>
         <translation>每种颜色表示网络在该处预测的类别；颜色越浅表示越不确定。</translation>
     </message>
@@ -692,6 +713,10 @@
     <message>
         <source>Generate text</source>
         <translation>生成文本</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测结果</translation>
     </message>
     <message>
         <source>Evaluation failed: {0}</source>
@@ -736,14 +761,6 @@
     <message>
         <source>True {0}, predicted {1}: {2} samples</source>
         <translation>真实 {0}，预测 {1}：{2} 个样本</translation>
-    </message>
-    <message>
-        <source>Train the network first, then draw.</source>
-        <translation>请先训练网络，再手绘。</translation>
-    </message>
-    <message>
-        <source>The network says {0} ({1:.0%} sure).</source>
-        <translation>网络认为是 {0}（把握 {1:.0%}）。</translation>
     </message>
     <message>
         <source>Export ONNX</source>
@@ -894,6 +911,77 @@
     <message>
         <source>Layer palette</source>
         <translation>层面板</translation>
+    </message>
+</context>
+<context>
+    <name>LivePlots</name>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>samples/s</source>
+        <translation>样本/秒</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Hover over a plot to read its values.</source>
+        <translation>将鼠标悬停在图上即可读取数值。</translation>
+    </message>
+    <message>
+        <source>overfitting from epoch {0}</source>
+        <translation>从第 {0} 轮开始过拟合</translation>
+    </message>
+    <message>
+        <source>epoch {0:.2f}</source>
+        <translation>第 {0:.2f} 轮</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>平滑后</translation>
+    </message>
+    <message>
+        <source>val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>val accuracy</source>
+        <translation>验证准确率</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1363,17 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>Final validation loss: %.3f without remedies, %.3f with them (validation accuracy %.1f %% and %.1f %%). The gap between the training and validation curves is the overfitting.</source>
         <translation>最终验证损失：不加对策为 %.3f，使用对策为 %.3f（验证准确率分别为 %.1f %% 和 %.1f %%）。训练曲线与验证曲线之间的差距就是过拟合。</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionScatter</name>
+    <message>
+        <source>true value</source>
+        <translation>真实值</translation>
+    </message>
+    <message>
+        <source>predicted value</source>
+        <translation>预测值</translation>
     </message>
 </context>
 <context>
