@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 OPSET_MIN, OPSET_MAX, OPSET_DEFAULT = 13, 20, 18
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("ExportDialogs", text)
 
 
@@ -77,7 +77,7 @@ def _fail(parent: QWidget | None, title: str, error: BaseException) -> None:
         message = str(error)
     else:
         log.error("%s failed", title, exc_info=error)
-        message = _tr("The export failed unexpectedly ({0}). The details are in the log.").format(
+        message = tr("The export failed unexpectedly ({0}). The details are in the log.").format(
             type(error).__name__
         )
     QMessageBox.warning(parent, title, message)
@@ -87,12 +87,12 @@ def _model_ready(parent: QWidget | None, state: ProjectState, title: str) -> boo
     """Exports of the model need one, and not while a run is changing its weights."""
     if state.training:
         QMessageBox.information(
-            parent, title, _tr("Training is running. Stop it or let it finish, then export.")
+            parent, title, tr("Training is running. Stop it or let it finish, then export.")
         )
         return False
     if state.model is None:
         QMessageBox.information(
-            parent, title, _tr("There is no trained model yet. Train the network, then export.")
+            parent, title, tr("There is no trained model yet. Train the network, then export.")
         )
         return False
     return True
@@ -136,7 +136,7 @@ class OnnxExportWorker(QObject):
         except Exception as error:  # never let a traceback end the thread silently
             log.error("ONNX export failed", exc_info=error)
             self.sig_failed.emit(
-                _tr("The export failed unexpectedly ({0}). The details are in the log.").format(
+                tr("The export failed unexpectedly ({0}). The details are in the log.").format(
                     type(error).__name__
                 )
             )
@@ -158,10 +158,10 @@ class OnnxExportDialog(QDialog):
         self.result: Any = None  # the last ExportResult
         self._thread: QThread | None = None
         self._worker: OnnxExportWorker | None = None
-        self.setWindowTitle(_tr("Export Model as ONNX"))
+        self.setWindowTitle(tr("Export Model as ONNX"))
 
         self.path_edit = QLineEdit(_default_path(state, ".onnx"))
-        browse = QPushButton(_tr("Browse…"))
+        browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self._on_browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
@@ -171,38 +171,38 @@ class OnnxExportDialog(QDialog):
         self.opset_spin.setRange(OPSET_MIN, OPSET_MAX)
         self.opset_spin.setValue(OPSET_DEFAULT)
         self.opset_spin.setToolTip(
-            _tr(
+            tr(
                 "ONNX operator set version. Newer opsets know more operators; older runtimes "
                 "need older opsets. 18 suits ONNX Runtime 1.14 and later."
             )
         )
-        self.dynamic_check = QCheckBox(_tr("Any batch size"))
+        self.dynamic_check = QCheckBox(tr("Any batch size"))
         self.dynamic_check.setChecked(True)
         self.dynamic_check.setToolTip(
-            _tr(
+            tr(
                 "Lets the exported model take any number of samples at once. Turn off to fix "
                 "the batch size (some accelerators and converters want fixed shapes)."
             )
         )
 
         form = QFormLayout()
-        form.addRow(_tr("File:"), path_row)
-        form.addRow(_tr("Opset:"), self.opset_spin)
-        form.addRow(_tr("Dynamic axes:"), self.dynamic_check)
+        form.addRow(tr("File:"), path_row)
+        form.addRow(tr("Opset:"), self.opset_spin)
+        form.addRow(tr("Dynamic axes:"), self.dynamic_check)
 
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # indeterminate: the exporters report no progress
         self.busy.setTextVisible(False)
         self.busy.hide()
         self.status = QLabel(
-            _tr("The file is checked in ONNX Runtime against PyTorch on real samples.")
+            tr("The file is checked in ONNX Runtime against PyTorch on real samples.")
         )
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(
-            _tr("Export"), QDialogButtonBox.ButtonRole.ActionRole
+            tr("Export"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
@@ -221,7 +221,7 @@ class OnnxExportDialog(QDialog):
 
     def _on_browse(self) -> None:
         path, _ = _save_name(
-            self, _tr("Export Model as ONNX"), self.path_edit.text(), [_tr("ONNX model (*.onnx)")]
+            self, tr("Export Model as ONNX"), self.path_edit.text(), [tr("ONNX model (*.onnx)")]
         )
         if path:
             self.path_edit.setText(str(_with_suffix(path, ".onnx")))
@@ -237,10 +237,10 @@ class OnnxExportDialog(QDialog):
             return
         text = self.path_edit.text().strip()
         if not text:
-            self.status.setText(_tr("Choose a file to export to."))
+            self.status.setText(tr("Choose a file to export to."))
             return
         if self.state.model is None or self.state.dataset is None:
-            self.status.setText(_tr("Train the network on a loaded dataset first."))
+            self.status.setText(tr("Train the network on a loaded dataset first."))
             return
         path = _with_suffix(text, ".onnx")
         self.path_edit.setText(str(path))
@@ -260,12 +260,12 @@ class OnnxExportDialog(QDialog):
         thread.finished.connect(self._on_thread_finished)
         self._thread, self._worker = thread, worker
         self._set_busy(True)
-        self.status.setText(_tr("Exporting and checking in ONNX Runtime…"))
+        self.status.setText(tr("Exporting and checking in ONNX Runtime…"))
         thread.start()
 
     def _on_finished(self, result: Any) -> None:
         self.result = result
-        verdict = _tr(
+        verdict = tr(
             "Saved {path}.\nVerified in ONNX Runtime on {n} real samples: the largest difference "
             "from PyTorch is {diff:.2e} (opset {opset}, {exporter} exporter)."
         ).format(
@@ -276,11 +276,11 @@ class OnnxExportDialog(QDialog):
             exporter=result.exporter,
         )
         self.status.setText(verdict)
-        _notify(self.parentWidget(), _tr("Exported {0}").format(result.path))
+        _notify(self.parentWidget(), tr("Exported {0}").format(result.path))
         self.sig_exported.emit(result)
 
     def _on_failed(self, message: str) -> None:
-        self.status.setText(_tr("Export failed: {0}").format(message))
+        self.status.setText(tr("Export failed: {0}").format(message))
 
     def _on_thread_finished(self) -> None:
         self._set_busy(False)
@@ -295,28 +295,28 @@ class OnnxExportDialog(QDialog):
 
     def reject(self) -> None:
         if self.running:  # an export cannot be interrupted: keep the dialog until it ends
-            self.status.setText(_tr("Please wait: the export is still running."))
+            self.status.setText(tr("Please wait: the export is still running."))
             return
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.running:
             event.ignore()
-            self.status.setText(_tr("Please wait: the export is still running."))
+            self.status.setText(tr("Please wait: the export is still running."))
             return
         super().closeEvent(event)
 
 
 def export_onnx_dialog(parent: QWidget | None, state: ProjectState) -> OnnxExportDialog | None:
     """Open the (window-modal) ONNX dialog; None when there is nothing to export yet."""
-    title = _tr("Export Model as ONNX")
+    title = tr("Export Model as ONNX")
     if not _model_ready(parent, state, title):
         return None
     if state.dataset is None:
         QMessageBox.information(
             parent,
             title,
-            _tr("Load the dataset first: the export is checked on real samples from it."),
+            tr("Load the dataset first: the export is checked on real samples from it."),
         )
         return None
     dialog = OnnxExportDialog(state, parent)
@@ -332,13 +332,13 @@ def export_script_dialog(parent: QWidget | None, state: ProjectState) -> Path | 
     """Save the standalone PyTorch training script for the project."""
     from engine import generate_script
 
-    title = _tr("Export PyTorch Script")
+    title = tr("Export PyTorch Script")
     try:
         script = generate_script(state.project)
     except Exception as error:
         _fail(parent, title, error)
         return None
-    path, _ = _save_name(parent, title, _default_path(state, ".py"), [_tr("Python (*.py)")])
+    path, _ = _save_name(parent, title, _default_path(state, ".py"), [tr("Python (*.py)")])
     if not path:
         return None
     from engine import write_text_file
@@ -348,17 +348,17 @@ def export_script_dialog(parent: QWidget | None, state: ProjectState) -> Path | 
     except Exception as error:
         _fail(parent, title, error)
         return None
-    _notify(parent, _tr("Exported {0}").format(written))
+    _notify(parent, tr("Exported {0}").format(written))
     return written
 
 
 def export_weights_dialog(parent: QWidget | None, state: ProjectState) -> Path | None:
     """Save the model's weights as safetensors or as a ``.pt`` state_dict."""
-    title = _tr("Export Weights")
+    title = tr("Export Weights")
     if not _model_ready(parent, state, title):
         return None
-    safetensors_filter = _tr("safetensors (*.safetensors)")
-    pt_filter = _tr("PyTorch state_dict (*.pt)")
+    safetensors_filter = tr("safetensors (*.safetensors)")
+    pt_filter = tr("PyTorch state_dict (*.pt)")
     path, chosen = _save_name(
         parent, title, _default_path(state, ".safetensors"), [safetensors_filter, pt_filter]
     )
@@ -376,22 +376,22 @@ def export_weights_dialog(parent: QWidget | None, state: ProjectState) -> Path |
     except Exception as error:
         _fail(parent, title, error)
         return None
-    _notify(parent, _tr("Exported {0}").format(written))
+    _notify(parent, tr("Exported {0}").format(written))
     return written
 
 
 def export_history_dialog(parent: QWidget | None, state: ProjectState) -> Path | None:
     """Save every run's curves as CSV (per epoch or per logged step) or TensorBoard files."""
-    title = _tr("Export Training History")
+    title = tr("Export Training History")
     runs = list(state.project.runs)
     if not runs:
         QMessageBox.information(
-            parent, title, _tr("This project has no training runs yet. Train once, then export.")
+            parent, title, tr("This project has no training runs yet. Train once, then export.")
         )
         return None
-    epoch_filter = _tr("CSV, one row per epoch (*.csv)")
-    step_filter = _tr("CSV, one row per logged step (*.csv)")
-    tb_filter = _tr("TensorBoard event files (a folder)")
+    epoch_filter = tr("CSV, one row per epoch (*.csv)")
+    step_filter = tr("CSV, one row per logged step (*.csv)")
+    tb_filter = tr("TensorBoard event files (a folder)")
     path, chosen = _save_name(
         parent, title, _default_path(state, "-history.csv"), [epoch_filter, step_filter, tb_filter]
     )
@@ -411,25 +411,25 @@ def export_history_dialog(parent: QWidget | None, state: ProjectState) -> Path |
     except Exception as error:
         _fail(parent, title, error)
         return None
-    _notify(parent, _tr("Exported {0}").format(written))
+    _notify(parent, tr("Exported {0}").format(written))
     return written
 
 
 def export_report_dialog(parent: QWidget | None, state: ProjectState) -> Path | None:
     """Save the lab report (HTML); with a trained model and data it includes the evaluation."""
-    title = _tr("Export Lab Report")
+    title = tr("Export Lab Report")
     if state.training:
         QMessageBox.information(
-            parent, title, _tr("Training is running. Stop it or let it finish, then export.")
+            parent, title, tr("Training is running. Stop it or let it finish, then export.")
         )
         return None
     path, _ = _save_name(
-        parent, title, _default_path(state, "-report.html"), [_tr("Web page (*.html)")]
+        parent, title, _default_path(state, "-report.html"), [tr("Web page (*.html)")]
     )
     if not path:
         return None
     author, ok = QInputDialog.getText(
-        parent, title, _tr("Your name, printed on the report (leave empty to omit):")
+        parent, title, tr("Your name, printed on the report (leave empty to omit):")
     )
     if not ok:
         return None
@@ -453,5 +453,5 @@ def export_report_dialog(parent: QWidget | None, state: ProjectState) -> Path | 
         _fail(parent, title, error)
         return None
     QGuiApplication.restoreOverrideCursor()
-    _notify(parent, _tr("Exported {0}").format(written))
+    _notify(parent, tr("Exported {0}").format(written))
     return written
