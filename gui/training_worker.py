@@ -163,25 +163,16 @@ class TrainingWorker(QObject):
         self._thread: QThread | None = None
         self._runner: _FitRunner | None = None
         self._stop_requested = False
+        self._pause_requested = False
 
     # -- control (GUI thread) ----------------------------------------------------------------
     def start(self) -> bool:
-        """Create the trainer here (so pause/stop work at once) and start the thread.
-
-        Returns False, after emitting sig_failed, when the engine refuses the run.
+        """Start the run's thread. The trainer is built there (its first use imports and
+        allocates, which would stall the window); pause and stop work at once all the same.
+        A refused run (no such device, ...) is reported through sig_failed.
         """
         if self._thread is not None:
             raise RuntimeError("a TrainingWorker runs once; create a new one for the next run")
-        if self.trainer is None:
-            try:
-                from engine import Trainer
-
-                self.trainer = Trainer(
-                    self._model, self._dataset, self._settings, callbacks=[_make_callback(self)]
-                )
-            except Exception as error:  # shown to the user as a message
-                self._report_failure(error)
-                return False
         thread = QThread()
         thread.setObjectName("NetCanvasTraining")
         runner = _FitRunner(self)
@@ -202,14 +193,21 @@ class TrainingWorker(QObject):
     def paused(self) -> bool:
         return self.state == "paused"
 
+    # Each control sets its flag first and then reads self.trainer, while the training thread
+    # publishes self.trainer first and then reads the flags: a request made while the trainer
+    # is being built is therefore applied by one side or the other (applying twice is harmless).
     def pause(self) -> None:
-        if self.trainer is not None and self.running and self.state in ("starting", "running"):
-            self.trainer.request_pause()  # honoured before the next batch (or the first)
+        if self.running and self.state in ("starting", "running"):
+            self._pause_requested = True
+            if self.trainer is not None:
+                self.trainer.request_pause()  # honoured before the next batch (or the first)
             self.set_state("paused")
 
     def resume(self) -> None:
-        if self.trainer is not None and self.running and self.state == "paused":
-            self.trainer.resume()
+        if self.running and self.state == "paused":
+            self._pause_requested = False
+            if self.trainer is not None:
+                self.trainer.resume()
             self.set_state("running")
 
     def step(self) -> None:
@@ -219,10 +217,11 @@ class TrainingWorker(QObject):
 
     def stop(self) -> None:
         self._stop_requested = True
-        if self.trainer is not None and self.running:
-            self.trainer.request_stop()
-            if self.state == "paused":
-                self.trainer.resume()  # a paused trainer must wake up to notice the stop
+        if self.running:
+            if self.trainer is not None:
+                self.trainer.request_stop()
+                if self.state == "paused":
+                    self.trainer.resume()  # a paused trainer must wake up to notice the stop
             self.set_state("stopping")
 
     def stop_and_wait(self, timeout_ms: int = 10_000) -> bool:
@@ -253,6 +252,15 @@ class TrainingWorker(QObject):
     def fit_in_thread(self) -> None:
         """Runs on the training thread (called by the runner): fit and report. Never raises."""
         try:
+            if self.trainer is None:
+                from engine import Trainer
+
+                trainer = Trainer(
+                    self._model, self._dataset, self._settings, callbacks=[_make_callback(self)]
+                )
+                self.trainer = trainer
+            if self._pause_requested:
+                self.trainer.request_pause()
             if self._stop_requested:
                 self.trainer.request_stop()
             record = self.trainer.fit(self._epochs)

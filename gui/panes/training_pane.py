@@ -291,7 +291,6 @@ class TrainingPane(QWidget):
             return False
         self.state.set_training(True)
         self.update_controls()
-        self._show_device(worker)
         self._memory_timer.start()
         self._update_memory()
         self.sig_run_started.emit()
@@ -359,6 +358,8 @@ class TrainingPane(QWidget):
 
     def _on_state(self, state: str) -> None:
         self._run_state = state
+        if state == "running" and self.worker is not None:
+            self._show_device(self.worker)
         self.update_controls()
 
     def _on_project_replaced(self) -> None:

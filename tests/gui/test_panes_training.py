@@ -95,7 +95,10 @@ def test_pause_step_resume_stop_buttons(qtbot: Any) -> None:
 def test_closing_during_training_leaves_no_thread(qtbot: Any) -> None:
     pane = make_pane(qtbot, epochs=300)
     pane.start()
-    qtbot.waitUntil(lambda: pane.worker.trainer.global_step > 0, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: pane.worker.trainer is not None and pane.worker.trainer.global_step > 0,
+        timeout=20_000,
+    )
     assert pane.stop_and_wait(10_000)
     assert not pane.running and not pane.state.training
     assert pane.state.project.runs[-1].status == "stopped"  # nothing lost

@@ -77,7 +77,7 @@ def test_pause_step_resume_stop(qtbot: Any) -> None:
 def test_stop_and_wait_while_paused_leaves_no_thread(qtbot: Any) -> None:
     worker = make_worker(epochs=200)
     worker.start()
-    qtbot.waitUntil(lambda: worker.trainer.global_step > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: worker.trainer is not None and worker.trainer.global_step > 0)
     worker.pause()
     qtbot.waitUntil(lambda: worker.trainer.state == "paused", timeout=5000)
     assert worker.stop_and_wait(10_000)
@@ -87,7 +87,20 @@ def test_stop_and_wait_while_paused_leaves_no_thread(qtbot: Any) -> None:
 
 def test_refused_run_reports_a_message(qtbot: Any) -> None:
     worker = make_worker(epochs=1, device="cuda:7")  # not on this machine
-    with qtbot.waitSignal(worker.sig_failed, timeout=5000) as failed:
-        assert not worker.start()
+    with qtbot.waitSignal(worker.sig_failed, timeout=10_000) as failed:
+        worker.start()
     assert "cuda:7" in failed.args[0] and "Traceback" not in failed.args[0]
-    assert not worker.running
+    assert worker.wait(5000) and not worker.running and worker.state == "failed"
+
+
+def test_pause_and_stop_before_the_trainer_exists(qtbot: Any) -> None:
+    worker = make_worker(epochs=200)
+    finished: list[Any] = []
+    worker.sig_finished.connect(finished.append)
+    worker.start()
+    worker.pause()  # at once: the thread may still be building the trainer
+    assert worker.state == "paused"
+    qtbot.waitUntil(lambda: worker.trainer is not None and worker.trainer.state == "paused")
+    assert worker.trainer.global_step == 0  # paused before the first batch
+    assert worker.stop_and_wait(10_000)
+    assert finished and finished[0].status == "stopped"
