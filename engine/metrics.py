@@ -356,7 +356,8 @@ def sample_text(
     generator: torch.Generator | None = None,
 ) -> str:
     """Continue ``seed_text`` by ``length`` characters, sampling at ``temperature``
-    (0 or below: always the most likely character). Returns only the new characters."""
+    (0 or below: always the most likely character). Returns only the new characters.
+    Pass a seeded ``generator`` for a repeatable sample; without one each call differs."""
     import torch
 
     vocab = list(dataset.vocab or [])
@@ -367,7 +368,6 @@ def sample_text(
     tokens = [index[ch] for ch in seed_text if ch in index] or [pad]
     window = int(dataset.input_shape[0]) if dataset.input_shape else 64
     dev = model_device(model)
-    gen = generator if generator is not None else torch.Generator().manual_seed(0)
     was_training = model.training
     model.eval()
     produced: list[str] = []
@@ -382,7 +382,7 @@ def sample_text(
                     nxt = int(logits.argmax())
                 else:
                     probs = torch.softmax(logits / float(temperature), dim=-1)
-                    nxt = int(torch.multinomial(probs, 1, generator=gen))
+                    nxt = int(torch.multinomial(probs, 1, generator=generator))
                 tokens.append(nxt)
                 produced.append(vocab[nxt])
     finally:

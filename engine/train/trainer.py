@@ -240,7 +240,10 @@ class Trainer:
         self._val = feeder(data.val) if data.val is not None and len(data.val) > 0 else None
         self._augment = list(s.augment) if data.kind == "image" else []
         self._generator = torch.Generator().manual_seed(int(s.seed))
-        self._aug_generator = torch.Generator().manual_seed(int(s.seed) + 1)
+        # Augmentation draws its random numbers where the batch lives: a CPU generator would
+        # mean a host-to-device copy, and with it a sync, every step.
+        aug_device = self.device if cuda else torch.device("cpu")
+        self._aug_generator = torch.Generator(device=aug_device).manual_seed(int(s.seed) + 1)
         torch.manual_seed(int(s.seed))  # dropout and other in-model randomness
         self._new_optimizer()
         self._schedule = Schedule(s)
@@ -730,6 +733,9 @@ class Trainer:
         extra = checkpoint.extra_tensors
         if "rng.shuffle" in extra:
             self._generator.set_state(extra["rng.shuffle"])
+        with contextlib.suppress(RuntimeError, KeyError):
+            # Saved on another kind of device (CUDA and CPU generator states differ): the
+            # augmentation stream then restarts from the seed, which only changes the noise.
             self._aug_generator.set_state(extra["rng.augment"])
         if "rng.torch" in extra:
             torch.set_rng_state(extra["rng.torch"])
