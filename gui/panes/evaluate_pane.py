@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.panes.background import BackgroundJob
 from gui.panes.colours import WARN_COLOUR
 from gui.panes.draw_tab import DrawTab
 from gui.panes.evaluate_extra import FeatureMapsTab, TextGeneratorTab
@@ -55,6 +56,8 @@ class EvaluatePane(QWidget):
         self.report: Any = None
         self._stale = True
         self._live_model: Any = None  # a private copy for live views while a run trains
+        self._job: BackgroundJob | None = None  # a background evaluation in flight
+        self._again = False  # the model changed during it: evaluate once more afterwards
 
         # -- header ------------------------------------------------------------------------------
         self.evaluate_button = QPushButton(self.tr("Evaluate"))
@@ -184,29 +187,72 @@ class EvaluatePane(QWidget):
         training.sig_epoch_snapshot.connect(self.on_epoch_snapshot)
 
     def refresh(self) -> Any:
-        """Evaluate the current model on the current dataset; returns the EvalReport (or None)."""
+        """Evaluate the current model on the current dataset now (blocking, typically well
+        under a second); returns the EvalReport, or None without a model or data."""
         model, dataset = self.state.model, self.state.dataset
         self._stale = False
         if model is None or dataset is None:
-            self.report = None
-            self.summary.setText(self.tr("Train a network, then evaluate it here."))
-            self._update_sections()
-            return None
+            return self._apply(None, None)
+        from engine import evaluate
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = evaluate(model, dataset, split=self._split())
+        except Exception as error:  # shown as a message, never a traceback
+            return self._apply(None, str(error))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return self._apply(report, None)
+
+    def refresh_in_background(self) -> None:
+        """Evaluate on a worker thread and show the result when it arrives (the window stays
+        responsive). Used when a run finishes or the pane is shown; ``wait`` joins it."""
+        model, dataset = self.state.model, self.state.dataset
+        self._stale = False
+        if model is None or dataset is None:
+            self._apply(None, None)
+            return
+        if self._job is not None and self._job.running:
+            self._again = True  # evaluate again, with what is current, once this one ends
+            return
         from engine import evaluate
 
         split = self._split()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.report = evaluate(model, dataset, split=split)
-        except Exception as error:  # shown as a message, never a traceback
-            self.report = None
+        job = BackgroundJob(lambda: evaluate(model, dataset, split=split), "NetCanvasEvaluate")
+        job.sig_done.connect(lambda report: self._on_job_done(model, dataset, report, None))
+        job.sig_failed.connect(lambda message: self._on_job_done(model, dataset, None, message))
+        self._job = job
+        self.summary.setText(self.tr("Evaluating…"))
+        job.start()
+
+    def wait(self, timeout_ms: int = 10_000) -> bool:
+        """Join a background evaluation (tests, window close); True when none is running."""
+        return True if self._job is None else self._job.wait(timeout_ms)
+
+    def _on_job_done(self, model: Any, dataset: Any, report: Any, error: str | None) -> None:
+        if self._job is not None:
+            self._job.wait(5000)  # it has reported; its thread is only ending
+        if model is self.state.model and dataset is self.state.dataset:
+            self._apply(report, error)
+        if self._again:
+            self._again = False
+            self.refresh_in_background()
+
+    def _apply(self, report: Any, error: str | None) -> Any:
+        """Show a finished evaluation (or why there is none) in every section."""
+        self.report = report
+        if error is not None:
             self.summary.setText(self.tr("Evaluation failed: {0}").format(error))
             self.summary.setStyleSheet(f"color: {WARN_COLOUR};")
+            self._update_sections()
             return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.summary.setStyleSheet("")
-        self._show_report(self.report)
+        model, dataset = self.state.model, self.state.dataset
+        if report is None or model is None or dataset is None:
+            self.summary.setText(self.tr("Train a network, then evaluate it here."))
+            self._update_sections()
+            return None
+        self._show_report(report)
         self._update_sections()
         self.draw_tab.predict()
         self.feature_maps.refresh()
@@ -214,7 +260,7 @@ class EvaluatePane(QWidget):
             self._draw_boundary(model)
         if dataset.task == "next_char" and not self.text_generator.output.toPlainText():
             self.text_generator.generate()
-        return self.report
+        return report
 
     def export_onnx_to(self, path: str | Path) -> Any:
         """Export the current model to ONNX at ``path``; returns the engine's ExportResult."""
@@ -284,12 +330,12 @@ class EvaluatePane(QWidget):
         self.text_generator.update_model(self.state.model)
         self._stale = True
         if self.isVisible():
-            self.refresh()
+            self.refresh_in_background()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._stale:
-            self.refresh()
+            self.refresh_in_background()
 
     def _show_report(self, report: Any) -> None:
         dataset = self.state.dataset
