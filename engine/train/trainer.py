@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import contextlib
 import math
-import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.train.callbacks import Callback, CallbackList, Logs
 from engine.train.checkpoint import Checkpoint, load_checkpoint, save_checkpoint
+from engine.train.control import RunControl
 from engine.train.distributed import DistContext, from_env
 from engine.train.objective import Objective, has_accuracy
 from engine.train.optim import Schedule, make_optimizer, set_lr
+from engine.train.step import PendingMetrics, make_train_step
 from engine.types import NetCanvasError, RunRecord, TrainSettings
 
 if TYPE_CHECKING:
@@ -32,9 +33,6 @@ if TYPE_CHECKING:
     from engine.train.feeder import SplitFeeder
 
 
-# Logits of at most this many elements per step are kept until the next log point and scored
-# in one go; larger outputs (e.g. N×T×V from character models) are scored every step.
-DEFER_LIMIT = 1 << 16
 SNAPSHOT_INTERVAL_S = 1.0  # how often the "last good weights" are refreshed
 
 
@@ -113,17 +111,11 @@ class Trainer:
         self.global_step = 0  # batches over the whole run
         self.samples_seen = 0  # training samples this process has processed
         self.error: BaseException | None = None  # the exception behind a "failed" run
-        # Control, shared with other threads. The gate is set while running; the condition
-        # wakes a paused loop for step/resume/stop.
-        self._stop = threading.Event()
-        self._gate = threading.Event()
-        self._gate.set()
-        self._cond = threading.Condition()
-        self._paused = False
-        self._step_budget = 0
+        self._control = RunControl()  # shared with other threads
+        self._stop = self._control.stop_event
         self._prepared = False
         self._acc = has_accuracy(dataset.task)
-        self._reset_pending()
+        self._pending = PendingMetrics(self.objective, self._acc)
         self._pending_checkpoint: Checkpoint | None = None
         self._best_loss = math.inf
         self._best_state: dict[str, torch.Tensor] | None = None
@@ -138,43 +130,21 @@ class Trainer:
         Under DistributedDataParallel a stop takes effect at the end of the epoch, so that
         every rank stops together.
         """
-        self._stop.set()
-        with self._cond:
-            self._cond.notify_all()
+        self._control.request_stop()
 
     def request_pause(self) -> None:
         """Pause before the next batch (also before the first, when called ahead of ``fit``)."""
-        with self._cond:
-            self._paused = True
-            self._gate.clear()
+        self._control.request_pause()
 
     def resume(self) -> None:
-        with self._cond:
-            self._paused = False
-            self._step_budget = 0
-            self._gate.set()
-            self._cond.notify_all()
+        self._control.resume()
 
     def step(self) -> None:
         """While paused, run exactly one batch and pause again; ignored while running."""
-        with self._cond:
-            if self._paused:
-                self._step_budget += 1
-                self._cond.notify_all()
+        self._control.step()
 
-    def _wait_for_go(self) -> bool | None:
-        """Block while paused. None: stop; True: one single step granted; False: resumed."""
-        with self._cond:
-            while self._paused and self._step_budget == 0 and not self._stop.is_set():
-                self.state = "paused"
-                self._cond.wait(0.5)
-            if self._stop.is_set():
-                return None
-            self.state = "running"
-            if self._paused:
-                self._step_budget -= 1
-                return True
-            return False
+    def _set_state(self, state: str) -> None:
+        self.state = state
 
     # -- weights --------------------------------------------------------------------------
 
@@ -254,7 +224,6 @@ class Trainer:
             self._amp_dtype = torch.bfloat16 if bf16 else torch.float16
             if not bf16:
                 self._scaler = torch.amp.GradScaler("cuda")
-        self._l1_params = [p for p in self.model.parameters() if p.ndim > 1]
         self._live = list(self.model.state_dict().values())
         self._good = [t.detach().clone() for t in self._live]
         self._next_snapshot = 0.0
@@ -326,7 +295,7 @@ class Trainer:
             self._restore_good()
             self._fail(
                 exc,
-                f"Training failed at step {self.global_step + len(self._p_units) + 1}: "
+                f"Training failed at step {self.global_step + len(self._pending.units) + 1}: "
                 f"{type(exc).__name__}: {exc}",
             )
         finally:
@@ -414,11 +383,25 @@ class Trainer:
         steps = len(batches)
         t_factor = self._units_per_sample()
         self._window = _Window()
-        self._reset_pending()
+        self._pending.clear()
         lr = self._set_lr(epoch, 0)
-        train_step = self._make_step(t_factor)
+        train_step = make_train_step(
+            feeder=self._train,
+            net=self._net,
+            model=self.model,
+            optimizer=self._optimizer,
+            objective=self.objective,
+            settings=self.settings,
+            pending=self._pending,
+            units_per_sample=t_factor,
+            outputs_per_unit=self._num_outputs(),
+            augment=self._augment,
+            aug_generator=self._aug_generator,
+            amp_dtype=self._amp_dtype,
+            scaler=self._scaler,
+        )
         per_batch_lr = self._schedule.kind in ("cosine", "onecycle")
-        gate, stop = self._gate.is_set, self._stop.is_set
+        gate, stop = self._control.gate.is_set, self._stop.is_set
         local = self.dist is None
         clock = time.perf_counter
         self.callbacks.on_epoch_begin(epoch, {"lr": lr})
@@ -430,7 +413,7 @@ class Trainer:
             single = False
             if not gate() or (local and stop()):
                 self._flush(epoch, i, steps)
-                go = self._wait_for_go()
+                go = self._control.wait_for_go(self._set_state)
                 if go is None:
                     return False
                 single = go
@@ -442,20 +425,6 @@ class Trainer:
                 self._flush(epoch, i + 1, steps)
                 next_log = clock() + interval
         return True
-
-    def _reset_pending(self) -> None:
-        """Per-step metrics not yet read from the device (0-d tensors or kept logits).
-
-        Cleared in place: the step function holds references to these lists.
-        """
-        if not hasattr(self, "_p_loss"):
-            self._p_loss: list[torch.Tensor] = []
-            self._p_units: list[int] = []
-            self._p_correct: list[torch.Tensor] = []
-            self._p_out: list[torch.Tensor] = []
-            self._p_y: list[torch.Tensor] = []
-        for pending in (self._p_loss, self._p_units, self._p_correct, self._p_out, self._p_y):
-            pending.clear()
 
     def _num_outputs(self) -> int:
         ctx = self.dataset.context()
@@ -471,85 +440,16 @@ class Trainer:
         set_lr(self._optimizer, lr)
         return lr
 
-    def _make_step(self, t_factor: int) -> Callable[[torch.Tensor], None]:
-        """The per-batch function, with everything it touches bound as locals.
-
-        This is the hot loop: on a small tabular model a step is ~100 µs, so attribute look-ups
-        and per-step imports would show up as a few percent of throughput.
-        """
-        import torch
-
-        s = self.settings
-        take, net, opt, model = self._train.take, self._net, self._optimizer, self.model
-        loss_fn = self.objective.training_loss()
-        correct_fn = self.objective.correct
-        augment, aug_gen = self._augment, self._aug_generator
-        augment_batch: Any = None
-        if augment:
-            from engine.data import augment_batch
-        l1, l1_params, clip = float(s.l1), self._l1_params, float(s.grad_clip)
-        clip_norm = torch.nn.utils.clip_grad_norm_
-        scaler, amp_dtype, acc = self._scaler, self._amp_dtype, self._acc
-        p_loss, p_units, p_correct = self._p_loss, self._p_units, self._p_correct
-        p_out, p_y = self._p_out, self._p_y
-        # Logits per step, from the shapes: small ones are kept and scored at the next flush.
-        out_numel = self.settings.batch_size * t_factor * max(1, self._num_outputs())
-        defer = acc and out_numel <= DEFER_LIMIT
-
-        def step(idx: torch.Tensor) -> None:
-            xb, yb = take(idx)
-            if augment:
-                xb = augment_batch(xb, augment, aug_gen)
-            if amp_dtype is None:
-                out = net(xb)
-                loss = loss_fn(out, yb)
-            else:
-                with torch.autocast("cuda", dtype=amp_dtype):
-                    out = net(xb)
-                    loss = loss_fn(out, yb)
-            total = loss
-            if l1 > 0:
-                total = total + l1 * sum(p.abs().sum() for p in l1_params)
-            opt.zero_grad(set_to_none=True)
-            if scaler is not None:
-                scaler.scale(total).backward()
-                if clip > 0:
-                    scaler.unscale_(opt)
-                    clip_norm(model.parameters(), clip)
-                scaler.step(opt)
-                scaler.update()
-            else:
-                total.backward()  # type: ignore[no-untyped-call]
-                if clip > 0:
-                    clip_norm(model.parameters(), clip)
-                opt.step()
-            # Kept without .detach() (a few µs a step): after backward() the graph behind
-            # them holds no buffers, and the flush reads them under no_grad.
-            p_loss.append(loss)
-            p_units.append(len(idx) * t_factor)
-            if defer:
-                # Counting correct predictions costs several small kernels; it is done once
-                # per log window over the kept logits instead of once per step.
-                p_out.append(out)
-                p_y.append(yb)
-            elif acc:
-                p_correct.append(correct_fn(out.detach(), yb))
-
-        return step
-
     def _flush(self, epoch: int, done: int, steps: int) -> None:
         """Read the pending metrics (one device sync) and report them to the callbacks."""
-        import torch
-
-        if not self._p_loss:
+        if not self._pending.loss:
             return
-        units = list(self._p_units)
+        units = list(self._pending.units)
         count = len(units)
         self.global_step += count
         self.samples_seen += sum(units) // self._units_per_sample()
         self._fit_done += count
-        with torch.no_grad():
-            step_losses, correct = self._read_pending(count)
+        step_losses, correct = self._pending.read()
         first_step = self.global_step - count + 1
         bad = next((k for k, v in enumerate(step_losses) if not math.isfinite(v)), None)
         if bad is not None and self.dist is None:
@@ -582,21 +482,6 @@ class Trainer:
             if key in logs:
                 record.setdefault(key, []).append(logs[key])
         self.callbacks.on_batch_end(self.global_step, logs)
-
-    def _read_pending(self, count: int) -> tuple[list[float], float]:
-        """Per-step losses and the window's correct count, in one device-to-host copy."""
-        import torch
-
-        parts = [torch.stack(self._p_loss).float()]
-        if self._acc:
-            counts = [torch.stack(self._p_correct).sum()] if self._p_correct else []
-            if self._p_out:
-                outs, ys = torch.cat(self._p_out), torch.cat(self._p_y)
-                counts.append(self.objective.correct(outs, ys))
-            parts.append(torch.stack(counts).sum().reshape(1).to(parts[0].dtype))
-        self._reset_pending()
-        values: list[float] = torch.cat(parts).tolist()  # the sync point
-        return values[:count], (values[-1] if self._acc else 0.0)
 
     def _end_epoch(self, epoch: int, seconds: float) -> tuple[Logs, str | None]:
         """Epoch metrics (summed over ranks), validation, schedule, checkpoints, early stop."""
