@@ -69,6 +69,26 @@ def _lower_thread_priority() -> None:
         pass
 
 
+_warmed = False
+
+
+def warm_training_stack() -> None:
+    """Import what a first training step imports, on the calling (background) thread.
+
+    Creating any torch optimiser imports torch._dynamo and sympy (~800 modules, 3-8 s here).
+    Done inside the first run, that import held the interpreter long enough to stall the window
+    for up to 0.9 s while its plots should be live; the data loader calls this once instead,
+    while the user is already waiting for the data.
+    """
+    global _warmed
+    if _warmed:
+        return
+    import torch
+
+    torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+    _warmed = True
+
+
 # States sig_state reports, in the order a run passes through them.
 STATES = ("starting", "running", "paused", "stopping", "finished", "stopped", "failed")
 

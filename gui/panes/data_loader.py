@@ -67,6 +67,10 @@ class DatasetLoader(QObject):
             from engine import load_dataset
 
             dataset = load_dataset(self.ref, self._progress, lambda: self._cancelled)
+            if not self._cancelled:
+                from gui.training_worker import warm_training_stack
+
+                warm_training_stack()  # the first run then starts without a long import
             if self._cancelled:
                 self.sig_failed.emit(
                     QCoreApplication.translate("DatasetLoader", "Loading cancelled")
