@@ -115,7 +115,7 @@ def _make_callback(worker: TrainingWorker) -> Any:
     if _callback_class is None:
         from engine import Callback
 
-        class SignalCallback(Callback):  # type: ignore[misc, valid-type]
+        class SignalCallback(Callback):  # type: ignore[misc]
             """Engine hooks -> worker signals. Runs on the training thread: it only emits."""
 
             def __init__(self, target: TrainingWorker) -> None:

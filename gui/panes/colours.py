@@ -29,9 +29,8 @@ OVERLAY_COLOURS = (
 
 def mix(colour: QColor, background: QColor, share: float) -> QColor:
     """``share`` of ``colour`` over ``background``, as an opaque colour."""
-    return QColor(
-        *(
-            round(share * a + (1 - share) * b)
-            for a, b in zip(colour.getRgb()[:3], background.getRgb()[:3], strict=True)
-        )
+    return QColor.fromRgbF(
+        share * colour.redF() + (1 - share) * background.redF(),
+        share * colour.greenF() + (1 - share) * background.greenF(),
+        share * colour.blueF() + (1 - share) * background.blueF(),
     )

@@ -82,7 +82,7 @@ def themed_plot(parent: QWidget | None = None) -> pg.PlotWidget:
     return widget
 
 
-class ClassHistogram(pg.PlotWidget):
+class ClassHistogram(pg.PlotWidget):  # type: ignore[misc]
     """Bars of samples per class, labelled with the class names."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

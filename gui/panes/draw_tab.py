@@ -71,7 +71,7 @@ class DrawTab(QWidget):
         """Classify the drawing with the current model, through the dataset's preprocessing."""
         dataset, model = self.state.dataset, self.state.model
         raw = self.drawing_raw()
-        if raw is None or model is None or self.pad.is_empty():
+        if raw is None or model is None or dataset is None or self.pad.is_empty():
             self.result.setText(
                 self.tr("Draw a sample on the pad.")
                 if model is not None

@@ -126,8 +126,10 @@ class FeatureMapsTab(QWidget):
             array = np.asarray(maps)
             if array.ndim == 2:  # Conv1d: channels × length, drawn as thin strips
                 array = array[:, None, :]
-            grid = self.grids.get(name)
-            if grid is None:
+            existing = self.grids.get(name)
+            if existing is not None:
+                grid = existing
+            else:
                 title = QLabel()
                 grid = ImageGrid(cell=56)
                 self._layers_layout.insertWidget(self._layers_layout.count() - 1, title)
@@ -201,7 +203,7 @@ class TextGeneratorTab(QWidget):
         from engine import sample_text
 
         try:
-            text = sample_text(
+            text: str = sample_text(
                 self._model,
                 dataset,
                 self.seed_text.text(),

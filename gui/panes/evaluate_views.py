@@ -74,7 +74,7 @@ class ConfusionMatrixView(QTableWidget):
                 self.setItem(i, j, item)
 
 
-class ProbabilityBars(pg.PlotWidget):
+class ProbabilityBars(pg.PlotWidget):  # type: ignore[misc]
     """One bar per class; the most likely class is highlighted."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -109,7 +109,7 @@ class ProbabilityBars(pg.PlotWidget):
         plot.setXRange(-0.6, self.values.size - 0.4, padding=0)
 
 
-class DecisionBoundaryView(pg.PlotWidget):
+class DecisionBoundaryView(pg.PlotWidget):  # type: ignore[misc]
     """Class regions of a 2-D classifier over the plane, with the data points on top."""
 
     GRID = 120  # cells per side: 14 400 points, one small forward pass
@@ -169,7 +169,7 @@ class DecisionBoundaryView(pg.PlotWidget):
         self.updates += 1
 
 
-class PredictionScatter(pg.PlotWidget):
+class PredictionScatter(pg.PlotWidget):  # type: ignore[misc]
     """Regression: predicted against true values; a perfect model lies on the diagonal."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
