@@ -99,6 +99,148 @@
         <source>Release to connect.</source>
         <translation>松开鼠标即可连接。</translation>
     </message>
+    <message>
+        <source>The export failed unexpectedly ({0}). The details are in the log.</source>
+        <translation>导出意外失败（{0}）。详细信息见日志。</translation>
+    </message>
+    <message>
+        <source>Training is running. Stop it or let it finish, then export.</source>
+        <translation>正在训练。请先停止训练或等它结束，再导出。</translation>
+    </message>
+    <message>
+        <source>There is no trained model yet. Train the network, then export.</source>
+        <translation>还没有训练好的模型。请先训练网络，再导出。</translation>
+    </message>
+    <message>
+        <source>Export Model as ONNX</source>
+        <translation>将模型导出为 ONNX</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>ONNX operator set version. Newer opsets know more operators; older runtimes need older opsets. 18 suits ONNX Runtime 1.14 and later.</source>
+        <translation>ONNX 算子集版本。较新的算子集支持更多算子；较旧的运行时需要较旧的算子集。18 适用于 ONNX Runtime 1.14 及更高版本。</translation>
+    </message>
+    <message>
+        <source>Any batch size</source>
+        <translation>任意批大小</translation>
+    </message>
+    <message>
+        <source>Lets the exported model take any number of samples at once. Turn off to fix the batch size (some accelerators and converters want fixed shapes).</source>
+        <translation>让导出的模型一次可以接收任意数量的样本。关闭后批大小固定（有些加速器和转换工具要求固定形状）。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Opset:</source>
+        <translation>算子集：</translation>
+    </message>
+    <message>
+        <source>Dynamic axes:</source>
+        <translation>动态维度：</translation>
+    </message>
+    <message>
+        <source>The file is checked in ONNX Runtime against PyTorch on real samples.</source>
+        <translation>导出的文件会用真实样本在 ONNX Runtime 中与 PyTorch 对照检查。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message>
+        <source>Train the network on a loaded dataset first.</source>
+        <translation>请先在已加载的数据集上训练网络。</translation>
+    </message>
+    <message>
+        <source>Exporting and checking in ONNX Runtime…</source>
+        <translation>正在导出并在 ONNX Runtime 中检查…</translation>
+    </message>
+    <message>
+        <source>Saved {path}.
+Verified in ONNX Runtime on {n} real samples: the largest difference from PyTorch is {diff:.2e} (opset {opset}, {exporter} exporter).</source>
+        <translation>已保存 {path}。
+已用 {n} 个真实样本在 ONNX Runtime 中验证：与 PyTorch 的最大差异为 {diff:.2e}（算子集 {opset}，{exporter} 导出器）。</translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>导出失败：{0}</translation>
+    </message>
+    <message>
+        <source>Please wait: the export is still running.</source>
+        <translation>请稍候：导出仍在进行。</translation>
+    </message>
+    <message>
+        <source>Load the dataset first: the export is checked on real samples from it.</source>
+        <translation>请先加载数据集：导出结果要用其中的真实样本来检查。</translation>
+    </message>
+    <message>
+        <source>Export PyTorch Script</source>
+        <translation>导出 PyTorch 脚本</translation>
+    </message>
+    <message>
+        <source>Python (*.py)</source>
+        <translation>Python (*.py)</translation>
+    </message>
+    <message>
+        <source>Export Weights</source>
+        <translation>导出权重</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>PyTorch state_dict (*.pt)</source>
+        <translation>PyTorch state_dict (*.pt)</translation>
+    </message>
+    <message>
+        <source>Export Training History</source>
+        <translation>导出训练历史</translation>
+    </message>
+    <message>
+        <source>This project has no training runs yet. Train once, then export.</source>
+        <translation>这个项目还没有训练记录。请先训练一次，再导出。</translation>
+    </message>
+    <message>
+        <source>CSV, one row per epoch (*.csv)</source>
+        <translation>CSV，每轮一行 (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, one row per logged step (*.csv)</source>
+        <translation>CSV，每个记录步一行 (*.csv)</translation>
+    </message>
+    <message>
+        <source>TensorBoard event files (a folder)</source>
+        <translation>TensorBoard 事件文件（一个文件夹）</translation>
+    </message>
+    <message>
+        <source>Export Lab Report</source>
+        <translation>导出实验报告</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Your name, printed on the report (leave empty to omit):</source>
+        <translation>您的姓名，将打印在报告上（留空则不打印）：</translation>
+    </message>
 </context>
 <context>
     <name>ActivationLab</name>
@@ -717,6 +859,10 @@ Licence: {1}</source>
     <message>
         <source>Predictions</source>
         <translation>预测结果</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>正在评估…</translation>
     </message>
     <message>
         <source>Evaluation failed: {0}</source>
