@@ -120,24 +120,24 @@ def _make_callback(worker: TrainingWorker) -> Any:
 
             def __init__(self, target: TrainingWorker) -> None:
                 super().__init__()
-                self._target = target
+                self.target = target
 
             def on_train_begin(self, logs: dict[str, Any] | None = None) -> None:
-                if self._target.state == "starting":
-                    self._target.set_state("running")
+                if self.target.state == "starting":
+                    self.target.set_state("running")
 
             def on_epoch_begin(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
-                self._target.sig_epoch_begin.emit(int(epoch))
+                self.target.sig_epoch_begin.emit(int(epoch))
 
             def on_batch_end(self, step: int, logs: dict[str, Any] | None = None) -> None:
-                self._target.sig_batch.emit(_plain(logs or {}, step=step))
+                self.target.sig_batch.emit(_plain(logs or {}, step=step))
 
             def on_validation_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
-                self._target.sig_validation.emit(_plain(logs or {}, epoch_index=epoch))
+                self.target.sig_validation.emit(_plain(logs or {}, epoch_index=epoch))
 
             def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
-                self._target.sig_epoch.emit(_plain(logs or {}, epoch_index=epoch))
-                self._target.emit_snapshot(int(epoch))
+                self.target.sig_epoch.emit(_plain(logs or {}, epoch_index=epoch))
+                self.target.emit_snapshot(int(epoch))
 
         _callback_class = SignalCallback
     return _callback_class(worker)
@@ -193,6 +193,10 @@ class TrainingWorker(QObject):
         """
         if self._thread is not None:
             raise RuntimeError("a TrainingWorker runs once; create a new one for the next run")
+        if self.trainer is not None:  # continuing: the trainer's hooks now report to this worker
+            for callback in getattr(self.trainer.callbacks, "callbacks", []):
+                if _callback_class is not None and isinstance(callback, _callback_class):
+                    callback.target = self
         thread = QThread()
         thread.setObjectName("NetCanvasTraining")
         runner = _FitRunner(self)

@@ -229,6 +229,12 @@ class LivePlots(QWidget):
         self.acc_plot.setVisible(has_accuracy)
         self._schedule()
 
+    def extend_to(self, epochs: int) -> None:
+        """A continued run: keep the curves and widen the epoch axis to ``epochs``."""
+        self._x_span = float(max(epochs, 1))
+        if not self._user_zoomed:
+            self.loss_plot.setXRange(0.0, self._x_span, padding=0.02)
+
     def add_batch(self, logs: dict[str, float]) -> None:
         """A logged training step: ``epoch`` (fractional), ``loss``, ``accuracy``, ``lr``."""
         x = float(logs.get("epoch", 0.0))

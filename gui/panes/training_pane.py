@@ -100,6 +100,7 @@ class TrainingPane(QWidget):
         super().__init__(parent)
         self.state = state
         self.worker: TrainingWorker | None = None
+        self._graph_signature = ""  # the network the current worker trained
         self._run_state = "idle"
         self._total_epochs = 0
 
@@ -112,6 +113,11 @@ class TrainingPane(QWidget):
         self.resume_button = QPushButton(self.tr("Resume"))
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setToolTip(self.tr("Stop after this batch; the weights so far are kept"))
+        self.continue_button = QPushButton(self.tr("Continue"))
+        self.continue_button.setToolTip(
+            self.tr("Train the last run's network for the set number of epochs more")
+        )
+        self.continue_button.clicked.connect(self.continue_run)
         self.step_button = QPushButton(self.tr("Step"))
         self.step_button.setToolTip(self.tr("Train one batch while paused"))
         self.start_button.setDefault(True)
@@ -143,7 +149,8 @@ class TrainingPane(QWidget):
         controls = QGroupBox(self.tr("Run"))
         grid = QGridLayout(controls)
         buttons = QGridLayout()
-        buttons.addWidget(self.start_button, 0, 0, 1, 2)
+        buttons.addWidget(self.start_button, 0, 0)
+        buttons.addWidget(self.continue_button, 0, 1)
         buttons.addWidget(self.stop_button, 0, 2)
         buttons.addWidget(self.pause_button, 1, 0)
         buttons.addWidget(self.resume_button, 1, 1)
@@ -265,18 +272,52 @@ class TrainingPane(QWidget):
         except Exception as error:  # a GraphError normally; never a traceback for the user
             self._show_message(self.tr("The network could not be built: {0}").format(error), True)
             return False
-        earlier = [item for item in self._ticked_runs()]
         self.plots.reset(dataset.task, settings.epochs)
-        self.plots.set_overlays(earlier)
+        self.plots.set_overlays(self._ticked_runs())
         self.overfit_banner.setVisible(False)
         self._total_epochs = settings.epochs
-        self._show_message("", False)
+        self._graph_signature = _graph_signature(self.state.project.graph)
         worker = TrainingWorker(
-            model,
-            dataset,
-            settings,
-            snapshot_each_epoch=dataset.kind in ("points", "text"),
+            model, dataset, settings, snapshot_each_epoch=dataset.kind in ("points", "text")
         )
+        return self._launch(worker)
+
+    def continue_run(self) -> bool:
+        """Train the last run's model for the project's number of epochs more: the same run,
+        its curves extended (the network and the data must not have changed since)."""
+        previous = self.worker
+        if not self.can_continue() or previous is None:
+            return False
+        trainer = previous.trainer
+        dataset = self.state.dataset
+        assert dataset is not None
+        epochs = int(self.state.project.settings.epochs)
+        self._total_epochs = int(trainer.epoch) + epochs
+        self.plots.extend_to(self._total_epochs)
+        worker = TrainingWorker(
+            None,
+            dataset,
+            trainer.settings,
+            epochs=epochs,
+            snapshot_each_epoch=dataset.kind in ("points", "text"),
+            trainer=trainer,
+        )
+        return self._launch(worker)
+
+    def can_continue(self) -> bool:
+        """A finished or stopped run whose network and data are still the current ones."""
+        worker = self.worker
+        return bool(
+            worker is not None
+            and not worker.running
+            and worker.trainer is not None
+            and worker.record is not None
+            and worker.trainer.dataset is self.state.dataset
+            and self._graph_signature == _graph_signature(self.state.project.graph)
+        )
+
+    def _launch(self, worker: TrainingWorker) -> bool:
+        self._show_message("", False)
         worker.sig_batch.connect(self._on_batch)
         worker.sig_epoch.connect(self._on_epoch)
         worker.sig_validation.connect(self._on_validation)
@@ -286,7 +327,6 @@ class TrainingPane(QWidget):
         worker.sig_failed.connect(self._on_failed)
         self.worker = worker
         self.epoch_bar.setValue(0)
-        self.run_bar.setValue(0)
         if not worker.start():
             return False
         self.state.set_training(True)
@@ -350,6 +390,7 @@ class TrainingPane(QWidget):
             self.reason_label.setText(reason)
         self.reason_label.setVisible(bool(reason) and not busy)
         self.start_button.setEnabled(not busy and not reason)
+        self.continue_button.setEnabled(not busy and not reason and self.can_continue())
         self.pause_button.setEnabled(busy and state == "running")
         self.resume_button.setEnabled(busy and state == "paused")
         self.step_button.setEnabled(busy and state == "paused")
@@ -418,6 +459,9 @@ class TrainingPane(QWidget):
             return
         if worker.weights is not None:
             self.state.project.weights = worker.weights
+        runs = self.state.project.runs
+        if any(run is record for run in runs):  # a continued run: move it to the end
+            runs[:] = [run for run in runs if run is not record]
         self.state.add_run(record)
         if worker.trainer is not None:
             self.state.set_model(worker.trainer.model)
@@ -549,3 +593,10 @@ class TrainingPane(QWidget):
         )
         if path:
             self.plots.export_csv(Path(path))
+
+
+def _graph_signature(graph: Any) -> str:
+    """What a run depends on in the network: layers, parameters and connections (not layout)."""
+    nodes = sorted((n.id, n.type, repr(sorted(n.params.items()))) for n in graph.nodes.values())
+    edges = sorted((e.src, e.dst, e.dst_port) for e in graph.edges)
+    return repr((nodes, edges))

@@ -159,3 +159,23 @@ def test_stall_probe_sees_a_blocked_event_loop(qtbot: Any) -> None:
     probe.stop()
     assert len(probe.lateness) >= 5
     assert probe.max_ms >= 150 and probe.p99_ms <= probe.max_ms
+
+
+def test_continue_extends_the_same_run(qtbot: Any) -> None:
+    pane = make_pane(qtbot, epochs=2)
+    assert not pane.continue_button.isEnabled()  # nothing to continue yet
+    with qtbot.waitSignal(pane.sig_run_finished, timeout=60_000):
+        pane.start()
+    assert pane.continue_button.isEnabled()
+    with qtbot.waitSignal(pane.sig_run_finished, timeout=60_000) as finished:
+        qtbot.mouseClick(pane.continue_button, Qt.MouseButton.LeftButton)
+    record = finished.args[0]
+    assert len(record.history["val_loss"]) == 4
+    assert pane.state.project.runs == [record]  # one run, extended
+    assert pane.plots.epochs == [1.0, 2.0, 3.0, 4.0]
+    # A changed network cannot continue the old run.
+    graph = pane.state.project.graph
+    dense = next(n for n in graph.nodes.values() if n.type == "Linear")
+    graph.set_param(dense.id, "units", int(dense.params["units"]) + 1)
+    pane.update_controls()
+    assert not pane.continue_button.isEnabled() and not pane.continue_run()
