@@ -1795,6 +1795,14 @@ Build, train, inspect and export neural networks.</source>
         <translation>在这个批次之后停止；保留目前的权重</translation>
     </message>
     <message>
+        <source>Continue</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Train the last run&apos;s network for the set number of epochs more</source>
+        <translation>在上一次运行得到的网络上再训练设定的轮数</translation>
+    </message>
+    <message>
         <source>Step</source>
         <translation>单步</translation>
     </message>
