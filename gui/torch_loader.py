@@ -6,6 +6,7 @@ painting meanwhile. The thread only imports and emits: the signal is delivered o
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 
@@ -46,3 +47,13 @@ class TorchLoader(QObject):
             return
         self.devices = list(devices)
         self.sig_loaded.emit(devices, time.perf_counter() - started)
+        self._warm_up()
+
+    @staticmethod
+    def _warm_up() -> None:
+        """The first optimiser in a process imports torch._dynamo (seconds): pay that now, off
+        the GUI thread, rather than when the user presses Start."""
+        import torch
+
+        with contextlib.suppress(Exception):  # a warm-up must never break anything
+            torch.optim.Adam([torch.zeros(1, requires_grad=True)])
