@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
         self.evaluate_pane = EvaluatePane(self.state, self)
         self.labs_panel = LabsPanel(self.state, self)
         self.labs_panel.sig_open_project.connect(self._open_lab_project)
+        self.evaluate_pane.follow(self.training_pane)  # live decision boundary, text samples
+        self.data_pane.undo_stack = self.editor.undo_stack  # "Adapt network" is undoable
         self.data_dock = self._dock(self.tr("Data"), "data", self.data_pane, bottom)
         self.training_dock = self._dock(self.tr("Training"), "training", self.training_pane, bottom)
         self.evaluate_dock = self._dock(self.tr("Evaluate"), "evaluate", self.evaluate_pane, bottom)
@@ -588,6 +590,8 @@ class MainWindow(QMainWindow):
         self.training_pane.stop_and_wait(30000)
         self.data_pane.cancel()
         self.data_pane.wait(10000)
+        self.evaluate_pane.wait(10000)
+        self.labs_panel.shutdown()  # a lab may be computing on a thread of its own
         self._save_layout()
         recovery.discard_recovery()
         event.accept()

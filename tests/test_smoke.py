@@ -39,6 +39,7 @@ def test_window_is_shown_before_torch_is_imported() -> None:
         "w.sig_first_shown.connect(lambda s: seen.append('torch' in sys.modules))\n"
         "w.show(); app.processEvents()\n"
         "print('torch-at-first-show', seen)\n"
+        "w.close()\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
