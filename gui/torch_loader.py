@@ -47,13 +47,8 @@ class TorchLoader(QObject):
             return
         self.devices = list(devices)
         self.sig_loaded.emit(devices, time.perf_counter() - started)
-        self._warm_up()
-
-    @staticmethod
-    def _warm_up() -> None:
-        """The first optimiser in a process imports torch._dynamo (seconds): pay that now, off
-        the GUI thread, rather than when the user presses Start."""
-        import torch
-
+        # The first optimiser imports torch._dynamo (seconds): pay that here, off the GUI thread.
         with contextlib.suppress(Exception):  # a warm-up must never break anything
-            torch.optim.Adam([torch.zeros(1, requires_grad=True)])
+            from gui.training_worker import warm_training_stack
+
+            warm_training_stack()
