@@ -5,6 +5,7 @@ Every edit goes through ``undo_stack``; the controller is where gestures become 
 
 from __future__ import annotations
 
+import atexit
 import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -296,6 +297,7 @@ class EditorController(QObject):
         mime = QMimeData()
         try:
             mime.setData(NODES_MIME, QByteArray(json.dumps(data).encode("utf-8")))
+            _release_clipboard_at_exit()
             QGuiApplication.clipboard().setMimeData(mime)
         except (TypeError, ValueError):
             pass  # not JSON-friendly: the in-process copy above still pastes
@@ -493,3 +495,21 @@ class EditorController(QObject):
         self._actions["paste"].setEnabled(on_clipboard or self._clipboard is not None)
         self._actions["select_all"].setEnabled(bool(self.scene.node_items))
         self._actions["tidy"].setEnabled(bool(self.scene.node_items))
+
+
+_clipboard_hook_registered = False
+
+
+def _release_clipboard_at_exit() -> None:
+    """PySide6 6.11 segfaults at interpreter exit while the clipboard still holds a QMimeData
+    made in Python (both sides free it). Clearing it before Python finalises avoids that."""
+    global _clipboard_hook_registered
+    if _clipboard_hook_registered:
+        return
+    _clipboard_hook_registered = True
+
+    def clear() -> None:
+        if QGuiApplication.instance() is not None:
+            QGuiApplication.clipboard().clear()
+
+    atexit.register(clear)
