@@ -69,6 +69,7 @@ def _smoke(app: QApplication, window: object, build_started: float) -> int:
 
     assert isinstance(window, MainWindow)
     app.processEvents()
+    window.ensure_panes()  # the smoke check covers the whole window
     window.start_background_loading()
     if not window.torch_loader.wait(120):
         print("netcanvas smoke FAILED: torch did not load within 120 s", file=sys.stderr)

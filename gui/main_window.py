@@ -83,13 +83,15 @@ class MainWindow(QMainWindow):
         self.torch_loader.sig_loaded.connect(self._on_torch_loaded)
         self.torch_loader.sig_failed.connect(self._on_torch_failed)
 
+        self._panes_ready = False
+        self._startup_done = False
         self._build_central()
-        self._build_docks()
+        self._build_editor_docks()
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
-        self._restore_layout()
+        self._restore_geometry()
 
         self._autosave_timer = QTimer(self)
         self._autosave_timer.timeout.connect(self._autosave)
@@ -128,21 +130,28 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _build_docks(self) -> None:
+    def _build_editor_docks(self) -> None:
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.palette_dock = self._dock(self.tr("Layers"), "palette", self.editor.palette, left)
+        self.inspector_dock = self._dock(
+            self.tr("Inspector"), "inspector", self.editor.inspector, right
+        )
+
+    def ensure_panes(self) -> None:
+        """Build the Data, Training, Evaluate and Labs panes (plots, pyqtgraph: ~1.5 s here).
+
+        They are built just after the window is first shown, so the editor appears at once;
+        code that needs them earlier (the unattended modes, tests) calls this first.
+        """
+        if self._panes_ready:
+            return
         from gui.labs import LabsPanel
         from gui.panes.data_pane import DataPane
         from gui.panes.evaluate_pane import EvaluatePane
         from gui.panes.training_pane import TrainingPane
 
-        left = Qt.DockWidgetArea.LeftDockWidgetArea
-        right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self.palette_dock = self._dock(self.tr("Layers"), "palette", self.editor.palette, left)
-
-        self.inspector_dock = self._dock(
-            self.tr("Inspector"), "inspector", self.editor.inspector, right
-        )
-
         self.data_pane = DataPane(self.state, self)
         self.training_pane = TrainingPane(self.state, self)
         self.evaluate_pane = EvaluatePane(self.state, self)
@@ -160,6 +169,16 @@ class MainWindow(QMainWindow):
         self.inspector_dock.raise_()
         self.data_dock.raise_()
         self.training_pane.sig_run_finished.connect(lambda _run: self.evaluate_dock.raise_())
+        for dock in (self.data_dock, self.training_dock, self.evaluate_dock, self.labs_dock):
+            self.view_menu.insertAction(self.act_reset_layout, dock.toggleViewAction())
+        self.act_labs.setEnabled(True)
+        self._default_state = self.saveState()
+        state = app_settings.settings().value("window/state")
+        self._layout_restored = isinstance(state, QByteArray) and self.restoreState(state)
+        if not self._layout_restored:
+            self._apply_default_sizes()
+        self._panes_ready = True
+        self._finish_startup()
 
     def _build_actions(self) -> None:
         def action(text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
@@ -227,20 +246,21 @@ class MainWindow(QMainWindow):
         for act in self.editor.edit_actions():
             edit_menu.addAction(act)
 
-        view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.act_show_editor)
         view_menu.addAction(self.act_show_start)
         view_menu.addSeparator()
         for act in self.editor.view_actions():
             view_menu.addAction(act)
         view_menu.addSeparator()
-        for dock in self.findChildren(QDockWidget):
-            view_menu.addAction(dock.toggleViewAction())
-        view_menu.addAction(self.act_reset_layout)
+        view_menu.addAction(self.palette_dock.toggleViewAction())
+        view_menu.addAction(self.inspector_dock.toggleViewAction())
+        view_menu.addAction(self.act_reset_layout)  # pane toggles join above once built
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        labs = help_menu.addAction(self.tr("Guided &Labs"))
-        labs.triggered.connect(lambda: (self.labs_dock.show(), self.labs_dock.raise_()))
+        self.act_labs = help_menu.addAction(self.tr("Guided &Labs"))
+        self.act_labs.setEnabled(False)  # until the Labs pane exists
+        self.act_labs.triggered.connect(lambda: (self.labs_dock.show(), self.labs_dock.raise_()))
         help_menu.addAction(self.act_about)
 
     def _fill_recent_menu(self) -> None:
@@ -282,14 +302,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._device_label)
 
     # -- layout persistence ----------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        self._default_state = self.saveState()
-        store = app_settings.settings()
-        geometry = store.value("window/geometry")
-        state = store.value("window/state")
+    def _restore_geometry(self) -> None:
+        """The window's size and place before it is shown; the docks' layout once all exist."""
+        geometry = app_settings.settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        self._layout_restored = isinstance(state, QByteArray) and self.restoreState(state)
 
     def _apply_default_sizes(self) -> None:
         """Dock sizes only take once the window has its real size (the first show)."""
@@ -299,6 +316,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.data_dock], [int(height * 0.38)], Qt.Orientation.Vertical)
 
     def _save_layout(self) -> None:
+        if not self._panes_ready:
+            return
         store = app_settings.settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
@@ -324,9 +343,8 @@ class MainWindow(QMainWindow):
         if not self._first_shown and event.type() in (QEvent.Type.Expose, QEvent.Type.Show):
             self._first_shown = True
             self.first_shown_s = time.time() - self.launched_at
-            if not self._layout_restored:
-                QTimer.singleShot(0, self._apply_default_sizes)
             self.sig_first_shown.emit(self.first_shown_s)
+            QTimer.singleShot(0, self.ensure_panes)  # right after the first paint
         return handled
 
     def start_background_loading(self) -> None:
@@ -349,6 +367,13 @@ class MainWindow(QMainWindow):
             .replace("%2", names)
         )
         self.sig_torch_ready.emit()
+        self._finish_startup()
+
+    def _finish_startup(self) -> None:
+        """Once torch has loaded and the panes exist: offer recovery, or open the project."""
+        if self._startup_done or not self._panes_ready or self.torch_loader.devices is None:
+            return
+        self._startup_done = True
         if self._offer_recovery and self._offer_restore():
             return
         if self._pending_open:
@@ -406,6 +431,7 @@ class MainWindow(QMainWindow):
 
     def _load_project_data(self) -> None:
         if self.torch_loader.devices is not None:  # loading data needs torch
+            self.ensure_panes()
             self.data_pane.load(self.state.project.data)
 
     def _restore_model(self) -> None:
@@ -554,6 +580,7 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         path = paths[0]
+        self.ensure_panes()
         if path.endswith(".netcanvas"):
             self.open_project(path)
         else:
@@ -587,11 +614,12 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self._autosave_timer.stop()
-        self.training_pane.stop_and_wait(30000)
-        self.data_pane.cancel()
-        self.data_pane.wait(10000)
-        self.evaluate_pane.wait(10000)
-        self.labs_panel.shutdown()  # a lab may be computing on a thread of its own
+        if self._panes_ready:
+            self.training_pane.stop_and_wait(30000)
+            self.data_pane.cancel()
+            self.data_pane.wait(10000)
+            self.evaluate_pane.wait(10000)
+            self.labs_panel.shutdown()  # a lab may be computing on a thread of its own
         self._save_layout()
         recovery.discard_recovery()
         event.accept()

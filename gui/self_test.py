@@ -84,6 +84,7 @@ def run_self_test(app: QApplication, window: MainWindow) -> int:
         result["first_window_s"] = round(shown, 3) if shown is not None else None
 
         steps.append("load torch")
+        window.ensure_panes()
         window.start_background_loading()
         _wait_until(app, lambda: window.device_text() != "", 180, "PyTorch to load")
         result["device"] = window.device_text()
