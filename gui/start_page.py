@@ -115,12 +115,13 @@ class StartPage(QWidget):
         self.open_button.setText(self.tr("Open…"))
         self.recent_list.setAccessibleName(self.tr("Recent projects"))
         self.no_recent.setText(self.tr("No recent projects yet."))
+        unavailable = self.tr("preview unavailable")
         for template_id, button in self.template_buttons.items():
             template = TEMPLATES[template_id]
             title = localized(template.title_en, template.title_zh)
             description = localized(template.description_en, template.description_zh)
             if button.icon().isNull():
-                title = f"{title}\n({self.tr('preview unavailable')})"
+                title = f"{title}\n({unavailable})"
             button.setText(title)
             button.setToolTip(f"<b>{title}</b><br>{description}")
             button.setAccessibleName(title)

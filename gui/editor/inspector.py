@@ -245,7 +245,8 @@ class Inspector(QScrollArea):
             return
         analysis = graph.analysis if graph is not None else None
         if self.node_id is None:
-            self.title.setText(f"<b>{self.tr('No layer selected')}</b>")
+            no_layer = self.tr("No layer selected")
+            self.title.setText(f"<b>{no_layer}</b>")
             self.explain.setText(
                 self.tr(
                     "Select a layer on the canvas to see and change its settings. "
