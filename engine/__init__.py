@@ -39,6 +39,8 @@ _EXPORTS: dict[str, str] = {
     "GraphEvent": "engine.graph",
     "LAYERS": "engine.layers",
     "CATEGORIES": "engine.layers",
+    "CATEGORY_COLOURS": "engine.layers",
+    "FALLBACK_COLOUR": "engine.layers",
     "layer_spec": "engine.layers",
     "ParamSpec": "engine.layers",
     "LayerSpec": "engine.layers",

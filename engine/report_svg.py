@@ -12,23 +12,11 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
-from engine.layers import LAYERS, fmt_shape
+from engine.layers import CATEGORY_COLOURS, FALLBACK_COLOUR, LAYERS, fmt_shape
 
 if TYPE_CHECKING:
     from engine.graph import Graph
 
-# Layer category accents, the same hues as the editor's palette (gui/icons.py).
-CATEGORY_COLOURS: dict[str, str] = {
-    "io": "#5b7fa6",
-    "core": "#3d8fb8",
-    "conv": "#2e9e83",
-    "pool": "#7a9a2e",
-    "recurrent": "#8c63b8",
-    "norm": "#b8862e",
-    "activation": "#d07a2a",
-    "merge": "#6c7a89",
-}
-FALLBACK_COLOUR = "#7f8c8d"
 ERROR_COLOUR = "#c62828"
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies, like the live plots.
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#999999")

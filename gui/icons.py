@@ -11,23 +11,11 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-# Accent hues chosen to stay distinguishable on light and dark backgrounds and to avoid the
-# error red (which the editor pairs with a dashed outline and a warning sign anyway).
-_CATEGORY_COLOURS: dict[str, str] = {
-    "io": "#5b7fa6",
-    "core": "#3d8fb8",
-    "conv": "#2e9e83",
-    "pool": "#7a9a2e",
-    "recurrent": "#8c63b8",
-    "norm": "#b8862e",
-    "activation": "#d07a2a",
-    "merge": "#6c7a89",
-}
-_FALLBACK = "#7f8c8d"
+from engine import CATEGORY_COLOURS, FALLBACK_COLOUR
 
 
 def category_colour(category: str) -> QColor:
-    return QColor(_CATEGORY_COLOURS.get(category, _FALLBACK))
+    return QColor(CATEGORY_COLOURS.get(category, FALLBACK_COLOUR))
 
 
 def layer_icon(layer_type: str, category: str, size: int = 32) -> QIcon:

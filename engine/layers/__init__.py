@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine.layers.catalog import CATEGORIES, LAYERS
+from engine.layers.catalog import CATEGORIES, CATEGORY_COLOURS, FALLBACK_COLOUR, LAYERS
 from engine.layers.spec import (
     FixAction,
     FixSpec,
@@ -18,6 +18,8 @@ from engine.types import GraphError
 
 __all__ = [
     "CATEGORIES",
+    "CATEGORY_COLOURS",
+    "FALLBACK_COLOUR",
     "LAYERS",
     "FixAction",
     "FixSpec",

@@ -36,6 +36,20 @@ CATEGORIES: list[tuple[str, str, str]] = [
     ("merge", "Merge", "合并"),
 ]
 
+# Each category's accent colour (palette icons, node headers, the report's diagram). Chosen to
+# stay distinguishable on light and dark backgrounds and away from the error red.
+CATEGORY_COLOURS: dict[str, str] = {
+    "io": "#5b7fa6",
+    "core": "#3d8fb8",
+    "conv": "#2e9e83",
+    "pool": "#7a9a2e",
+    "recurrent": "#8c63b8",
+    "norm": "#b8862e",
+    "activation": "#d07a2a",
+    "merge": "#6c7a89",
+}
+FALLBACK_COLOUR = "#7f8c8d"
+
 
 def _spec(
     type_: str,
