@@ -982,6 +982,10 @@ Licence: {1}</source>
         <translation>名称</translation>
     </message>
     <message>
+        <source>No layer selected</source>
+        <translation>未选中任何层</translation>
+    </message>
+    <message>
         <source>Select a layer on the canvas to see and change its settings. Drag layers from the palette onto the canvas; drag from a layer&apos;s bottom port to another layer&apos;s top port to connect them.</source>
         <translation>在画布上选中一个层即可查看和修改它的设置。把层从层面板拖到画布上；从一个层底部的端口拖到另一个层顶部的端口即可连接它们。</translation>
     </message>
@@ -1684,6 +1688,10 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+    <message>
+        <source>preview unavailable</source>
+        <translation>无法预览</translation>
     </message>
     <message>
         <source>%s (missing)</source>
