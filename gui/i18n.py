@@ -359,7 +359,34 @@ _TEXT_SETTERS = {
     "setSuffix",
     "setPrefix",
     "addRow",
+    "warning",
+    "critical",
+    "information",
+    "question",
+    "about",
+    "getOpenFileName",
+    "getSaveFileName",
+    "getExistingDirectory",
+    "setFormat",
+    "setItemText",
+    "addItem",
+    "setLabel",  # pyqtgraph axis labels: setLabel("left", "samples")
 }
+# Which positional arguments hold the text, where it is not the first two.
+_TEXT_POSITIONS: dict[str, tuple[int, ...]] = {
+    "setLabel": (1,),  # setLabel("left", text)
+    "addItem": (0,),  # addItem(text, user_data)
+    "getOpenFileName": (1,),  # (parent, caption, folder, filter): the folder is a path
+    "getSaveFileName": (1,),
+    "getExistingDirectory": (1,),
+    "warning": (1, 2),  # (parent, title, text)
+    "critical": (1, 2),
+    "information": (1, 2),
+    "question": (1, 2),
+    "about": (1, 2),
+}
+# pyqtgraph calls whose title= / name= (legend entry) keyword the user reads.
+_PLOT_CALLS = {"plot", "addPlot", "PlotWidget", "PlotDataItem", "ScatterPlotItem", "make_plot"}
 _TEXT_WIDGETS = {
     "QLabel",
     "QPushButton",
@@ -389,9 +416,13 @@ def untranslated_literals(root: Path | None = None) -> list[str]:
                 continue
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name not in _TEXT_SETTERS and name not in _TEXT_WIDGETS:
-                continue
-            for arg in node.args[:3]:
+            positions = (
+                _TEXT_POSITIONS.get(name, (0, 1)) if name in _TEXT_SETTERS | _TEXT_WIDGETS else ()
+            )
+            arguments = [node.args[i] for i in positions if i < len(node.args)]
+            if name in _PLOT_CALLS:
+                arguments += [k.value for k in node.keywords if k.arg in ("title", "name")]
+            for arg in arguments:
                 texts = [arg] if not isinstance(arg, ast.List) else list(arg.elts)
                 for item in texts:
                     value = item.value if isinstance(item, ast.Constant) else None
