@@ -97,6 +97,9 @@ def run_self_test(app: QApplication, window: MainWindow) -> int:
         result["train_samples"] = len(dataset.train)
 
         steps.append("train one epoch with live plots")
+        # The loader thread's one-time warm-up imports (torch._dynamo, seconds of GIL-heavy work)
+        # are start-up cost, not training: let them finish before measuring stalls.
+        window.torch_loader.wait(180)
         window.state.project.settings.epochs = 1
         window.training_dock.raise_()
         finished: list[Any] = []
