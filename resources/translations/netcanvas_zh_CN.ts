@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>There is no such layer to connect.</source>
-        <translation>没有可以连接的这个层。</translation>
+        <translation>要连接的层不存在。</translation>
     </message>
     <message>
         <source>%s has no free input.</source>
@@ -1099,7 +1099,7 @@ Licence: {1}</source>
     </message>
     <message>
         <source>epoch</source>
-        <translation>轮</translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <source>training</source>
@@ -1222,7 +1222,7 @@ Licence: {1}</source>
     </message>
     <message>
         <source>Model as &amp;ONNX…</source>
-        <translation>模型为 ONNX(&amp;O)…</translation>
+        <translation>ONNX 模型(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;PyTorch Script…</source>
@@ -1492,7 +1492,7 @@ Build, train, inspect and export neural networks.</source>
     </message>
     <message>
         <source>epoch</source>
-        <translation>轮</translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <source>loss</source>
@@ -1852,7 +1852,7 @@ Build, train, inspect and export neural networks.</source>
     </message>
     <message>
         <source>Compare runs</source>
-        <translation>比较运行</translation>
+        <translation>比较各次运行</translation>
     </message>
     <message>
         <source>Tick earlier runs to overlay their curves</source>
