@@ -3,7 +3,7 @@
 Each lab has a text (Markdown, formulas in Unicode math), an interactive widget, questions with
 checked answers and a ready project that one click opens. A teacher adds a lab by dropping a
 file into ``resources/labs/<language>/``; the format is documented in
-``resources/labs/README_SECTION.md``.
+README.md (section "Writing a lab").
 """
 
 from __future__ import annotations

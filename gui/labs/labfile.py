@@ -2,7 +2,7 @@
 
 A lab lives in ``resources/labs/<language>/<id>.md`` so that a teacher can add or edit one by
 dropping a file there. The front matter sits between two ``---`` lines; the rest is Markdown.
-The accepted subset (documented in ``resources/labs/README_SECTION.md``): ``key: value`` pairs,
+The accepted subset (documented in README.md (section "Writing a lab")): ``key: value`` pairs,
 nested mappings by indentation, lists of ``- item`` (scalars or mappings), inline lists
 ``[a, b]``, quoted or plain strings, numbers, ``true``/``false``, and ``#`` comment lines.
 """
