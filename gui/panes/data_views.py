@@ -90,7 +90,7 @@ class ClassHistogram(pg.PlotWidget):  # type: ignore[misc]
         apply_theme(self)
         item = self.getPlotItem()
         item.setMouseEnabled(x=False, y=False)
-        item.setLabel("left", "samples")
+        item.setLabel("left", self.tr("samples"))
         self._bars: pg.BarGraphItem | None = None
         self.counts: list[int] = []
 

@@ -83,7 +83,7 @@ class ProbabilityBars(pg.PlotWidget):  # type: ignore[misc]
         plot = self.getPlotItem()
         plot.setMouseEnabled(x=False, y=False)
         plot.setYRange(0, 1, padding=0.02)
-        plot.setLabel("left", "probability")
+        plot.setLabel("left", self.tr("probability"))
         self._bars: pg.BarGraphItem | None = None
         self.values = np.zeros(0)
 

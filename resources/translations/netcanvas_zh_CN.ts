@@ -357,6 +357,13 @@ Verified in ONNX Runtime on {n} real samples: the largest difference from PyTorc
     </message>
 </context>
 <context>
+    <name>ClassHistogram</name>
+    <message>
+        <source>samples</source>
+        <translation>样本数</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrixView</name>
     <message>
         <source>→ {0}</source>
@@ -1567,6 +1574,13 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>Autosave every:</source>
         <translation>自动保存间隔：</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityBars</name>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
     </message>
 </context>
 <context>
