@@ -40,6 +40,7 @@ from gui.panes.colours import WARN_COLOUR
 from gui.panes.data_loader import DatasetLoader
 from gui.panes.data_views import ClassHistogram, DataFrameModel, scatter_points, themed_plot
 from gui.panes.gallery import ImageGrid, normalise_to_uint8
+from gui.panes.layout import settings_beside_view
 
 if TYPE_CHECKING:
     from engine.types import DataRef
@@ -230,14 +231,7 @@ class DataPane(QWidget):
         views_layout.addWidget(self.summary)
         views_layout.addWidget(self.tabs, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll)
-        splitter.addWidget(views)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 900])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        settings_beside_view(self, scroll, views)
 
         state.sig_project_replaced.connect(self._on_project_replaced)
         state.sig_dataset_changed.connect(self._show_dataset)

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSlider,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.panes.colours import WARN_COLOUR
+from gui.panes.layout import settings_beside_view
 from gui.panes.plots import LivePlots
 from gui.panes.training_settings import TrainingSettingsForm
 from gui.training_worker import TrainingWorker
@@ -230,14 +230,7 @@ class TrainingPane(QWidget):
         plots_layout.addWidget(self.overfit_banner)
         plots_layout.addWidget(self.plots, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll)
-        splitter.addWidget(plots_box)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 900])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        settings_beside_view(self, scroll, plots_box)
 
         self._memory_timer = QTimer(self)
         self._memory_timer.setInterval(MEMORY_POLL_MS)
