@@ -371,9 +371,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
         raise UsageError(f"{source} is not a NumPy .npy array ({exc}).") from None
     if not isinstance(raw, np.ndarray):
         raise UsageError(f"{source} holds several arrays; pass one .npy array.")
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        raise UsageError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    out = _output_path(args.out)
     project = _load(args.project)
     dataset = _dataset_for(project)
     model = _model(project, need_weights=True)
@@ -396,12 +394,18 @@ def _atomic(path: Path, write: Any) -> None:
         raise UsageError(f"Cannot write {path}: {exc.strerror or exc}.") from None
 
 
+def _output_path(name: str) -> Path:
+    """Where a command writes: its folder must exist (checked before any slow work)."""
+    out = Path(name)
+    if not out.parent.is_dir():
+        raise UsageError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    return out
+
+
 def cmd_export_onnx(args: argparse.Namespace) -> int:
     from engine.export import export_onnx
 
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        raise UsageError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    out = _output_path(args.out)
     project = _load(args.project)
     dataset = _dataset_for(project)
     model = _model(project, need_weights=True)
@@ -416,9 +420,7 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
 def cmd_export_script(args: argparse.Namespace) -> int:
     from engine.codegen import generate_script
 
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        raise UsageError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    out = _output_path(args.out)
     project = _load(args.project)
     text = generate_script(project)
     _atomic(out, lambda handle: handle.write(text.encode("utf-8")))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QThread
@@ -41,3 +42,17 @@ def clean_settings(qapp: object) -> Iterator[None]:
     QSettings().clear()
     yield
     QSettings().clear()
+
+
+@pytest.fixture
+def editor(qtbot: Any) -> Iterator[Any]:
+    """The editor on the default project (the reference CNN), in a shown window."""
+    from engine import default_project
+    from gui.editor.testing import editor_window
+    from gui.project_state import ProjectState
+
+    window, controller = editor_window(ProjectState(default_project()))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield controller

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox
 
@@ -13,18 +11,7 @@ from engine import default_project
 from gui.editor import EditorController
 from gui.editor.edge_item import EdgeItem
 from gui.editor.node_item import NodeItem
-from gui.editor.testing import drop_layer, editor_window, mouse_drag
-from gui.project_state import ProjectState
-
-
-@pytest.fixture
-def editor(qtbot: Any) -> Iterator[EditorController]:
-    state = ProjectState(default_project())
-    window, controller = editor_window(state)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield controller  # type: ignore[misc]
+from gui.editor.testing import drop_layer, mouse_drag
 
 
 def node_by_name(ed: EditorController, name: str) -> str:

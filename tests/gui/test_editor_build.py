@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QSpinBox
 
-from engine import default_project
 from gui.editor import EditorController
 from gui.editor.layout import tidy_positions
-from gui.editor.testing import click, drop_layer, editor_window, mouse_drag
-from gui.project_state import ProjectState
+from gui.editor.testing import click, drop_layer, mouse_drag
 
 REFERENCE = ["Input", "Conv2d", "ReLU", "MaxPool2d", "Flatten", "Linear", "ReLU", "Output"]
 REFERENCE_SHAPES = [
@@ -27,16 +24,6 @@ REFERENCE_SHAPES = [
     (128,),
     (10,),
 ]
-
-
-@pytest.fixture
-def editor(qtbot: Any) -> Iterator[EditorController]:
-    state = ProjectState(default_project())
-    window, controller = editor_window(state)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield controller  # type: ignore[misc]
 
 
 def clear_canvas(ed: EditorController) -> None:

@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF
 
-from engine import LAYERS, default_project
+from engine import LAYERS
 from gui.editor import EditorController
 from gui.editor.commands import GraphState
-from gui.editor.testing import editor_window
-from gui.project_state import ProjectState
 
 SIMPLE_TYPES = ["Linear", "ReLU", "Dropout", "Flatten", "Tanh", "Conv2d", "MaxPool2d", "Add"]
-
-
-@pytest.fixture
-def editor(qtbot: Any) -> Iterator[EditorController]:
-    state = ProjectState(default_project())
-    window, controller = editor_window(state)
-    qtbot.addWidget(window)
-    window.show()
-    yield controller  # type: ignore[misc]
 
 
 def random_edit(ed: EditorController, rng: random.Random) -> None:
