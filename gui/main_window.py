@@ -77,7 +77,9 @@ class MainWindow(QMainWindow):
         self.state = ProjectState(default_project(), self)
         self.state.sig_dirty_changed.connect(self._update_title)
         self.state.sig_project_replaced.connect(self._update_title)
-        self.state.sig_run_added.connect(lambda _run: self._autosave())
+        # A run's end already redraws the plots and refreshes the evaluation; saving in a later
+        # turn of the event loop keeps each of those pauses short.
+        self.state.sig_run_added.connect(lambda _run: QTimer.singleShot(0, self._autosave))
 
         self.torch_loader = TorchLoader(self)
         self.torch_loader.sig_loaded.connect(self._on_torch_loaded)

@@ -17,49 +17,26 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui.main_window import MainWindow
+from gui.panes.stall_probe import StallProbe
 
 
-class StallProbe:
-    """Measures how late a 10 ms timer fires: the event loop's stalls, in milliseconds."""
-
-    def __init__(self, interval_ms: int = 10) -> None:
-        self.interval_ms = interval_ms
-        self.stalls_ms: list[float] = []
-        self._clock = QElapsedTimer()
-        self._timer = QTimer()
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self._clock.start()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def _tick(self) -> None:
-        elapsed = self._clock.nsecsElapsed() / 1e6
-        self._clock.restart()
-        self.stalls_ms.append(max(0.0, elapsed - self.interval_ms))
-
-    def percentile(self, q: float) -> float:
-        if not self.stalls_ms:
-            return float("nan")
-        ordered = sorted(self.stalls_ms)
-        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
-def _wait_until(app: QApplication, done: Callable[[], bool], timeout_s: float, what: str) -> None:
+def _wait_until(done: Callable[[], bool], timeout_s: float, what: str) -> None:
+    """Run the event loop, as the window runs it, until ``done()`` (checked every 20 ms)."""
     deadline = time.perf_counter() + timeout_s
-    while not done():
-        if time.perf_counter() > deadline:
-            raise TimeoutError(f"timed out after {timeout_s:.0f} s waiting for {what}")
-        app.processEvents()
-        time.sleep(0.005)
+    loop = QEventLoop()
+    check = QTimer()
+    check.setInterval(20)
+    check.timeout.connect(lambda: loop.quit() if done() or time.perf_counter() > deadline else None)
+    check.start()
+    if not done():
+        loop.exec()
+    check.stop()
+    if not done():
+        raise TimeoutError(f"timed out after {timeout_s:.0f} s waiting for {what}")
 
 
 def headless_samples_per_s(window: MainWindow) -> float:
@@ -86,11 +63,11 @@ def run_self_test(app: QApplication, window: MainWindow) -> int:
         steps.append("load torch")
         window.ensure_panes()
         window.start_background_loading()
-        _wait_until(app, lambda: window.device_text() != "", 180, "PyTorch to load")
+        _wait_until(lambda: window.device_text() != "", 180, "PyTorch to load")
         result["device"] = window.device_text()
 
         steps.append("load the default project's data")
-        _wait_until(app, lambda: window.state.dataset is not None, 180, "the dataset to load")
+        _wait_until(lambda: window.state.dataset is not None, 180, "the dataset to load")
         dataset = window.state.dataset
         assert dataset is not None
         result["dataset"] = dataset.name
@@ -108,14 +85,14 @@ def run_self_test(app: QApplication, window: MainWindow) -> int:
         probe.start()
         if not window.training_pane.start():
             raise RuntimeError(f"training did not start: {window.training_pane.start_blocker()}")
-        _wait_until(app, lambda: bool(finished), 600, "one training epoch")
+        _wait_until(lambda: bool(finished), 600, "one training epoch")
         probe.stop()
         run = finished[0]
         if run.status != "finished":
             raise RuntimeError(f"training ended as {run.status}: {run.message}")
         result["train_samples_per_s"] = round(float(run.history["samples_per_s"][-1]), 1)
-        result["stall_p99_ms"] = round(probe.percentile(0.99), 1)
-        result["stall_max_ms"] = round(max(probe.stalls_ms, default=float("nan")), 1)
+        result["stall_p99_ms"] = round(probe.p99_ms, 1)
+        result["stall_max_ms"] = round(probe.max_ms, 1)
         result["plot_points"] = window.training_pane.plots.point_count()
 
         steps.append("measure the headless engine")

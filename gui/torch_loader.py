@@ -7,6 +7,7 @@ painting meanwhile. The thread only imports and emits: the signal is delivered o
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 import time
 
@@ -35,6 +36,17 @@ class TorchLoader(QObject):
         return True
 
     def _load(self) -> None:
+        # No garbage collection while the imports run: they create ~450 000 objects that live
+        # for good, and each full collection among them held the GIL (so froze the window) for
+        # 0.1-0.35 s, several times. warm_training_stack() then freezes them out of the
+        # collector's view (see there) before collection resumes.
+        gc.disable()
+        try:
+            self._import_and_warm()
+        finally:
+            gc.enable()
+
+    def _import_and_warm(self) -> None:
         started = time.perf_counter()
         try:
             import torch  # noqa: F401  (the slow part)

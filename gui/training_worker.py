@@ -13,10 +13,12 @@ thread is safe, and the trainer honours them within one batch.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
@@ -79,6 +81,14 @@ def warm_training_stack() -> None:
     Done inside the first run, that import held the interpreter long enough to stall the window
     for up to 0.9 s while its plots should be live; the data loader calls this once instead,
     while the user is already waiting for the data.
+
+    It then freezes the collector's view of the heap. torch, torch._dynamo and sympy leave
+    ~450 000 long-lived objects, and every full collection walked them all, holding the GIL for
+    0.1-0.35 s: the window froze that long whenever one fell due, during training too.
+    ``gc.freeze()`` moves them to the permanent generation, so later collections only walk what
+    was made since (they then take milliseconds). The few thousand garbage objects the imports
+    left (a collection found ~8 700) stay allocated; collecting them first would be one more
+    0.35 s freeze of the window.
     """
     global _warmed
     if _warmed:
@@ -86,6 +96,7 @@ def warm_training_stack() -> None:
     import torch
 
     torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+    gc.freeze()
     _warmed = True
 
 
@@ -168,9 +179,14 @@ class TrainingWorker(QObject):
         epochs: int | None = None,
         snapshot_each_epoch: bool = False,
         trainer: Any = None,
+        build_model: Callable[[], Any] | None = None,
     ) -> None:
+        """``model``: the torch module to train, or None with ``build_model``, a function that
+        builds it on the training thread (initialising a large network's weights takes long
+        enough to stall the window)."""
         super().__init__()
         self._model = model
+        self._build_model = build_model
         self._dataset = dataset
         self._settings = settings
         self._epochs = epochs
@@ -279,8 +295,9 @@ class TrainingWorker(QObject):
             if self.trainer is None:
                 from engine import Trainer
 
+                model = self._model if self._model is not None else self._built_model()
                 trainer = Trainer(
-                    self._model, self._dataset, self._settings, callbacks=[_make_callback(self)]
+                    model, self._dataset, self._settings, callbacks=[_make_callback(self)]
                 )
                 self.trainer = trainer
             if self._pause_requested:
@@ -296,6 +313,20 @@ class TrainingWorker(QObject):
         status = getattr(record, "status", "finished")
         self.set_state(status if status in STATES else "finished")
         self.sig_finished.emit(record)
+
+    def _built_model(self) -> Any:
+        from engine import NetCanvasError
+
+        if self._build_model is None:
+            raise NetCanvasError("TrainingWorker needs a model or a build_model function.")
+        try:
+            return self._build_model()
+        except Exception as error:  # a GraphError normally; the user gets the message
+            raise NetCanvasError(
+                QCoreApplication.translate(
+                    "TrainingWorker", "The network could not be built: {0}"
+                ).format(error)
+            ) from error
 
     def _report_failure(self, error: Exception) -> None:
         from engine import NetCanvasError

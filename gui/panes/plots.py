@@ -4,6 +4,13 @@ Signals from the training worker only append to numpy buffers; a single-shot tim
 most every 50 ms (about 20 Hz), so a burst of signals costs one repaint. Each series is one
 long-lived PlotDataItem updated with setData; pyqtgraph peak-downsamples and clips to the view,
 so a long run with many thousand points stays cheap to draw.
+
+What keeps a repaint cheap while training (bench/bench_gui_training.py measures it): a new point
+repaints only the strip of the plot it touches (2-5 ms). A changed axis range repaints the whole
+plot and rebuilds its ticks (~10 ms, two to three times that while training competes for the
+CPU), and an axis whose labels change width re-lays out and repaints all four plots (35-50 ms).
+So the left axes have a fixed width, accuracy has the fixed range 0-1, and the other y ranges
+start at zero and only grow, with headroom, when a value leaves them.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.panes.colours import (
@@ -39,6 +46,11 @@ REDRAW_INTERVAL_MS = 50  # the timer's tick (about 20 Hz); each tick repaints on
 # The least time between two repaints of one plot. Repaints cost the GUI thread and, through
 # the GIL, the training thread: the main curves refresh 4 times a second, the others once.
 MIN_REPAINT_S = (0.25, 0.25, 1.0, 1.0)
+# When a value leaves a y range, the range grows to this multiple of the largest value, so it
+# grows a handful of times per run rather than with every new peak.
+Y_HEADROOM = 1.25
+# The left axes' tick labels get room for this text; a fixed width never re-lays out the plots.
+WIDEST_TICK = "1.5e+05"  # pyqtgraph writes below 0.001 and from 10 000 up as %g
 
 
 class LivePlots(QWidget):
@@ -53,8 +65,8 @@ class LivePlots(QWidget):
         self._dirty: set[int] = set()  # plots (0 loss, 1 accuracy, 2 lr, 3 speed) to redraw
         self._next_plot = 0
         self._painted_at = [0.0, 0.0, 0.0, 0.0]  # time.monotonic() of each plot's last repaint
-        self._fit_y: set[int] = set()  # plots whose y range shrinks to the data (epoch end)
         self._user_zoomed = False  # the user zoomed or panned: leave the ranges alone
+        self._y_from_data: set[int] = set()  # plots whose y range has been set from the data
         self._x_span = 1.0
         self.redraw_count = 0  # how many repaints the timer did (tests and benchmarks read it)
         # Per logged step: x is the fractional epoch.
@@ -68,6 +80,10 @@ class LivePlots(QWidget):
         # Per epoch: x is the epoch number at its end (1, 2, ...).
         self.history: dict[str, list[float]] = {}
         self.epochs: list[float] = []
+        # The validation curves change once an epoch; their markers are costly to rebuild, so
+        # each plot remembers which version of the epoch data it shows.
+        self._epoch_version = 0
+        self._val_drawn = {0: -1, 1: -1}
         self._overfit_epoch: int | None = None
         self._overlay_items: list[pg.PlotDataItem] = []
 
@@ -91,6 +107,7 @@ class LivePlots(QWidget):
             plot.setLabel("left", y_label)
             plot.getAxis("left").enableAutoSIPrefix(False)
             plot.getAxis("bottom").enableAutoSIPrefix(False)
+            self._fix_axis_width(plot.getAxis("left"))
             # No grid: pyqtgraph draws it with the axes, and repainting dense grid lines was
             # most of the GUI thread's time while training (it also holds the GIL).
             plot.vb.sigRangeChangedManually.connect(self._on_user_zoomed)
@@ -170,6 +187,19 @@ class LivePlots(QWidget):
         item.setClipToView(True)
         return item
 
+    @staticmethod
+    def _fix_axis_width(axis: pg.AxisItem) -> None:
+        """Room for WIDEST_TICK and the rotated axis label, fixed (see the module notes)."""
+        metrics = QFontMetrics(axis.style.get("tickFont") or axis.font())
+        label_room = metrics.height() + 6 if axis.label.isVisible() else 0
+        axis.setWidth(
+            metrics.horizontalAdvance(WIDEST_TICK)
+            + axis.style["tickTextOffset"][0]
+            + max(0, axis.style["tickLength"])
+            + label_room
+            + 4
+        )
+
     def _apply_palette(self) -> None:
         palette = self.palette()
         background = palette.color(QPalette.ColorRole.Base)
@@ -198,19 +228,24 @@ class LivePlots(QWidget):
         super().changeEvent(event)
 
     # -- feeding -------------------------------------------------------------------------------
-    def reset(self, task: str = "classification", epochs: int = 0) -> None:
+    def reset(self, task: str = "classification", epochs: int = 0, lr: float = 0.0) -> None:
         """Forget the current run's curves (overlays of earlier runs stay).
 
         ``epochs``: the run's length; the shared x axis then spans it from the start, so the
-        axes do not re-layout on every update.
+        axes do not re-layout on every update. ``lr``: the run's (peak) learning rate, which
+        sets the learning-rate plot's range before training begins.
         """
         self._task = task
         self._user_zoomed = False
+        self._y_from_data.clear()
         self._x_span = float(max(epochs, 1))
         self.loss_plot.setXRange(0.0, self._x_span, padding=0.02)
         for plot in self._plots:
             plot.enableAutoRange(x=False, y=False)
-            plot.setYRange(0.0, 1.0, padding=0)
+            plot.setYRange(0.0, 1.0, padding=0.02 if plot is self.acc_plot else 0)
+        if lr > 0:
+            self.lr_plot.setYRange(0.0, lr * Y_HEADROOM, padding=0)
+            self._y_from_data.add(2)
         for buffer in (
             self.step_loss,
             self.step_accuracy,
@@ -223,6 +258,7 @@ class LivePlots(QWidget):
         self._ema_state = {"loss": (0.0, 0), "accuracy": (0.0, 0)}
         self.history = {}
         self.epochs = []
+        self._epoch_version += 1
         self._overfit_epoch = None
         self.overfit_line.setVisible(False)
         has_accuracy = task in ("classification", "binary", "next_char")
@@ -260,10 +296,10 @@ class LivePlots(QWidget):
                 column = self.history.setdefault(key, [])
                 column.extend([math.nan] * (row + 1 - len(column)))
                 column[row] = float(value)
+        self._epoch_version += 1
         if "lr" in logs and self.step_lr.size == 0:
             self.step_lr.append(epoch, float(logs["lr"]))
         self._check_overfitting()
-        self._fit_y.update((0, 1, 2, 3))
         self._schedule()
 
     def load_record(self, record: RunRecord) -> None:
@@ -311,6 +347,15 @@ class LivePlots(QWidget):
         self._timer.stop()
         self._redraw(everything=True)
 
+    def paint_now(self) -> None:
+        """Redraw and paint every plot before returning.
+
+        A run's start calls it after ``reset``: new ranges repaint all four plots, which takes
+        ~20 ms on an idle CPU but 60-100 ms once the training thread competes for it.
+        """
+        self.flush()
+        self.canvas.viewport().repaint()
+
     def _redraw(self, everything: bool = False) -> None:
         """Timer tick: redraw ONE dirty plot (round robin), then come back for the next.
 
@@ -341,26 +386,31 @@ class LivePlots(QWidget):
             self._timer.start()
 
     def _draw_plot(self, index: int, epochs: np.ndarray) -> None:
-        if index == 0:
-            self.loss_raw.setData(self.step_loss.x, self.step_loss.y)
-            self.loss_smooth.setData(self._loss_ema.x, self._loss_ema.y)
-            values = np.asarray(self.history.get("val_loss", []), dtype=np.float64)
-            self.val_loss.setData(epochs[: values.size], values)
-        elif index == 1:
-            self.acc_raw.setData(self.step_accuracy.x, self.step_accuracy.y)
-            self.acc_smooth.setData(self._acc_ema.x, self._acc_ema.y)
-            values = np.asarray(self.history.get("val_accuracy", []), dtype=np.float64)
-            self.val_acc.setData(epochs[: values.size], values)
+        if index in (0, 1):
+            raw, smooth, val, key = (
+                (self.loss_raw, self.loss_smooth, self.val_loss, "val_loss"),
+                (self.acc_raw, self.acc_smooth, self.val_acc, "val_accuracy"),
+            )[index]
+            steps, ema = (
+                (self.step_loss, self._loss_ema),
+                (self.step_accuracy, self._acc_ema),
+            )[index]
+            raw.setData(steps.x, steps.y)
+            smooth.setData(ema.x, ema.y)
+            if self._val_drawn[index] != self._epoch_version:
+                self._val_drawn[index] = self._epoch_version
+                values = np.asarray(self.history.get(key, []), dtype=np.float64)
+                val.setData(epochs[: values.size], values)
         elif index == 2:
             self.lr_line.setData(self.step_lr.x, self.step_lr.y)
         else:
             self.speed_line.setData(self.step_speed.x, self.step_speed.y)
 
     def _update_range(self, index: int, epochs: np.ndarray) -> None:
-        """Grow an axis when data leaves it; fit it at epoch ends.
+        """Widen the x axis past the run's planned length, and grow a y range a value left.
 
-        Ranges that change on every update make pyqtgraph rebuild its axes each repaint; this
-        keeps repaints cheap while the curves always stay in view.
+        Ranges change rarely on purpose: each change repaints the whole plot (module notes).
+        Accuracy keeps 0-1; the others span 0 to Y_HEADROOM times their largest value.
         """
         last_x = max(
             float(self.step_loss.x[-1]) if self.step_loss.size else 0.0,
@@ -369,26 +419,24 @@ class LivePlots(QWidget):
         if last_x > self._x_span:
             self._x_span = float(np.ceil(last_x))
             self.loss_plot.setXRange(0.0, self._x_span, padding=0.02)
-        plot, series, floor = (
-            (self.loss_plot, (self.step_loss.y, self.history.get("val_loss", [])), None),
-            (self.acc_plot, (self.step_accuracy.y, self.history.get("val_accuracy", [])), 0.0),
-            (self.lr_plot, (self.step_lr.y,), 0.0),
-            (self.speed_plot, (self.step_speed.y,), 0.0),
+        if index == 1:
+            return  # accuracy: always 0-1
+        plot, series = (
+            (self.loss_plot, (self.step_loss.y, self.history.get("val_loss", []))),
+            None,
+            (self.lr_plot, (self.step_lr.y,)),
+            (self.speed_plot, (self.step_speed.y,)),
         )[index]
         values = np.concatenate([np.asarray(v, dtype=np.float64).ravel() for v in series])
         values = values[np.isfinite(values)]
-        fit = index in self._fit_y
-        self._fit_y.discard(index)
         if not values.size:
             return
-        low, high = float(values.min()), float(values.max())
-        if floor is not None:
-            low = min(floor, low)
-        margin = 0.08 * (high - low) if high > low else max(abs(high) * 0.1, 1e-6)
-        low, high = low - (0 if floor is not None and low == floor else margin), high + margin
+        low, high = min(0.0, float(values.min())), float(values.max())
         view_low, view_high = plot.vb.viewRange()[1]
-        if fit or low < view_low or high > view_high:
-            plot.setYRange(low, high, padding=0)
+        if index not in self._y_from_data or low < view_low or high > view_high:
+            self._y_from_data.add(index)
+            top = high * Y_HEADROOM if high > 0 else 1.0
+            plot.setYRange(low * Y_HEADROOM, max(top, low + 1e-6), padding=0)
 
     def _on_user_zoomed(self, *_args: object) -> None:
         self._user_zoomed = True

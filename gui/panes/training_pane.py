@@ -7,6 +7,7 @@ again first stops and joins the previous worker; the window calls ``stop_and_wai
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from gui.project_state import ProjectState
 
 MEMORY_POLL_MS = 1000
+STATUS_INTERVAL_S = 0.25  # least time between two refreshes of the run's bars and labels
 
 
 def settings_differences(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
@@ -102,6 +104,7 @@ class TrainingPane(QWidget):
         self.worker: TrainingWorker | None = None
         self._graph_signature = ""  # the network the current worker trained
         self._run_state = "idle"
+        self._status_shown_at = 0.0  # time.monotonic() of the last bars-and-labels refresh
         self._total_epochs = 0
 
         self.settings_form = TrainingSettingsForm(state)
@@ -255,23 +258,27 @@ class TrainingPane(QWidget):
         if reason:
             self.reason_label.setText(reason)
             return False
-        from engine import TrainSettings, build_model
+        from engine import Graph, TrainSettings, build_model
 
         dataset = self.state.dataset
         assert dataset is not None
         settings = TrainSettings.from_dict(self.state.project.settings.to_dict())
-        try:
-            model = build_model(self.state.project.graph, seed=settings.seed)
-        except Exception as error:  # a GraphError normally; never a traceback for the user
-            self._show_message(self.tr("The network could not be built: {0}").format(error), True)
-            return False
-        self.plots.reset(dataset.task, settings.epochs)
+        # The model is built on the training thread, from a snapshot the editor cannot change.
+        project_graph = self.state.project.graph
+        graph = Graph.from_dict(project_graph.to_dict())
+        graph.set_context(project_graph.context)
+        self.plots.reset(dataset.task, settings.epochs, settings.lr)
         self.plots.set_overlays(self._ticked_runs())
+        self.plots.paint_now()  # while the CPU is still free (see there)
         self.overfit_banner.setVisible(False)
         self._total_epochs = settings.epochs
         self._graph_signature = _graph_signature(self.state.project.graph)
         worker = TrainingWorker(
-            model, dataset, settings, snapshot_each_epoch=dataset.kind in ("points", "text")
+            None,
+            dataset,
+            settings,
+            snapshot_each_epoch=dataset.kind in ("points", "text"),
+            build_model=lambda: build_model(graph, seed=settings.seed),
         )
         return self._launch(worker)
 
@@ -414,6 +421,12 @@ class TrainingPane(QWidget):
     # -- worker signals -------------------------------------------------------------------------
     def _on_batch(self, logs: dict[str, float]) -> None:
         self.plots.add_batch(logs)
+        # Bars and labels refresh a few times a second while running (a bar repaints itself at
+        # once on every change, and each repaint holds the GIL the training thread needs).
+        now = time.monotonic()
+        if self._run_state == "running" and now - self._status_shown_at < STATUS_INTERVAL_S:
+            return
+        self._status_shown_at = now
         epoch = logs.get("epoch", 0.0)  # fractional, counted from 0
         whole = int(epoch)
         # "progress" is the share of the current epoch done (0..1).

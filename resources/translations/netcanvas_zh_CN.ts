@@ -1893,10 +1893,6 @@ Build, train, inspect and export neural networks.</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <source>The network could not be built: {0}</source>
-        <translation>无法构建网络：{0}</translation>
-    </message>
-    <message>
         <source>Load a dataset in the Data pane first.</source>
         <translation>请先在“数据”面板中加载数据集。</translation>
     </message>
@@ -2114,6 +2110,10 @@ Build, train, inspect and export neural networks.</source>
 </context>
 <context>
     <name>TrainingWorker</name>
+    <message>
+        <source>The network could not be built: {0}</source>
+        <translation>无法构建网络：{0}</translation>
+    </message>
     <message>
         <source>Training stopped because of an unexpected error ({0}: {1}). The last good weights are kept; try a smaller batch or learning rate.</source>
         <translation>训练因意外错误而停止（{0}：{1}）。已保留最后一组正常的权重；请尝试更小的批大小或学习率。</translation>

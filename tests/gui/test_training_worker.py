@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from PySide6.QtCore import QThread
 from test_panes_support import state_with
 
-from engine import TrainSettings, build_model
+from engine import GraphError, TrainSettings, build_model
 from gui.training_worker import TrainingWorker
 
 
@@ -104,3 +105,31 @@ def test_pause_and_stop_before_the_trainer_exists(qtbot: Any) -> None:
     assert worker.trainer.global_step == 0  # paused before the first batch
     assert worker.stop_and_wait(10_000)
     assert finished and finished[0].status == "stopped"
+
+
+def test_model_is_built_on_the_training_thread_and_a_failed_build_is_reported(
+    qtbot: Any,
+) -> None:
+    state = state_with(epochs=1)
+    assert state.dataset is not None
+    settings = TrainSettings.from_dict(state.project.settings.to_dict())
+    built_on: list[int] = []
+
+    def build() -> Any:
+        built_on.append(threading.get_ident())
+        return build_model(state.project.graph, seed=0)
+
+    worker = TrainingWorker(None, state.dataset, settings, build_model=build)
+    with qtbot.waitSignal(worker.sig_finished, timeout=30_000) as finished:
+        worker.start()
+    assert finished.args[0].status == "finished"
+    assert built_on and built_on[0] != threading.get_ident()
+
+    def broken() -> Any:
+        raise GraphError("Dense_1 has no input")
+
+    worker = TrainingWorker(None, state.dataset, settings, build_model=broken)
+    with qtbot.waitSignal(worker.sig_failed, timeout=10_000) as failed:
+        worker.start()
+    assert failed.args[0] == "The network could not be built: Dense_1 has no input"
+    assert worker.wait(5000) and worker.state == "failed"
