@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.panes.colours import (
@@ -46,11 +46,27 @@ REDRAW_INTERVAL_MS = 50  # the timer's tick (about 20 Hz); each tick repaints on
 # The least time between two repaints of one plot. Repaints cost the GUI thread and, through
 # the GIL, the training thread: the main curves refresh 4 times a second, the others once.
 MIN_REPAINT_S = (0.25, 0.25, 1.0, 1.0)
+# And each plot takes at most this share of the GUI thread: a repaint that cost t seconds (data,
+# ranges and paint, all holding the GIL the training thread needs) waits t / PLOT_TIME_SHARE
+# before the next. A fast machine refreshes at MIN_REPAINT_S; a slow or busy one less often,
+# rather than slowing training down.
+PLOT_TIME_SHARE = 0.025
 # When a value leaves a y range, the range grows to this multiple of the largest value, so it
 # grows a handful of times per run rather than with every new peak.
 Y_HEADROOM = 1.25
 # The left axes' tick labels get room for this text; a fixed width never re-lays out the plots.
 WIDEST_TICK = "1.5e+05"  # pyqtgraph writes below 0.001 and from 10 000 up as %g
+
+
+class _TimedCanvas(pg.GraphicsLayoutWidget):
+    """The plots' canvas; it remembers how long its last paint took (see PLOT_TIME_SHARE)."""
+
+    last_paint_s = 0.0
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        started = time.perf_counter()
+        super().paintEvent(event)
+        self.last_paint_s = time.perf_counter() - started
 
 
 class LivePlots(QWidget):
@@ -64,7 +80,7 @@ class LivePlots(QWidget):
         self._task = "classification"
         self._dirty: set[int] = set()  # plots (0 loss, 1 accuracy, 2 lr, 3 speed) to redraw
         self._next_plot = 0
-        self._painted_at = [0.0, 0.0, 0.0, 0.0]  # time.monotonic() of each plot's last repaint
+        self._due_at = [0.0, 0.0, 0.0, 0.0]  # time.monotonic() each plot may repaint again
         self._user_zoomed = False  # the user zoomed or panned: leave the ranges alone
         self._y_from_data: set[int] = set()  # plots whose y range has been set from the data
         self._x_span = 1.0
@@ -87,7 +103,7 @@ class LivePlots(QWidget):
         self._overfit_epoch: int | None = None
         self._overlay_items: list[pg.PlotDataItem] = []
 
-        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas = _TimedCanvas()
         self.canvas.setMinimumHeight(260)
         self.loss_plot = self.canvas.addPlot(row=0, col=0)
         self.acc_plot = self.canvas.addPlot(row=0, col=1)
@@ -363,27 +379,34 @@ class LivePlots(QWidget):
         plot per tick keeps each stall short, and every plot still refreshes several times a
         second.
         """
-        if not self._dirty:
-            return
+        if not self._dirty or not (everything or self.isVisible()):
+            return  # hidden plots wait: showEvent redraws them
         order = [(self._next_plot + k) % 4 for k in range(4)]
         todo = [i for i in order if i in self._dirty]
+        now = time.monotonic()
         if not everything:
-            now = time.monotonic()
-            todo = [i for i in todo if now - self._painted_at[i] >= MIN_REPAINT_S[i]][:1]
+            todo = [i for i in todo if now >= self._due_at[i]][:1]
             if not todo:
                 self._timer.start()  # something is due later
                 return
             self._next_plot = (todo[0] + 1) % 4
-            self._painted_at[todo[0]] = now
         self.redraw_count += 1
         epochs = np.asarray(self.epochs, dtype=np.float64)
         for index in todo:
+            started = time.perf_counter()
             self._dirty.discard(index)
             self._draw_plot(index, epochs)
             if not self._user_zoomed:
                 self._update_range(index, epochs)
+            # This plot's paint is still to come; the canvas's last paint stands in for it.
+            spent = time.perf_counter() - started + self.canvas.last_paint_s
+            self._due_at[index] = now + max(MIN_REPAINT_S[index], spent / PLOT_TIME_SHARE)
         if self._dirty and not everything:
             self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._schedule(())
 
     def _draw_plot(self, index: int, epochs: np.ndarray) -> None:
         if index in (0, 1):

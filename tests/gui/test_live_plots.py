@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+import time
 from typing import Any
 
 import pytest
 
-from gui.panes.plots import Y_HEADROOM, LivePlots
+from gui.panes.plots import PLOT_TIME_SHARE, Y_HEADROOM, LivePlots
 
 
 def test_ranges_and_layout_hold_still_while_a_run_streams_in(qtbot: Any) -> None:
@@ -72,3 +73,29 @@ def test_a_value_beyond_the_range_grows_it_with_headroom(qtbot: Any) -> None:
     plots.add_batch({"epoch": 0.3, "loss": 9.0})
     plots.flush()
     assert plots.loss_plot.vb.viewRange()[1] == pytest.approx([0.0, 9.0 * Y_HEADROOM])
+
+
+def test_slow_paints_space_out_repaints_and_hidden_plots_wait(qtbot: Any) -> None:
+    plots = LivePlots()
+    qtbot.addWidget(plots)
+    plots.show()
+    plots.reset("classification", epochs=1)
+    plots.add_batch({"epoch": 0.1, "loss": 1.0, "accuracy": 0.5})
+    plots.canvas.last_paint_s = 0.05  # as if a paint took 50 ms on a slow, busy machine
+    before = time.monotonic()
+    plots._redraw()  # one timer tick: the loss plot
+    assert plots.redraw_count == 1
+    # 50 ms of paint may take PLOT_TIME_SHARE of the GUI thread: the next is >= 2 s away.
+    assert plots._due_at[0] - before >= 0.05 / PLOT_TIME_SHARE
+    plots.add_batch({"epoch": 0.15, "loss": 0.95, "accuracy": 0.55})
+    for _tick in range(4):  # the other plots are drawn; the loss plot is not due yet
+        plots._redraw()
+    assert plots._dirty == {0} and plots.redraw_count == 4
+
+    plots.hide()
+    count = plots.redraw_count
+    plots.add_batch({"epoch": 0.2, "loss": 0.9, "accuracy": 0.6})
+    qtbot.wait(300)
+    assert plots.redraw_count == count  # nothing drawn while hidden
+    plots.show()
+    qtbot.waitUntil(lambda: plots.redraw_count > count, timeout=2000)

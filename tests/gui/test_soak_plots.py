@@ -22,6 +22,7 @@ from gui.panes.training_pane import TrainingPane
 def test_two_thousand_plot_updates(qtbot: Any, monkeypatch: Any) -> None:
     # Every timer tick may repaint (no per-plot pause), so each update below is a real one.
     monkeypatch.setattr("gui.panes.plots.MIN_REPAINT_S", (0.0, 0.0, 0.0, 0.0))
+    monkeypatch.setattr("gui.panes.plots.PLOT_TIME_SHARE", math.inf)
     plots = LivePlots()
     qtbot.addWidget(plots)
     plots.resize(360, 240)
