@@ -65,6 +65,7 @@ _EXPORTS: dict[str, str] = {
     "write_data_npz": "engine.codegen",
     # data
     "AUGMENTATIONS": "engine.data.catalog",
+    "AUGMENTATIONS_ZH": "engine.data.catalog",
     "BUILTINS": "engine.data.catalog",
     "BuiltinInfo": "engine.data.catalog",
     "Dataset": "engine.data.dataset",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from engine.data.augment import augment_batch, preview_augmented
-    from engine.data.catalog import AUGMENTATIONS, BUILTINS, BuiltinInfo
+    from engine.data.catalog import AUGMENTATIONS, AUGMENTATIONS_ZH, BUILTINS, BuiltinInfo
     from engine.data.dataset import Dataset, Split
     from engine.data.fetch import download
     from engine.data.load import load_dataset
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 _EXPORTS = {
     "AUGMENTATIONS": "engine.data.catalog",
+    "AUGMENTATIONS_ZH": "engine.data.catalog",
     "BUILTINS": "engine.data.catalog",
     "BuiltinInfo": "engine.data.catalog",
     "Dataset": "engine.data.dataset",
@@ -33,6 +34,7 @@ _EXPORTS = {
 
 __all__ = [
     "AUGMENTATIONS",
+    "AUGMENTATIONS_ZH",
     "BUILTINS",
     "BuiltinInfo",
     "Dataset",

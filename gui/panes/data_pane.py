@@ -38,6 +38,13 @@ from PySide6.QtWidgets import (
 
 from gui.panes.colours import WARN_COLOUR
 from gui.panes.data_loader import DatasetLoader
+from gui.panes.data_text import (
+    augmentation_tip,
+    builtin_description,
+    builtin_title,
+    dataset_title,
+    kind_and_task,
+)
 from gui.panes.data_views import ClassHistogram, DataFrameModel, scatter_points, themed_plot
 from gui.panes.gallery import ImageGrid, normalise_to_uint8
 from gui.panes.layout import settings_beside_view
@@ -71,9 +78,11 @@ class DataPane(QWidget):
 
         self.builtins = QListWidget()
         for info in BUILTINS.values():
-            item = QListWidgetItem(info.title)
+            item = QListWidgetItem(builtin_title(info))
             item.setData(Qt.ItemDataRole.UserRole, info.id)
-            item.setToolTip(self.tr("{0}\nLicence: {1}").format(info.description, info.licence))
+            item.setToolTip(
+                self.tr("{0}\nLicence: {1}").format(builtin_description(info), info.licence)
+            )
             self.builtins.addItem(item)
         self.builtins.itemActivated.connect(self._on_builtin_activated)
         self.builtins.currentItemChanged.connect(self._on_builtin_selected)
@@ -155,9 +164,9 @@ class DataPane(QWidget):
             "noise": self.tr("Noise"),
             "cutout": self.tr("Cut-out"),
         }
-        for op, description in AUGMENTATIONS.items():
+        for op in AUGMENTATIONS:
             box = QCheckBox(titles.get(op, op))
-            box.setToolTip(description)
+            box.setToolTip(augmentation_tip(op))
             box.toggled.connect(self._on_augment_toggled)
             augment_layout.addWidget(box)
             self.augment_boxes[op] = box
@@ -306,7 +315,7 @@ class DataPane(QWidget):
         if ref is not self.state.project.data:
             self.state.project.data = ref
         self.state.mark_dirty()
-        self.status_label.setText(self.tr("Loaded {0}.").format(dataset.name))
+        self.status_label.setText(self.tr("Loaded {0}.").format(dataset_title(dataset)))
         self.state.set_dataset(dataset)
         self.sig_loaded.emit(dataset)
 
@@ -336,7 +345,9 @@ class DataPane(QWidget):
 
         info = BUILTINS[item.data(Qt.ItemDataRole.UserRole)]
         self.builtin_info.setText(
-            self.tr("{0}<br><small>Licence: {1}</small>").format(info.description, info.licence)
+            self.tr("{0}<br><small>Licence: {1}</small>").format(
+                builtin_description(info), info.licence
+            )
         )
 
     def _on_builtin_activated(self, item: QListWidgetItem) -> None:
@@ -457,9 +468,9 @@ class DataPane(QWidget):
         if dataset.test is not None:
             sizes.append(self.tr("test {0}").format(len(dataset.test)))
         lines = [
-            f"<b>{dataset.name}</b> — {dataset.kind}, {dataset.task}",
+            f"<b>{dataset_title(dataset)}</b> — {kind_and_task(dataset)}",
             self.tr("Input {0}; {1} classes; {2}").format(
-                shape, len(dataset.class_names), ", ".join(sizes)
+                shape, len(dataset.class_names), self.tr(", ").join(sizes)
             ),
         ]
         if dataset.skipped:

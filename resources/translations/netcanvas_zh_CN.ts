@@ -606,6 +606,10 @@ Licence: {1}</source>
         <translation>输入 {0}；{1} 个类别；{2}</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>{0} files could not be read (see Skipped files).</source>
         <translation>{0} 个文件无法读取（见“跳过的文件”）。</translation>
     </message>
@@ -616,6 +620,45 @@ Licence: {1}</source>
     <message>
         <source>The network&apos;s Input and Output fit this dataset.</source>
         <translation>网络的输入和输出已适配此数据集。</translation>
+    </message>
+</context>
+<context>
+    <name>DataText</name>
+    <message>
+        <source>images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>2-D points</source>
+        <translation>二维点</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>binary classification</source>
+        <translation>二分类</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>next-character prediction</source>
+        <translation>下一字符预测</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}，{1}</translation>
     </message>
 </context>
 <context>

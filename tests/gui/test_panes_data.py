@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from test_panes_support import state_with
 
 from engine import DataRef
+from gui import i18n
 from gui.panes.data_pane import DataPane
 
 
@@ -86,3 +88,24 @@ def test_images_preview_augmentation_and_adapt(qtbot: Any) -> None:
     pane.augment_boxes["noise"].setChecked(True)
     assert state.project.settings.augment == ["noise"]
     assert pane.tabs.currentIndex() == pane.TAB_AUGMENTED and pane.augmented.count() == 16
+
+
+def test_built_in_datasets_speak_chinese(qtbot: Any) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    i18n.install_translator(app, "zh_CN")
+    try:
+        state = state_with(load=True)  # two moons
+        pane = DataPane(state)
+        qtbot.addWidget(pane)
+        titles = [pane.builtins.item(i).text() for i in range(pane.builtins.count())]
+        assert "双月" in titles and "MNIST 手写数字（5 000 张）" in titles
+        assert "Two moons" not in titles
+        pane.builtins.setCurrentRow(titles.index("鸢尾花"))
+        assert "150 朵花" in pane.builtin_info.text()
+        # The loaded set's summary: its title, kind and task in Chinese too.
+        assert "<b>双月</b> — 二维点，分类" in pane.summary.text()
+        assert "训练 " in pane.summary.text() and "，验证 " in pane.summary.text()
+        assert pane.augment_boxes["shift"].toolTip().startswith("随机平移")
+    finally:
+        i18n.install_translator(app, "en")
