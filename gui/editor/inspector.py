@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from engine import layer_spec
 from gui.editor._text import format_count, format_shape
-from gui.editor.style import error_colour
+from gui.editor.style import error_colour, issue_colour, issue_mark
 from gui.i18n import localized
 
 _INT_MAX = 2**31 - 1
@@ -216,6 +216,7 @@ class Inspector(QScrollArea):
             taken = self.form.takeRow(self.name_edit)
             name_label = taken.labelItem.widget() if taken.labelItem is not None else None
             if name_label is not None:
+                name_label.hide()
                 name_label.deleteLater()
             self.name_edit.hide()  # still a child of the form, no longer laid out
         while self.form.rowCount():
@@ -288,6 +289,7 @@ class Inspector(QScrollArea):
             item = self.issues_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # out of the layout at once; deleted when the loop comes round
                 widget.deleteLater()
         self.fix_buttons = []
         for issue in issues:
@@ -295,10 +297,11 @@ class Inspector(QScrollArea):
             row.setFrameShape(QFrame.Shape.StyledPanel)
             box = QVBoxLayout(row)
             box.setContentsMargins(6, 6, 6, 6)
-            message = QLabel(f"⚠ {issue.message}")
+            message = QLabel(f"{issue_mark(issue.severity)} {issue.message}")
             message.setWordWrap(True)
             message.setObjectName("issue")
-            message.setStyleSheet(f"color: {error_colour(self.palette()).name()};")
+            colour = issue_colour(self.palette(), issue.severity)
+            message.setStyleSheet(f"color: {colour.name()};")
             box.addWidget(message)
             if issue.fix is not None:
                 button = QPushButton(self.tr("Fix: %s") % issue.fix.label)

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 from engine import layer_spec
 from gui.editor._text import format_shape, tr
 from gui.editor.style import (
-    draw_warning_sign,
+    draw_issue_sign,
     error_colour,
     is_dark,
+    issue_colour,
+    issue_mark,
     palette,
-    warning_colour,
 )
 from gui.i18n import localized
 from gui.icons import category_colour, layer_pixmap
@@ -163,8 +164,8 @@ class NodeItem(QGraphicsItem):
         if spec.formula:
             lines.append(f"<code>{spec.formula}</code>")
         lines.append(tr("Output: %s") % format_shape(self._shape))
-        for message, _severity in self._issues:
-            lines.append(f"⚠ {message}")
+        for message, severity in self._issues:
+            lines.append(f"{issue_mark(severity)} {message}")
         return "<br>".join(lines)
 
     # --- geometry --------------------------------------------------------------------------
@@ -263,10 +264,12 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(accent)
         painter.drawRect(QRectF(rect.left() + 1, rect.top() + HEADER_H - 2, rect.width() - 2, 2))
 
-        # Outline: highlight when selected; a dashed error outline plus a warning sign on issues.
+        # Outline: highlight when selected; on issues a dashed outline (errors) or a dotted one
+        # (warnings only), so the two differ in more than colour.
+        worst = "error" if self.has_error else "warning"
         if self._issues:
-            outline = err if self.has_error else warning_colour(pal)
-            pen = QPen(outline, 2.2 if not selected else 3.0, Qt.PenStyle.DashLine)
+            style = Qt.PenStyle.DashLine if self.has_error else Qt.PenStyle.DotLine
+            pen = QPen(issue_colour(pal, worst), 2.2 if not selected else 3.0, style)
         elif selected:
             pen = QPen(pal.color(QPalette.ColorRole.Highlight), 2.5)
         else:
@@ -281,7 +284,7 @@ class NodeItem(QGraphicsItem):
 
         if option.levelOfDetailFromTransform(painter.worldTransform()) < LOD_TEXT:
             if self._issues:
-                draw_warning_sign(painter, rect.center(), 40, err)
+                draw_issue_sign(painter, rect.center(), 40, issue_colour(pal, worst), worst)
             return  # zoomed far out: shapes and colours only, text would be unreadable
 
         # Header: icon and name (the type goes on the first body line, so names never elide
@@ -340,8 +343,9 @@ class NodeItem(QGraphicsItem):
             painter.setFont(small)
             line.translate(0, LINE_H + 4)
             for message, severity in self._issues[:2]:
-                colour = err if severity == "error" else warning_colour(pal)
-                draw_warning_sign(painter, QPointF(line.left() + 6, line.center().y()), 11, colour)
+                colour = issue_colour(pal, severity)
+                mark_at = QPointF(line.left() + 6, line.center().y())
+                draw_issue_sign(painter, mark_at, 11, colour, severity)
                 painter.setPen(colour)
                 painter.drawText(
                     line.adjusted(16, 0, 0, 0),

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from gui.editor._text import format_bytes, format_count
-from gui.editor.style import error_colour
+from gui.editor.style import error_colour, issue_mark
 
 
 class SummaryStrip(QFrame):
@@ -66,5 +66,5 @@ class SummaryStrip(QFrame):
                 if problems == 1
                 else self.tr("%d problems to fix") % problems
             )
-            self.valid_label.setText("⚠ " + text)
+            self.valid_label.setText(f"{issue_mark('error')} {text}")
             self.valid_label.setStyleSheet(f"color: {colour}; font-weight: bold;")

@@ -120,8 +120,9 @@ class FeatureMapsTab(QWidget):
         for name in list(self.grids):
             if name not in maps_by_layer:  # the network changed: drop stale layers
                 title, grid = self._titles.pop(name), self.grids.pop(name)
-                title.deleteLater()
-                grid.deleteLater()
+                for widget in (title, grid):
+                    widget.hide()  # gone at once; deleted when the event loop comes round
+                    widget.deleteLater()
         for name, maps in maps_by_layer.items():
             array = np.asarray(maps)
             if array.ndim == 2:  # Conv1d: channels × length, drawn as thin strips

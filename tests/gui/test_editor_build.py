@@ -6,8 +6,8 @@ import itertools
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QLabel, QSpinBox
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QSpinBox
 
 from gui.editor import EditorController
 from gui.editor.layout import tidy_positions
@@ -186,9 +186,19 @@ def test_a_node_with_an_issue_shows_it(editor: EditorController) -> None:
     editor.set_param(conv, "kernel_size", 40)  # larger than the 28×28 image
     item = editor.scene.node_items[conv]
     assert item.has_error and item.output_shape is None
-    assert item.issues[0] in item.toolTip()
+    assert f"✖ {item.issues[0]}" in item.toolTip()  # an error's mark: a cross
     summary_text = " ".join(label.text() for label in editor.summary.findChildren(QLabel))
     assert "problem" in summary_text
+    # A layer that leads nowhere is only a warning, marked with a different sign.
+    relu = editor.add_layer("ReLU", QPointF(600, 40))
+    assert editor.connect_nodes(conv, relu)  # a side branch: fed, but feeding nothing
+    loose = editor.scene.node_items[relu]
+    assert loose.issues and not loose.has_error
+    assert f"⚠ {loose.issues[0]}" in loose.toolTip() and "✖" not in loose.toolTip()
+    editor.scene.select_nodes([loose.node_id])
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the previous node's rows
+    marks = {label.text()[0] for label in editor.inspector.findChildren(QLabel, "issue")}
+    assert marks == {"⚠"}
 
 
 def test_rubber_band_selects_and_wheel_zooms_and_middle_drag_pans(
