@@ -93,7 +93,7 @@ y_train and optionally x_val, y_val, preprocessed the way the network takes them
 x {_x_desc(inp.params["kind"])}; y {_Y_DESC[out_params["task"]]}.
 The project's dataset is {project.data.source!r} {_options_line(project)}; NetCanvas writes
 this archive for it (engine.codegen.write_data_npz).
-Augmentation ({", ".join(s.augment) or "none"}) and mixed precision are not reproduced here.
+{_augment_line(project)}
 
 Model: task {out_params["task"]}, loss {loss_name(graph)}, {graph.analysis.total_params:,} parameters.
 Training: {s.optimizer}, lr {s.lr:g}, batch {s.batch_size}, {s.epochs} epochs, schedule {s.schedule},
@@ -116,7 +116,74 @@ from torch.nn import functional as F  # noqa: N812
     model = model_source(project)
     if ": Any" in model:  # the recurrent mixin's signature
         header = header.replace("import time\n", "import time\nfrom typing import Any\n")
-    return header + "\n" + model + "\n\n" + _training_source(project, data_file)
+    augment = _augment_ops(project)
+    augment_source = _AUGMENT.format(ops=augment) if augment else ""
+    return header + "\n" + model + "\n\n" + augment_source + _training_source(project, data_file)
+
+
+def _augment_ops(project: Project) -> list[str]:
+    """The augmentations training applies: the engine augments image inputs only."""
+    image = project.graph.input_nodes()[0].params["kind"] == "image"
+    return list(project.settings.augment) if image else []
+
+
+def _augment_line(project: Project) -> str:
+    ops = _augment_ops(project)
+    augment = (
+        f"Augmentation ({', '.join(ops)}) runs on each training batch, as in NetCanvas.\n"
+        if ops
+        else ""
+    )
+    return augment + "Mixed precision (a speed-up on GPUs) is not reproduced here."
+
+
+# The engine's augmentation (engine/data/augment.py) for a script that must not import NetCanvas:
+# the same operations drawing the same random numbers in the same order, so that a CPU run gives
+# the engine's batches exactly (tests/engine/test_codegen.py compares them).
+_AUGMENT = '''AUGMENT = {ops!r}  # applied to each training batch (after preprocessing)
+MAX_SHIFT, MAX_DEGREES = 0.1, 15.0
+
+
+def _rand(n: int, generator: torch.Generator, device: torch.device) -> torch.Tensor:
+    return torch.rand(n, generator=generator, device=generator.device).to(device)
+
+
+def augment_batch(x: torch.Tensor, ops: list[str], generator: torch.Generator) -> torch.Tensor:
+    """A randomly augmented copy of a float N×C×H×W batch, as NetCanvas augments it."""
+    n, device = x.shape[0], x.device
+    out = x
+    if "flip" in ops:  # mirror half of the images left-right
+        mirror = (_rand(n, generator, device) < 0.5).view(n, 1, 1, 1)
+        out = torch.where(mirror, out.flip(3), out)
+    if "shift" in ops or "rotate" in ops:  # one affine warp for both
+        angle = torch.zeros(n, device=device)
+        if "rotate" in ops:
+            angle = (_rand(n, generator, device) * 2 - 1) * math.radians(MAX_DEGREES)
+        tx = ty = torch.zeros(n, device=device)
+        if "shift" in ops:  # affine_grid works in [-1, 1]: a shift of s of the size is 2s
+            tx = (_rand(n, generator, device) * 2 - 1) * 2 * MAX_SHIFT
+            ty = (_rand(n, generator, device) * 2 - 1) * 2 * MAX_SHIFT
+        cos, sin = torch.cos(angle), torch.sin(angle)
+        theta = torch.stack([torch.stack([cos, -sin, tx], 1), torch.stack([sin, cos, ty], 1)], 1)
+        grid = F.affine_grid(theta.to(out.dtype), list(out.shape), align_corners=False)
+        out = F.grid_sample(out, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+    if "cutout" in ops:  # blank a square of a quarter to half the side
+        h, w = out.shape[2], out.shape[3]
+        side = (0.25 + 0.25 * _rand(n, generator, device)) * min(h, w)
+        cy = _rand(n, generator, device) * h
+        cx = _rand(n, generator, device) * w
+        rows = torch.arange(h, device=device).view(1, h, 1)
+        cols = torch.arange(w, device=device).view(1, 1, w)
+        half = (side / 2).view(n, 1, 1)
+        inside = ((rows - cy.view(n, 1, 1)).abs() < half) & ((cols - cx.view(n, 1, 1)).abs() < half)
+        out = out.masked_fill(inside.unsqueeze(1), 0.0)
+    if "noise" in ops:  # Gaussian noise of 10 % of the batch's spread
+        noise = torch.randn(out.shape, generator=generator, device=generator.device).to(device)
+        out = out + noise * (0.1 * out.detach().std().clamp_min(1e-3))
+    return out
+
+
+'''
 
 
 _Y_DESC = {
@@ -231,7 +298,7 @@ def train(model: nn.Module, data: dict[str, torch.Tensor], epochs: int) -> dict[
     steps_per_epoch = math.ceil(len(x) / batch)
     optimizer = make_optimizer(model)
     scheduler = make_scheduler(optimizer, epochs, steps_per_epoch)
-    shuffle = torch.Generator().manual_seed(s["seed"])
+    shuffle = torch.Generator().manual_seed(s["seed"]){augment_setup}
     history: dict[str, list[float]] = {{"loss": [], "val_loss": []}}
     best, waited = math.inf, 0
     model.train()
@@ -240,7 +307,7 @@ def train(model: nn.Module, data: dict[str, torch.Tensor], epochs: int) -> dict[
         order = torch.randperm(len(x), generator=shuffle).to(x.device)
         for i in range(0, len(x), batch):
             idx = order[i : i + batch]
-            out = model(x[idx])
+            out = model({batch_x})
             loss = loss_fn(out, y[idx], s["label_smoothing"])
             if s["l1"] > 0:
                 loss = loss + s["l1"] * sum(p.abs().sum() for p in model.parameters())
@@ -305,6 +372,7 @@ if __name__ == "__main__":
 def _training_source(project: Project, data_file: str) -> str:
     graph = project.graph
     settings: dict[str, Any] = project.settings.to_dict()
+    augmented = bool(_augment_ops(project))
     keep = [
         "optimizer", "lr", "momentum", "nesterov", "batch_size", "epochs", "schedule",
         "step_size", "gamma", "weight_decay", "l1", "grad_clip", "label_smoothing", "seed",
@@ -314,6 +382,12 @@ def _training_source(project: Project, data_file: str) -> str:
         task=graph.output_nodes()[0].params["task"],
         loss=loss_name(graph),
         tokens=graph.input_nodes()[0].params["kind"] == "tokens",
+        augment_setup=(
+            '\n    augment = torch.Generator().manual_seed(s["seed"] + 1)  # as NetCanvas draws it'
+            if augmented
+            else ""
+        ),
+        batch_x="augment_batch(x[idx], AUGMENT, augment)" if augmented else "x[idx]",
         settings="{\n" + "".join(f"    {k!r}: {settings[k]!r},\n" for k in keep) + "}",
         data_file=data_file,
     ).lstrip("\n")

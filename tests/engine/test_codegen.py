@@ -95,6 +95,21 @@ def test_script_is_lint_clean(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stdout
 
 
+def test_script_augments_batches_exactly_as_the_engine(tmp_path: Path) -> None:
+    from engine.data import AUGMENTATIONS, augment_batch
+
+    project = _project("seed-cnn", augment=list(AUGMENTATIONS))
+    module = _import_script(generate_script(project), tmp_path / "train_aug.py")
+    assert list(AUGMENTATIONS) == module.AUGMENT
+    x = torch.randn(6, 1, 8, 8, generator=torch.Generator().manual_seed(3))
+    for ops in ([], ["flip"], ["shift", "rotate"], ["cutout", "noise"], list(AUGMENTATIONS)):
+        ours = module.augment_batch(x, ops, torch.Generator().manual_seed(7))
+        engine = augment_batch(x, ops, torch.Generator().manual_seed(7))
+        assert torch.equal(ours, engine), ops
+    # A network without image input is not augmented, and its script carries no such code.
+    assert "augment_batch" not in generate_script(_project("mlp", augment=["flip"]))
+
+
 _RUNNER = """
 import runpy, sys
 for script, data, weights in zip(*[iter(sys.argv[1:])] * 3):
@@ -104,7 +119,7 @@ for script, data, weights in zip(*[iter(sys.argv[1:])] * 3):
 """
 
 TRAINING_CASES: list[tuple[str, dict[str, object]]] = [
-    ("seed-cnn", {"epochs": 2, "batch_size": 16}),
+    ("seed-cnn", {"epochs": 2, "batch_size": 16, "augment": ["flip", "shift", "cutout"]}),
     ("char-lstm", {"epochs": 2, "optimizer": "sgd", "schedule": "step", "grad_clip": 1.0}),
     ("toy2d", {"epochs": 3, "optimizer": "rmsprop", "schedule": "onecycle", "l1": 1e-4}),
     (
