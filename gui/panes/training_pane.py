@@ -118,7 +118,10 @@ class TrainingPane(QWidget):
         self.stop_button.setToolTip(self.tr("Stop after this batch; the weights so far are kept"))
         self.continue_button = QPushButton(self.tr("Continue"))
         self.continue_button.setToolTip(
-            self.tr("Train the last run's network for the set number of epochs more")
+            self.tr(
+                "Train the last run's network for the set number of epochs more, with that "
+                "run's settings"
+            )
         )
         self.continue_button.clicked.connect(self.continue_run)
         self.step_button = QPushButton(self.tr("Step"))
@@ -302,7 +305,24 @@ class TrainingPane(QWidget):
             snapshot_each_epoch=dataset.kind in ("points", "text"),
             trainer=trainer,
         )
-        return self._launch(worker)
+        if not self._launch(worker):
+            return False
+        # The run goes on with its own settings (its optimiser state and schedule belong to
+        # them); say so when the form now holds others, which a new run (Start) would use.
+        run_settings, form_settings = (
+            {k: v for k, v in settings.to_dict().items() if k != "epochs"}  # "how many more"
+            for settings in (trainer.settings, self.state.project.settings)
+        )
+        changed = settings_differences(run_settings, form_settings)
+        if changed:
+            self._show_message(
+                self.tr(
+                    "Continuing with this run's own settings; your changes apply to the next "
+                    "new run (Start): {0}"
+                ).format("; ".join(changed)),
+                False,
+            )
+        return True
 
     def can_continue(self) -> bool:
         """A finished or stopped run whose network and data are still the current ones."""

@@ -1864,8 +1864,8 @@ Build, train, inspect and export neural networks.</source>
         <translation>继续训练</translation>
     </message>
     <message>
-        <source>Train the last run&apos;s network for the set number of epochs more</source>
-        <translation>在上一次运行得到的网络上再训练设定的轮数</translation>
+        <source>Train the last run&apos;s network for the set number of epochs more, with that run&apos;s settings</source>
+        <translation>用上一次运行自己的设置，把它的网络再训练设定的轮数</translation>
     </message>
     <message>
         <source>Step</source>
@@ -1934,6 +1934,10 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>Smoothing</source>
         <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Continuing with this run&apos;s own settings; your changes apply to the next new run (Start): {0}</source>
+        <translation>继续时沿用这次运行自己的设置；你的修改将用于下一次新的运行（开始）：{0}</translation>
     </message>
     <message>
         <source>Load a dataset in the Data pane first.</source>

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from test_panes_support import state_with
 
@@ -167,10 +168,14 @@ def test_continue_extends_the_same_run(qtbot: Any) -> None:
     with qtbot.waitSignal(pane.sig_run_finished, timeout=60_000):
         pane.start()
     assert pane.continue_button.isEnabled()
+    first_lr = pane.state.project.settings.lr
+    pane.state.project.settings.lr = first_lr / 10  # changed after the run: not for this run
     with qtbot.waitSignal(pane.sig_run_finished, timeout=60_000) as finished:
         qtbot.mouseClick(pane.continue_button, Qt.MouseButton.LeftButton)
+        assert f"lr: {first_lr} → {first_lr / 10}" in pane.message_label.text()
     record = finished.args[0]
     assert len(record.history["val_loss"]) == 4
+    assert record.history["lr"][-1] == pytest.approx(first_lr)  # the run kept its own lr
     assert pane.state.project.runs == [record]  # one run, extended
     assert pane.plots.epochs == [1.0, 2.0, 3.0, 4.0]
     # A changed network cannot continue the old run.
