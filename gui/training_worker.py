@@ -86,9 +86,10 @@ def warm_training_stack() -> None:
     ~450 000 long-lived objects, and every full collection walked them all, holding the GIL for
     0.1-0.35 s: the window froze that long whenever one fell due, during training too.
     ``gc.freeze()`` moves them to the permanent generation, so later collections only walk what
-    was made since (they then take milliseconds). The few thousand garbage objects the imports
-    left (a collection found ~8 700) stay allocated; collecting them first would be one more
-    0.35 s freeze of the window.
+    was made since (they then take milliseconds). The price is bounded and paid once: the few
+    thousand garbage objects the imports left (a collection found ~8 700), and any reference
+    cycle among the objects alive now (the start-up window), are never collected; collecting
+    first would be one more 0.35 s freeze of the window.
     """
     global _warmed
     if _warmed:
@@ -321,7 +322,9 @@ class TrainingWorker(QObject):
             raise NetCanvasError("TrainingWorker needs a model or a build_model function.")
         try:
             return self._build_model()
-        except Exception as error:  # a GraphError normally; the user gets the message
+        except NetCanvasError:
+            raise  # the engine's own message says what went wrong (e.g. not enough memory)
+        except Exception as error:  # anything else still reaches the user as a message
             raise NetCanvasError(
                 QCoreApplication.translate(
                     "TrainingWorker", "The network could not be built: {0}"

@@ -125,11 +125,18 @@ def test_model_is_built_on_the_training_thread_and_a_failed_build_is_reported(
     assert finished.args[0].status == "finished"
     assert built_on and built_on[0] != threading.get_ident()
 
-    def broken() -> Any:
-        raise GraphError("Dense_1 has no input")
+    def out_of_memory() -> Any:
+        raise RuntimeError("not enough memory: tried to allocate 4 TiB")
 
-    worker = TrainingWorker(None, state.dataset, settings, build_model=broken)
-    with qtbot.waitSignal(worker.sig_failed, timeout=10_000) as failed:
-        worker.start()
-    assert failed.args[0] == "The network could not be built: Dense_1 has no input"
-    assert worker.wait(5000) and worker.state == "failed"
+    def engine_refusal() -> Any:
+        raise GraphError("The network could not be built: its 10 parameters need 1 GiB")
+
+    for build, message in (
+        (out_of_memory, "The network could not be built: not enough memory: tried to allocate"),
+        (engine_refusal, "The network could not be built: its 10 parameters need 1 GiB"),
+    ):
+        worker = TrainingWorker(None, state.dataset, settings, build_model=build)
+        with qtbot.waitSignal(worker.sig_failed, timeout=10_000) as failed:
+            worker.start()
+        assert failed.args[0].startswith(message) and failed.args[0].count("built") == 1
+        assert worker.wait(5000) and worker.state == "failed"
