@@ -108,6 +108,7 @@ class TrainingPane(QWidget):
         self._total_epochs = 0
 
         self.settings_form = TrainingSettingsForm(state)
+        self.settings_form.sig_changed.connect(self._show_differences)
 
         # -- run controls --------------------------------------------------------------------
         self.start_button = QPushButton(self.tr("Start"))
@@ -589,8 +590,13 @@ class TrainingPane(QWidget):
         return [run for run in self.state.project.runs if run.id in ids]
 
     def _on_runs_ticked(self, _item: QListWidgetItem | None = None) -> None:
+        self.plots.set_overlays(self._ticked_runs())
+        self._show_differences()
+
+    def _show_differences(self) -> None:
+        """What each ticked run did differently from the settings in the form (kept current as
+        the form changes)."""
         runs = self._ticked_runs()
-        self.plots.set_overlays(runs)
         if not runs:
             self.diff_label.setText(self.tr("Tick a run to overlay it and list what differed."))
             return

@@ -65,6 +65,9 @@ def test_short_run_finishes_and_updates_the_project(qtbot: Any, tmp_path: Path) 
     pane.runs_list.item(0).setCheckState(Qt.CheckState.Checked)
     assert pane.plots.overlay_count == 4
     assert f"lr: {record.settings['lr']} → 0.05" in pane.diff_label.text()
+    # Editing the form afterwards keeps the list of differences current.
+    pane.settings_form.batch.setValue(pane.settings_form.batch.value() * 2)
+    assert "batch_size: " in pane.diff_label.text()
 
 
 def test_pause_step_resume_stop_buttons(qtbot: Any) -> None:
