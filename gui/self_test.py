@@ -73,10 +73,15 @@ def run_self_test(app: QApplication, window: MainWindow) -> int:
         result["dataset"] = dataset.name
         result["train_samples"] = len(dataset.train)
 
-        steps.append("train one epoch with live plots")
+        steps.append("warm up the engine")
         # The loader thread's one-time warm-up imports (torch._dynamo, seconds of GIL-heavy work)
-        # are start-up cost, not training: let them finish before measuring stalls.
+        # are start-up cost, not training: let them finish before measuring stalls. The first
+        # epoch in a process also pays one-off costs (kernel selection, allocator growth): one
+        # headless epoch first, so that the GUI and headless figures compare like with like.
         window.torch_loader.wait(180)
+        headless_samples_per_s(window)
+
+        steps.append("train one epoch with live plots")
         window.state.project.settings.epochs = 1
         window.training_dock.raise_()
         finished: list[Any] = []
