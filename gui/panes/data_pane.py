@@ -43,7 +43,7 @@ from gui.panes.data_text import (
     builtin_description,
     builtin_title,
     dataset_title,
-    kind_and_task,
+    summary_html,
 )
 from gui.panes.data_views import ClassHistogram, DataFrameModel, scatter_points, themed_plot
 from gui.panes.gallery import ImageGrid, normalise_to_uint8
@@ -418,7 +418,7 @@ class DataPane(QWidget):
             self.summary.setText(self.tr("No dataset loaded yet."))
             self.samples.clear()
             return
-        self.summary.setText(self._summary_html(dataset))
+        self.summary.setText(summary_html(dataset))
         if dataset.kind == "image":
             images, labels = dataset.sample_images(PREVIEW_COUNT)
             names = dataset.class_names
@@ -458,29 +458,6 @@ class DataPane(QWidget):
             self.skipped_list.addItem(f"{file} — {reason}")
         self.tabs.setTabVisible(self.TAB_SKIPPED, bool(dataset.skipped))
         self._refresh_augment_preview()
-
-    def _summary_html(self, dataset: Any) -> str:
-        shape = "×".join(str(s) for s in dataset.input_shape)
-        sizes = [
-            self.tr("train {0}").format(len(dataset.train)),
-            self.tr("validation {0}").format(len(dataset.val)),
-        ]
-        if dataset.test is not None:
-            sizes.append(self.tr("test {0}").format(len(dataset.test)))
-        lines = [
-            f"<b>{dataset_title(dataset)}</b> — {kind_and_task(dataset)}",
-            self.tr("Input {0}; {1} classes; {2}").format(
-                shape, len(dataset.class_names), self.tr(", ").join(sizes)
-            ),
-        ]
-        if dataset.skipped:
-            lines.append(
-                self.tr("{0} files could not be read (see Skipped files).").format(
-                    len(dataset.skipped)
-                )
-            )
-        lines.extend(str(note) for note in dataset.notes)
-        return "<br>".join(lines)
 
     # -- augmentation -----------------------------------------------------------------------
     def selected_augmentations(self) -> list[str]:

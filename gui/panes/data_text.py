@@ -1,5 +1,6 @@
 """The data's words in the interface language: built-in dataset titles and descriptions (the
-engine's ``*_zh`` texts), augmentation tips, and the names of data kinds and tasks."""
+engine's ``*_zh`` texts), augmentation tips, the names of data kinds and tasks, and the Data
+pane's summary of a loaded dataset."""
 
 from __future__ import annotations
 
@@ -49,3 +50,31 @@ def kind_and_task(dataset: Any) -> str:
     return QCoreApplication.translate("DataText", "{0}, {1}").format(
         kinds.get(dataset.kind, dataset.kind), tasks.get(dataset.task, dataset.task)
     )
+
+
+def summary_html(dataset: Any) -> str:
+    """The Data pane's few lines about a loaded dataset: name, kind, shapes, split sizes, notes."""
+    # Translated in the Data pane's context, where the catalogue keeps these strings.
+    shape = "×".join(str(s) for s in dataset.input_shape)
+    sizes = [
+        QCoreApplication.translate("DataPane", "train {0}").format(len(dataset.train)),
+        QCoreApplication.translate("DataPane", "validation {0}").format(len(dataset.val)),
+    ]
+    if dataset.test is not None:
+        sizes.append(QCoreApplication.translate("DataPane", "test {0}").format(len(dataset.test)))
+    lines = [
+        f"<b>{dataset_title(dataset)}</b> — {kind_and_task(dataset)}",
+        QCoreApplication.translate("DataPane", "Input {0}; {1} classes; {2}").format(
+            shape,
+            len(dataset.class_names),
+            QCoreApplication.translate("DataPane", ", ").join(sizes),
+        ),
+    ]
+    if dataset.skipped:
+        lines.append(
+            QCoreApplication.translate(
+                "DataPane", "{0} files could not be read (see Skipped files)."
+            ).format(len(dataset.skipped))
+        )
+    lines.extend(str(note) for note in dataset.notes)
+    return "<br>".join(lines)
