@@ -101,3 +101,28 @@ def test_tensorboard_in_the_installed_app_points_to_csv(
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     with pytest.raises(NetCanvasError, match=r"cannot write TensorBoard files.*CSV"):
         export_tensorboard(_runs(), tmp_path / "tb")
+
+
+def test_tensorboard_files_hold_every_curve_and_the_settings(tmp_path: Path) -> None:
+    # The test extras install tensorboard (pyproject.toml), so this runs wherever tests do.
+    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+
+    folders = export_tensorboard(_runs(), tmp_path / "tb")
+    assert [f.name for f in folders] == ["run-1", "run-2"]
+    first = EventAccumulator(str(folders[0]), size_guidance={"scalars": 0, "tensors": 0})
+    first.Reload()
+    loss = first.Scalars("epoch/loss")
+    # TensorBoard stores float32: compare to that precision.
+    assert [e.step for e in loss] == [1, 2, 3]
+    assert [e.value for e in loss] == pytest.approx([1.0, 0.6, 0.4], rel=1e-6)
+    val_loss = [e.value for e in first.Scalars("epoch/val_loss")]
+    assert val_loss[:2] == pytest.approx([0.9, 0.5], rel=1e-6) and math.isnan(val_loss[2])
+    steps = first.Scalars("step/loss")
+    assert [e.step for e in steps] == [0, 1, 2]
+    assert [e.value for e in steps] == pytest.approx([1.2, 1.0, 0.8], rel=1e-6)
+    assert loss[0].wall_time > 1.7e9  # the run's own date, not the export's
+    settings = first.Tensors("settings/text_summary")[0].tensor_proto.string_val[0].decode()
+    assert "lr: 0.001" in settings
+    second = EventAccumulator(str(folders[1]))
+    second.Reload()
+    assert [e.value for e in second.Scalars("epoch/lr")] == pytest.approx([0.1], rel=1e-6)
