@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import math
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,14 +59,16 @@ WIDEST_TICK = "1.5e+05"  # pyqtgraph writes below 0.001 and from 10 000 up as %g
 
 
 class _TimedCanvas(pg.GraphicsLayoutWidget):
-    """The plots' canvas; it remembers how long its last paint took (see PLOT_TIME_SHARE)."""
+    """The plots' canvas; it reports how long each paint took (see PLOT_TIME_SHARE)."""
 
-    last_paint_s = 0.0
+    def __init__(self, on_painted: Callable[[float], None]) -> None:
+        super().__init__()
+        self._on_painted = on_painted
 
     def paintEvent(self, event: QPaintEvent) -> None:
         started = time.perf_counter()
         super().paintEvent(event)
-        self.last_paint_s = time.perf_counter() - started
+        self._on_painted(time.perf_counter() - started)
 
 
 class LivePlots(QWidget):
@@ -81,6 +83,8 @@ class LivePlots(QWidget):
         self._dirty: set[int] = set()  # plots (0 loss, 1 accuracy, 2 lr, 3 speed) to redraw
         self._next_plot = 0
         self._due_at = [0.0, 0.0, 0.0, 0.0]  # time.monotonic() each plot may repaint again
+        # (plot, when it was redrawn, seconds that took) until the paint that shows it
+        self._awaiting_paint: tuple[int, float, float] | None = None
         self._user_zoomed = False  # the user zoomed or panned: leave the ranges alone
         self._y_from_data: set[int] = set()  # plots whose y range has been set from the data
         self._x_span = 1.0
@@ -103,7 +107,7 @@ class LivePlots(QWidget):
         self._overfit_epoch: int | None = None
         self._overlay_items: list[pg.PlotDataItem] = []
 
-        self.canvas = _TimedCanvas()
+        self.canvas = _TimedCanvas(self._on_painted)
         self.canvas.setMinimumHeight(260)
         self.loss_plot = self.canvas.addPlot(row=0, col=0)
         self.acc_plot = self.canvas.addPlot(row=0, col=1)
@@ -398,11 +402,22 @@ class LivePlots(QWidget):
             self._draw_plot(index, epochs)
             if not self._user_zoomed:
                 self._update_range(index, epochs)
-            # This plot's paint is still to come; the canvas's last paint stands in for it.
-            spent = time.perf_counter() - started + self.canvas.last_paint_s
+            spent = time.perf_counter() - started
             self._due_at[index] = now + max(MIN_REPAINT_S[index], spent / PLOT_TIME_SHARE)
+            # Its paint comes next (_on_painted), unless this redraws everything at once.
+            self._awaiting_paint = None if everything else (index, now, spent)
         if self._dirty and not everything:
             self._timer.start()
+
+    def _on_painted(self, seconds: float) -> None:
+        """The canvas painted: charge the paint to the plot redrawn for it, if any (a paint for
+        a resize or a run's start belongs to no plot's budget)."""
+        if self._awaiting_paint is None:
+            return
+        index, drawn_at, spent = self._awaiting_paint
+        self._awaiting_paint = None
+        earliest = drawn_at + (spent + seconds) / PLOT_TIME_SHARE
+        self._due_at[index] = max(self._due_at[index], earliest)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -81,10 +81,10 @@ def test_slow_paints_space_out_repaints_and_hidden_plots_wait(qtbot: Any) -> Non
     plots.show()
     plots.reset("classification", epochs=1)
     plots.add_batch({"epoch": 0.1, "loss": 1.0, "accuracy": 0.5})
-    plots.canvas.last_paint_s = 0.05  # as if a paint took 50 ms on a slow, busy machine
     before = time.monotonic()
     plots._redraw()  # one timer tick: the loss plot
     assert plots.redraw_count == 1
+    plots._on_painted(0.05)  # the canvas reports its paint: 50 ms on a slow, busy machine
     # 50 ms of paint may take PLOT_TIME_SHARE of the GUI thread: the next is >= 2 s away.
     assert plots._due_at[0] - before >= 0.05 / PLOT_TIME_SHARE
     plots.add_batch({"epoch": 0.15, "loss": 0.95, "accuracy": 0.55})
