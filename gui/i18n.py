@@ -22,6 +22,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -50,6 +51,18 @@ def current_language() -> str:
 def localized(english: str, chinese: str) -> str:
     """Pick the engine's ``*_en`` or ``*_zh`` text (layer explanations, template titles)."""
     return chinese if _current == "zh_CN" and chinese else english
+
+
+def device_line(info: Any) -> str:
+    """``engine.describe_device`` in the interface language: the CPU line's words translated."""
+    if getattr(info, "kind", "") == "cpu":
+        threads = int(info.threads)
+        if threads == 1:
+            return QCoreApplication.translate("Device", "CPU · 1 thread")
+        return QCoreApplication.translate("Device", "CPU · {0} threads").format(threads)
+    from engine import describe_device
+
+    return describe_device(info)
 
 
 def saved_language() -> str | None:

@@ -38,6 +38,7 @@ from engine import (
 from gui import recovery
 from gui import settings as app_settings
 from gui.editor import EditorController
+from gui.i18n import device_line
 from gui.project_state import ProjectState
 from gui.start_page import StartPage
 from gui.torch_loader import TorchLoader
@@ -357,10 +358,10 @@ class MainWindow(QMainWindow):
         return self._device_text
 
     def _on_torch_loaded(self, devices: list[object], seconds: float) -> None:
-        from engine import describe_device, recommended_device
+        from engine import recommended_device
 
         best = recommended_device(devices)  # type: ignore[arg-type]
-        self._device_text = describe_device(best)
+        self._device_text = device_line(best)
         self._device_label.setText(self._device_text)
         names = ", ".join(getattr(d, "name", "?") for d in devices)
         self._device_label.setToolTip(

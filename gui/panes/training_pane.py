@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import device_line
 from gui.panes.colours import WARN_COLOUR
 from gui.panes.layout import settings_beside_view
 from gui.panes.plots import LivePlots
@@ -105,6 +106,7 @@ class TrainingPane(QWidget):
         self._graph_signature = ""  # the network the current worker trained
         self._run_state = "idle"
         self._status_shown_at = 0.0  # time.monotonic() of the last bars-and-labels refresh
+        self._run_note = ""  # said at a run's launch and again at its end (Continue's settings)
         self._total_epochs = 0
 
         self.settings_form = TrainingSettingsForm(state)
@@ -316,13 +318,11 @@ class TrainingPane(QWidget):
         )
         changed = settings_differences(run_settings, form_settings)
         if changed:
-            self._show_message(
-                self.tr(
-                    "Continuing with this run's own settings; your changes apply to the next "
-                    "new run (Start): {0}"
-                ).format("; ".join(changed)),
-                False,
-            )
+            self._run_note = self.tr(
+                "Continuing with this run's own settings; your changes apply to the next "
+                "new run (Start): {0}"
+            ).format("; ".join(changed))
+            self._show_message(self._run_note, False)
         return True
 
     def can_continue(self) -> bool:
@@ -339,6 +339,7 @@ class TrainingPane(QWidget):
 
     def _launch(self, worker: TrainingWorker) -> bool:
         self._show_message("", False)
+        self._run_note = ""
         worker.sig_batch.connect(self._on_batch)
         worker.sig_epoch.connect(self._on_epoch)
         worker.sig_validation.connect(self._on_validation)
@@ -506,6 +507,8 @@ class TrainingPane(QWidget):
             text += " " + self.tr("Validation loss {0:.4g}.").format(metrics["val_loss"])
         if record.message:
             text += " " + record.message
+        if self._run_note:  # still true after the run: keep it in view
+            text += " " + self._run_note
         self._show_message(text, status == "failed")
         self.sig_run_finished.emit(record)
 
@@ -541,11 +544,11 @@ class TrainingPane(QWidget):
         name = str(device) if device is not None else "?"
         text = name
         try:
-            from engine import describe_device, detect_devices
+            from engine import detect_devices
 
             for info in detect_devices():
                 if info.name == name or (info.kind == name and ":" not in name):
-                    text = describe_device(info)
+                    text = device_line(info)
         except Exception:  # the label is informative only
             pass
         self.device_label.setText(text)
@@ -572,7 +575,12 @@ class TrainingPane(QWidget):
         for run in self.state.project.runs:
             final = run.history.get("val_accuracy") or run.history.get("val_loss") or []
             tail = f" · {final[-1]:.3g}" if final else ""
-            item = QListWidgetItem(f"{run.id} · {run.status}{tail}")
+            status = {
+                "finished": self.tr("finished"),
+                "stopped": self.tr("stopped"),
+                "failed": self.tr("failed"),
+            }.get(run.status, run.status)
+            item = QListWidgetItem(f"{run.id} · {status}{tail}")
             item.setData(Qt.ItemDataRole.UserRole, run.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(

@@ -724,6 +724,17 @@ Licence: {1}</source>
     </message>
 </context>
 <context>
+    <name>Device</name>
+    <message>
+        <source>CPU · 1 thread</source>
+        <translation>CPU · 1 个线程</translation>
+    </message>
+    <message>
+        <source>CPU · {0} threads</source>
+        <translation>CPU · {0} 个线程</translation>
+    </message>
+</context>
+<context>
     <name>DrawPad</name>
     <message>
         <source>Draw with the left mouse button; the right button erases.</source>
@@ -1994,6 +2005,18 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>{0:.0f} MB (process)</source>
         <translation>{0:.0f} MB（进程）</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
     </message>
     <message>
         <source>vs current settings: </source>

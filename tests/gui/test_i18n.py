@@ -135,3 +135,17 @@ def test_update_fills_new_entries_from_the_glossary(tmp_path: Path) -> None:
     assert i18n.apply_glossary(ts, i18n.read_glossary("zh_CN")) == 1
     done = i18n.read_ts(ts)
     assert done == {("Somewhere", "Learning rate", ""): "学习率"}
+
+
+def test_device_line_speaks_the_interface_language(app: QApplication) -> None:
+    from engine.device import DeviceInfo, describe_device
+
+    one, four = (DeviceInfo("cpu", "cpu", "CPU", threads=n) for n in (1, 4))
+    gpu = DeviceInfo("cuda:0", "cuda", "NVIDIA H200", total_memory=141 * 2**30)
+    assert [i18n.device_line(d) for d in (one, four, gpu)] == [
+        describe_device(d) for d in (one, four, gpu)
+    ]  # English: the engine's own line
+    i18n.install_translator(app, "zh_CN")
+    assert i18n.device_line(one) == "CPU · 1 个线程"
+    assert i18n.device_line(four) == "CPU · 4 个线程"
+    assert i18n.device_line(gpu) == "CUDA · NVIDIA H200 · 141 GB"

@@ -179,6 +179,7 @@ def test_continue_extends_the_same_run(qtbot: Any) -> None:
     record = finished.args[0]
     assert len(record.history["val_loss"]) == 4
     assert record.history["lr"][-1] == pytest.approx(first_lr)  # the run kept its own lr
+    assert "finished" in pane.message_label.text() and "lr: " in pane.message_label.text()
     assert pane.state.project.runs == [record]  # one run, extended
     assert pane.plots.epochs == [1.0, 2.0, 3.0, 4.0]
     # A changed network cannot continue the old run.
