@@ -87,6 +87,7 @@ class LivePlots(QWidget):
         self._awaiting_paint: tuple[int, float, float] | None = None
         self._user_zoomed = False  # the user zoomed or panned: leave the ranges alone
         self._y_from_data: set[int] = set()  # plots whose y range has been set from the data
+        self._loss_log = False  # the loss on a logarithmic axis (set_loss_log)
         self._x_span = 1.0
         self.redraw_count = 0  # how many repaints the timer did (tests and benchmarks read it)
         # Per logged step: x is the fractional epoch.
@@ -357,6 +358,15 @@ class LivePlots(QWidget):
                 self._append_ema(key, target, float(x), float(y))
         self._schedule((0, 1))
 
+    def set_loss_log(self, on: bool) -> None:
+        """Show the loss on a logarithmic axis: late, small improvements stay visible."""
+        self._loss_log = bool(on)
+        self.loss_plot.setLogMode(y=self._loss_log)
+        self._y_from_data.discard(0)  # its range is recomputed in the new units
+        if not self._user_zoomed:
+            self.loss_plot.setYRange(0.0, 1.0, padding=0)
+        self._schedule((0,))
+
     def _schedule(self, plots: tuple[int, ...] = (0, 1, 2, 3)) -> None:
         self._dirty.update(plots)
         if not self._timer.isActive():
@@ -467,14 +477,21 @@ class LivePlots(QWidget):
         )[index]
         values = np.concatenate([np.asarray(v, dtype=np.float64).ravel() for v in series])
         values = values[np.isfinite(values)]
+        log_axis = index == 0 and self._loss_log
+        if log_axis:  # pyqtgraph's log axes take ranges in decades, and only positive values
+            values = np.log10(values[values > 0])
         if not values.size:
             return
-        low, high = min(0.0, float(values.min())), float(values.max())
+        low, high = float(values.min()), float(values.max())
+        if log_axis:  # whole decades below, headroom above: changes when a decade is crossed
+            target = (math.floor(low), max(high + math.log10(Y_HEADROOM), math.floor(low) + 0.5))
+        else:
+            low = min(0.0, low)
+            target = (low * Y_HEADROOM, max(high * Y_HEADROOM if high > 0 else 1.0, low + 1e-6))
         view_low, view_high = plot.vb.viewRange()[1]
         if index not in self._y_from_data or low < view_low or high > view_high:
             self._y_from_data.add(index)
-            top = high * Y_HEADROOM if high > 0 else 1.0
-            plot.setYRange(low * Y_HEADROOM, max(top, low + 1e-6), padding=0)
+            plot.setYRange(*target, padding=0)
 
     def _on_user_zoomed(self, *_args: object) -> None:
         self._user_zoomed = True

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -220,9 +221,15 @@ class TrainingPane(QWidget):
         export_png.clicked.connect(self._on_export_png)
         export_csv = QPushButton(self.tr("Export CSV…"))
         export_csv.clicked.connect(self._on_export_csv)
+        self.loss_log = QCheckBox(self.tr("Log-scale loss"))
+        self.loss_log.setToolTip(
+            self.tr("Show the loss on a logarithmic axis: late, small improvements stay visible")
+        )
+        self.loss_log.toggled.connect(self.plots.set_loss_log)
         toolbar = QHBoxLayout()
         toolbar.addWidget(QLabel(self.tr("Smoothing")))
         toolbar.addWidget(self.smoothing)
+        toolbar.addWidget(self.loss_log)
         toolbar.addStretch(1)
         toolbar.addWidget(export_png)
         toolbar.addWidget(export_csv)
@@ -476,6 +483,9 @@ class TrainingPane(QWidget):
         _set_bar(self.epoch_bar, 1.0)
         if self._total_epochs:
             _set_bar(self.run_bar, x / self._total_epochs)
+        # The batch updates are throttled: an epoch's end always shows in the label.
+        shown = min(int(x), self._total_epochs) if self._total_epochs else int(x)
+        _set_text(self.epoch_label, self.tr("{0} of {1}").format(shown, self._total_epochs))
         self.sig_epoch_end.emit({**logs, "epoch": x})
 
     def _on_finished(self, record: RunRecord) -> None:

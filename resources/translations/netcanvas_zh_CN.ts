@@ -1943,6 +1943,14 @@ Build, train, inspect and export neural networks.</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
+        <source>Log-scale loss</source>
+        <translation>损失用对数坐标</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis: late, small improvements stay visible</source>
+        <translation>用对数坐标显示损失：训练后期的微小改进也看得清</translation>
+    </message>
+    <message>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>

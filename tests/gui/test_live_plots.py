@@ -99,3 +99,23 @@ def test_slow_paints_space_out_repaints_and_hidden_plots_wait(qtbot: Any) -> Non
     assert plots.redraw_count == count  # nothing drawn while hidden
     plots.show()
     qtbot.waitUntil(lambda: plots.redraw_count > count, timeout=2000)
+
+
+def test_log_scale_loss_keeps_every_point_in_view_and_switches_back(qtbot: Any) -> None:
+    plots = LivePlots()
+    qtbot.addWidget(plots)
+    plots.show()
+    plots.reset("classification", epochs=3)
+    losses = [2.3 * math.exp(-2 * step / 100) for step in range(300)]  # 2.3 down to ~0.006
+    for step, loss in enumerate(losses):
+        plots.add_batch({"epoch": step / 100, "loss": loss})
+    plots.set_loss_log(True)
+    plots.flush()
+    low, high = plots.loss_plot.vb.viewRange()[1]  # in decades on a log axis
+    assert low == math.floor(math.log10(min(losses))) == -3
+    assert math.log10(max(losses)) < high < math.log10(max(losses)) + 0.2
+    # Linear again: from zero, as before.
+    plots.set_loss_log(False)
+    plots.flush()
+    low, high = plots.loss_plot.vb.viewRange()[1]
+    assert low == 0.0 and high == pytest.approx(max(losses) * Y_HEADROOM)

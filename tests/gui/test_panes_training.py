@@ -51,6 +51,7 @@ def test_short_run_finishes_and_updates_the_project(qtbot: Any, tmp_path: Path) 
     # Redraws come from the 50 ms timer, however many signals arrived.
     assert pane.plots.redraw_count <= elapsed_ms / 50 + 5
     assert pane.run_bar.value() == 100 and pane.start_button.isEnabled()
+    assert pane.epoch_label.text() == "3 of 3"  # however the batch updates were throttled
     assert "finished" in pane.message_label.text()
     # Hover read-out, PNG and CSV exports.
     assert "val loss" in pane.plots.describe_at(2.0)
