@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import math
 import time
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,17 +59,34 @@ Y_HEADROOM = 1.25
 WIDEST_TICK = "1.5e+05"  # pyqtgraph writes below 0.001 and from 10 000 up as %g
 
 
+class _LossAxis(pg.AxisItem):
+    """The loss plot's left axis. On a log scale pyqtgraph labels every 1-9 tick of a decade,
+    and the top ones run into each other; this one labels 1, 2 and 5 of each decade."""
+
+    def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        strings = list(super().logTickStrings(values, scale, spacing))
+        if spacing is not None:  # the decades themselves (10^k): always labelled
+            return strings
+        mantissas = [round(10 ** (value % 1), 6) for value in values]  # values are in decades
+        return [s if m in (1.0, 2.0, 5.0) else "" for s, m in zip(strings, mantissas, strict=True)]
+
+
 class _TimedCanvas(pg.GraphicsLayoutWidget):
     """The plots' canvas; it reports how long each paint took (see PLOT_TIME_SHARE)."""
 
     def __init__(self, on_painted: Callable[[float], None]) -> None:
         super().__init__()
-        self._on_painted = on_painted
+        # A weak reference: a strong one would tie the plots and their canvas into a cycle that
+        # only the garbage collector frees, at any moment, even in the middle of a scene
+        # update that then reads the deleted items (a crash valgrind traced to exactly that).
+        self._on_painted = weakref.WeakMethod(on_painted)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         started = time.perf_counter()
         super().paintEvent(event)
-        self._on_painted(time.perf_counter() - started)
+        report = self._on_painted()
+        if report is not None:
+            report(time.perf_counter() - started)
 
 
 class LivePlots(QWidget):
@@ -110,7 +128,7 @@ class LivePlots(QWidget):
 
         self.canvas = _TimedCanvas(self._on_painted)
         self.canvas.setMinimumHeight(260)
-        self.loss_plot = self.canvas.addPlot(row=0, col=0)
+        self.loss_plot = self.canvas.addPlot(row=0, col=0, axisItems={"left": _LossAxis("left")})
         self.acc_plot = self.canvas.addPlot(row=0, col=1)
         self.lr_plot = self.canvas.addPlot(row=1, col=0)
         self.speed_plot = self.canvas.addPlot(row=1, col=1)

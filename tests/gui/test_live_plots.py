@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import time
+import weakref
 from typing import Any
 
 import pytest
@@ -114,8 +116,31 @@ def test_log_scale_loss_keeps_every_point_in_view_and_switches_back(qtbot: Any) 
     low, high = plots.loss_plot.vb.viewRange()[1]  # in decades on a log axis
     assert low == math.floor(math.log10(min(losses))) == -3
     assert math.log10(max(losses)) < high < math.log10(max(losses)) + 0.2
+    # Between the decades only 2 and 5 are labelled (1-9 would run into each other).
+    minor_ticks = [math.log10(m) - 1 for m in range(2, 10)]  # 0.2 ... 0.9
+    labels = plots.loss_plot.getAxis("left").tickStrings(minor_ticks, 1.0, None)
+    assert [label for label in labels if label] == ["0.2", "0.5"]
     # Linear again: from zero, as before.
     plots.set_loss_log(False)
     plots.flush()
     low, high = plots.loss_plot.vb.viewRange()[1]
     assert low == 0.0 and high == pytest.approx(max(losses) * Y_HEADROOM)
+
+
+def test_plots_are_freed_at_once_without_the_garbage_collector(qtbot: Any) -> None:
+    """No reference cycle may hold the plots: one left the collector to free them at a random
+    moment, once inside a scene update that then read the deleted items (a segfault)."""
+    plots = LivePlots()
+    plots.show()
+    plots.reset("classification", epochs=1)
+    plots.add_batch({"epoch": 0.5, "loss": 1.0, "accuracy": 0.5})
+    plots.paint_now()
+    freed = weakref.ref(plots)
+    gc.collect()
+    gc.disable()
+    try:
+        plots.close()
+        del plots
+        assert freed() is None
+    finally:
+        gc.enable()
