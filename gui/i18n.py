@@ -21,12 +21,16 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 import resources
+
+if TYPE_CHECKING:
+    import ast
 
 SOURCE_LANGUAGE = "en"
 # code -> the language's name in itself, as the Preferences switch shows it.
@@ -301,6 +305,22 @@ def missing_translations(ts_file: Path, language: str) -> list[tuple[str, str]]:
     return sorted((c, s) for c, s, d in wanted_all if (c, s, d) not in done)
 
 
+def _source_calls(base: Path, skip: str = "") -> Iterator[tuple[Path, ast.Call, str]]:
+    """Every call in the translated sources (``source_files``) as (file, call, called name):
+    ``obj.setText(...)`` and ``setText(...)`` are both named "setText"."""
+    import ast  # maintenance only: not on the app's start-up path
+
+    for path in source_files(base):
+        if path.name == skip:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                yield path, node, name
+
+
 # "_tr": a private wrapper lupdate does not know; its literals are never extracted.
 _TR_NAMES = {"tr", "_tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}
 
@@ -319,33 +339,27 @@ def strings_lupdate_misses(root: Path | None = None) -> list[str]:
         run_lupdate(fresh, root)
         extracted = {source for _context, source, _ in _all_sources(fresh)}
     problems: list[str] = []
-    for path in source_files(base):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call):
-                continue
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name not in _TR_NAMES:
-                continue
-            if name == "translate" and not (
-                len(node.args) >= 2
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                continue  # QPainter.translate(dx, dy) and the like, not Qt's translate()
-            text_arg = node.args[1] if name in ("translate", "QT_TRANSLATE_NOOP") else None
-            if text_arg is None and node.args:
-                text_arg = node.args[0]
-            if text_arg is None:
-                continue
-            where = f"{path.relative_to(base)}:{node.lineno}"
-            if isinstance(text_arg, ast.Constant) and isinstance(text_arg.value, str):
-                if text_arg.value not in extracted:
-                    problems.append(f"{where}: lupdate does not see {text_arg.value!r}")
-            elif isinstance(text_arg, ast.JoinedStr | ast.BinOp):
-                # tr(variable) stays allowed: the text may be marked with QT_TRANSLATE_NOOP.
-                problems.append(f"{where}: {name}() of a built string; pass one plain literal")
+    for path, node, name in _source_calls(base):
+        if name not in _TR_NAMES:
+            continue
+        if name == "translate" and not (
+            len(node.args) >= 2
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            continue  # QPainter.translate(dx, dy) and the like, not Qt's translate()
+        text_arg = node.args[1] if name in ("translate", "QT_TRANSLATE_NOOP") else None
+        if text_arg is None and node.args:
+            text_arg = node.args[0]
+        if text_arg is None:
+            continue
+        where = f"{path.relative_to(base)}:{node.lineno}"
+        if isinstance(text_arg, ast.Constant) and isinstance(text_arg.value, str):
+            if text_arg.value not in extracted:
+                problems.append(f"{where}: lupdate does not see {text_arg.value!r}")
+        elif isinstance(text_arg, ast.JoinedStr | ast.BinOp):
+            # tr(variable) stays allowed: the text may be marked with QT_TRANSLATE_NOOP.
+            problems.append(f"{where}: {name}() of a built string; pass one plain literal")
     return problems
 
 
@@ -420,29 +434,21 @@ def untranslated_literals(root: Path | None = None) -> list[str]:
 
     base = root or repository_root()
     found: list[str] = []
-    for path in source_files(base):
-        if path.name == "i18n.py":
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call):
-                continue
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            positions = (
-                _TEXT_POSITIONS.get(name, (0, 1)) if name in _TEXT_SETTERS | _TEXT_WIDGETS else ()
-            )
-            arguments = [node.args[i] for i in positions if i < len(node.args)]
-            if name in _PLOT_CALLS:
-                arguments += [k.value for k in node.keywords if k.arg in ("title", "name")]
-            for arg in arguments:
-                texts = [arg] if not isinstance(arg, ast.List) else list(arg.elts)
-                for item in texts:
-                    value = item.value if isinstance(item, ast.Constant) else None
-                    if isinstance(item, ast.JoinedStr):
-                        value = "".join(p.value for p in item.values if isinstance(p, ast.Constant))
-                    if isinstance(value, str) and re.search(r"[A-Za-z]{3}", value):
-                        found.append(f"{path.relative_to(base)}:{node.lineno}: {value!r}")
+    for path, node, name in _source_calls(base, skip="i18n.py"):
+        positions = (
+            _TEXT_POSITIONS.get(name, (0, 1)) if name in _TEXT_SETTERS | _TEXT_WIDGETS else ()
+        )
+        arguments = [node.args[i] for i in positions if i < len(node.args)]
+        if name in _PLOT_CALLS:
+            arguments += [k.value for k in node.keywords if k.arg in ("title", "name")]
+        for arg in arguments:
+            texts = [arg] if not isinstance(arg, ast.List) else list(arg.elts)
+            for item in texts:
+                value = item.value if isinstance(item, ast.Constant) else None
+                if isinstance(item, ast.JoinedStr):
+                    value = "".join(p.value for p in item.values if isinstance(p, ast.Constant))
+                if isinstance(value, str) and re.search(r"[A-Za-z]{3}", value):
+                    found.append(f"{path.relative_to(base)}:{node.lineno}: {value!r}")
     return found
 
 
