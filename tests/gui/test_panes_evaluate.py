@@ -91,10 +91,11 @@ def test_feature_maps_for_each_conv_layer(qtbot: Any) -> None:
     assert grid.count() == 32  # the seed CNN's 32 filters
 
 
-def test_decision_boundary_updates_live_from_epoch_snapshots(qtbot: Any) -> None:
+def following_training(qtbot: Any, state: Any) -> tuple[Any, EvaluatePane, list[str]]:
+    """A Training pane and an Evaluate pane that follows its runs, shown; and the names of the
+    Evaluate tabs visible for the state's data."""
     from gui.panes.training_pane import TrainingPane
 
-    state = state_with(epochs=3)
     training = TrainingPane(state)
     pane = EvaluatePane(state)
     pane.follow(training)
@@ -102,6 +103,12 @@ def test_decision_boundary_updates_live_from_epoch_snapshots(qtbot: Any) -> None
     qtbot.addWidget(pane)
     pane.show()
     visible = [pane.tabs.tabText(k) for k in range(pane.tabs.count()) if pane.tabs.isTabVisible(k)]
+    return training, pane, visible
+
+
+def test_decision_boundary_updates_live_from_epoch_snapshots(qtbot: Any) -> None:
+    state = state_with(epochs=3)
+    training, pane, visible = following_training(qtbot, state)
     assert "Decision boundary" in visible and "Draw" not in visible
     with qtbot.waitSignal(training.sig_run_finished, timeout=60_000):
         training.start()
@@ -126,17 +133,9 @@ def test_export_onnx_reports_the_verified_difference(qtbot: Any, tmp_path: Path)
 
 
 def test_text_generator_and_samples_after_each_epoch(qtbot: Any) -> None:
-    from gui.panes.training_pane import TrainingPane
-
     text = DataRef("python-docs", {"max_chars": 20_000, "seq_len": 32})
     state = state_with("char-lstm", text, epochs=2)
-    training = TrainingPane(state)
-    pane = EvaluatePane(state)
-    pane.follow(training)
-    qtbot.addWidget(training)
-    qtbot.addWidget(pane)
-    pane.show()
-    visible = [pane.tabs.tabText(k) for k in range(pane.tabs.count()) if pane.tabs.isTabVisible(k)]
+    training, pane, visible = following_training(qtbot, state)
     assert visible == ["Generate text"]
     generator = pane.text_generator
     generator.seed_text.setText("The ")
