@@ -59,10 +59,14 @@ def ensure_process_group(ctx: DistContext, device: torch.device) -> None:
 
     if dist.is_initialized():
         return
+    # DistributedDataParallel imports torch._dynamo, which imports a hundred torch.distributed
+    # modules; those imported after the group exists keep it as a default argument, so
+    # destroy_process_group could never free it and its gloo and TCPStore threads lived on
+    # into interpreter shutdown, where rank 0 now and then died with SIGABRT. Import first.
+    import torch._dynamo
+
     backend = "nccl" if device.type == "cuda" else "gloo"
     if device.type == "cuda":
-        import torch
-
         torch.cuda.set_device(device)
     dist.init_process_group(backend=backend, rank=ctx.rank, world_size=ctx.world_size)
 

@@ -45,7 +45,15 @@ def _worker(rank: int, world: int, port: int, out: str) -> None:
         "steps": trainer.global_step,
         "history": record.history,
     }
+    del trainer  # as when the CLI's train command returns
+    info["threads_after_shutdown"] = _thread_names()
     Path(f"{out}/rank{rank}.json").write_text(json.dumps(info))
+
+
+def _thread_names() -> list[str]:
+    """The names of this process's OS threads (gloo's and TCPStore's are C++ threads)."""
+    tasks = Path(f"/proc/{os.getpid()}/task")
+    return sorted((task / "comm").read_text().strip() for task in tasks.iterdir())
 
 
 def _free_port() -> int:
@@ -64,6 +72,10 @@ def test_two_gloo_ranks_agree_and_match_one_process(tmp_path: Path) -> None:
         assert info["status"] == "finished", info["message"]
         assert info["samples_seen"] == EPOCHS * n_train // 2  # each rank saw its half
         assert info["steps"] == EPOCHS * n_train // 32
+        # The process group really went: no communication thread is left for interpreter
+        # shutdown to tear down (rank 0 used to abort there now and then).
+        leftover = [name for name in info["threads_after_shutdown"] if "gloo" in name]
+        assert leftover == [] and "pt_tcpstore_uv" not in info["threads_after_shutdown"]
     assert weights[0].keys() == weights[1].keys()
     for key in weights[0]:
         assert torch.equal(weights[0][key], weights[1][key]), key
