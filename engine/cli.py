@@ -260,7 +260,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from engine.metrics import evaluate
     from engine.project import save_project
     from engine.train import Trainer
-    from engine.train.distributed import from_env, shutdown
+    from engine.train.distributed import from_env
     from engine.train.progress import ProgressPrinter
 
     ctx = from_env()
@@ -292,8 +292,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         record = trainer.fit()
     finally:
         signal.signal(signal.SIGINT, previous)
-        if ctx is not None:
-            shutdown()
+        trainer.leave_process_group()
     if not main_rank:
         return 0 if record.status != "failed" else 1
     if record.status != "failed":

@@ -79,7 +79,18 @@ def all_reduce_sum(values: torch.Tensor) -> torch.Tensor:
 
 
 def shutdown() -> None:
+    """Leave the process group once every rank has got here (see Trainer.leave_process_group).
+
+    The barrier lets gloo's worker threads finish with the last collective's tensors before the
+    group is freed: freeing it joins those threads while holding the GIL, which they may need.
+    """
+    import torch
     import torch.distributed as dist
 
-    if dist.is_initialized():
-        dist.destroy_process_group()
+    if not dist.is_initialized():
+        return
+    if dist.get_backend() == "nccl":
+        dist.barrier(device_ids=[torch.cuda.current_device()])
+    else:
+        dist.barrier()
+    dist.destroy_process_group()

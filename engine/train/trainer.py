@@ -232,6 +232,21 @@ class Trainer:
             self._pending_checkpoint = None
         self._prepared = True
 
+    def leave_process_group(self) -> None:
+        """Under torchrun, the end of a run: drop the DistributedDataParallel wrapper, then leave.
+
+        The wrapper holds the process group; freed later, the group would take its gloo threads
+        down at an arbitrary moment (a deadlock when one still needs the GIL, SIGABRT when that
+        moment is interpreter shutdown). A later ``fit`` joins again, with a fresh optimiser.
+        """
+        if self.dist is None:
+            return
+        from engine.train.distributed import shutdown
+
+        self._net = self.model
+        self._prepared = False
+        shutdown()
+
     def _new_optimizer(self) -> None:
         self._optimizer = make_optimizer(self.model, self.settings)
 

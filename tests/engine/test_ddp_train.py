@@ -14,7 +14,6 @@ from safetensors.torch import load_file, save_file
 from test_train_fixtures import table_dataset, table_model
 
 from engine.train import Trainer
-from engine.train.distributed import shutdown
 from engine.train.feeder import epoch_batches
 from engine.types import TrainSettings
 
@@ -36,7 +35,8 @@ def _worker(rank: int, world: int, port: int, out: str) -> None:
     )
     trainer = Trainer(table_model(), table_dataset(N), _settings(16), num_threads=1)
     record = trainer.fit()
-    shutdown()
+    trainer.leave_process_group()
+    threads = _thread_names()
     save_file(trainer.state_dict_cpu(), f"{out}/rank{rank}.safetensors")
     info = {
         "status": record.status,
@@ -44,9 +44,8 @@ def _worker(rank: int, world: int, port: int, out: str) -> None:
         "samples_seen": trainer.samples_seen,
         "steps": trainer.global_step,
         "history": record.history,
+        "threads_after_shutdown": threads,
     }
-    del trainer  # as when the CLI's train command returns
-    info["threads_after_shutdown"] = _thread_names()
     Path(f"{out}/rank{rank}.json").write_text(json.dumps(info))
 
 
