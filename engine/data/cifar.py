@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import codecs
 import io
+import math
 import pickle
 import tarfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -25,15 +26,82 @@ from engine.types import DataError
 CIFAR10_TRAIN = [f"data_batch_{i}" for i in range(1, 6)]
 CIFAR_FILES = {*CIFAR10_TRAIN, "test_batch", "batches.meta", "train", "test", "meta"}
 
-_RECONSTRUCT = np.ndarray.__reduce__(np.zeros(1))[0]  # numpy's array reconstructor, any version
-_SCALAR = np.float64(0).__reduce__()[0]
+
+class _Dtype:
+    """A dtype as a pickle describes it. numpy's own ``dtype.__setstate__`` and
+    ``ndarray.__setstate__`` trust their input: a damaged batch crashed the process (fuzzing found
+    a segfault), so the pickle only fills these records and :func:`_realise` checks them."""
+
+    def __init__(self, name: Any = None, *_flags: Any) -> None:
+        self.name, self.byteorder = name, "|"
+
+    def __setstate__(self, state: Any) -> None:
+        if isinstance(state, tuple) and len(state) > 1 and state[1] in ("<", ">", "|", "="):
+            self.byteorder = state[1]
+
+    def real(self) -> np.dtype[Any]:
+        if not isinstance(self.name, str):
+            raise DataError("an array's type is not a name")
+        try:
+            dtype: np.dtype[Any] = np.dtype(self.name)
+        except TypeError:
+            raise DataError(f"unknown array type {self.name!r}") from None
+        if dtype.kind not in "biuf":
+            raise DataError(f"arrays of {dtype} are not allowed")
+        if self.byteorder == ">":
+            return dtype.newbyteorder(">")
+        return dtype.newbyteorder("<") if self.byteorder == "<" else dtype
 
 
-def _safe_dtype(*args: Any) -> np.dtype[Any]:
-    dtype: np.dtype[Any] = np.dtype(*args)
-    if dtype.hasobject:
-        raise pickle.UnpicklingError("object arrays are not allowed")
-    return dtype
+class _Array:
+    """An ndarray as a pickle describes it: shape, type and raw bytes (see :class:`_Dtype`)."""
+
+    def __init__(self, *_args: Any) -> None:
+        self.state: Any = None
+
+    def __setstate__(self, state: Any) -> None:
+        self.state = state
+
+    def real(self) -> NDArray[Any]:
+        state = self.state
+        if isinstance(state, tuple) and len(state) == 4:
+            state = (1, *state)  # the layout before numpy added a version number
+        if not (isinstance(state, tuple) and len(state) == 5):
+            raise DataError("an array without shape or data")
+        _version, shape, dtype, fortran, raw = state
+        if not (isinstance(shape, tuple) and all(type(n) is int and n >= 0 for n in shape)):
+            raise DataError("an array with a malformed shape")
+        if not isinstance(dtype, _Dtype) or not isinstance(raw, bytes):
+            raise DataError("an array with a malformed type or data")
+        real = dtype.real()
+        if len(raw) != math.prod(shape) * real.itemsize or len(raw) > MAX_ARRAY_BYTES:
+            raise DataError(f"an array of shape {shape} holds {len(raw)} bytes")
+        flat = np.frombuffer(raw, dtype=real).copy()
+        return flat.reshape(shape, order="F" if fortran else "C")
+
+
+def _scalar(dtype: Any, raw: Any = None) -> Any:
+    if not isinstance(dtype, _Dtype) or not isinstance(raw, bytes):
+        raise pickle.UnpicklingError("a malformed number")
+    real = dtype.real()
+    if len(raw) != real.itemsize:
+        raise pickle.UnpicklingError("a malformed number")
+    return np.frombuffer(raw, dtype=real)[0]
+
+
+def _realise(value: Any) -> Any:
+    """The unpickled batch with each :class:`_Array` checked and made a real ndarray."""
+    if isinstance(value, _Array):
+        return value.real()
+    if isinstance(value, dict):
+        return {key: _realise(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_realise(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_realise(item) for item in value)
+    if isinstance(value, _Dtype):
+        return value.real()
+    return value
 
 
 def _latin1_encode(text: str, encoding: str = "utf-8") -> bytes:
@@ -44,17 +112,31 @@ def _latin1_encode(text: str, encoding: str = "utf-8") -> bytes:
 
 
 _ALLOWED: dict[tuple[str, str], Any] = {
-    ("numpy.core.multiarray", "_reconstruct"): _RECONSTRUCT,
-    ("numpy._core.multiarray", "_reconstruct"): _RECONSTRUCT,
-    ("numpy.core.multiarray", "scalar"): _SCALAR,
-    ("numpy._core.multiarray", "scalar"): _SCALAR,
-    ("numpy", "ndarray"): np.ndarray,
-    ("numpy", "dtype"): _safe_dtype,
+    ("numpy.core.multiarray", "_reconstruct"): _Array,
+    ("numpy._core.multiarray", "_reconstruct"): _Array,
+    ("numpy.core.multiarray", "scalar"): _scalar,
+    ("numpy._core.multiarray", "scalar"): _scalar,
+    ("numpy", "ndarray"): _Array,
+    ("numpy", "dtype"): _Dtype,
     ("_codecs", "encode"): _latin1_encode,
 }
 
 
-class _RestrictedUnpickler(pickle.Unpickler):
+def _damaged_buffer(unpickler: Any) -> None:
+    raise pickle.UnpicklingError("it holds protocol 5 buffer data, which a CIFAR batch never does")
+
+
+# Python's own pure-Python unpickler (as fast as the C one on a batch's few big strings), because
+# its opcodes can be replaced: the C unpickler given a damaged BYTEARRAY8 size frees a half-made
+# bytearray, and CPython 3.11 then reports a SystemError.
+_DISPATCH = dict(pickle._Unpickler.dispatch)
+for _opcode in (pickle.BYTEARRAY8, pickle.NEXT_BUFFER, pickle.READONLY_BUFFER):
+    _DISPATCH[_opcode[0]] = _damaged_buffer
+
+
+class _RestrictedUnpickler(pickle._Unpickler):
+    dispatch: ClassVar[dict[int, Any]] = _DISPATCH
+
     def find_class(self, module: str, name: str) -> Any:
         found = _ALLOWED.get((module, name))
         if found is None:
@@ -79,6 +161,12 @@ def unpickle_batch(data: bytes, name: str) -> dict[str, Any]:
         raise DataError(f"'{name}' is damaged: it claims more data than it holds.") from None
     except Exception as error:  # the pickle VM raises many types on malformed input
         raise DataError(f"'{name}' is a damaged or truncated pickle ({error}).") from None
+    try:
+        obj = _realise(obj)
+    except DataError as error:
+        raise DataError(f"'{name}' is a damaged CIFAR batch: {error}.") from None
+    except RecursionError:
+        raise DataError(f"'{name}' is a damaged CIFAR batch (nested too deeply).") from None
     if not isinstance(obj, dict):
         raise DataError(f"'{name}' is not a CIFAR batch: it holds a {type(obj).__name__}.")
     return {(k.decode("latin-1") if isinstance(k, bytes) else str(k)): v for k, v in obj.items()}

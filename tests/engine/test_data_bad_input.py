@@ -361,6 +361,24 @@ def test_fuzz_cifar_mutated(edits: list[tuple[int, int]], cut: int) -> None:
     _expect_data_error_or_success(lambda: load_dataset(DataRef(str(folder), {"val_split": 0.25})))
 
 
+def test_cifar_pickle_that_misuses_numpy_state_is_an_error_not_a_crash() -> None:
+    # Found by test_fuzz_cifar_mutated: one NONE turned into BUILD handed numpy's own
+    # __setstate__ a state it trusted, and the process died with a segmentation fault.
+    at = _GOOD_PICKLE.index(b"X\x01\x00\x00\x00|") + 9  # the dtype state's second None
+    assert _GOOD_PICKLE[at : at + 1] == b"N"
+    mutated = _GOOD_PICKLE[:at] + b"b" + _GOOD_PICKLE[at + 1 :]
+    _expect_data_error_or_success(lambda: unpickle_batch(mutated, "mutated"))
+
+
+def test_cifar_pickle_with_a_damaged_bytearray_is_a_clean_error() -> None:
+    # Also found by the fuzzer: a BYTEARRAY8 opcode with an absurd size made the C unpickler free
+    # a half-made bytearray, and CPython printed a SystemError behind the DataError.
+    at = _GOOD_PICKLE.index(b"cnumpy")
+    mutated = _GOOD_PICKLE[:at] + b"\x96" + _GOOD_PICKLE[at + 1 :]
+    with pytest.raises(DataError, match="protocol 5 buffer"):
+        unpickle_batch(mutated, "mutated")
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(120)  # a hang fails here (no per-example deadline: CI is noisy)
 @FUZZ
