@@ -24,6 +24,7 @@ _EXPORTS: dict[str, str] = {
     "Task": "engine.types",
     "DataRef": "engine.types",
     "RunRecord": "engine.types",
+    "RUN_MESSAGE_CONTEXT": "engine.types",
     # device
     "DeviceInfo": "engine.device",
     "detect_devices": "engine.device",

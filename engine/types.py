@@ -108,6 +108,10 @@ class DataRef:
         )
 
 
+# The translation context of a run's message templates (engine.train.messages marks them).
+RUN_MESSAGE_CONTEXT = "RunMessages"
+
+
 @dataclass
 class RunRecord:
     """One training run as the project stores it: settings, curves and final metrics (plain data)."""
@@ -122,6 +126,14 @@ class RunRecord:
     metrics: dict[str, float] = field(default_factory=dict)  # final evaluation, e.g. test accuracy
     status: str = "finished"  # "finished", "stopped", "failed"
     message: str = ""  # why it stopped or failed, in plain language
+    # The message's English template (engine.train.messages) and its values, for translation.
+    message_template: str = ""
+    message_args: dict[str, Any] = field(default_factory=dict)
+
+    def set_message(self, template: str = "", **args: Any) -> None:
+        """Say why the run stopped or failed: ``template`` filled with ``args`` ("" for nothing)."""
+        self.message_template, self.message_args = template, dict(args)
+        self.message = template.format(**args)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -7,7 +7,8 @@ The language follows the saved preference (QSettings ``language``), else the sys
 
 Maintenance (run from the repository root)::
 
-    python -m gui.i18n update   # pyside6-lupdate over gui/ and main.py: refresh the .ts files,
+    python -m gui.i18n update   # pyside6-lupdate over gui/, main.py and the engine's run
+                                # messages (engine/train/messages.py): refresh the .ts files,
                                 # filling new entries the glossary already translates
     python -m gui.i18n glossary # add the .ts's finished translations to glossary_<lang>.json
     python -m gui.i18n build    # pyside6-lrelease: the .ts files -> .qm (the installer runs this)
@@ -67,6 +68,20 @@ def device_line(info: Any) -> str:
     from engine import describe_device
 
     return describe_device(info)
+
+
+def run_message(record: Any) -> str:
+    """Why a run stopped or failed (``RunRecord.message``) in the interface language."""
+    template = getattr(record, "message_template", "")
+    if not template:
+        return str(getattr(record, "message", ""))
+    from engine import RUN_MESSAGE_CONTEXT
+
+    try:
+        translated = QCoreApplication.translate(RUN_MESSAGE_CONTEXT, template)
+        return translated.format(**record.message_args)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return str(record.message)
 
 
 def saved_language() -> str | None:
@@ -217,12 +232,16 @@ def repository_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+# The engine's translatable templates (marked with its own no-op QT_TRANSLATE_NOOP).
+ENGINE_MESSAGES = Path("engine") / "train" / "messages.py"
+
+
 def source_files(root: Path | None = None) -> list[Path]:
-    """Every Python file whose strings are translated: gui/ and main.py."""
+    """Every Python file whose strings are translated: gui/, main.py, the engine's run messages."""
     base = root or repository_root()
     files = sorted((base / "gui").rglob("*.py"))
-    main = base / "main.py"
-    return [*files, main] if main.is_file() else files
+    extra = [base / "main.py", base / ENGINE_MESSAGES]
+    return files + [path for path in extra if path.is_file()]
 
 
 def run_lupdate(ts_file: Path, root: Path | None = None) -> None:

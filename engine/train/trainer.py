@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from engine.train import messages
 from engine.train.callbacks import Callback, CallbackList, Logs
 from engine.train.checkpoint import Checkpoint, load_checkpoint, save_checkpoint
 from engine.train.control import RunControl
@@ -273,7 +274,8 @@ class Trainer:
         self.state = "running"
         self.error = None
         record = self.history
-        record.status, record.message = "running", ""
+        record.status = "running"
+        record.set_message()
         last_logs: Logs = {}
         try:
             if not self._prepared:
@@ -286,32 +288,35 @@ class Trainer:
             last_logs = self._run(n_epochs)
         except _NonFinite as exc:
             self._restore_good()
-            where = f"at step {exc.step}" if exc.step is not None else "during"
-            self._fail(
-                exc,
-                f"The loss became NaN or infinite {where} (epoch {exc.epoch + 1}); training "
-                f"stopped and kept the last good weights. Lower the learning rate (now "
-                f"{self.settings.lr:g}), e.g. to {self.settings.lr / 10:g}, or enable gradient "
-                "clipping.",
-            )
+            lr = self.settings.lr
+            if exc.step is None:
+                self._fail(
+                    exc, messages.NON_FINITE_IN_EPOCH, epoch=exc.epoch + 1, lr=lr, lower=lr / 10
+                )
+            else:
+                self._fail(
+                    exc,
+                    messages.NON_FINITE_AT_STEP,
+                    step=exc.step,
+                    epoch=exc.epoch + 1,
+                    lr=lr,
+                    lower=lr / 10,
+                )
         except torch.cuda.OutOfMemoryError as exc:
             self._restore_good()
             torch.cuda.empty_cache()
             bs = self.settings.batch_size
-            self._fail(
-                exc,
-                f"The GPU ran out of memory with batch size {bs}. Try batch size "
-                f"{max(1, bs // 2)} or smaller, a smaller network, or train on the CPU.",
-            )
+            self._fail(exc, messages.OUT_OF_MEMORY, batch=bs, half=max(1, bs // 2))
         except NetCanvasError as exc:
             self._restore_good()
-            self._fail(exc, str(exc))
+            self._fail(exc, messages.AS_IS, error=str(exc))
         except Exception as exc:
             self._restore_good()
             self._fail(
                 exc,
-                f"Training failed at step {self.global_step + len(self._pending.units) + 1}: "
-                f"{type(exc).__name__}: {exc}",
+                messages.FAILED_AT_STEP,
+                step=self.global_step + len(self._pending.units) + 1,
+                error=f"{type(exc).__name__}: {exc}",
             )
         finally:
             # A stop requested before fit() started is honoured (the run stops at once); one
@@ -323,10 +328,11 @@ class Trainer:
             self.callbacks.on_train_end(last_logs)
         return record
 
-    def _fail(self, exc: BaseException, message: str) -> None:
+    def _fail(self, exc: BaseException, template: str, **args: Any) -> None:
         self.error = exc
         self.state = "failed"
-        self.history.status, self.history.message = "failed", message
+        self.history.status = "failed"
+        self.history.set_message(template, **args)
 
     def _snapshot(self) -> None:
         """Remember the current weights as the newest known to come from finite losses."""
@@ -360,7 +366,7 @@ class Trainer:
             }
         )
         logs: Logs = {}
-        message = ""
+        message: tuple[str, dict[str, Any]] | None = None
         for epoch in range(first, first + n_epochs):
             self._fit_epoch_index = epoch - first
             batches = epoch_batches(
@@ -380,15 +386,14 @@ class Trainer:
         best = self._best_state
         if best is not None and not stopped_by_user and self._best_epoch != self.epoch - 1:
             self._load_state(best)  # early stopping keeps the best epoch's weights
-            message = message or (
-                f"Restored the best weights, from epoch {self._best_epoch + 1} "
-                f"(validation loss {self._best_loss:.4g})."
-            )
+            best_args = {"best": self._best_epoch + 1, "loss": self._best_loss}
+            message = message or (messages.RESTORED_BEST, best_args)
+        if message is None and stopped_by_user:
+            message = (messages.STOPPED_BY_REQUEST, {"epochs": self.epoch})
         self.state = "stopped" if stopped_by_user else "finished"
         self.history.status = self.state
-        self.history.message = message or (
-            f"Stopped by request after {self.epoch} epochs." if stopped_by_user else ""
-        )
+        template, args = message or ("", {})
+        self.history.set_message(template, **args)
         self.history.metrics = {k: v for k, v in logs.items() if k.startswith(("val_", "loss"))}
         return logs
 
@@ -498,7 +503,9 @@ class Trainer:
                 record.setdefault(key, []).append(logs[key])
         self.callbacks.on_batch_end(self.global_step, logs)
 
-    def _end_epoch(self, epoch: int, seconds: float) -> tuple[Logs, str | None]:
+    def _end_epoch(
+        self, epoch: int, seconds: float
+    ) -> tuple[Logs, tuple[str, dict[str, Any]] | None]:
         """Epoch metrics (summed over ranks), validation, schedule, checkpoints, early stop."""
         import torch
 
@@ -542,8 +549,8 @@ class Trainer:
                 self.save_checkpoint(self.checkpoint_dir, "best")
         if self.settings.early_stopping and self._bad_epochs >= max(1, self.settings.patience):
             return logs, (
-                f"Early stopping: validation loss did not improve for {self._bad_epochs} epochs; "
-                f"restored the best weights, from epoch {self._best_epoch + 1}."
+                messages.EARLY_STOPPING,
+                {"epochs": self._bad_epochs, "best": self._best_epoch + 1},
             )
         return logs, None
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.i18n import device_line
+from gui.i18n import device_line, run_message
 from gui.panes.colours import WARN_COLOUR
 from gui.panes.layout import settings_beside_view
 from gui.panes.plots import LivePlots
@@ -515,8 +515,9 @@ class TrainingPane(QWidget):
             text += " " + self.tr("Validation accuracy {0:.1%}.").format(metrics["val_accuracy"])
         if isinstance(metrics.get("val_loss"), int | float):
             text += " " + self.tr("Validation loss {0:.4g}.").format(metrics["val_loss"])
-        if record.message:
-            text += " " + record.message
+        message = run_message(record)
+        if message:
+            text += " " + message
         if self._run_note:  # still true after the run: keep it in view
             text += " " + self._run_note
         self._show_message(text, status == "failed")

@@ -1720,6 +1720,37 @@ Build, train, inspect and export neural networks.</source>
     </message>
 </context>
 <context>
+    <name>RunMessages</name>
+    <message>
+        <source>The loss became NaN or infinite at step {step} (epoch {epoch}); training stopped and kept the last good weights. Lower the learning rate (now {lr:g}), e.g. to {lower:g}, or enable gradient clipping.</source>
+        <translation>损失在第 {step} 步（第 {epoch} 轮）变成了 NaN 或无穷大；训练已停止，并保留了最后一组正常的权重。请降低学习率（当前为 {lr:g}），例如降到 {lower:g}，或启用梯度裁剪。</translation>
+    </message>
+    <message>
+        <source>The loss became NaN or infinite during epoch {epoch}; training stopped and kept the last good weights. Lower the learning rate (now {lr:g}), e.g. to {lower:g}, or enable gradient clipping.</source>
+        <translation>损失在第 {epoch} 轮中变成了 NaN 或无穷大；训练已停止，并保留了最后一组正常的权重。请降低学习率（当前为 {lr:g}），例如降到 {lower:g}，或启用梯度裁剪。</translation>
+    </message>
+    <message>
+        <source>The GPU ran out of memory with batch size {batch}. Try batch size {half} or smaller, a smaller network, or train on the CPU.</source>
+        <translation>批大小为 {batch} 时 GPU 显存不足。请试试 {half} 或更小的批大小、更小的网络，或改用 CPU 训练。</translation>
+    </message>
+    <message>
+        <source>Training failed at step {step}: {error}</source>
+        <translation>训练在第 {step} 步失败：{error}</translation>
+    </message>
+    <message>
+        <source>Early stopping: validation loss did not improve for {epochs} epochs; restored the best weights, from epoch {best}.</source>
+        <translation>早停：验证损失已连续 {epochs} 轮没有改善；已恢复第 {best} 轮的最好权重。</translation>
+    </message>
+    <message>
+        <source>Restored the best weights, from epoch {best} (validation loss {loss:.4g}).</source>
+        <translation>已恢复第 {best} 轮的最好权重（验证损失 {loss:.4g}）。</translation>
+    </message>
+    <message>
+        <source>Stopped by request. Epochs completed: {epochs}.</source>
+        <translation>已按要求停止。已完成的轮数：{epochs}。</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>NetCanvas</source>

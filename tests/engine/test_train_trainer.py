@@ -21,7 +21,7 @@ from test_train_fixtures import (
 )
 from torch import nn
 
-from engine.train import Callback, Trainer
+from engine.train import Callback, Trainer, messages
 from engine.types import TrainSettings
 
 
@@ -319,8 +319,16 @@ def test_image_augmentation_runs_and_is_seeded() -> None:
 def test_stop_requested_before_fit_is_honoured_once() -> None:
     trainer = Trainer(table_model(), table_dataset(), settings())
     trainer.request_stop()  # e.g. the user pressed Stop while the thread was starting
-    assert trainer.fit().status == "stopped" and trainer.global_step == 0
-    assert trainer.fit(1).status == "finished"  # the next run is not stopped by it
+    record = trainer.fit()
+    assert record.status == "stopped" and trainer.global_step == 0
+    assert record.message == "Stopped by request. Epochs completed: 0."
+    assert (record.message_template, record.message_args) == (
+        messages.STOPPED_BY_REQUEST,
+        {"epochs": 0},
+    )
+    record = trainer.fit(1)
+    assert record.status == "finished"  # the next run is not stopped by it
+    assert (record.message, record.message_template, record.message_args) == ("", "", {})
 
 
 def test_cannot_fit_twice_at_once() -> None:

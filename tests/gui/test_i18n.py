@@ -149,3 +149,28 @@ def test_device_line_speaks_the_interface_language(app: QApplication) -> None:
     assert i18n.device_line(one) == "CPU · 1 个线程"
     assert i18n.device_line(four) == "CPU · 4 个线程"
     assert i18n.device_line(gpu) == "CUDA · NVIDIA H200 · 141 GB"
+
+
+def test_run_messages_speak_the_interface_language(app: QApplication) -> None:
+    from engine.train import messages
+    from engine.types import RunRecord
+
+    nan = RunRecord("run-1", "", {})
+    nan.set_message(messages.NON_FINITE_AT_STEP, step=5, epoch=2, lr=0.5, lower=0.05)
+    assert i18n.run_message(nan) == nan.message  # English: the engine's own sentence
+    assert nan.message.startswith("The loss became NaN or infinite at step 5 (epoch 2)")
+    own_words = RunRecord("run-2", "", {})
+    own_words.set_message(messages.AS_IS, error="The dataset has no validation split.")
+    stored_before_templates = RunRecord.from_dict({"id": "run-3", "created": "", "settings": {}})
+    stored_before_templates.message = "Stopped by request after 2 epochs."
+    i18n.install_translator(app, "zh_CN")
+    assert i18n.run_message(nan) == (
+        "损失在第 5 步（第 2 轮）变成了 NaN 或无穷大；训练已停止，并保留了最后一组正常的权重。"
+        "请降低学习率（当前为 0.5），例如降到 0.05，或启用梯度裁剪。"
+    )
+    # An error that explains itself, and a run saved before messages kept their template,
+    # stay as the engine wrote them.
+    assert i18n.run_message(own_words) == "The dataset has no validation split."
+    assert i18n.run_message(stored_before_templates) == "Stopped by request after 2 epochs."
+    # The template and its values survive the project file.
+    assert RunRecord.from_dict(nan.to_dict()) == nan

@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from test_panes_support import state_with
 
+from gui import i18n
 from gui.panes.series import find_overfitting
 from gui.panes.training_pane import TrainingPane, settings_differences
 
@@ -95,6 +97,27 @@ def test_pause_step_resume_stop_buttons(qtbot: Any) -> None:
     assert finished.args[0].status == "stopped"
     assert pane.start_button.isEnabled() and not pane.stop_button.isEnabled()
     assert pane.state.project.runs and pane.state.model is not None
+
+
+def test_a_stopped_run_says_why_in_the_interface_language(qtbot: Any) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    i18n.install_translator(app, "zh_CN")
+    try:
+        pane = make_pane(qtbot, epochs=300)
+        batches: list[dict[str, float]] = []
+        pane.start()
+        pane.worker.sig_batch.connect(batches.append)
+        qtbot.waitUntil(lambda: len(batches) >= 1, timeout=20_000)
+        with qtbot.waitSignal(pane.sig_run_finished, timeout=10_000) as finished:
+            qtbot.mouseClick(pane.stop_button, Qt.MouseButton.LeftButton)
+        record = finished.args[0]
+        epochs = record.message_args["epochs"]
+        assert record.message == f"Stopped by request. Epochs completed: {epochs}."  # English
+        assert f"已按要求停止。已完成的轮数：{epochs}。" in pane.message_label.text()
+        assert "Stopped by request" not in pane.message_label.text()
+    finally:
+        i18n.install_translator(app, "en")
 
 
 def test_closing_during_training_leaves_no_thread(qtbot: Any) -> None:
