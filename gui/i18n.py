@@ -70,6 +70,11 @@ def device_line(info: Any) -> str:
     return describe_device(info)
 
 
+def join_sentences(sentences: list[str]) -> str:
+    """Sentences as one text: spaced in English, run together in Chinese (。 needs no space)."""
+    return ("" if _current == "zh_CN" else " ").join(text for text in sentences if text)
+
+
 def run_message(record: Any) -> str:
     """Why a run stopped or failed (``RunRecord.message``) in the interface language."""
     template = getattr(record, "message_template", "")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.i18n import device_line, run_message
+from gui.i18n import device_line, join_sentences, run_message
 from gui.panes.colours import WARN_COLOUR
 from gui.panes.layout import settings_beside_view
 from gui.panes.plots import LivePlots
@@ -505,21 +505,23 @@ class TrainingPane(QWidget):
             self.state.set_model(worker.trainer.model)
         self.plots.flush()
         status = getattr(record, "status", "finished")
-        text = {
-            "finished": self.tr("Run {0} finished."),
-            "stopped": self.tr("Run {0} stopped; the weights so far are kept."),
-            "failed": self.tr("Run {0} failed."),
-        }.get(status, self.tr("Run {0} ended.")).format(record.id)
+        sentences = [
+            {
+                "finished": self.tr("Run {0} finished."),
+                "stopped": self.tr("Run {0} stopped; the weights so far are kept."),
+                "failed": self.tr("Run {0} failed."),
+            }.get(status, self.tr("Run {0} ended.")).format(record.id)
+        ]
         metrics = record.metrics
         if isinstance(metrics.get("val_accuracy"), int | float):
-            text += " " + self.tr("Validation accuracy {0:.1%}.").format(metrics["val_accuracy"])
+            sentences.append(
+                self.tr("Validation accuracy {0:.1%}.").format(metrics["val_accuracy"])
+            )
         if isinstance(metrics.get("val_loss"), int | float):
-            text += " " + self.tr("Validation loss {0:.4g}.").format(metrics["val_loss"])
-        message = run_message(record)
-        if message:
-            text += " " + message
-        if self._run_note:  # still true after the run: keep it in view
-            text += " " + self._run_note
+            sentences.append(self.tr("Validation loss {0:.4g}.").format(metrics["val_loss"]))
+        sentences.append(run_message(record))
+        sentences.append(self._run_note)  # still true after the run: keep it in view
+        text = join_sentences(sentences)
         self._show_message(text, status == "failed")
         self.sig_run_finished.emit(record)
 

@@ -114,7 +114,7 @@ def test_a_stopped_run_says_why_in_the_interface_language(qtbot: Any) -> None:
         record = finished.args[0]
         epochs = record.message_args["epochs"]
         assert record.message == f"Stopped by request. Epochs completed: {epochs}."  # English
-        assert f"已按要求停止。已完成的轮数：{epochs}。" in pane.message_label.text()
+        assert f"。已按要求停止。已完成的轮数：{epochs}。" in pane.message_label.text()  # no space
         assert "Stopped by request" not in pane.message_label.text()
     finally:
         i18n.install_translator(app, "en")
