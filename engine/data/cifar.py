@@ -27,17 +27,23 @@ CIFAR10_TRAIN = [f"data_batch_{i}" for i in range(1, 6)]
 CIFAR_FILES = {*CIFAR10_TRAIN, "test_batch", "batches.meta", "train", "test", "meta"}
 
 
+def _text(value: Any) -> Any:
+    # Python 2 wrote the real CIFAR files: their str values arrive as bytes (encoding="bytes").
+    return value.decode("latin-1") if isinstance(value, bytes) else value
+
+
 class _Dtype:
     """A dtype as a pickle describes it. numpy's own ``dtype.__setstate__`` and
     ``ndarray.__setstate__`` trust their input: a damaged batch crashed the process (fuzzing found
     a segfault), so the pickle only fills these records and :func:`_realise` checks them."""
 
     def __init__(self, name: Any = None, *_flags: Any) -> None:
-        self.name, self.byteorder = name, "|"
+        self.name, self.byteorder = _text(name), "|"
 
     def __setstate__(self, state: Any) -> None:
-        if isinstance(state, tuple) and len(state) > 1 and state[1] in ("<", ">", "|", "="):
-            self.byteorder = state[1]
+        order = _text(state[1]) if isinstance(state, tuple) and len(state) > 1 else None
+        if order in ("<", ">", "|", "="):
+            self.byteorder = order
 
     def real(self) -> np.dtype[Any]:
         if not isinstance(self.name, str):

@@ -11,6 +11,7 @@ import struct
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, ClassVar
 
 import numpy as np
 import pytest
@@ -359,6 +360,32 @@ def test_fuzz_cifar_mutated(edits: list[tuple[int, int]], cut: int) -> None:
     folder.mkdir(exist_ok=True)
     (folder / "data_batch_1").write_bytes(bytes(data[: len(data) - cut]))
     _expect_data_error_or_success(lambda: load_dataset(DataRef(str(folder), {"val_split": 0.25})))
+
+
+class _Python2Pickler(pickle._Pickler):  # type: ignore[name-defined]
+    """Writes str and bytes as Python 2's cPickle did (BINSTRING): how the real CIFAR files look."""
+
+    def save_python2_string(self, obj: str | bytes) -> None:
+        data = obj.encode("latin-1") if isinstance(obj, str) else obj
+        if len(data) < 256:
+            self.write(pickle.SHORT_BINSTRING + bytes([len(data)]) + data)
+        else:
+            self.write(pickle.BINSTRING + struct.pack("<i", len(data)) + data)
+        self.memoize(obj)
+
+    dispatch: ClassVar[dict[type, Any]] = dict(pickle._Pickler.dispatch)  # type: ignore[attr-defined]
+    dispatch[str] = save_python2_string
+    dispatch[bytes] = save_python2_string
+
+
+def test_cifar_batch_written_by_python_2_loads() -> None:
+    batch = cifar_batch(6)
+    stream = io.BytesIO()
+    _Python2Pickler(stream, protocol=2).dump(batch)
+    loaded = unpickle_batch(stream.getvalue(), "data_batch_1")
+    assert loaded["data"].dtype == np.uint8 and loaded["data"].flags.writeable
+    assert np.array_equal(loaded["data"], batch[b"data"])
+    assert loaded["labels"] == batch[b"labels"]
 
 
 def test_cifar_pickle_that_misuses_numpy_state_is_an_error_not_a_crash() -> None:
