@@ -20,7 +20,7 @@ from engine.train import messages
 from engine.train.callbacks import Callback, CallbackList, Logs
 from engine.train.checkpoint import Checkpoint, load_checkpoint, save_checkpoint
 from engine.train.control import RunControl
-from engine.train.distributed import DistContext, from_env
+from engine.train.distributed import DistContext, from_env, shutdown
 from engine.train.objective import Objective, has_accuracy
 from engine.train.optim import Schedule, make_optimizer, set_lr
 from engine.train.step import PendingMetrics, make_train_step
@@ -242,8 +242,6 @@ class Trainer:
         """
         if self.dist is None:
             return
-        from engine.train.distributed import shutdown
-
         self._net = self.model
         self._prepared = False
         shutdown()

@@ -362,7 +362,7 @@ def test_fuzz_cifar_mutated(edits: list[tuple[int, int]], cut: int) -> None:
     _expect_data_error_or_success(lambda: load_dataset(DataRef(str(folder), {"val_split": 0.25})))
 
 
-class _Python2Pickler(pickle._Pickler):  # type: ignore[name-defined]
+class _Python2Pickler(pickle._Pickler):
     """Writes str and bytes as Python 2's cPickle did (BINSTRING): how the real CIFAR files look."""
 
     def save_python2_string(self, obj: str | bytes) -> None:
@@ -373,7 +373,7 @@ class _Python2Pickler(pickle._Pickler):  # type: ignore[name-defined]
             self.write(pickle.BINSTRING + struct.pack("<i", len(data)) + data)
         self.memoize(obj)
 
-    dispatch: ClassVar[dict[type, Any]] = dict(pickle._Pickler.dispatch)  # type: ignore[attr-defined]
+    dispatch: ClassVar[dict[type, Any]] = dict(pickle._Pickler.dispatch)
     dispatch[str] = save_python2_string
     dispatch[bytes] = save_python2_string
 
