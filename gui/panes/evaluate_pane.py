@@ -58,6 +58,7 @@ class EvaluatePane(QWidget):
         self._live_model: Any = None  # a private copy for live views while a run trains
         self._job: BackgroundJob | None = None  # a background evaluation in flight
         self._again = False  # the model changed during it: evaluate once more afterwards
+        self._generation = 0  # bumped by each evaluation; an older job's result is stale
 
         # -- header ------------------------------------------------------------------------------
         self.evaluate_button = QPushButton(self.tr("Evaluate"))
@@ -191,6 +192,9 @@ class EvaluatePane(QWidget):
         under a second); returns the EvalReport, or None without a model or data."""
         model, dataset = self.state.model, self.state.dataset
         self._stale = False
+        # This evaluation supersedes one in flight (started when the pane was shown, say).
+        self._generation += 1
+        self._again = False
         if model is None or dataset is None:
             return self._apply(None, None)
         from engine import evaluate
@@ -218,9 +222,11 @@ class EvaluatePane(QWidget):
         from engine import evaluate
 
         split = self._split()
+        self._generation += 1
+        generation = self._generation
         job = BackgroundJob(lambda: evaluate(model, dataset, split=split), "NetCanvasEvaluate")
-        job.sig_done.connect(lambda report: self._on_job_done(model, dataset, report, None))
-        job.sig_failed.connect(lambda message: self._on_job_done(model, dataset, None, message))
+        job.sig_done.connect(lambda report: self._on_job_done(generation, report, None))
+        job.sig_failed.connect(lambda message: self._on_job_done(generation, None, message))
         self._job = job
         self.summary.setText(self.tr("Evaluating…"))
         job.start()
@@ -229,10 +235,16 @@ class EvaluatePane(QWidget):
         """Join a background evaluation (tests, window close); True when none is running."""
         return True if self._job is None else self._job.wait(timeout_ms)
 
-    def _on_job_done(self, model: Any, dataset: Any, report: Any, error: str | None) -> None:
+    def closeEvent(self, event: Any) -> None:
+        # A closed pane leaves no thread behind: join the evaluation in flight (it takes well
+        # under a second on the built-in sets) rather than let it outlive its view.
+        self.wait()
+        super().closeEvent(event)
+
+    def _on_job_done(self, generation: int, report: Any, error: str | None) -> None:
         if self._job is not None:
             self._job.wait(5000)  # it has reported; its thread is only ending
-        if model is self.state.model and dataset is self.state.dataset:
+        if generation == self._generation:  # else the model, data or split changed since
             self._apply(report, error)
         if self._again:
             self._again = False
@@ -329,6 +341,7 @@ class EvaluatePane(QWidget):
                 self.boundary.set_points(x, y)
         self.text_generator.update_model(self.state.model)
         self._stale = True
+        self._generation += 1  # an evaluation in flight is of the previous model or data
         if self.isVisible():
             self.refresh_in_background()
 

@@ -165,3 +165,21 @@ def test_regression_shows_predicted_against_true(qtbot: Any, tmp_path: Path) -> 
     visible = [pane.tabs.tabText(k) for k in range(pane.tabs.count()) if pane.tabs.isTabVisible(k)]
     assert visible == ["Predictions"]
     assert pane.predictions.count == report.n and "R²" in pane.summary.text()
+
+
+def test_closing_the_pane_joins_its_background_evaluation(qtbot: Any) -> None:
+    # Showing the pane starts an evaluation on a worker thread; closing it must not leave that
+    # thread running (it outlived the pane before, and failed later tests at random).
+    pane = digits_pane(qtbot)
+    job = pane._job
+    assert job is not None
+    pane.close()
+    assert not job.running
+
+
+def test_a_synchronous_evaluation_supersedes_the_one_in_flight(qtbot: Any) -> None:
+    pane = digits_pane(qtbot)  # shown: a background evaluation is in flight
+    report = pane.refresh()
+    assert pane.wait(10_000)
+    qtbot.wait(50)  # deliver the background job's result, which must be ignored
+    assert pane.report is report
