@@ -106,6 +106,11 @@ STATES = ("starting", "running", "paused", "stopping", "finished", "stopped", "f
 
 _callback_class: type | None = None
 
+# Workers whose thread is still running. A worker the caller dropped right after its last signal
+# (the thread is then only leaving its event loop) must not take the running QThread with it:
+# Qt aborts the process with "QThread: Destroyed while thread ... is still running".
+_running: set[TrainingWorker] = set()
+
 
 def _plain(logs: dict[str, Any], **extra: float) -> dict[str, float]:
     """Logs reduced to plain Python floats: nothing from torch crosses the thread boundary."""
@@ -221,8 +226,10 @@ class TrainingWorker(QObject):
         thread.started.connect(runner.run)
         self._thread, self._runner = thread, runner
         thread.finished.connect(lambda: _fast_gil_handoff(False))
+        thread.finished.connect(lambda: _running.discard(self))
         _fast_gil_handoff(True)
         self.set_state("starting")
+        _running.add(self)
         thread.start()
         return True
 

@@ -124,6 +124,7 @@ def test_model_is_built_on_the_training_thread_and_a_failed_build_is_reported(
         worker.start()
     assert finished.args[0].status == "finished"
     assert built_on and built_on[0] != threading.get_ident()
+    assert worker.wait(5000)  # it has reported; its thread ends right after
 
     def out_of_memory() -> Any:
         raise RuntimeError("not enough memory: tried to allocate 4 TiB")
