@@ -8,6 +8,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
+from engine.settings_spec import (
+    OPTIMISER,
+    QT_TRANSLATE_NOOP,
+    REGULARISATION,
+    RUN,
+    SCHEDULE,
+    SettingSpec,
+)
+
 Task = Literal["classification", "binary", "regression", "next_char"]
 TASKS: tuple[Task, ...] = ("classification", "binary", "regression", "next_char")
 
@@ -48,32 +57,308 @@ class DataContext:
     input_kind: Literal["image", "table", "text", "points"] = "image"
 
 
+def _setting(default: Any, spec: SettingSpec) -> Any:
+    """A TrainSettings field: its default, and its spec for the form (engine.settings_spec)."""
+    return field(default=default, metadata={"spec": spec})
+
+
 @dataclass
 class TrainSettings:
-    """Everything a training run needs besides the model and the data. JSON-serialisable."""
+    """Everything a training run needs besides the model and the data. JSON-serialisable.
 
-    optimizer: Literal["sgd", "adam", "adamw", "rmsprop", "adagrad"] = "adam"
-    lr: float = 1e-3
-    momentum: float = 0.9  # SGD and RMSprop
-    nesterov: bool = False  # SGD only
-    batch_size: int = 64
-    epochs: int = 5
-    schedule: Literal["constant", "step", "cosine", "onecycle", "plateau"] = "constant"
-    step_size: int = 2  # epochs between decays for the step schedule
-    gamma: float = 0.5  # decay factor for step and plateau
-    weight_decay: float = 0.0  # L2
-    l1: float = 0.0  # L1 penalty added to the loss
-    grad_clip: float = 0.0  # max gradient norm; 0 disables
-    label_smoothing: float = 0.0
-    seed: int = 0
-    early_stopping: bool = False
-    patience: int = 3  # epochs without val_loss improvement before stopping
-    device: str = "auto"  # "auto", "cpu", "cuda", "cuda:1", "mps", "xpu"
-    mixed_precision: bool = False  # CUDA only: bf16 where supported, else fp16 + GradScaler
+    Each field's metadata holds its SettingSpec (label, help, range, choices, group, when it
+    applies): the Training pane's form is built from them (``engine.settings_spec``).
+    """
+
+    optimizer: Literal["sgd", "adam", "adamw", "rmsprop", "adagrad"] = _setting(
+        "adam",
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Optimiser"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings", "How the weights move downhill: w ← w − η∇J(w) and kin"
+            ),
+            "choice",
+            OPTIMISER,
+            choices=(
+                ("adam", QT_TRANSLATE_NOOP("TrainSettings", "Adam")),
+                ("adamw", QT_TRANSLATE_NOOP("TrainSettings", "AdamW")),
+                ("sgd", QT_TRANSLATE_NOOP("TrainSettings", "SGD (momentum)")),
+                ("rmsprop", QT_TRANSLATE_NOOP("TrainSettings", "RMSprop")),
+                ("adagrad", QT_TRANSLATE_NOOP("TrainSettings", "Adagrad")),
+            ),
+        ),
+    )
+    lr: float = _setting(
+        1e-3,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Learning rate"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings", "Learning rate η: the size of each step. Too high diverges."
+            ),
+            "float",
+            OPTIMISER,
+            minimum=1e-6,
+            maximum=10.0,
+            decimals=6,
+            log_steps=True,
+        ),
+    )
+    momentum: float = _setting(
+        0.9,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Momentum"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings",
+                "Each step keeps this fraction of the previous one, which smooths the path downhill and speeds it up.",
+            ),
+            "float",
+            OPTIMISER,
+            minimum=0.0,
+            maximum=0.999,
+            step=0.01,
+            decimals=3,
+            show_if=(("optimizer", ("sgd", "rmsprop")),),
+        ),
+    )
+    nesterov: bool = _setting(
+        False,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Nesterov momentum"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings",
+                "Take the gradient one momentum step ahead, which often converges a little faster.",
+            ),
+            "bool",
+            OPTIMISER,
+            show_if=(("optimizer", ("sgd",)),),
+        ),
+    )
+    batch_size: int = _setting(
+        64,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Batch size"),
+            QT_TRANSLATE_NOOP("TrainSettings", "Samples per gradient step."),
+            "int",
+            RUN,
+            minimum=1,
+            maximum=65536,
+        ),
+    )
+    epochs: int = _setting(
+        5,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Epochs"),
+            QT_TRANSLATE_NOOP("TrainSettings", "Passes over the training set."),
+            "int",
+            RUN,
+            minimum=1,
+            maximum=10000,
+        ),
+    )
+    schedule: Literal["constant", "step", "cosine", "onecycle", "plateau"] = _setting(
+        "constant",
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Schedule"),
+            QT_TRANSLATE_NOOP("TrainSettings", "How the learning rate changes during the run."),
+            "choice",
+            SCHEDULE,
+            choices=(
+                ("constant", QT_TRANSLATE_NOOP("TrainSettings", "Constant")),
+                ("step", QT_TRANSLATE_NOOP("TrainSettings", "Step decay")),
+                ("cosine", QT_TRANSLATE_NOOP("TrainSettings", "Cosine")),
+                ("onecycle", QT_TRANSLATE_NOOP("TrainSettings", "One-cycle")),
+                ("plateau", QT_TRANSLATE_NOOP("TrainSettings", "Reduce on plateau")),
+            ),
+        ),
+    )
+    step_size: int = _setting(
+        2,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Step size (epochs)"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings",
+                "Step decay multiplies the learning rate by the decay factor every this many epochs.",
+            ),
+            "int",
+            SCHEDULE,
+            minimum=1,
+            maximum=1000,
+            show_if=(("schedule", ("step",)),),
+        ),
+    )
+    gamma: float = _setting(
+        0.5,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Decay factor γ"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings",
+                "What the learning rate is multiplied by at each decay: 0.5 halves it.",
+            ),
+            "float",
+            SCHEDULE,
+            minimum=0.01,
+            maximum=1.0,
+            step=0.05,
+            decimals=3,
+            show_if=(("schedule", ("step", "plateau")),),
+        ),
+    )
+    weight_decay: float = _setting(
+        0.0,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Weight decay"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings", "L2 penalty: pulls weights towards zero (overfitting)."
+            ),
+            "float",
+            REGULARISATION,
+            minimum=0.0,
+            maximum=1.0,
+            decimals=6,
+            log_steps=True,
+        ),
+    )
+    l1: float = _setting(
+        0.0,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "L1 penalty"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings",
+                "Adds this factor times the sum of the absolute weights to the loss, which pushes unneeded weights to exactly zero.",
+            ),
+            "float",
+            REGULARISATION,
+            minimum=0.0,
+            maximum=1.0,
+            decimals=6,
+            log_steps=True,
+        ),
+    )
+    grad_clip: float = _setting(
+        0.0,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Gradient clipping"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings",
+                "Largest gradient norm allowed: a longer gradient is scaled down, which keeps a loss from jumping to NaN.",
+            ),
+            "float",
+            REGULARISATION,
+            minimum=0.0,
+            maximum=1000.0,
+            step=0.5,
+            decimals=3,
+            special_text=QT_TRANSLATE_NOOP("TrainSettings", "Off"),
+        ),
+    )
+    label_smoothing: float = _setting(
+        0.0,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Label smoothing"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings",
+                "Classifiers train towards 1 − ε for the true class instead of 1, which makes them less overconfident.",
+            ),
+            "float",
+            REGULARISATION,
+            minimum=0.0,
+            maximum=0.9,
+            step=0.05,
+            decimals=3,
+        ),
+    )
+    seed: int = _setting(
+        0,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Seed"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings", "Same seed, same data order and start weights: same result."
+            ),
+            "int",
+            RUN,
+            minimum=0,
+            maximum=2**31 - 1,
+        ),
+    )
+    early_stopping: bool = _setting(
+        False,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Early stopping"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings",
+                "Stop when validation loss has not improved for Patience epochs; the best weights are restored.",
+            ),
+            "bool",
+            REGULARISATION,
+        ),
+    )
+    patience: int = _setting(
+        3,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Patience (epochs)"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings",
+                "Epochs without a lower validation loss before early stopping gives up; Reduce on plateau waits half as many.",
+            ),
+            "int",
+            REGULARISATION,
+            minimum=1,
+            maximum=1000,
+            # The plateau schedule waits patience // 2 epochs (engine.train.optim.Schedule).
+            show_if=(("early_stopping", (True,)), ("schedule", ("plateau",))),
+        ),
+    )
+    # "auto", "cpu", "cuda", "cuda:1", "mps", "xpu": the GUI lists the devices it detects.
+    device: str = _setting(
+        "auto",
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Device"),
+            QT_TRANSLATE_NOOP("TrainSettings", "Where the network trains."),
+            "device",
+            RUN,
+        ),
+    )
+    # CUDA only: bf16 where supported, else fp16 + GradScaler.
+    mixed_precision: bool = _setting(
+        False,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Mixed precision (CUDA only)"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings",
+                "16-bit arithmetic on NVIDIA GPUs: faster, same accuracy in most cases.",
+            ),
+            "bool",
+            RUN,
+        ),
+    )
+    # e.g. ["shift", "flip", "rotate", "noise", "cutout"]; the Data pane's checkboxes set it.
     augment: list[str] = field(
-        default_factory=list
-    )  # e.g. ["shift", "flip", "rotate", "noise", "cutout"]
-    log_interval_ms: int = 100  # how often metrics leave the device
+        default_factory=list,
+        metadata={
+            "spec": SettingSpec(
+                QT_TRANSLATE_NOOP("TrainSettings", "Augmentation"),
+                QT_TRANSLATE_NOOP(
+                    "TrainSettings",
+                    "Random changes to training images, chosen under Augmentation in the Data pane.",
+                ),
+                "list",
+                RUN,
+                hidden=True,
+            )
+        },
+    )
+    log_interval_ms: int = _setting(
+        100,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Log interval (ms)"),
+            QT_TRANSLATE_NOOP("TrainSettings", "How often metrics leave the device."),
+            "int",
+            RUN,
+            minimum=10,
+            maximum=10000,
+            hidden=True,
+        ),
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -7,8 +7,9 @@ The language follows the saved preference (QSettings ``language``), else the sys
 
 Maintenance (run from the repository root)::
 
-    python -m gui.i18n update   # pyside6-lupdate over gui/, main.py and the engine's run
-                                # messages (engine/train/messages.py): refresh the .ts files,
+    python -m gui.i18n update   # pyside6-lupdate over gui/, main.py, the engine's run
+                                # messages (engine/train/messages.py) and training settings
+                                # (engine/types.py, engine/settings_spec.py): refresh the .ts files,
                                 # filling new entries the glossary already translates
     python -m gui.i18n glossary # add the .ts's finished translations to glossary_<lang>.json
     python -m gui.i18n build    # pyside6-lrelease: the .ts files -> .qm (the installer runs this)
@@ -239,13 +240,16 @@ def repository_root() -> Path:
 
 # The engine's translatable templates (marked with its own no-op QT_TRANSLATE_NOOP).
 ENGINE_MESSAGES = Path("engine") / "train" / "messages.py"
+# The training settings' labels, help and choices (TrainSettings' field specs) and sections.
+ENGINE_SETTINGS = (Path("engine") / "types.py", Path("engine") / "settings_spec.py")
 
 
 def source_files(root: Path | None = None) -> list[Path]:
-    """Every Python file whose strings are translated: gui/, main.py, the engine's run messages."""
+    """Every Python file whose strings are translated: gui/, main.py, the engine's run messages
+    and training settings."""
     base = root or repository_root()
     files = sorted((base / "gui").rglob("*.py"))
-    extra = [base / "main.py", base / ENGINE_MESSAGES]
+    extra = [base / "main.py", base / ENGINE_MESSAGES, *(base / p for p in ENGINE_SETTINGS)]
     return files + [path for path in extra if path.is_file()]
 
 

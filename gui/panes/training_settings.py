@@ -1,16 +1,19 @@
 """The training settings form, bound to ``state.project.settings`` (a TrainSettings).
 
-Every edit writes straight into the project's settings and marks the project dirty; opening
-another project reloads the form. The device list is filled only once torch has loaded
-(the window loads it in the background), so this form never makes the window wait for torch.
+The form is generated from the settings' specs (``engine.settings_spec``): one widget per field
+that is not hidden, labelled and explained by its spec, in the spec's section, and shown only
+while it applies (momentum for SGD and RMSprop, step size for step decay, ...). Every edit
+writes straight into the project's settings and marks the project dirty; opening another
+project reloads the form. The device list is filled only once torch has loaded (the window
+loads it in the background), so this form never makes the window wait for torch.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -18,13 +21,22 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
+from engine.settings_spec import SETTINGS_CONTEXT, SettingSpec, setting_specs
+
 if TYPE_CHECKING:
-    from gui.project_state import ProjectState
+    from gui.document import ProjectDocument
+
+W = TypeVar("W", bound=QWidget)
+
+
+def _translated(text: str) -> str:
+    """A spec's English text in the interface language (marked in engine/types.py)."""
+    return QCoreApplication.translate(SETTINGS_CONTEXT, text) if text else ""
 
 
 class CompactSpinBox(QDoubleSpinBox):
@@ -34,100 +46,114 @@ class CompactSpinBox(QDoubleSpinBox):
         return f"{value:.6g}"
 
 
+class WheelGuard(QObject):
+    """Lets the mouse wheel change a spin box or combo only while it has focus.
+
+    The form sits in a scroll area: scrolling the panel over an unfocused field used to change
+    the learning rate silently. The ignored event goes on to the scroll area, which scrolls.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        wheel = event.type() == QEvent.Type.Wheel
+        if wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()
+            return True
+        return False
+
+
 class TrainingSettingsForm(QGroupBox):
-    """Optimiser, learning rate, batch, epochs, schedule, regularisation, seed, device."""
+    """Every visible training setting, in sections: optimiser, run, schedule, regularisation."""
 
     sig_changed = Signal()
 
-    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: ProjectDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Settings"))
         self.state = state
         self._loading = False
         self._devices: list[Any] = []
+        self._wheel_guard = WheelGuard(self)
+        self.specs: dict[str, SettingSpec] = {
+            name: spec for name, spec in setting_specs() if not spec.hidden
+        }
+        self.widgets: dict[str, QWidget] = {}
+        self._rows: dict[str, QFormLayout] = {}  # the section's layout holding each field's row
 
-        self.optimizer = QComboBox()
-        for value, text in (
-            ("adam", self.tr("Adam")),
-            ("adamw", self.tr("AdamW")),
-            ("sgd", self.tr("SGD (momentum)")),
-            ("rmsprop", self.tr("RMSprop")),
-            ("adagrad", self.tr("Adagrad")),
-        ):
-            self.optimizer.addItem(text, value)
-        self.optimizer.setToolTip(self.tr("How the weights move downhill: w ← w − η∇J(w) and kin"))
-        self.lr = CompactSpinBox()
-        self.lr.setDecimals(6)
-        self.lr.setRange(1e-6, 10.0)
-        self.lr.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
-        self.lr.setToolTip(self.tr("Learning rate η: the size of each step. Too high diverges."))
-        self.batch = QSpinBox()
-        self.batch.setRange(1, 65536)
-        self.batch.setToolTip(self.tr("Samples per gradient step."))
-        self.epochs = QSpinBox()
-        self.epochs.setRange(1, 10000)
-        self.epochs.setToolTip(self.tr("Passes over the training set."))
-        self.schedule = QComboBox()
-        for value, text in (
-            ("constant", self.tr("Constant")),
-            ("step", self.tr("Step decay")),
-            ("cosine", self.tr("Cosine")),
-            ("onecycle", self.tr("One-cycle")),
-            ("plateau", self.tr("Reduce on plateau")),
-        ):
-            self.schedule.addItem(text, value)
-        self.schedule.setToolTip(self.tr("How the learning rate changes during the run."))
-        self.weight_decay = CompactSpinBox()
-        self.weight_decay.setDecimals(6)
-        self.weight_decay.setRange(0.0, 1.0)
-        self.weight_decay.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
-        self.weight_decay.setToolTip(
-            self.tr("L2 penalty: pulls weights towards zero (overfitting).")
-        )
-        self.early_stopping = QCheckBox(self.tr("Early stopping, patience"))
-        self.early_stopping.setToolTip(
-            self.tr(
-                "Stop when validation loss has not improved for this many epochs; "
-                "the best weights are restored."
-            )
-        )
-        self.patience = QSpinBox()
-        self.patience.setRange(1, 1000)
-        stopping = QWidget()
-        stopping_layout = QHBoxLayout(stopping)
-        stopping_layout.setContentsMargins(0, 0, 0, 0)
-        stopping_layout.addWidget(self.early_stopping)
-        stopping_layout.addWidget(self.patience)
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip(self.tr("Same seed, same data order and start weights: same result."))
-        self.device = QComboBox()
-        self.device.setToolTip(self.tr("Where the network trains."))
-        self.mixed_precision = QCheckBox(self.tr("Mixed precision (CUDA only)"))
-        self.mixed_precision.setToolTip(
-            self.tr("16-bit arithmetic on NVIDIA GPUs: faster, same accuracy in most cases.")
-        )
+        outer = QVBoxLayout(self)
+        sections: dict[str, QFormLayout] = {}
+        for name, spec in self.specs.items():
+            section = sections.get(spec.group)
+            if section is None:  # sections come in the order of their first field
+                box = QGroupBox(_translated(spec.group))
+                section = sections[spec.group] = QFormLayout(box)
+                outer.addWidget(box)
+            widget = self._make_widget(name, spec)
+            widget.setToolTip(_translated(spec.help))
+            if isinstance(widget, QCheckBox):
+                section.addRow(widget)  # a check box carries its own label
+            else:
+                section.addRow(_translated(spec.label), widget)
+            self.widgets[name] = widget
+            self._rows[name] = section
 
-        form = QFormLayout(self)
-        form.addRow(self.tr("Optimiser"), self.optimizer)
-        form.addRow(self.tr("Learning rate"), self.lr)
-        form.addRow(self.tr("Batch size"), self.batch)
-        form.addRow(self.tr("Epochs"), self.epochs)
-        form.addRow(self.tr("Schedule"), self.schedule)
-        form.addRow(self.tr("Weight decay"), self.weight_decay)
-        form.addRow(stopping)
-        form.addRow(self.tr("Seed"), self.seed)
-        form.addRow(self.tr("Device"), self.device)
-        form.addRow(self.mixed_precision)
+        # The names the Training pane and the tests use; every field is also in self.widgets.
+        self.optimizer = self._widget("optimizer", QComboBox)
+        self.lr = self._widget("lr", CompactSpinBox)
+        self.batch = self._widget("batch_size", QSpinBox)
+        self.epochs = self._widget("epochs", QSpinBox)
+        self.schedule = self._widget("schedule", QComboBox)
+        self.weight_decay = self._widget("weight_decay", CompactSpinBox)
+        self.early_stopping = self._widget("early_stopping", QCheckBox)
+        self.patience = self._widget("patience", QSpinBox)
+        self.seed = self._widget("seed", QSpinBox)
+        self.device = self._widget("device", QComboBox)
+        self.mixed_precision = self._widget("mixed_precision", QCheckBox)
 
-        for combo in (self.optimizer, self.schedule, self.device):
-            combo.currentIndexChanged.connect(self._on_edited)
-        for spin in (self.lr, self.batch, self.epochs, self.weight_decay, self.patience, self.seed):
-            spin.valueChanged.connect(self._on_edited)
-        for check in (self.early_stopping, self.mixed_precision):
-            check.toggled.connect(self._on_edited)
         self.refresh_devices()
         self.load()
+
+    def _widget(self, name: str, kind: type[W]) -> W:
+        widget = self.widgets[name]
+        assert isinstance(widget, kind), f"{name} is a {type(widget).__name__}"
+        return widget
+
+    def _make_widget(self, name: str, spec: SettingSpec) -> QWidget:
+        """The editor the spec asks for, connected so that an edit reaches the settings."""
+        widget: QWidget
+        if spec.kind == "bool":
+            check = QCheckBox(_translated(spec.label))
+            check.toggled.connect(lambda _on, n=name: self._on_edited(n))
+            return check
+        if spec.kind in ("choice", "device"):
+            combo = QComboBox()
+            for value, label in spec.choices:  # the device combo is filled by refresh_devices
+                combo.addItem(_translated(label), value)
+            combo.currentIndexChanged.connect(lambda _i, n=name: self._on_edited(n))
+            widget = combo
+        elif spec.kind == "int":
+            spin = QSpinBox()
+            spin.setRange(int(spec.minimum or 0), int(spec.maximum or 0))
+            spin.setSingleStep(max(1, int(spec.step)))
+            spin.valueChanged.connect(lambda _v, n=name: self._on_edited(n))
+            widget = spin
+        elif spec.kind == "float":
+            real = CompactSpinBox()
+            real.setDecimals(spec.decimals)
+            real.setRange(float(spec.minimum or 0.0), float(spec.maximum or 0.0))
+            if spec.log_steps:
+                real.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+            else:
+                real.setSingleStep(spec.step)
+            real.valueChanged.connect(lambda _v, n=name: self._on_edited(n))
+            widget = real
+        else:
+            raise ValueError(f"the settings form cannot edit a {spec.kind!r} setting ({name})")
+        if spec.special_text and isinstance(widget, QAbstractSpinBox):
+            widget.setSpecialValueText(_translated(spec.special_text))
+        # Not focused by the wheel, and the wheel ignored until focused (see WheelGuard).
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.installEventFilter(self._wheel_guard)
+        return widget
 
     # -- model -> form -------------------------------------------------------------------------
     def load(self) -> None:
@@ -135,19 +161,12 @@ class TrainingSettingsForm(QGroupBox):
         settings = self.state.project.settings
         self._loading = True
         try:
-            _select(self.optimizer, settings.optimizer)
-            self.lr.setValue(settings.lr)
-            self.batch.setValue(settings.batch_size)
-            self.epochs.setValue(settings.epochs)
-            _select(self.schedule, settings.schedule)
-            self.weight_decay.setValue(settings.weight_decay)
-            self.early_stopping.setChecked(settings.early_stopping)
-            self.patience.setValue(settings.patience)
-            self.seed.setValue(settings.seed)
-            if self.device.findData(settings.device) < 0:
-                self.device.addItem(settings.device, settings.device)
-            _select(self.device, settings.device)
-            self.mixed_precision.setChecked(settings.mixed_precision)
+            for name in self.specs:
+                value = getattr(settings, name)
+                widget = self.widgets[name]
+                if name == "device" and self.device.findData(value) < 0:
+                    self.device.addItem(str(value), value)  # a device not detected (yet)
+                _set_value(widget, value)
         finally:
             self._loading = False
         self._update_enabled()
@@ -190,34 +209,57 @@ class TrainingSettingsForm(QGroupBox):
                 return info
         return None
 
-    def _update_enabled(self) -> None:
+    def _cuda(self) -> bool:
         info = self.device_info()
-        cuda = info is not None and info.kind == "cuda"
-        self.mixed_precision.setEnabled(cuda and self.isEnabled())
-        self.patience.setEnabled(self.early_stopping.isChecked())
+        return info is not None and info.kind == "cuda"
+
+    def _update_enabled(self) -> None:
+        """Show the settings that apply to the current choices; mixed precision needs CUDA."""
+        values = {name: _value(widget) for name, widget in self.widgets.items()}
+        for name, spec in self.specs.items():
+            self._rows[name].setRowVisible(self.widgets[name], spec.applies(values))
+        # Enabled explicitly only: a disabled form (during a run) still disables it.
+        self.mixed_precision.setEnabled(self._cuda())
 
     # -- form -> model -------------------------------------------------------------------------
-    def _on_edited(self) -> None:
+    def _on_edited(self, name: str) -> None:
         self._update_enabled()
         if self._loading:
             return
         settings = self.state.project.settings
-        settings.optimizer = self.optimizer.currentData()
-        settings.lr = float(self.lr.value())
-        settings.batch_size = int(self.batch.value())
-        settings.epochs = int(self.epochs.value())
-        settings.schedule = self.schedule.currentData()
-        settings.weight_decay = float(self.weight_decay.value())
-        settings.early_stopping = self.early_stopping.isChecked()
-        settings.patience = int(self.patience.value())
-        settings.seed = int(self.seed.value())
-        settings.device = str(self.device.currentData() or "auto")
-        info = self.device_info()
-        settings.mixed_precision = (
-            self.mixed_precision.isChecked() and info is not None and info.kind == "cuda"
-        )
+        # Only the edited field is written: another field the form shows rounded or clamped
+        # (a learning rate below the spin box's minimum) keeps its stored value.
+        if name in ("device", "mixed_precision"):
+            settings.device = str(self.device.currentData() or "auto")
+            settings.mixed_precision = self.mixed_precision.isChecked() and self._cuda()
+        else:
+            setattr(settings, name, _value(self.widgets[name]))
         self.state.mark_dirty()
         self.sig_changed.emit()
+
+
+def _value(widget: QWidget) -> Any:
+    """The widget's value as TrainSettings stores it."""
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QSpinBox):
+        return int(widget.value())
+    if isinstance(widget, QDoubleSpinBox):
+        return float(widget.value())
+    raise TypeError(f"no value for {type(widget).__name__}")
+
+
+def _set_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QComboBox):
+        _select(widget, value)
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value))
+    elif isinstance(widget, QDoubleSpinBox):
+        widget.setValue(float(value))
 
 
 def _select(combo: QComboBox, value: object) -> None:

@@ -241,6 +241,38 @@ Verified in ONNX Runtime on {n} real samples: the largest difference from PyTorc
         <source>Your name, printed on the report (leave empty to omit):</source>
         <translation>您的姓名，将打印在报告上（留空则不打印）：</translation>
     </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation>已取消加载</translation>
+    </message>
+    <message>
+        <source>Loading {0}</source>
+        <translation>正在加载 {0}</translation>
+    </message>
+    <message>
+        <source>Load a dataset in the Data pane first.</source>
+        <translation>请先在“数据”面板中加载数据集。</translation>
+    </message>
+    <message>
+        <source>Fix the network first — {0}{1}</source>
+        <translation>请先修复网络——{0}{1}</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>There was not enough memory. Close other programs, or use a smaller batch, network or dataset.</source>
+        <translation>内存不足。请关闭其他程序，或使用更小的批大小、网络或数据集。</translation>
+    </message>
+    <message>
+        <source>The work</source>
+        <translation>这项任务</translation>
+    </message>
+    <message>
+        <source>{0} failed unexpectedly ({1}: {2}). The details are in the log.</source>
+        <translation>{0}意外失败（{1}：{2}）。详细信息已写入日志。</translation>
+    </message>
 </context>
 <context>
     <name>ActivationLab</name>
@@ -1876,6 +1908,221 @@ Build, train, inspect and export neural networks.</source>
     </message>
 </context>
 <context>
+    <name>TrainSettings</name>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>How the weights move downhill: w ← w − η∇J(w) and kin</source>
+        <translation>权重如何“下山”：w ← w − η∇J(w) 及其变体</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>SGD (momentum)</source>
+        <translation>SGD（动量）</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adagrad</source>
+        <translation>Adagrad</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Learning rate η: the size of each step. Too high diverges.</source>
+        <translation>学习率 η：每一步的大小。太大会发散。</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Each step keeps this fraction of the previous one, which smooths the path downhill and speeds it up.</source>
+        <translation>每一步保留上一步的这一比例，让“下山”的路径更平滑，也更快。</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum</source>
+        <translation>Nesterov 动量</translation>
+    </message>
+    <message>
+        <source>Take the gradient one momentum step ahead, which often converges a little faster.</source>
+        <translation>先沿动量方向前进一步再计算梯度，通常收敛得更快一些。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Samples per gradient step.</source>
+        <translation>每个梯度步使用的样本数。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <source>Passes over the training set.</source>
+        <translation>遍历训练集的次数。</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes during the run.</source>
+        <translation>学习率在训练过程中如何变化。</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>One-cycle</source>
+        <translation>单周期（One-cycle）</translation>
+    </message>
+    <message>
+        <source>Reduce on plateau</source>
+        <translation>停滞时降低</translation>
+    </message>
+    <message>
+        <source>Step size (epochs)</source>
+        <translation>步长（轮数）</translation>
+    </message>
+    <message>
+        <source>Step decay multiplies the learning rate by the decay factor every this many epochs.</source>
+        <translation>阶梯衰减每隔这么多轮就把学习率乘以衰减因子。</translation>
+    </message>
+    <message>
+        <source>Decay factor γ</source>
+        <translation>衰减因子 γ</translation>
+    </message>
+    <message>
+        <source>What the learning rate is multiplied by at each decay: 0.5 halves it.</source>
+        <translation>每次衰减时学习率所乘的系数：0.5 表示减半。</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>L2 penalty: pulls weights towards zero (overfitting).</source>
+        <translation>L2 惩罚：把权重拉向零（对抗过拟合）。</translation>
+    </message>
+    <message>
+        <source>L1 penalty</source>
+        <translation>L1 惩罚</translation>
+    </message>
+    <message>
+        <source>Adds this factor times the sum of the absolute weights to the loss, which pushes unneeded weights to exactly zero.</source>
+        <translation>把权重绝对值之和乘以这个系数加到损失上，会把用不到的权重推到正好为零。</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>Largest gradient norm allowed: a longer gradient is scaled down, which keeps a loss from jumping to NaN.</source>
+        <translation>允许的最大梯度范数：更长的梯度会被按比例缩短，防止损失突然变成 NaN。</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
+        <source>Classifiers train towards 1 − ε for the true class instead of 1, which makes them less overconfident.</source>
+        <translation>分类器对正确类别的训练目标是 1 − ε 而不是 1，这样模型不会过于自信。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Same seed, same data order and start weights: same result.</source>
+        <translation>随机种子相同，数据顺序和初始权重就相同，结果也相同。</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>早停</translation>
+    </message>
+    <message>
+        <source>Stop when validation loss has not improved for Patience epochs; the best weights are restored.</source>
+        <translation>当验证损失连续“耐心”所设的轮数没有改善时停止训练，并恢复最好的权重。</translation>
+    </message>
+    <message>
+        <source>Patience (epochs)</source>
+        <translation>耐心（轮数）</translation>
+    </message>
+    <message>
+        <source>Epochs without a lower validation loss before early stopping gives up; Reduce on plateau waits half as many.</source>
+        <translation>验证损失连续这么多轮没有降低，早停就会停止训练；“停滞时降低”只等一半的轮数。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Where the network trains.</source>
+        <translation>网络在哪个设备上训练。</translation>
+    </message>
+    <message>
+        <source>Mixed precision (CUDA only)</source>
+        <translation>混合精度（仅 CUDA）</translation>
+    </message>
+    <message>
+        <source>16-bit arithmetic on NVIDIA GPUs: faster, same accuracy in most cases.</source>
+        <translation>在 NVIDIA GPU 上使用 16 位运算：更快，多数情况下准确率不变。</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>Random changes to training images, chosen under Augmentation in the Data pane.</source>
+        <translation>对训练图像的随机改动，在“数据”面板的“数据增强”中选择。</translation>
+    </message>
+    <message>
+        <source>Log interval (ms)</source>
+        <translation>记录间隔（毫秒）</translation>
+    </message>
+    <message>
+        <source>How often metrics leave the device.</source>
+        <translation>指标多久从设备传回一次。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>正则化</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPane</name>
     <message>
         <source>Start</source>
@@ -2087,126 +2334,6 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>Adam</source>
-        <translation>Adam</translation>
-    </message>
-    <message>
-        <source>AdamW</source>
-        <translation>AdamW</translation>
-    </message>
-    <message>
-        <source>SGD (momentum)</source>
-        <translation>SGD（动量）</translation>
-    </message>
-    <message>
-        <source>RMSprop</source>
-        <translation>RMSprop</translation>
-    </message>
-    <message>
-        <source>Adagrad</source>
-        <translation>Adagrad</translation>
-    </message>
-    <message>
-        <source>How the weights move downhill: w ← w − η∇J(w) and kin</source>
-        <translation>权重如何“下山”：w ← w − η∇J(w) 及其变体</translation>
-    </message>
-    <message>
-        <source>Learning rate η: the size of each step. Too high diverges.</source>
-        <translation>学习率 η：每一步的大小。太大会发散。</translation>
-    </message>
-    <message>
-        <source>Samples per gradient step.</source>
-        <translation>每个梯度步使用的样本数。</translation>
-    </message>
-    <message>
-        <source>Passes over the training set.</source>
-        <translation>遍历训练集的次数。</translation>
-    </message>
-    <message>
-        <source>Constant</source>
-        <translation>恒定</translation>
-    </message>
-    <message>
-        <source>Step decay</source>
-        <translation>阶梯衰减</translation>
-    </message>
-    <message>
-        <source>Cosine</source>
-        <translation>余弦</translation>
-    </message>
-    <message>
-        <source>One-cycle</source>
-        <translation>单周期（One-cycle）</translation>
-    </message>
-    <message>
-        <source>Reduce on plateau</source>
-        <translation>停滞时降低</translation>
-    </message>
-    <message>
-        <source>How the learning rate changes during the run.</source>
-        <translation>学习率在训练过程中如何变化。</translation>
-    </message>
-    <message>
-        <source>L2 penalty: pulls weights towards zero (overfitting).</source>
-        <translation>L2 惩罚：把权重拉向零（对抗过拟合）。</translation>
-    </message>
-    <message>
-        <source>Early stopping, patience</source>
-        <translation>早停，耐心轮数</translation>
-    </message>
-    <message>
-        <source>Stop when validation loss has not improved for this many epochs; the best weights are restored.</source>
-        <translation>当验证损失连续这么多轮没有改善时停止训练；并恢复最好的权重。</translation>
-    </message>
-    <message>
-        <source>Same seed, same data order and start weights: same result.</source>
-        <translation>随机种子相同，数据顺序和初始权重就相同，结果也相同。</translation>
-    </message>
-    <message>
-        <source>Where the network trains.</source>
-        <translation>网络在哪个设备上训练。</translation>
-    </message>
-    <message>
-        <source>Mixed precision (CUDA only)</source>
-        <translation>混合精度（仅 CUDA）</translation>
-    </message>
-    <message>
-        <source>16-bit arithmetic on NVIDIA GPUs: faster, same accuracy in most cases.</source>
-        <translation>在 NVIDIA GPU 上使用 16 位运算：更快，多数情况下准确率不变。</translation>
-    </message>
-    <message>
-        <source>Optimiser</source>
-        <translation>优化器</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>学习率</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>批大小</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>训练轮数</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>学习率调度</translation>
-    </message>
-    <message>
-        <source>Weight decay</source>
-        <translation>权重衰减</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>设备</translation>
     </message>
     <message>
         <source>Automatic (best available)</source>
