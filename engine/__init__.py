@@ -25,6 +25,10 @@ _EXPORTS: dict[str, str] = {
     "DataRef": "engine.types",
     "RunRecord": "engine.types",
     "RUN_MESSAGE_CONTEXT": "engine.types",
+    # training settings' field metadata (no torch)
+    "SETTINGS_CONTEXT": "engine.settings_spec",
+    "SettingSpec": "engine.settings_spec",
+    "setting_specs": "engine.settings_spec",
     # device
     "DeviceInfo": "engine.device",
     "detect_devices": "engine.device",

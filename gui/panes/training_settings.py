@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.settings_spec import SETTINGS_CONTEXT, SettingSpec, setting_specs
+from engine import SETTINGS_CONTEXT, SettingSpec, setting_specs
 
 if TYPE_CHECKING:
     from gui.document import ProjectDocument
