@@ -56,12 +56,12 @@ def main() -> None:
     import engine.analysis as analysis_module
     from engine import Project, TrainSettings
     from engine.types import DataRef
+    from gui.document import ProjectDocument
     from gui.editor.testing import editor_window
-    from gui.project_state import ProjectState
 
     graph = build_graph()
     assert len(graph.nodes) == 2 * N_BLOCKS + 2
-    state = ProjectState(Project("bench", graph, DataRef(), TrainSettings()))
+    state = ProjectDocument(Project("bench", graph, DataRef(), TrainSettings()))
     window, editor = editor_window(state)
     window.show()
     app.processEvents()

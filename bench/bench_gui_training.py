@@ -47,18 +47,18 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     from engine import DataRef, Trainer, build_model, load_dataset, new_project
+    from gui.document import ProjectDocument
     from gui.panes.data_pane import DataPane
     from gui.panes.evaluate_pane import EvaluatePane
     from gui.panes.stall_probe import StallProbe
     from gui.panes.training_pane import TrainingPane
-    from gui.project_state import ProjectState
 
     ref = DataRef(args.data)
     dataset = load_dataset(ref)
     project = new_project("seed-cnn", ref, dataset.context())
     project.settings.epochs = args.epochs
     project.settings.device = "cpu"
-    state = ProjectState(project)
+    state = ProjectDocument(project)
     state.set_dataset(dataset)
 
     window = QTabWidget()
@@ -98,7 +98,7 @@ def main() -> None:
 
     # Warm-up: the first fit pays one-off imports and allocator growth on both paths. The app
     # warms the same way when torch loads (imports, then gc.freeze), and so does this bench.
-    from gui.training_worker import warm_training_stack
+    from gui.training.performance import warm_training_stack
 
     warm_training_stack()
     Trainer(build_model(project.graph), dataset, project.settings).fit(1)

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from engine.types import DataRef, NetCanvasError, TrainSettings
+from engine.types import DataRef, GraphError, NetCanvasError, TrainSettings
 
 if TYPE_CHECKING:
     from torch import nn
@@ -67,21 +67,16 @@ def _dataset_for(project: Project) -> Dataset:
     return dataset
 
 
-def _model(project: Project, need_weights: bool) -> nn.Module:
-    from engine.build import build_model
+def _model(project: Project, dataset: Dataset) -> nn.Module:
+    """The project's trained network (eval, predict, export): the engine's one way to load it."""
+    from engine.session import trained_model
 
-    model = build_model(project.graph, project.settings.seed)
-    if project.weights is not None:
-        try:
-            model.load_state_dict(project.weights)
-        except RuntimeError as exc:
-            raise UsageError(
-                f"The saved weights do not match the network ({str(exc).splitlines()[0]}). "
-                "Train the project again."
-            ) from None
-    elif need_weights:
+    if project.weights is None:
         raise UsageError(f"'{project.name}' has no trained weights yet: run '{PROG} train' first.")
-    return model
+    try:
+        return trained_model(project, dataset)
+    except GraphError as exc:
+        raise UsageError(str(exc)) from None
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -257,9 +252,8 @@ def _settings_for_run(project: Project, args: argparse.Namespace) -> TrainSettin
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from engine.metrics import evaluate
     from engine.project import save_project
-    from engine.train import Trainer
+    from engine.session import adopt_run, finish_run, prepare_run
     from engine.train.distributed import from_env
     from engine.train.progress import ProgressPrinter
 
@@ -268,17 +262,15 @@ def cmd_train(args: argparse.Namespace) -> int:
     project = _load(args.project)
     settings = _settings_for_run(project, args)
     dataset = _dataset_for(project)
-    model = _model(project, need_weights=False)
-    if args.fresh:
-        from engine.build import build_model
-
-        model = build_model(project.graph, settings.seed)
+    run = prepare_run(project, dataset, settings, from_weights=not args.fresh)
     callbacks = [ProgressPrinter(sys.stdout)] if main_rank and not args.quiet else []
-    run_id = f"run-{len(project.runs) + 1}"
-    trainer = Trainer(model, dataset, settings, callbacks, _loss(project), run_id=run_id)
+    try:
+        trainer = run.trainer(callbacks)
+    except GraphError as exc:
+        raise UsageError(f"{exc} Pass --fresh to do so.") from None
     if main_rank:
         where = f"{ctx.world_size} processes (DDP)" if ctx else str(trainer.device)
-        start = "from the saved weights" if project.weights is not None and not args.fresh else ""
+        start = "from the saved weights" if run.weights is not None else ""
         print(f"training {project.name} on {where}, {settings.epochs} epochs {start}".rstrip())
     previous = signal.getsignal(signal.SIGINT)
 
@@ -295,29 +287,16 @@ def cmd_train(args: argparse.Namespace) -> int:
         trainer.leave_process_group()
     if not main_rank:
         return 0 if record.status != "failed" else 1
-    if record.status != "failed":
-        report = evaluate(trainer.model, dataset, "test")
-        record.metrics[f"{report.split}_loss"] = report.loss
-        if report.accuracy is not None:
-            record.metrics[f"{report.split}_accuracy"] = report.accuracy
+    report, weights = finish_run(run, trainer, record)
+    if report is not None:
         print(_summary_line(report.to_dict()))
-    project.runs.append(record)
-    project.weights = trainer.state_dict_cpu()
+    adopt_run(project, record, weights)
     save_project(project, args.project)
     print(f"saved {args.project} ({record.id}: {record.status})")
     if record.status == "failed":
         print(f"{PROG}: training failed: {record.message}", file=sys.stderr)
         return 1
     return 130 if record.status == "stopped" else 0
-
-
-def _loss(project: Project) -> str | None:
-    from engine.build import loss_name
-
-    try:
-        return loss_name(project.graph)
-    except NetCanvasError:
-        return None
 
 
 def _summary_line(summary: dict[str, Any]) -> str:
@@ -329,12 +308,13 @@ def _summary_line(summary: dict[str, Any]) -> str:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from engine.metrics import evaluate
+    from engine.session import evaluate_project
 
     project = _load(args.project)
     dataset = _dataset_for(project)
-    model = _model(project, need_weights=True)
-    report = evaluate(model, dataset, args.split, device=_device(args.device))
+    report = evaluate_project(
+        project, _model(project, dataset), dataset, args.split, _device(args.device)
+    )
     summary = report.to_dict()
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
@@ -373,7 +353,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
     out = _output_path(args.out)
     project = _load(args.project)
     dataset = _dataset_for(project)
-    model = _model(project, need_weights=True)
+    model = _model(project, dataset)
     result = predict_proba(model, dataset, raw, device=_device(args.device))
     _atomic(out, lambda tmp: np.save(tmp, result))
     print(
@@ -407,7 +387,7 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
     out = _output_path(args.out)
     project = _load(args.project)
     dataset = _dataset_for(project)
-    model = _model(project, need_weights=True)
+    model = _model(project, dataset)
     result = export_onnx(model, dataset, out, opset=args.opset)
     print(
         f"wrote {out} (opset {result.opset}, verified in onnxruntime on {result.samples} samples: "

@@ -414,6 +414,7 @@ class RunRecord:
     # The message's English template (engine.train.messages) and its values, for translation.
     message_template: str = ""
     message_args: dict[str, Any] = field(default_factory=dict)
+    loss: str = ""  # the loss the run minimised: cross_entropy, bce_logits, mse or l1
 
     def set_message(self, template: str = "", **args: Any) -> None:
         """Say why the run stopped or failed: ``template`` filled with ``args`` ("" for nothing)."""

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,8 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.worker import Task, user_message
+
 if TYPE_CHECKING:
-    from gui.project_state import ProjectState
+    from gui.document import ProjectDocument
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +52,7 @@ def tr(text: str) -> str:
 # -- helpers shared by the exports ---------------------------------------------------------------
 
 
-def _default_path(state: ProjectState, suffix: str) -> str:
+def _default_path(state: ProjectDocument, suffix: str) -> str:
     """<project folder or home>/<project name><suffix>: where a user most likely wants it."""
     folder = state.path.parent if state.path is not None else Path.home()
     stem = re.sub(r'[\\/:*?"<>|]+', "_", state.project.name).strip(" .") or "netcanvas"
@@ -71,19 +73,10 @@ def _notify(parent: QWidget | None, text: str) -> None:
 
 def _fail(parent: QWidget | None, title: str, error: BaseException) -> None:
     """One dialog with the engine's message; anything unexpected is logged, not shown raw."""
-    from engine import NetCanvasError
-
-    if isinstance(error, NetCanvasError):
-        message = str(error)
-    else:
-        log.error("%s failed", title, exc_info=error)
-        message = tr("The export failed unexpectedly ({0}). The details are in the log.").format(
-            type(error).__name__
-        )
-    QMessageBox.warning(parent, title, message)
+    QMessageBox.warning(parent, title, user_message(error, title))
 
 
-def _model_ready(parent: QWidget | None, state: ProjectState, title: str) -> bool:
+def _model_ready(parent: QWidget | None, state: ProjectDocument, title: str) -> bool:
     """Exports of the model need one, and not while a run is changing its weights."""
     if state.training:
         QMessageBox.information(
@@ -108,56 +101,17 @@ def _save_name(
 # -- ONNX ----------------------------------------------------------------------------------------
 
 
-class OnnxExportWorker(QObject):
-    """Runs ``engine.export_onnx`` in its own QThread; reports through signals only."""
-
-    sig_finished = Signal(object)  # engine.ExportResult
-    sig_failed = Signal(str)  # a plain-language message
-
-    def __init__(
-        self, model: Any, dataset: Any, path: Path, opset: int, dynamic_batch: bool
-    ) -> None:
-        super().__init__()
-        self._args = (model, dataset, path)
-        self._opset = opset
-        self._dynamic = dynamic_batch
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            from engine import NetCanvasError, export_onnx
-
-            try:
-                result = export_onnx(*self._args, opset=self._opset, dynamic_batch=self._dynamic)
-            except NetCanvasError as error:
-                self.sig_failed.emit(str(error))
-            else:
-                self.sig_finished.emit(result)
-        except Exception as error:  # never let a traceback end the thread silently
-            log.error("ONNX export failed", exc_info=error)
-            self.sig_failed.emit(
-                tr("The export failed unexpectedly ({0}). The details are in the log.").format(
-                    type(error).__name__
-                )
-            )
-        finally:
-            thread = self.thread()
-            if thread is not None:
-                thread.quit()
-
-
 class OnnxExportDialog(QDialog):
     """File, opset and dynamic batch; Export runs the verified export on a worker thread and shows
     the parity check (largest difference from PyTorch on real samples) or the error."""
 
     sig_exported = Signal(object)  # engine.ExportResult
 
-    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: ProjectDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.result: Any = None  # the last ExportResult
-        self._thread: QThread | None = None
-        self._worker: OnnxExportWorker | None = None
+        self._task: Task | None = None
         self.setWindowTitle(tr("Export Model as ONNX"))
 
         self.path_edit = QLineEdit(_default_path(state, ".onnx"))
@@ -217,7 +171,7 @@ class OnnxExportDialog(QDialog):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self._task is not None
 
     def _on_browse(self) -> None:
         path, _ = _save_name(
@@ -244,24 +198,22 @@ class OnnxExportDialog(QDialog):
             return
         path = _with_suffix(text, ".onnx")
         self.path_edit.setText(str(path))
-        worker = OnnxExportWorker(
-            self.state.model,
-            self.state.dataset,
-            path,
-            self.opset_spin.value(),
-            self.dynamic_check.isChecked(),
+        from engine import export_onnx
+
+        model, dataset = self.state.model, self.state.dataset
+        opset, dynamic = self.opset_spin.value(), self.dynamic_check.isChecked()
+        task = Task(
+            lambda _task: export_onnx(model, dataset, path, opset=opset, dynamic_batch=dynamic),
+            "NetCanvasOnnxExport",
+            doing=tr("The ONNX export"),
         )
-        thread = QThread(self)
-        thread.setObjectName("NetCanvasOnnxExport")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.sig_finished.connect(self._on_finished)
-        worker.sig_failed.connect(self._on_failed)
-        thread.finished.connect(self._on_thread_finished)
-        self._thread, self._worker = thread, worker
+        task.sig_returned.connect(self._on_finished)
+        task.sig_errored.connect(self._on_failed)
+        task.sig_finished.connect(self._on_task_finished)
+        self._task = task
         self._set_busy(True)
         self.status.setText(tr("Exporting and checking in ONNX Runtime…"))
-        thread.start()
+        task.start()
 
     def _on_finished(self, result: Any) -> None:
         self.result = result
@@ -282,16 +234,18 @@ class OnnxExportDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self.status.setText(tr("Export failed: {0}").format(message))
 
-    def _on_thread_finished(self) -> None:
+    def _on_task_finished(self) -> None:
         self._set_busy(False)
-        if self._thread is not None:
-            self._thread.wait()
-            self._thread.deleteLater()
-        self._thread, self._worker = None, None
+        self._task = None
 
     def wait(self, timeout_ms: int = 120_000) -> bool:
-        """Block until a running export ends (for closing the window and for tests)."""
-        return True if self._thread is None else bool(self._thread.wait(timeout_ms))
+        """Block until a running export ends and its result is shown (closing, tests)."""
+        task = self._task
+        if task is None:
+            return True
+        done = task.wait(timeout_ms)
+        QCoreApplication.sendPostedEvents()
+        return done
 
     def reject(self) -> None:
         if self.running:  # an export cannot be interrupted: keep the dialog until it ends
@@ -307,7 +261,7 @@ class OnnxExportDialog(QDialog):
         super().closeEvent(event)
 
 
-def export_onnx_dialog(parent: QWidget | None, state: ProjectState) -> OnnxExportDialog | None:
+def export_onnx_dialog(parent: QWidget | None, state: ProjectDocument) -> OnnxExportDialog | None:
     """Open the (window-modal) ONNX dialog; None when there is nothing to export yet."""
     title = tr("Export Model as ONNX")
     if not _model_ready(parent, state, title):
@@ -328,7 +282,7 @@ def export_onnx_dialog(parent: QWidget | None, state: ProjectState) -> OnnxExpor
 # -- script, weights, histories, report ----------------------------------------------------------
 
 
-def export_script_dialog(parent: QWidget | None, state: ProjectState) -> Path | None:
+def export_script_dialog(parent: QWidget | None, state: ProjectDocument) -> Path | None:
     """Save the standalone PyTorch training script for the project."""
     from engine import generate_script
 
@@ -352,7 +306,7 @@ def export_script_dialog(parent: QWidget | None, state: ProjectState) -> Path | 
     return written
 
 
-def export_weights_dialog(parent: QWidget | None, state: ProjectState) -> Path | None:
+def export_weights_dialog(parent: QWidget | None, state: ProjectDocument) -> Path | None:
     """Save the model's weights as safetensors or as a ``.pt`` state_dict."""
     title = tr("Export Weights")
     if not _model_ready(parent, state, title):
@@ -380,7 +334,7 @@ def export_weights_dialog(parent: QWidget | None, state: ProjectState) -> Path |
     return written
 
 
-def export_history_dialog(parent: QWidget | None, state: ProjectState) -> Path | None:
+def export_history_dialog(parent: QWidget | None, state: ProjectDocument) -> Path | None:
     """Save every run's curves as CSV (per epoch or per logged step) or TensorBoard files."""
     title = tr("Export Training History")
     runs = list(state.project.runs)
@@ -415,7 +369,7 @@ def export_history_dialog(parent: QWidget | None, state: ProjectState) -> Path |
     return written
 
 
-def export_report_dialog(parent: QWidget | None, state: ProjectState) -> Path | None:
+def export_report_dialog(parent: QWidget | None, state: ProjectDocument) -> Path | None:
     """Save the lab report (HTML); with a trained model and data it includes the evaluation."""
     title = tr("Export Lab Report")
     if state.training:
@@ -439,10 +393,10 @@ def export_report_dialog(parent: QWidget | None, state: ProjectState) -> Path | 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         if state.model is not None and state.dataset is not None:
-            from engine import evaluate
+            from engine import evaluate_project
 
             try:
-                evaluation = evaluate(state.model, state.dataset)
+                evaluation = evaluate_project(state.project, state.model, state.dataset)
             except Exception as error:  # the report is still worth having without it
                 log.warning("report without evaluation: %s", error, exc_info=error)
         written = export_report(

@@ -1,6 +1,6 @@
 """The NetCanvas main window: docks, menus, the project's life cycle, start-up and shutdown.
 
-The window owns the ProjectState and hands it to every pane; panes never talk to each other.
+The window owns the ProjectDocument and hands it to every pane; panes never talk to each other.
 torch is not imported here at module level: the window is shown first, torch loads afterwards.
 """
 
@@ -31,17 +31,18 @@ from engine import (
     DataRef,
     NetCanvasError,
     default_project,
-    load_project,
     new_project,
-    save_project,
 )
 from gui import recovery
 from gui import settings as app_settings
+from gui.data.session import DataSession
+from gui.document import ProjectDocument
 from gui.editor import EditorController
+from gui.evaluate.session import EvaluationSession
 from gui.i18n import device_line
-from gui.project_state import ProjectState
 from gui.start_page import StartPage
 from gui.torch_loader import TorchLoader
+from gui.training.session import TrainingSession
 
 if TYPE_CHECKING:
     from engine.project import Project
@@ -75,12 +76,17 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AllowNestedDocks
         )
 
-        self.state = ProjectState(default_project(), self)
+        self.state = ProjectDocument(default_project(), self)
         self.state.sig_dirty_changed.connect(self._update_title)
         self.state.sig_project_replaced.connect(self._update_title)
         # A run's end already redraws the plots and refreshes the evaluation; saving in a later
         # turn of the event loop keeps each of those pauses short.
         self.state.sig_run_added.connect(lambda _run: QTimer.singleShot(0, self._autosave))
+
+        # The window's work lives in these sessions (no widgets); the panes are views of them.
+        self.data_session = DataSession(self.state, self)
+        self.training_session = TrainingSession(self.state, self)
+        self.evaluation_session = EvaluationSession(self.state, self.training_session, self)
 
         self.torch_loader = TorchLoader(self)
         self.torch_loader.sig_loaded.connect(self._on_torch_loaded)
@@ -155,13 +161,11 @@ class MainWindow(QMainWindow):
         from gui.panes.training_pane import TrainingPane
 
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self.data_pane = DataPane(self.state, self)
-        self.training_pane = TrainingPane(self.state, self)
-        self.evaluate_pane = EvaluatePane(self.state, self)
+        self.data_pane = DataPane(self.state, self, self.data_session)
+        self.training_pane = TrainingPane(self.state, self, self.training_session)
+        self.evaluate_pane = EvaluatePane(self.state, self, self.evaluation_session)
         self.labs_panel = LabsPanel(self.state, self)
         self.labs_panel.sig_open_project.connect(self._open_lab_project)
-        self.evaluate_pane.follow(self.training_pane)  # live decision boundary, text samples
-        self.data_pane.undo_stack = self.editor.undo_stack  # "Adapt network" is undoable
         self.data_dock = self._dock(self.tr("Data"), "data", self.data_pane, bottom)
         self.training_dock = self._dock(self.tr("Training"), "training", self.training_pane, bottom)
         self.evaluate_dock = self._dock(self.tr("Evaluate"), "evaluate", self.evaluate_pane, bottom)
@@ -407,7 +411,7 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-            self.training_pane.stop_and_wait(30000)
+            self.training_session.stop_and_wait(30000)
         if not self.state.dirty:
             return True
         answer = QMessageBox.warning(
@@ -424,10 +428,11 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def _adopt(self, project: Project, path: Path | None, dirty: bool = False) -> None:
-        self.state.set_project(project, path)
-        if dirty:
-            self.state.mark_dirty()
+    def _adopt(self, project: Project, path: Path | None) -> None:
+        self.state.replace(project, path)
+        self._after_replace()
+
+    def _after_replace(self) -> None:
         self.show_editor()
         self._load_project_data()
         self._restore_model()
@@ -478,13 +483,13 @@ class MainWindow(QMainWindow):
         if not self._confirm_discard(self.tr("open another project")):
             return False
         try:
-            project = load_project(path)
+            self.state.open(path)
         except NetCanvasError as error:
             QMessageBox.warning(self, self.tr("Cannot open project"), str(error))
             if not Path(path).exists():
                 self.start_page.set_recent(app_settings.remove_recent_project(path))
             return False
-        self._adopt(project, Path(path))
+        self._after_replace()
         self.start_page.set_recent(app_settings.add_recent_project(str(Path(path).resolve())))
         return True
 
@@ -511,7 +516,7 @@ class MainWindow(QMainWindow):
     def _write(self, path: Path) -> bool:
         """Save atomically; on failure the file on disk and the open project are untouched."""
         try:
-            save_project(self.state.project, path)
+            self.state.save(path)
         except (NetCanvasError, OSError) as error:
             QMessageBox.critical(
                 self,
@@ -525,20 +530,16 @@ class MainWindow(QMainWindow):
                 .replace("%2", str(error)),
             )
             return False
-        self.state.mark_saved(path)
-        self.editor.undo_stack.setClean()
         self.start_page.set_recent(app_settings.add_recent_project(str(path.resolve())))
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
         return True
 
     # -- autosave and recovery -------------------------------------------------------------
     def _autosave(self) -> None:
-        if not self.state.dirty or self._closing:
+        if self._closing:
             return
         try:
-            recovery.recovery_dir().mkdir(parents=True, exist_ok=True)
-            save_project(self.state.project, recovery.recovery_file())
-            recovery.write_note(str(self.state.path or ""), time.time())
+            self.state.autosave()
         except (NetCanvasError, OSError) as error:
             self.statusBar().showMessage(
                 self.tr("Autosave failed: %1").replace("%1", str(error)), 8000
@@ -563,13 +564,12 @@ class MainWindow(QMainWindow):
             recovery.discard_recovery()
             return False
         try:
-            project = load_project(found.project_file)
+            self.state.restore(found)
         except NetCanvasError as error:
             QMessageBox.warning(self, self.tr("Cannot restore"), str(error))
             recovery.discard_recovery()
             return False
-        original = Path(found.original_path) if found.original_path else None
-        self._adopt(project, original, dirty=True)
+        self._after_replace()
         return True
 
     # -- drag and drop files ---------------------------------------------------------------
@@ -617,12 +617,11 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self._autosave_timer.stop()
+        self.training_session.stop_and_wait(30000)
+        self.data_session.shutdown()
+        self.evaluation_session.shutdown()
         if self._panes_ready:
-            self.training_pane.stop_and_wait(30000)
-            self.data_pane.cancel()
-            self.data_pane.wait(10000)
-            self.evaluate_pane.wait(10000)
-            self.labs_panel.shutdown()  # a lab may be computing on a thread of its own
+            self.labs_panel.shutdown()  # a lab may be computing on a task of its own
         self._save_layout()
         recovery.discard_recovery()
         event.accept()

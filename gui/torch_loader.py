@@ -1,17 +1,42 @@
 """Loads torch after the window is up, then reports the detected devices.
 
-``import torch`` takes ~2 s on a 2-core machine; doing it on a Python thread keeps the window
-painting meanwhile. The thread only imports and emits: the signal is delivered on the GUI thread.
+``import torch`` takes ~2 s on a 2-core machine; doing it on a worker task keeps the window
+painting meanwhile. The task only imports and reports: the devices arrive on the GUI thread,
+then the task warms up the training stack.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import threading
 import time
+from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from gui.worker import Task
+
+
+def _import_torch(task: Task) -> None:
+    # No garbage collection while the imports run: they create ~450 000 objects that live
+    # for good, and each full collection among them held the GIL (so froze the window) for
+    # 0.1-0.35 s, several times. warm_training_stack() then freezes them out of the
+    # collector's view (see there) before collection resumes.
+    gc.disable()
+    try:
+        started = time.perf_counter()
+        import torch  # noqa: F401  (the slow part)
+
+        from engine import detect_devices
+
+        task.report((list(detect_devices()), time.perf_counter() - started))  # usable now
+        # The first optimiser imports torch._dynamo (seconds): pay that here, off the GUI thread.
+        with contextlib.suppress(Exception):  # a warm-up must never break anything
+            from gui.training.performance import warm_training_stack
+
+            warm_training_stack()
+    finally:
+        gc.enable()
 
 
 class TorchLoader(QObject):
@@ -20,47 +45,29 @@ class TorchLoader(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread: threading.Thread | None = None
-        self.devices: list[object] | None = None
+        self._task: Task | None = None
+        self.devices: list[object] | None = None  # set on the GUI thread, once loaded
 
     def start(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._load, name="torch-loader", daemon=True)
-            self._thread.start()
+        if self._task is None:
+            task = Task(
+                _import_torch,
+                "NetCanvasTorchLoader",
+                doing=QCoreApplication.translate("TorchLoader", "Loading PyTorch"),
+            )
+            task.sig_yielded.connect(self._on_loaded)
+            task.sig_errored.connect(self.sig_failed)
+            self._task = task.start()
 
     def wait(self, timeout_s: float = 60.0) -> bool:
-        """Block until torch has loaded (used by --smoke/--self-test and on shutdown)."""
-        if self._thread is not None:
-            self._thread.join(timeout_s)
-            return not self._thread.is_alive()
-        return True
+        """Block until torch has loaded and the result was delivered (unattended modes)."""
+        if self._task is None:
+            return True
+        done = self._task.wait(int(timeout_s * 1000))
+        QCoreApplication.sendPostedEvents()
+        return done
 
-    def _load(self) -> None:
-        # No garbage collection while the imports run: they create ~450 000 objects that live
-        # for good, and each full collection among them held the GIL (so froze the window) for
-        # 0.1-0.35 s, several times. warm_training_stack() then freezes them out of the
-        # collector's view (see there) before collection resumes.
-        gc.disable()
-        try:
-            self._import_and_warm()
-        finally:
-            gc.enable()
-
-    def _import_and_warm(self) -> None:
-        started = time.perf_counter()
-        try:
-            import torch  # noqa: F401  (the slow part)
-
-            from engine import detect_devices
-
-            devices = detect_devices()
-        except Exception as error:  # a broken torch install must not kill the window
-            self.sig_failed.emit(f"PyTorch could not be loaded: {error}")
-            return
-        self.devices = list(devices)
-        self.sig_loaded.emit(devices, time.perf_counter() - started)
-        # The first optimiser imports torch._dynamo (seconds): pay that here, off the GUI thread.
-        with contextlib.suppress(Exception):  # a warm-up must never break anything
-            from gui.training_worker import warm_training_stack
-
-            warm_training_stack()
+    def _on_loaded(self, result: tuple[list[Any], float]) -> None:
+        devices, seconds = result
+        self.devices = devices
+        self.sig_loaded.emit(devices, seconds)

@@ -106,6 +106,7 @@ class Trainer:
             id=run_id or datetime.now(UTC).strftime("run-%Y%m%d-%H%M%S"),
             created=datetime.now(UTC).isoformat(timespec="seconds"),
             settings=settings.to_dict(),
+            loss=self.objective.name,
         )
         self.state = "idle"
         self.epoch = 0  # completed epochs over the whole run

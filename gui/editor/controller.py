@@ -1,6 +1,6 @@
 """EditorController: wires the palette, canvas, inspector and summary to the project's graph.
 
-Every edit goes through ``undo_stack``; the controller is where gestures become commands.
+Every edit goes through the document (``ProjectDocument.edit``, onto its undo stack); the controller is where gestures become commands.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from gui.editor.view import GraphView
 
 if TYPE_CHECKING:
     from engine import Graph
-    from gui.project_state import ProjectState
+    from gui.document import ProjectDocument
 
 NODES_MIME = "application/x-netcanvas-nodes"
 
@@ -60,10 +60,10 @@ T = TypeVar("T")
 class EditorController(QObject):
     sig_status = Signal(str)
 
-    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: ProjectDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack: QUndoStack = state.undo_stack  # the document's: one history per project
         self.scene = GraphScene(self.undo_stack, self)
         self.view: QGraphicsView = GraphView(self.scene, parent)
         self.palette: QWidget = LayerPalette(parent)
@@ -87,7 +87,6 @@ class EditorController(QObject):
         view.sig_language_changed.connect(self._on_language_changed)
         self._palette.sig_layer_activated.connect(self.append_layer)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
-        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         state.sig_project_replaced.connect(self._on_project_replaced)
         state.sig_dirty_changed.connect(self._on_dirty_changed)
         clipboard = QGuiApplication.clipboard()
@@ -121,7 +120,6 @@ class EditorController(QObject):
     # --- binding ---------------------------------------------------------------------------
 
     def _bind(self) -> None:
-        self.undo_stack.clear()
         self._paste_count = 0
         self.scene.set_graph(self.graph)
         if self.scene.has_overlaps():
@@ -138,9 +136,7 @@ class EditorController(QObject):
     def _on_project_replaced(self) -> None:
         self._bind()
 
-    def _on_dirty_changed(self, dirty: bool) -> None:
-        if not dirty:
-            self.undo_stack.setClean()
+    def _on_dirty_changed(self, _dirty: bool) -> None:
         # Often a training setting changed: the memory estimate depends on the batch size.
         self.refresh_summary()
 
@@ -148,10 +144,6 @@ class EditorController(QObject):
         """Re-read the batch size and show the summary again (call after settings change)."""
         if self.scene.graph is not None:
             self._on_analysis_changed(self.graph.analysis)
-
-    def _on_clean_changed(self, clean: bool) -> None:
-        if not clean:
-            self.state.mark_dirty()
 
     def _on_index_changed(self, _index: int) -> None:
         # One analysis per edit: the scene coalesced the edit's events; refresh once now
@@ -187,7 +179,7 @@ class EditorController(QObject):
         command = AddNodeCommand(
             self.graph, layer_type, (round(pos.x()), round(pos.y())), sink=sink
         )
-        self.undo_stack.push(command)
+        self.state.edit(command)
         if sink.message:
             self.sig_status.emit(sink.message)
             return ""
@@ -214,7 +206,7 @@ class EditorController(QObject):
             self.sig_status.emit(tr("Cannot connect: %s") % reason)
             return False
         sink = ErrorSink()
-        self.undo_stack.push(ConnectCommand(graph, src, dst, dst_port, sink))
+        self.state.edit(ConnectCommand(graph, src, dst, dst_port, sink))
         if sink.message:
             self.sig_status.emit(tr("Cannot connect: %s") % sink.message)
             return False
@@ -225,14 +217,14 @@ class EditorController(QObject):
 
     def set_param(self, node_id: str, key: str, value: Any) -> str | None:
         sink = ErrorSink()
-        self.undo_stack.push(SetParamCommand(self.graph, node_id, key, value, sink))
+        self.state.edit(SetParamCommand(self.graph, node_id, key, value, sink))
         if sink.message:
             self.sig_status.emit(sink.message)
         return sink.message
 
     def rename_node(self, node_id: str, name: str) -> str | None:
         sink = ErrorSink()
-        self.undo_stack.push(RenameCommand(self.graph, node_id, name, sink))
+        self.state.edit(RenameCommand(self.graph, node_id, name, sink))
         return sink.message
 
     def apply_fix(self, issue: Any) -> None:
@@ -256,7 +248,7 @@ class EditorController(QObject):
             if node_id:
                 port = self.graph.free_port(node_id)
                 if port is not None and self.graph.can_connect(anchor, node_id, port) is None:
-                    self.undo_stack.push(ConnectCommand(self.graph, anchor, node_id, port))
+                    self.state.edit(ConnectCommand(self.graph, anchor, node_id, port))
         finally:
             self.undo_stack.endMacro()
         if node_id:
@@ -358,7 +350,7 @@ class EditorController(QObject):
             return None
         after = GraphState.capture(graph)
         if after != before:
-            self.undo_stack.push(DiffCommand(text, graph, before, after))
+            self.state.edit(DiffCommand(text, graph, before, after))
         else:
             self.scene.flush()
         return result
@@ -390,7 +382,7 @@ class EditorController(QObject):
             nid: ((float(graph.nodes[nid].pos[0]), float(graph.nodes[nid].pos[1])), pos)
             for nid, pos in moves.items()
         }
-        self.undo_stack.push(MoveNodesCommand(graph, pairs, drag_id=-1))  # never merges
+        self.state.edit(MoveNodesCommand(graph, pairs, drag_id=-1))  # never merges
 
     def duplicate(self) -> list[str]:
         self.copy()

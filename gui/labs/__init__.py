@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 import resources
-from gui.labs.common import FunctionWorker, LabWidget
+from gui.labs.common import LabWidget, lab_task
 from gui.labs.labfile import Lab, discover_labs
 from gui.labs.questions import QuestionsView
+from gui.worker import TaskSlot
 
 if TYPE_CHECKING:
-    from gui.project_state import ProjectState
+    from gui.document import ProjectDocument
 
 # widget id (a lab file's ``widget:``) -> (module, class). Imported on first use.
 WIDGETS: dict[str, tuple[str, str]] = {
@@ -98,13 +99,13 @@ class _FitScrollArea(QScrollArea):
 class LabsPanel(QWidget):
     sig_open_project = Signal(object)  # an engine Project the window opens (after asking to save)
 
-    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: ProjectDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self._labs: dict[str, Lab] = {}
         self._current: Lab | None = None
         self._widget: LabWidget | None = None
-        self._project_worker: FunctionWorker | None = None
+        self._project_task = TaskSlot("NetCanvasLabProject", self)
         self._pending = False  # a lab is selected but not built yet (the panel was hidden)
 
         self.list = QListWidget()
@@ -279,7 +280,7 @@ class LabsPanel(QWidget):
         lab = self._current
         if lab is None or lab.project is None:
             return
-        if self._project_worker is not None and self._project_worker.isRunning():
+        if self._project_task.busy:
             return
         self.open_button.setEnabled(False)
         self.open_button.setText(self.tr("Preparing the lab project…"))
@@ -287,12 +288,12 @@ class LabsPanel(QWidget):
         def work(_report: Any, _stop: Any) -> Any:
             return build_lab_project(lab)
 
-        worker = FunctionWorker(work, self)
-        worker.sig_result.connect(self._on_project_ready)
-        worker.sig_failed.connect(self._on_project_failed)
-        worker.finished.connect(self._on_project_worker_finished)
-        self._project_worker = worker
-        worker.start()
+        self._project_task.start(
+            lab_task(work),
+            self._on_project_ready,
+            self._on_project_failed,
+            finished=self._on_project_worker_finished,
+        )
 
     def _on_project_ready(self, project: Any) -> None:
         self.sig_open_project.emit(project)
@@ -334,5 +335,4 @@ class LabsPanel(QWidget):
         """Stop the current lab's computation; the window calls this before it closes."""
         if self._widget is not None:
             self._widget.shutdown()
-        if self._project_worker is not None:
-            self._project_worker.wait()
+        self._project_task.wait()  # a lab project being built: let it finish

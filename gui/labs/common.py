@@ -6,9 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
+
+from gui.worker import Task, TaskSlot
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
 # deficiency. Lines also differ by dash style or symbol so that colour is never the only cue.
@@ -88,84 +90,50 @@ def cividis_lookup() -> Any:
     return pg.colormap.get("cividis").getLookupTable(nPts=256)
 
 
-class FunctionWorker(QThread):
-    """Runs ``fn(report, should_stop)`` off the GUI thread.
+LabFunction = Callable[[Callable[[Any], None], Callable[[], bool]], Any]
 
-    ``report(value)`` emits ``sig_progress`` (the function itself keeps that to a few per second);
-    the return value arrives as ``sig_result``; an exception as ``sig_failed`` with its message.
-    The owner keeps the worker, stops it before starting another and waits for it on close.
-    """
 
-    sig_progress = Signal(object)
-    sig_result = Signal(object)
-    sig_failed = Signal(str)
+def lab_task(fn: LabFunction) -> Callable[[Task], Any]:
+    """``fn(report, should_stop)`` as a worker task's function, on one torch thread."""
 
-    def __init__(
-        self,
-        fn: Callable[[Callable[[Any], None], Callable[[], bool]], Any],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._fn = fn
-        self._stop = False
-
-    def request_stop(self) -> None:
-        self._stop = True
-
-    def run(self) -> None:
+    def run(task: Task) -> Any:
         from gui.labs.mini_train import one_torch_thread
 
-        try:
-            with one_torch_thread():  # every lab computation is tiny: see one_torch_thread
-                result = self._fn(self.sig_progress.emit, lambda: self._stop)
-        except Exception as exc:  # a lab's computation failing must not take the app down
-            from engine import NetCanvasError
+        with one_torch_thread():  # every lab computation is tiny: see one_torch_thread
+            return fn(task.report, lambda: task.cancelled)
 
-            plain = isinstance(exc, NetCanvasError)  # already worded for the user
-            self.sig_failed.emit(str(exc) if plain else f"{type(exc).__name__}: {exc}")
-            return
-        if not self._stop:
-            self.sig_result.emit(result)
+    return run
 
 
 class WorkerOwner:
-    """Mixin for a lab widget that runs one computation at a time in a FunctionWorker."""
+    """Mixin for a lab widget that runs one computation at a time on a worker task.
 
-    _worker: FunctionWorker | None = None
+    ``fn(report, should_stop)`` runs off the GUI thread: ``report(value)`` arrives at
+    ``on_progress`` (the function itself keeps that to a few per second), the return value at
+    ``on_result``, a failure at ``on_failed`` as a plain message. Starting another computation
+    cancels the one in flight: nothing it reports afterwards reaches the widget.
+    """
+
+    _slot: TaskSlot | None = None
 
     def start_worker(
         self,
-        fn: Callable[[Callable[[Any], None], Callable[[], bool]], Any],
+        fn: LabFunction,
         on_progress: Callable[[Any], None] | None,
         on_result: Callable[[Any], None],
         on_failed: Callable[[str], None],
-    ) -> FunctionWorker:
-        self.stop_worker()
+    ) -> Task:
         assert isinstance(self, QWidget)
-        worker = FunctionWorker(fn, self)
-
-        # Values a replaced worker queued before it stopped must not reach the widget.
-        def current(handler: Callable[[Any], None]) -> Callable[[Any], None]:
-            return lambda value: handler(value) if self._worker is worker else None
-
-        if on_progress is not None:
-            worker.sig_progress.connect(current(on_progress))
-        worker.sig_result.connect(current(on_result))
-        worker.sig_failed.connect(current(on_failed))
-        self._worker = worker
-        worker.start()
-        return worker
+        if self._slot is None:
+            self._slot = TaskSlot("NetCanvasLab", self)
+        return self._slot.start(lab_task(fn), on_result, on_failed, yielded=on_progress)
 
     def stop_worker(self) -> None:
-        worker = self._worker
-        self._worker = None
-        if worker is not None:
-            worker.request_stop()
-            worker.wait()
-            worker.deleteLater()
+        if self._slot is not None:
+            self._slot.shutdown()
 
     def is_busy(self) -> bool:
-        return self._worker is not None and self._worker.isRunning()
+        return self._slot is not None and self._slot.busy
 
     def shutdown(self) -> None:
         """Called when the lab is left or the panel closes: no thread may outlive the widget."""

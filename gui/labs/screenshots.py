@@ -18,9 +18,9 @@ def grab(
     from PySide6.QtWidgets import QApplication
 
     import engine
+    from gui.document import ProjectDocument
     from gui.i18n import install_translator
     from gui.labs import LabsPanel
-    from gui.project_state import ProjectState
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -28,7 +28,7 @@ def grab(
     written = []
     for language, name in (("en", "labs_en.png"), ("zh_CN", "labs_zh.png")):
         install_translator(app, language)
-        panel = LabsPanel(ProjectState(engine.default_project()))
+        panel = LabsPanel(ProjectDocument(engine.default_project()))
         panel.resize(*size)
         panel.show()
         panel.show_lab(lab_id)

@@ -1,8 +1,9 @@
 """The Data pane: choose or open a dataset, load it in the background, look at it.
 
-Loading runs on a ``DatasetLoader`` thread with a progress bar and Cancel. Once loaded, the
-dataset goes to ``state.set_dataset`` (the graph re-checks itself against it) and the pane shows
-samples, the class histogram, skipped files, split options and augmentation previews.
+The pane is a view of a ``DataSession`` (gui/data/session.py), which loads on a worker task;
+the pane shows its progress with Cancel. Once loaded, the dataset is the document's (the graph
+re-checks itself against it) and the pane shows samples, the class histogram, skipped files,
+split options and augmentation previews.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.data.session import DataSession
 from gui.panes.colours import WARN_COLOUR
-from gui.panes.data_loader import DatasetLoader
 from gui.panes.data_text import (
     augmentation_tip,
     builtin_description,
@@ -51,7 +51,7 @@ from gui.panes.layout import settings_beside_view
 
 if TYPE_CHECKING:
     from engine.types import DataRef
-    from gui.project_state import ProjectState
+    from gui.document import ProjectDocument
 
 PREVIEW_COUNT = 48
 AUGMENT_PREVIEW_COUNT = 16
@@ -64,13 +64,15 @@ class DataPane(QWidget):
     sig_failed = Signal(str)
     sig_loading_changed = Signal(bool)
 
-    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: ProjectDocument,
+        parent: QWidget | None = None,
+        session: DataSession | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = state
-        # The editor's undo stack, if the window shares it: "Adapt network" is then undoable.
-        self.undo_stack: QUndoStack | None = None
-        self._loader: DatasetLoader | None = None
-        self._pending_ref: DataRef | None = None
+        self.session = session if session is not None else DataSession(state, self)
         self._augment_seed = 0
 
         # -- source ------------------------------------------------------------------------------
@@ -242,6 +244,11 @@ class DataPane(QWidget):
 
         settings_beside_view(self, scroll, views)
 
+        self.session.sig_started.connect(self._on_started)
+        self.session.sig_progress.connect(self._on_progress)
+        self.session.sig_loaded.connect(self._on_loaded)
+        self.session.sig_failed.connect(self._on_failed)
+        self.session.sig_loading_changed.connect(self._on_loading_changed)
         state.sig_project_replaced.connect(self._on_project_replaced)
         state.sig_dataset_changed.connect(self._show_dataset)
         self._on_project_replaced()
@@ -249,31 +256,12 @@ class DataPane(QWidget):
     # -- public API --------------------------------------------------------------------------
     @property
     def loading(self) -> bool:
-        """True from ``load`` until the pane has handled the loader's end."""
-        return self._loader is not None
+        """True from ``load`` until the load's end has been handled."""
+        return self.session.loading
 
     def load(self, ref: DataRef) -> None:
         """Load ``ref`` in the background (cancelling a load in progress); emits sig_loaded."""
-        if self._loader is not None:
-            self._loader.cancel()
-            self._loader.wait(10_000)
-            self._loader = None
-        loader = DatasetLoader(ref)
-        loader.sig_progress.connect(self._on_progress)
-        loader.sig_loaded.connect(self._on_loaded)
-        loader.sig_failed.connect(self._on_failed)
-        loader.sig_done.connect(self._on_done)
-        self._loader = loader
-        self._pending_ref = ref
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
-        self.cancel_button.setVisible(True)
-        self.load_button.setEnabled(False)
-        self.reload_button.setEnabled(False)
-        self.status_label.setText(self.tr("Loading {0}…").format(_short(ref.source)))
-        self.status_label.setStyleSheet("")
-        loader.start()
-        self.sig_loading_changed.emit(True)
+        self.session.load(ref)
 
     def load_path(self, path: str) -> None:
         """Load a file or folder (Open… dialogs, drag-and-drop onto the window)."""
@@ -288,12 +276,11 @@ class DataPane(QWidget):
         self.load(ref)
 
     def cancel(self) -> None:
-        if self._loader is not None:
-            self._loader.cancel()
+        self.session.cancel()
 
     def wait(self, timeout_ms: int = 10_000) -> bool:
-        """Join the loading thread (window close)."""
-        return True if self._loader is None else self._loader.wait(timeout_ms)
+        """Join the load in flight (tests)."""
+        return self.session.wait(timeout_ms)
 
     # -- loading ------------------------------------------------------------------------------
     def _split_options(self) -> dict[str, Any]:
@@ -303,40 +290,29 @@ class DataPane(QWidget):
             "seed": int(self.seed.value()),
         }
 
+    def _on_started(self, ref: DataRef) -> None:
+        self.progress.setValue(0)
+        self.status_label.setText(self.tr("Loading {0}…").format(_short(ref.source)))
+        self.status_label.setStyleSheet("")
+
     def _on_progress(self, fraction: float) -> None:
-        if self.sender() is self._loader:
-            self.progress.setValue(int(fraction * 1000))
+        self.progress.setValue(int(fraction * 1000))
 
     def _on_loaded(self, dataset: Any) -> None:
-        if self.sender() is not self._loader or self._pending_ref is None:
-            return
-        ref = self._pending_ref
-        ref.options.update(self._split_options())
-        if ref is not self.state.project.data:
-            self.state.project.data = ref
-        self.state.mark_dirty()
         self.status_label.setText(self.tr("Loaded {0}.").format(dataset_title(dataset)))
-        self.state.set_dataset(dataset)
         self.sig_loaded.emit(dataset)
 
     def _on_failed(self, message: str) -> None:
-        if self.sender() is not self._loader:
-            return
         self.status_label.setText(message)
         self.status_label.setStyleSheet(f"color: {WARN_COLOUR};")
         self.sig_failed.emit(message)
 
-    def _on_done(self) -> None:
-        loader = self._loader
-        if self.sender() is not loader or loader is None:
-            return
-        loader.wait(10_000)
-        self._loader = None
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
-        self.load_button.setEnabled(True)
-        self.reload_button.setEnabled(True)
-        self.sig_loading_changed.emit(False)
+    def _on_loading_changed(self, loading: bool) -> None:
+        self.progress.setVisible(loading)
+        self.cancel_button.setVisible(loading)
+        self.load_button.setEnabled(not loading)
+        self.reload_button.setEnabled(not loading)
+        self.sig_loading_changed.emit(loading)
 
     def _on_builtin_selected(self, item: QListWidgetItem | None) -> None:
         if item is None:
@@ -535,23 +511,16 @@ class DataPane(QWidget):
         fixes = self.data_fixes()
         if not fixes:
             return 0
-        graph = self.state.project.graph
-        if self.undo_stack is not None:
-            from gui.editor.commands import DiffCommand, GraphState
+        from gui.editor.commands import DiffCommand, GraphState
 
-            before = GraphState.capture(graph)
-            with graph.batch():
-                for fix in fixes:
-                    fix.apply(graph)
-            command = DiffCommand(
-                self.tr("Adapt network to data"), graph, before, GraphState.capture(graph)
-            )
-            self.undo_stack.push(command)
-        else:
-            with graph.batch():
-                for fix in fixes:
-                    fix.apply(graph)
-        self.state.mark_dirty()
+        graph = self.state.project.graph
+        before = GraphState.capture(graph)
+        with graph.batch():
+            for fix in fixes:
+                fix.apply(graph)
+        self.state.edit(  # one undoable step; the document is dirty until saved or undone
+            DiffCommand(self.tr("Adapt network to data"), graph, before, GraphState.capture(graph))
+        )
         self._update_fit()
         return len(fixes)
 

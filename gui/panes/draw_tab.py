@@ -13,7 +13,7 @@ from gui.panes.evaluate_views import ProbabilityBars
 from gui.panes.gallery import ImageGrid
 
 if TYPE_CHECKING:
-    from gui.project_state import ProjectState
+    from gui.document import ProjectDocument
 
 
 class DrawTab(QWidget):
@@ -21,7 +21,7 @@ class DrawTab(QWidget):
 
     sig_predicted = Signal()  # a new drawing was classified (feature maps may follow it)
 
-    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+    def __init__(self, state: ProjectDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.last_probabilities = np.zeros(0)
@@ -66,6 +66,14 @@ class DrawTab(QWidget):
         return self.pad.to_raw(
             tuple(dataset.input_shape), 255.0, np.float32 if floating else np.uint8
         )
+
+    def clear(self) -> None:
+        """No model: an empty pad, no answer."""
+        self.pad.clear()
+        self.seen.clear()
+        self.last_probabilities = np.zeros(0)
+        self.probability_bars.set_probabilities(np.zeros(0), [])
+        self.result.setText(self.tr("Train the network first, then draw."))
 
     def predict(self) -> None:
         """Classify the drawing with the current model, through the dataset's preprocessing."""

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 from gui.panes.gallery import ImageGrid, normalise_to_uint8
 
 if TYPE_CHECKING:
+    from gui.document import ProjectDocument
+    from gui.evaluate.session import EvaluationSession
     from gui.panes.drawpad import DrawPad
-    from gui.project_state import ProjectState
 
 MAX_CHANNELS = 32  # feature maps shown per layer; more would only shrink each one
 
@@ -34,10 +35,15 @@ class FeatureMapsTab(QWidget):
     """What each convolution layer produces for one test sample or the drawing."""
 
     def __init__(
-        self, state: ProjectState, drawpad: DrawPad, parent: QWidget | None = None
+        self,
+        state: ProjectDocument,
+        session: EvaluationSession,
+        drawpad: DrawPad,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.state = state
+        self.session = session
         self.drawpad = drawpad
         self.source = QComboBox()
         self.source.addItem(self.tr("Test sample"), "sample")
@@ -71,6 +77,12 @@ class FeatureMapsTab(QWidget):
         self.grids: dict[str, ImageGrid] = {}
         self._titles: dict[str, QLabel] = {}
         self._stale = True
+        session.sig_feature_maps.connect(self._show_maps)
+        session.sig_feature_maps_failed.connect(
+            lambda message: self.message.setText(
+                self.tr("Feature maps unavailable: {0}").format(message)
+            )
+        )
 
     def drawing_changed(self) -> None:
         if self.source.currentData() == "drawing":
@@ -98,31 +110,35 @@ class FeatureMapsTab(QWidget):
             self._stale = True
             return
         self._stale = False
-        model, dataset = self.state.model, self.state.dataset
         raw = self._raw_input()
-        if model is None or raw is None:
+        if raw is None or not self.session.can_inspect():
             self.message.setText(self.tr("Train a network on images to see its feature maps."))
             return
         self.input_view.set_images(raw[:1])
-        from engine import feature_maps
+        self.session.compute_feature_maps(raw)  # arrives in _show_maps
 
-        try:
-            maps_by_layer = feature_maps(model, dataset, raw)
-        except Exception as error:  # shown in place of the maps, never a traceback
-            self.message.setText(self.tr("Feature maps unavailable: {0}").format(error))
-            return
+    def clear(self) -> None:
+        """No model: no maps, no input."""
+        self.input_view.clear()
+        self._drop_layers(set())
+        self.message.setText(self.tr("Train a network on images to see its feature maps."))
+
+    def _drop_layers(self, keep: set[str]) -> None:
+        for name in list(self.grids):
+            if name not in keep:  # the network changed: drop stale layers
+                title, grid = self._titles.pop(name), self.grids.pop(name)
+                for widget in (title, grid):
+                    widget.hide()  # gone at once; deleted when the event loop comes round
+                    widget.deleteLater()
+
+    def _show_maps(self, maps_by_layer: dict[str, Any]) -> None:
         if not maps_by_layer:
             self.message.setText(self.tr("This network has no convolution layer."))
             return
         self.message.setText(
             self.tr("Bright = strong activation. Each tile is one channel of the layer's output.")
         )
-        for name in list(self.grids):
-            if name not in maps_by_layer:  # the network changed: drop stale layers
-                title, grid = self._titles.pop(name), self.grids.pop(name)
-                for widget in (title, grid):
-                    widget.hide()  # gone at once; deleted when the event loop comes round
-                    widget.deleteLater()
+        self._drop_layers(set(maps_by_layer))
         for name, maps in maps_by_layer.items():
             array = np.asarray(maps)
             if array.ndim == 2:  # Conv1d: channels × length, drawn as thin strips
@@ -149,17 +165,20 @@ class FeatureMapsTab(QWidget):
 class TextGeneratorTab(QWidget):
     """Sample text from a character model: seed text, length and temperature."""
 
-    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, state: ProjectDocument, session: EvaluationSession, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.state = state
-        self._model: Any = None
-        self.seed_text = QLineEdit("The ")
+        self.session = session
+        self.seed_text = QLineEdit(session.text_seed)
+        self.seed_text.textChanged.connect(self._on_seed_changed)
         self.length = QSpinBox()
         self.length.setRange(1, 5000)
         self.length.setValue(300)
         self.temperature = QSlider(Qt.Orientation.Horizontal)
         self.temperature.setRange(5, 200)
-        self.temperature.setValue(80)
+        self.temperature.setValue(round(100 * session.text_temperature))
         self.temperature_label = QLabel()
         self.temperature.valueChanged.connect(self._on_temperature)
         self._on_temperature(self.temperature.value())
@@ -183,8 +202,17 @@ class TextGeneratorTab(QWidget):
         layout.addWidget(self.output, 2)
         layout.addWidget(QLabel(self.tr("During training")))
         layout.addWidget(self.epoch_samples, 1)
+        self._generating_from = ""  # the seed of the generation in flight
+        session.sig_generated.connect(self._on_generated)
+        session.sig_generate_failed.connect(self._on_generate_failed)
+        session.sig_epoch_text.connect(self._on_epoch_text)
+        state.sig_training_changed.connect(lambda _running: self._update_button())
+
+    def _on_seed_changed(self, text: str) -> None:
+        self.session.text_seed = text
 
     def _on_temperature(self, value: int) -> None:
+        self.session.text_temperature = value / 100
         self.temperature_label.setText(
             self.tr("{0:.2f} (low: safe and repetitive, high: surprising)").format(value / 100)
         )
@@ -193,39 +221,41 @@ class TextGeneratorTab(QWidget):
     def temperature_value(self) -> float:
         return self.temperature.value() / 100.0
 
-    def update_model(self, model: Any) -> None:
-        self._model = model
-        self.generate_button.setEnabled(model is not None)
+    def update_model(self, _model: Any) -> None:
+        self._update_button()
 
-    def generate(self) -> str:
-        dataset = self.state.dataset
-        if self._model is None or dataset is None:
-            return ""
-        from engine import sample_text
+    def _update_button(self) -> None:
+        self.generate_button.setEnabled(self.session.can_inspect() or self.state.training)
 
-        try:
-            text: str = sample_text(
-                self._model,
-                dataset,
-                self.seed_text.text(),
-                int(self.length.value()),
-                self.temperature_value,
-            )
-        except Exception as error:  # e.g. a seed character outside the vocabulary
-            text = self.tr("Could not generate text: {0}").format(error)
-        self.output.setPlainText(self.seed_text.text() + text)
-        return text
+    def generate(self) -> bool:
+        """Generate on a worker task (during a run, from the newest epoch's weights); the text
+        appears in the output when it is ready. False when there is nothing to generate with."""
+        seed = self.seed_text.text()
+        if not self.session.generate(seed, int(self.length.value()), self.temperature_value):
+            return False
+        self._generating_from = seed
+        self.generate_button.setEnabled(False)
+        self.generate_button.setText(self.tr("Generating…"))
+        return True
 
-    def epoch_sample(self, model: Any, epoch: int) -> None:
-        dataset = self.state.dataset
-        if dataset is None:
-            return
-        from engine import sample_text
+    def _generation_ended(self) -> None:
+        self.generate_button.setText(self.tr("Generate"))
+        self._update_button()
 
-        try:
-            text = sample_text(model, dataset, self.seed_text.text(), 120, self.temperature_value)
-        except Exception as error:
-            text = str(error)
+    def _on_generated(self, text: str) -> None:
+        self._generation_ended()
+        self.output.setPlainText(self._generating_from + text)
+
+    def _on_generate_failed(self, message: str) -> None:  # e.g. a seed outside the vocabulary
+        self._generation_ended()
+        self.output.setPlainText(self.tr("Could not generate text: {0}").format(message))
+
+    def _on_epoch_text(self, epoch: int, sample: str) -> None:
         # One line per epoch: line breaks in the sample are shown as ↵.
-        sample = (self.seed_text.text() + text).replace("\n", "↵")
-        self.epoch_samples.appendPlainText(self.tr("Epoch {0}: {1}").format(epoch, sample))
+        line = sample.replace("\n", "↵")
+        self.epoch_samples.appendPlainText(self.tr("Epoch {0}: {1}").format(epoch, line))
+
+    def clear(self) -> None:
+        self.output.clear()
+        self.epoch_samples.clear()
+        self._generation_ended()

@@ -3,7 +3,8 @@
 Only the sections that apply to the dataset are shown: the confusion matrix, per-class scores
 and misclassified samples for classifiers; the draw pad and feature maps for images; the
 decision boundary for 2-D points (live during training); the text generator for character
-models. Evaluation runs on the GUI thread: on the built-in sets it takes well under a second.
+models. The pane is a view of an ``EvaluationSession`` (gui/evaluate/session.py): evaluation,
+the live views, text generation and feature maps run there, on worker tasks.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.panes.background import BackgroundJob
+from gui.evaluate.session import EvaluationSession
 from gui.panes.colours import WARN_COLOUR
 from gui.panes.draw_tab import DrawTab
 from gui.panes.evaluate_extra import FeatureMapsTab, TextGeneratorTab
@@ -43,30 +44,30 @@ from gui.panes.evaluate_views import (
 from gui.panes.gallery import ImageGrid
 
 if TYPE_CHECKING:
-    from gui.panes.training_pane import TrainingPane
-    from gui.project_state import ProjectState
+    from gui.document import ProjectDocument
 
 GALLERY_MAX = 64
 
 
 class EvaluatePane(QWidget):
-    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: ProjectDocument,
+        parent: QWidget | None = None,
+        session: EvaluationSession | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = state
-        self.report: Any = None
+        self.session = session if session is not None else EvaluationSession(state, None, self)
         self._stale = True
-        self._live_model: Any = None  # a private copy for live views while a run trains
-        self._job: BackgroundJob | None = None  # a background evaluation in flight
-        self._again = False  # the model changed during it: evaluate once more afterwards
-        self._generation = 0  # bumped by each evaluation; an older job's result is stale
 
         # -- header ------------------------------------------------------------------------------
         self.evaluate_button = QPushButton(self.tr("Evaluate"))
-        self.evaluate_button.clicked.connect(self.refresh)
+        self.evaluate_button.clicked.connect(self.refresh_in_background)
         self.split_combo = QComboBox()
         self.split_combo.addItem(self.tr("Test split"), "test")
         self.split_combo.addItem(self.tr("Validation split"), "val")
-        self.split_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.split_combo.currentIndexChanged.connect(lambda _i: self.refresh_in_background())
         self.summary = QLabel(self.tr("Train a network, then evaluate it here."))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -147,7 +148,7 @@ class EvaluatePane(QWidget):
         self.probability_bars = self.draw_tab.probability_bars
         self.gallery_indices: list[int] = []
 
-        self.feature_maps = FeatureMapsTab(state, self.drawpad)
+        self.feature_maps = FeatureMapsTab(state, self.session, self.drawpad)
         self.draw_tab.sig_predicted.connect(self.feature_maps.drawing_changed)
         self.boundary = DecisionBoundaryView()
         self.boundary_label = QLabel(
@@ -157,7 +158,7 @@ class EvaluatePane(QWidget):
         boundary_layout = QVBoxLayout(boundary_tab)
         boundary_layout.addWidget(self.boundary_label)
         boundary_layout.addWidget(self.boundary, 1)
-        self.text_generator = TextGeneratorTab(state)
+        self.text_generator = TextGeneratorTab(state, self.session)
         self.predictions = PredictionScatter()
 
         self.tabs = QTabWidget()
@@ -176,83 +177,51 @@ class EvaluatePane(QWidget):
         layout.addWidget(self.export_label)
         layout.addWidget(self.tabs, 1)
 
-        state.sig_project_replaced.connect(self._on_data_or_model_changed)
+        session = self.session
+        session.sig_evaluating.connect(self._on_evaluating)
+        session.sig_report.connect(lambda report: self._apply(report, None))
+        session.sig_failed.connect(lambda message: self._apply(None, message))
+        session.sig_boundary.connect(self.boundary.set_probabilities)
+        session.sig_reset.connect(self._clear)
         state.sig_dataset_changed.connect(self._on_data_or_model_changed)
         state.sig_model_changed.connect(self._on_data_or_model_changed)
         self._on_data_or_model_changed()
 
+    @property
+    def report(self) -> Any:
+        """The evaluation shown (the session's last)."""
+        return self.session.report
+
     # -- public API --------------------------------------------------------------------------
-    def follow(self, training: TrainingPane) -> None:
-        """Live views during training: the decision boundary and text samples each epoch."""
-        training.sig_run_started.connect(self._on_run_started)
-        training.sig_epoch_snapshot.connect(self.on_epoch_snapshot)
-
     def refresh(self) -> Any:
-        """Evaluate the current model on the current dataset now (blocking, typically well
-        under a second); returns the EvalReport, or None without a model or data."""
-        model, dataset = self.state.model, self.state.dataset
-        self._stale = False
-        # This evaluation supersedes one in flight (started when the pane was shown, say).
-        self._generation += 1
-        self._again = False
-        if model is None or dataset is None:
-            return self._apply(None, None)
-        from engine import evaluate
-
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = evaluate(model, dataset, split=self._split())
-        except Exception as error:  # shown as a message, never a traceback
-            return self._apply(None, str(error))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        return self._apply(report, None)
+        """Evaluate the current model on the current split and wait for it (tests, scripts);
+        returns the EvalReport, or None without a model or data."""
+        self.refresh_in_background()
+        self.session.wait()
+        return self.report
 
     def refresh_in_background(self) -> None:
-        """Evaluate on a worker thread and show the result when it arrives (the window stays
-        responsive). Used when a run finishes or the pane is shown; ``wait`` joins it."""
-        model, dataset = self.state.model, self.state.dataset
+        """Evaluate on a worker task and show the result when it arrives (the window stays
+        responsive). Used when a run finishes, the pane is shown or Evaluate is clicked."""
         self._stale = False
-        if model is None or dataset is None:
-            self._apply(None, None)
-            return
-        if self._job is not None and self._job.running:
-            self._again = True  # evaluate again, with what is current, once this one ends
-            return
-        from engine import evaluate
+        self.session.split = str(self.split_combo.currentData() or "test")
+        self.session.evaluate()
 
-        split = self._split()
-        self._generation += 1
-        generation = self._generation
-        job = BackgroundJob(lambda: evaluate(model, dataset, split=split), "NetCanvasEvaluate")
-        job.sig_done.connect(lambda report: self._on_job_done(generation, report, None))
-        job.sig_failed.connect(lambda message: self._on_job_done(generation, None, message))
-        self._job = job
-        self.summary.setText(self.tr("Evaluating…"))
-        job.start()
-
-    def wait(self, timeout_ms: int = 10_000) -> bool:
-        """Join a background evaluation (tests, window close); True when none is running."""
-        return True if self._job is None else self._job.wait(timeout_ms)
+    def wait(self, timeout_ms: int = 20_000) -> bool:
+        """Join the session's work in flight and show what it reported; True when none is left."""
+        return self.session.wait(timeout_ms)
 
     def closeEvent(self, event: Any) -> None:
-        # A closed pane leaves no thread behind: join the evaluation in flight (it takes well
-        # under a second on the built-in sets) rather than let it outlive its view.
-        self.wait()
+        # A closed pane leaves no thread behind (its session's tasks are joined).
+        self.session.shutdown()
         super().closeEvent(event)
 
-    def _on_job_done(self, generation: int, report: Any, error: str | None) -> None:
-        if self._job is not None:
-            self._job.wait(5000)  # it has reported; its thread is only ending
-        if generation == self._generation:  # else the model, data or split changed since
-            self._apply(report, error)
-        if self._again:
-            self._again = False
-            self.refresh_in_background()
+    def _on_evaluating(self) -> None:
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("Evaluating…"))
 
     def _apply(self, report: Any, error: str | None) -> Any:
         """Show a finished evaluation (or why there is none) in every section."""
-        self.report = report
         if error is not None:
             self.summary.setText(self.tr("Evaluation failed: {0}").format(error))
             self.summary.setStyleSheet(f"color: {WARN_COLOUR};")
@@ -269,10 +238,28 @@ class EvaluatePane(QWidget):
         self.draw_tab.predict()
         self.feature_maps.refresh()
         if dataset.kind == "points":
-            self._draw_boundary(model)
+            self.session.draw_boundary()
         if dataset.task == "next_char" and not self.text_generator.output.toPlainText():
             self.text_generator.generate()
         return report
+
+    def _clear(self) -> None:
+        """The project was replaced: nothing of the previous one stays in view."""
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("Train a network, then evaluate it here."))
+        self.confusion.set_matrix(np.zeros((0, 0), dtype=np.int64), [])
+        self.gallery_title.setText(self.tr("Click a cell to see its samples."))
+        self.gallery_indices = []
+        self.gallery.set_images(np.zeros((0, 1, 1, 1), dtype=np.uint8), [])
+        self.misclassified.set_images(np.zeros((0, 1, 1, 1), dtype=np.uint8), [])
+        for table in (self.gallery_table, self.per_class, self.misclassified_table):
+            table.setRowCount(0)
+        self.predictions.set_values(np.zeros(0), np.zeros(0))
+        self.boundary.clear_regions()
+        self.text_generator.clear()
+        self.feature_maps.clear()
+        self.draw_tab.clear()
+        self._export_message("", False)
 
     def export_onnx_to(self, path: str | Path) -> Any:
         """Export the current model to ONNX at ``path``; returns the engine's ExportResult."""
@@ -299,11 +286,8 @@ class EvaluatePane(QWidget):
 
     # -- sections ---------------------------------------------------------------------------
     def _split(self) -> str:
-        dataset = self.state.dataset
-        wanted = self.split_combo.currentData() or "test"
-        if wanted == "test" and dataset is not None and dataset.test is None:
-            return "val"
-        return str(wanted)
+        """The split the report shown was computed on."""
+        return self.session.effective_split()
 
     def _update_sections(self) -> None:
         dataset = self.state.dataset
@@ -334,14 +318,15 @@ class EvaluatePane(QWidget):
     def _on_data_or_model_changed(self) -> None:
         self._update_sections()
         dataset = self.state.dataset
+        self.session.boundary_grid = None
         if dataset is not None and dataset.kind == "points":
             x = dataset.train.x.detach().cpu().numpy()
             y = dataset.train.y.detach().cpu().numpy().reshape(-1)
             if x.ndim == 2 and x.shape[1] == 2:
                 self.boundary.set_points(x, y)
+                self.session.boundary_grid = self.boundary.grid()
         self.text_generator.update_model(self.state.model)
         self._stale = True
-        self._generation += 1  # an evaluation in flight is of the previous model or data
         if self.isVisible():
             self.refresh_in_background()
 
@@ -497,39 +482,6 @@ class EvaluatePane(QWidget):
 
     def drawing_raw(self) -> np.ndarray | None:
         return self.draw_tab.drawing_raw()
-
-    # -- live views during training -------------------------------------------------------------
-    def _on_run_started(self) -> None:
-        self._live_model = None
-
-    def on_epoch_snapshot(self, payload: dict[str, Any]) -> None:
-        """A copy of the weights at an epoch end: redraw the boundary / print a text sample."""
-        dataset = self.state.dataset
-        if dataset is None or dataset.kind not in ("points", "text"):
-            return
-        if self._live_model is None:
-            from engine import build_model
-
-            self._live_model = build_model(self.state.project.graph, seed=0)
-        try:
-            self._live_model.load_state_dict(payload["state_dict"])
-        except Exception:  # the graph changed under a running run: skip this frame
-            return
-        self._live_model.eval()
-        if dataset.kind == "points":
-            self._draw_boundary(self._live_model)
-        else:
-            self.text_generator.epoch_sample(self._live_model, int(payload.get("epoch", 0)) + 1)
-
-    def _draw_boundary(self, model: Any) -> None:
-        dataset = self.state.dataset
-        if dataset is None or tuple(dataset.input_shape) != (2,):
-            return
-        from engine import predict_proba
-
-        self.boundary.set_probabilities(
-            np.asarray(predict_proba(model, dataset, self.boundary.grid()))
-        )
 
     def _export_message(self, text: str, error: bool) -> None:
         self.export_label.setText(text)

@@ -168,6 +168,11 @@ class DecisionBoundaryView(pg.PlotWidget):  # type: ignore[misc]
         self.image.setRect(x0, y0, x1 - x0, y1 - y0)
         self.updates += 1
 
+    def clear_regions(self) -> None:
+        """No model: the points alone."""
+        self.image.clear()
+        self.updates = 0
+
 
 class PredictionScatter(pg.PlotWidget):  # type: ignore[misc]
     """Regression: predicted against true values; a perfect model lies on the diagonal."""

@@ -1,7 +1,7 @@
 """The Training pane: settings, run controls, progress, live plots and run comparison.
 
-The pane owns at most one ``TrainingWorker`` (the adapter in gui/training_worker.py). Starting
-again first stops and joins the previous worker; the window calls ``stop_and_wait`` on close.
+The pane is a view of a ``TrainingSession`` (gui/training/session.py), which prepares, runs and
+ends the runs; the pane sends it the buttons' requests and shows what it reports.
 """
 
 from __future__ import annotations
@@ -34,11 +34,12 @@ from gui.panes.colours import WARN_COLOUR
 from gui.panes.layout import settings_beside_view
 from gui.panes.plots import LivePlots
 from gui.panes.training_settings import TrainingSettingsForm
-from gui.training_worker import TrainingWorker
+from gui.training.session import TrainingSession
 
 if TYPE_CHECKING:
     from engine.types import RunRecord
-    from gui.project_state import ProjectState
+    from gui.document import ProjectDocument
+    from gui.training.session import RunOutcome
 
 MEMORY_POLL_MS = 1000
 STATUS_INTERVAL_S = 0.25  # least time between two refreshes of the run's bars and labels
@@ -96,16 +97,17 @@ def process_memory_bytes() -> int:
 
 class TrainingPane(QWidget):
     sig_run_finished = Signal(object)  # RunRecord, after it was added to the project
-    sig_run_started = Signal()
     sig_epoch_end = Signal(dict)  # epoch logs of the current run (1-based "epoch")
-    sig_epoch_snapshot = Signal(object)  # {"epoch", "state_dict"} for live views (2-D, text)
 
-    def __init__(self, state: ProjectState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: ProjectDocument,
+        parent: QWidget | None = None,
+        session: TrainingSession | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = state
-        self.worker: TrainingWorker | None = None
-        self._graph_signature = ""  # the network the current worker trained
-        self._run_state = "idle"
+        self.session = session if session is not None else TrainingSession(state, self)
         self._status_shown_at = 0.0  # time.monotonic() of the last bars-and-labels refresh
         self._run_note = ""  # said at a run's launch and again at its end (Continue's settings)
         self._total_epochs = 0
@@ -251,12 +253,17 @@ class TrainingPane(QWidget):
         self._memory_timer = QTimer(self)
         self._memory_timer.setInterval(MEMORY_POLL_MS)
         self._memory_timer.timeout.connect(self._update_memory)
-        # The graph can change under us (editor); a cheap poll keeps Start's state honest.
-        self._check_timer = QTimer(self)
-        self._check_timer.setInterval(500)
-        self._check_timer.timeout.connect(self.update_controls)
-        self._check_timer.start()
 
+        session = self.session
+        session.sig_state.connect(self._on_state)
+        session.sig_batch.connect(self._on_batch)
+        session.sig_epoch.connect(self._on_epoch)
+        session.sig_validation.connect(self._on_validation)
+        session.sig_finished.connect(self._on_finished)
+        session.sig_failed.connect(self._on_failed)
+        # Start follows the network's validity as the graph announces it (no polling).
+        state.sig_project_replaced.connect(self._follow_graph)
+        self._follow_graph()
         state.sig_project_replaced.connect(self._on_project_replaced)
         state.sig_dataset_changed.connect(self._on_dataset_changed)
         state.sig_run_added.connect(lambda _run: self._fill_runs())
@@ -265,58 +272,40 @@ class TrainingPane(QWidget):
     # -- public API --------------------------------------------------------------------------
     def start(self) -> bool:
         """Start a fresh run with the project's settings; False (reason shown) if it cannot."""
-        if self.worker is not None and self.worker.running:
-            self.worker.stop_and_wait(10_000)  # cancel before restarting
-        reason = self.start_blocker()
-        if reason:
-            self.reason_label.setText(reason)
-            return False
-        from engine import Graph, TrainSettings, build_model
-
+        settings = self.state.project.settings
         dataset = self.state.dataset
-        assert dataset is not None
-        settings = TrainSettings.from_dict(self.state.project.settings.to_dict())
-        # The model is built on the training thread, from a snapshot the editor cannot change.
-        project_graph = self.state.project.graph
-        graph = Graph.from_dict(project_graph.to_dict())
-        graph.set_context(project_graph.context)
-        self.plots.reset(dataset.task, settings.epochs, settings.lr)
+        # Reset the plots first: the first batch may arrive as soon as the run starts.
+        self.plots.reset(
+            dataset.task if dataset else "classification", settings.epochs, settings.lr
+        )
         self.plots.set_overlays(self._ticked_runs())
         self.plots.paint_now()  # while the CPU is still free (see there)
         self.overfit_banner.setVisible(False)
+        self._show_message("", False)
+        self._run_note = ""
         self._total_epochs = settings.epochs
-        self._graph_signature = _graph_signature(self.state.project.graph)
-        worker = TrainingWorker(
-            None,
-            dataset,
-            settings,
-            snapshot_each_epoch=dataset.kind in ("points", "text"),
-            build_model=lambda: build_model(graph, seed=settings.seed),
-        )
-        return self._launch(worker)
+        reason = self.session.start()
+        if reason:
+            self.reason_label.setText(reason)
+            self.reason_label.setVisible(True)
+            return False
+        self._after_launch()
+        return True
 
     def continue_run(self) -> bool:
         """Train the last run's model for the project's number of epochs more: the same run,
         its curves extended (the network and the data must not have changed since)."""
-        previous = self.worker
-        if not self.can_continue() or previous is None:
+        trainer = self.session.trainer
+        if not self.session.can_continue() or trainer is None:
             return False
-        trainer = previous.trainer
-        dataset = self.state.dataset
-        assert dataset is not None
         epochs = int(self.state.project.settings.epochs)
         self._total_epochs = int(trainer.epoch) + epochs
         self.plots.extend_to(self._total_epochs)
-        worker = TrainingWorker(
-            None,
-            dataset,
-            trainer.settings,
-            epochs=epochs,
-            snapshot_each_epoch=dataset.kind in ("points", "text"),
-            trainer=trainer,
-        )
-        if not self._launch(worker):
+        self._show_message("", False)
+        self._run_note = ""
+        if not self.session.continue_run(epochs):
             return False
+        self._after_launch()
         # The run goes on with its own settings (its optimiser state and schedule belong to
         # them); say so when the form now holds others, which a new run (Start) would use.
         run_settings, form_settings = (
@@ -333,86 +322,44 @@ class TrainingPane(QWidget):
         return True
 
     def can_continue(self) -> bool:
-        """A finished or stopped run whose network and data are still the current ones."""
-        worker = self.worker
-        return bool(
-            worker is not None
-            and not worker.running
-            and worker.trainer is not None
-            and worker.record is not None
-            and worker.trainer.dataset is self.state.dataset
-            and self._graph_signature == _graph_signature(self.state.project.graph)
-        )
+        return self.session.can_continue()
 
-    def _launch(self, worker: TrainingWorker) -> bool:
-        self._show_message("", False)
-        self._run_note = ""
-        worker.sig_batch.connect(self._on_batch)
-        worker.sig_epoch.connect(self._on_epoch)
-        worker.sig_validation.connect(self._on_validation)
-        worker.sig_snapshot.connect(self.sig_epoch_snapshot)
-        worker.sig_state.connect(self._on_state)
-        worker.sig_finished.connect(self._on_finished)
-        worker.sig_failed.connect(self._on_failed)
-        self.worker = worker
+    def _after_launch(self) -> None:
         self.epoch_bar.setValue(0)
-        if not worker.start():
-            return False
-        self.state.set_training(True)
         self.update_controls()
         self._memory_timer.start()
         self._update_memory()
-        self.sig_run_started.emit()
-        return True
 
     def pause(self) -> None:
-        if self.worker is not None:
-            self.worker.pause()
+        self.session.pause()
 
     def resume(self) -> None:
-        if self.worker is not None:
-            self.worker.resume()
+        self.session.resume()
 
     def stop(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
+        self.session.stop()
 
     def step(self) -> None:
-        if self.worker is not None:
-            self.worker.step()
+        self.session.step()
 
     @property
     def running(self) -> bool:
-        return self.worker is not None and self.worker.running
+        return self.session.running
 
     def stop_and_wait(self, timeout_ms: int = 10_000) -> bool:
-        """Stop a run and join its thread (window close, project switch); True when none is left."""
-        if self.worker is None:
-            return True
-        return self.worker.stop_and_wait(timeout_ms)
+        """Stop a run and join its thread (window close); True when none is left."""
+        return self.session.stop_and_wait(timeout_ms)
 
     def start_blocker(self) -> str:
         """Why Start is disabled, in plain language; empty when a run can start."""
-        if self.state.dataset is None:
-            return self.tr("Load a dataset in the Data pane first.")
-        graph = self.state.project.graph
-        try:
-            analysis = graph.analysis
-            valid = bool(analysis.valid)
-        except Exception as error:  # an unexpected analysis failure still explains itself
-            return self.tr("The network cannot be checked: {0}").format(error)
-        if not valid:
-            issues = list(getattr(analysis, "issues", []) or [])
-            errors = [i for i in issues if getattr(i, "severity", "error") == "error"] or issues
-            first = getattr(errors[0], "message", str(errors[0])) if errors else ""
-            node = getattr(errors[0], "node", None) if errors else None
-            where = f"{node}: " if node else ""
-            return self.tr("Fix the network first — {0}{1}").format(where, first)
-        return ""
+        return self.session.start_blocker()
+
+    def _follow_graph(self) -> None:
+        self.state.project.graph.subscribe(self._on_graph_event)
 
     # -- state -> controls ---------------------------------------------------------------------
     def update_controls(self) -> None:
-        state = self._run_state
+        state = self.session.state
         busy = self.running
         reason = "" if busy else self.start_blocker()
         if not busy:
@@ -427,20 +374,30 @@ class TrainingPane(QWidget):
         self.settings_form.setEnabled(not busy)
 
     def _on_state(self, state: str) -> None:
-        self._run_state = state
-        if state == "running" and self.worker is not None:
-            self._show_device(self.worker)
+        if state == "running":
+            self._show_device()
         self.update_controls()
 
+    def _on_graph_event(self, *_args: Any) -> None:
+        if not self.running:
+            self.update_controls()
+
     def _on_project_replaced(self) -> None:
-        if self.running:
-            self.stop_and_wait(10_000)
+        """Nothing of the previous project's runs stays: status, bars, curves, messages."""
         self.settings_form.load()
         self._fill_runs()
         runs = list(self.state.project.runs)
         self.plots.reset(self.state.dataset.task if self.state.dataset else "classification")
         if runs:
             self.plots.load_record(runs[-1])
+        self._show_message("", False)
+        self._run_note = ""
+        self.overfit_banner.setVisible(False)
+        self._total_epochs = 0
+        for bar in (self.epoch_bar, self.run_bar):
+            bar.setValue(0)
+        for label in (self.epoch_label, self.eta_label, self.speed_label, self.memory_label):
+            label.setText("—")
         self.update_controls()
 
     def _on_dataset_changed(self) -> None:
@@ -453,7 +410,7 @@ class TrainingPane(QWidget):
         # Bars and labels refresh a few times a second while running (a bar repaints itself at
         # once on every change, and each repaint holds the GIL the training thread needs).
         now = time.monotonic()
-        if self._run_state == "running" and now - self._status_shown_at < STATUS_INTERVAL_S:
+        if self.session.state == "running" and now - self._status_shown_at < STATUS_INTERVAL_S:
             return
         self._status_shown_at = now
         epoch = logs.get("epoch", 0.0)  # fractional, counted from 0
@@ -488,21 +445,9 @@ class TrainingPane(QWidget):
         _set_text(self.epoch_label, self.tr("{0} of {1}").format(shown, self._total_epochs))
         self.sig_epoch_end.emit({**logs, "epoch": x})
 
-    def _on_finished(self, record: RunRecord) -> None:
-        worker = self.worker
-        if worker is not None:
-            worker.wait(5000)  # fit has returned; the thread is only leaving its event loop
+    def _on_finished(self, outcome: RunOutcome) -> None:
+        record = outcome.record
         self._finish_run()
-        if worker is None:
-            return
-        if worker.weights is not None:
-            self.state.project.weights = worker.weights
-        runs = self.state.project.runs
-        if any(run is record for run in runs):  # a continued run: move it to the end
-            runs[:] = [run for run in runs if run is not record]
-        self.state.add_run(record)
-        if worker.trainer is not None:
-            self.state.set_model(worker.trainer.model)
         self.plots.flush()
         status = getattr(record, "status", "finished")
         sentences = [
@@ -526,14 +471,11 @@ class TrainingPane(QWidget):
         self.sig_run_finished.emit(record)
 
     def _on_failed(self, message: str) -> None:
-        if self.worker is not None:
-            self.worker.wait(5000)
         self._finish_run()
         self._show_message(message, True)
 
     def _finish_run(self) -> None:
         self._memory_timer.stop()
-        self.state.set_training(False)
         self.eta_label.setText("—")
         self.update_controls()
 
@@ -552,8 +494,8 @@ class TrainingPane(QWidget):
         self.overfit_banner.setVisible(True)
 
     # -- device and memory -------------------------------------------------------------------
-    def _show_device(self, worker: TrainingWorker) -> None:
-        device = getattr(worker.trainer, "device", None)
+    def _show_device(self) -> None:
+        device = getattr(self.session.trainer, "device", None)
         name = str(device) if device is not None else "?"
         text = name
         try:
@@ -567,7 +509,7 @@ class TrainingPane(QWidget):
         self.device_label.setText(text)
 
     def _update_memory(self) -> None:
-        device = str(getattr(self.worker.trainer, "device", "cpu")) if self.worker else "cpu"
+        device = str(getattr(self.session.trainer, "device", "cpu"))
         if device.startswith("cuda") and "torch" in sys.modules:
             import torch
 
@@ -646,10 +588,3 @@ class TrainingPane(QWidget):
         )
         if path:
             self.plots.export_csv(Path(path))
-
-
-def _graph_signature(graph: Any) -> str:
-    """What a run depends on in the network: layers, parameters and connections (not layout)."""
-    nodes = sorted((n.id, n.type, repr(sorted(n.params.items()))) for n in graph.nodes.values())
-    edges = sorted((e.src, e.dst, e.dst_port) for e in graph.edges)
-    return repr((nodes, edges))

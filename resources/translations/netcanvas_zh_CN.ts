@@ -100,10 +100,6 @@
         <translation>松开鼠标即可连接。</translation>
     </message>
     <message>
-        <source>The export failed unexpectedly ({0}). The details are in the log.</source>
-        <translation>导出意外失败（{0}）。详细信息见日志。</translation>
-    </message>
-    <message>
         <source>Training is running. Stop it or let it finish, then export.</source>
         <translation>正在训练。请先停止训练或等它结束，再导出。</translation>
     </message>
@@ -162,6 +158,10 @@
     <message>
         <source>Train the network on a loaded dataset first.</source>
         <translation>请先在已加载的数据集上训练网络。</translation>
+    </message>
+    <message>
+        <source>The ONNX export</source>
+        <translation>ONNX 导出</translation>
     </message>
     <message>
         <source>Exporting and checking in ONNX Runtime…</source>
@@ -272,6 +272,26 @@ Verified in ONNX Runtime on {n} real samples: the largest difference from PyTorc
     <message>
         <source>{0} failed unexpectedly ({1}: {2}). The details are in the log.</source>
         <translation>{0}意外失败（{1}：{2}）。详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>The evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>The decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <source>The text sample</source>
+        <translation>文本样例</translation>
+    </message>
+    <message>
+        <source>Generating</source>
+        <translation>生成文本</translation>
+    </message>
+    <message>
+        <source>The feature maps</source>
+        <translation>特征图</translation>
     </message>
 </context>
 <context>
@@ -691,17 +711,6 @@ Licence: {1}</source>
     <message>
         <source>{0}, {1}</source>
         <translation>{0}，{1}</translation>
-    </message>
-</context>
-<context>
-    <name>DatasetLoader</name>
-    <message>
-        <source>Loading cancelled</source>
-        <translation>已取消加载</translation>
-    </message>
-    <message>
-        <source>Could not load {0}: {1}</source>
-        <translation>无法加载 {0}：{1}</translation>
     </message>
 </context>
 <context>
@@ -1899,12 +1908,23 @@ Build, train, inspect and export neural networks.</source>
         <translation>{0:.2f}（低：稳妥但重复；高：出人意料）</translation>
     </message>
     <message>
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
         <source>Could not generate text: {0}</source>
         <translation>无法生成文本：{0}</translation>
     </message>
     <message>
         <source>Epoch {0}: {1}</source>
         <translation>第 {0} 轮：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>TorchLoader</name>
+    <message>
+        <source>Loading PyTorch</source>
+        <translation>正在加载 PyTorch</translation>
     </message>
 </context>
 <context>
@@ -2237,18 +2257,6 @@ Build, train, inspect and export neural networks.</source>
         <translation>继续时沿用这次运行自己的设置；你的修改将用于下一次新的运行（开始）：{0}</translation>
     </message>
     <message>
-        <source>Load a dataset in the Data pane first.</source>
-        <translation>请先在“数据”面板中加载数据集。</translation>
-    </message>
-    <message>
-        <source>The network cannot be checked: {0}</source>
-        <translation>无法检查网络：{0}</translation>
-    </message>
-    <message>
-        <source>Fix the network first — {0}{1}</source>
-        <translation>请先修复网络——{0}{1}</translation>
-    </message>
-    <message>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
@@ -2342,17 +2350,6 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>CPU</source>
         <translation>CPU</translation>
-    </message>
-</context>
-<context>
-    <name>TrainingWorker</name>
-    <message>
-        <source>The network could not be built: {0}</source>
-        <translation>无法构建网络：{0}</translation>
-    </message>
-    <message>
-        <source>Training stopped because of an unexpected error ({0}: {1}). The last good weights are kept; try a smaller batch or learning rate.</source>
-        <translation>训练因意外错误而停止（{0}：{1}）。已保留最后一组正常的权重；请尝试更小的批大小或学习率。</translation>
     </message>
 </context>
 <context>

@@ -48,10 +48,10 @@ def clean_settings(qapp: object) -> Iterator[None]:
 def editor(qtbot: Any) -> Iterator[Any]:
     """The editor on the default project (the reference CNN), in a shown window."""
     from engine import default_project
+    from gui.document import ProjectDocument
     from gui.editor.testing import editor_window
-    from gui.project_state import ProjectState
 
-    window, controller = editor_window(ProjectState(default_project()))
+    window, controller = editor_window(ProjectDocument(default_project()))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

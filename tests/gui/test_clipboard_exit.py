@@ -20,8 +20,8 @@ _COPY_THEN_EXIT = textwrap.dedent(
     app = QApplication([])
     from engine import default_project
     from gui.editor import EditorController
-    from gui.project_state import ProjectState
-    editor = EditorController(ProjectState(default_project()))
+    from gui.document import ProjectDocument
+    editor = EditorController(ProjectDocument(default_project()))
     editor.scene.select_nodes(list(editor.graph.nodes)[:2])
     editor.copy()
     print("copied", flush=True)

@@ -254,7 +254,7 @@ def test_edits_mark_the_project_dirty_and_replacing_it_rebinds(editor: EditorCon
     editor.add_layer("ReLU", QPointF(500, 500))
     assert state.dirty
     fresh = default_project()
-    state.set_project(fresh, None)
+    state.replace(fresh, None)
     assert editor.scene.graph is fresh.graph
     assert editor.undo_stack.count() == 0
     assert len(editor.scene.node_items) == len(fresh.graph.nodes)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBo
 
 from engine import DataRef, build_model, load_dataset, load_weights, new_project
 from gui import export_dialogs
-from gui.project_state import ProjectState
+from gui.document import ProjectDocument
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +27,10 @@ def window(qtbot: Any) -> QMainWindow:
 
 
 @pytest.fixture
-def state(iris: Any, tmp_path: Path) -> ProjectState:
+def state(iris: Any, tmp_path: Path) -> ProjectDocument:
     project = new_project("mlp", DataRef("iris"), iris.context())
     project.name = "Iris: lab/1"
-    st = ProjectState(project)
+    st = ProjectDocument(project)
     st.set_dataset(iris)
     st.set_model(build_model(project.graph, seed=1))
     st.path = tmp_path / "iris.netcanvas"
@@ -67,7 +67,7 @@ def _answer_save(monkeypatch: pytest.MonkeyPatch, path: Path, filter_index: int 
 
 
 def test_onnx_dialog_exports_and_shows_the_verified_difference(
-    qtbot: Any, window: QMainWindow, state: ProjectState, tmp_path: Path
+    qtbot: Any, window: QMainWindow, state: ProjectDocument, tmp_path: Path
 ) -> None:
     dialog = export_dialogs.export_onnx_dialog(window, state)
     assert dialog is not None
@@ -98,7 +98,7 @@ def test_onnx_dialog_exports_and_shows_the_verified_difference(
 
 
 def test_onnx_dialog_shows_the_engines_error(
-    qtbot: Any, window: QMainWindow, state: ProjectState, tmp_path: Path
+    qtbot: Any, window: QMainWindow, state: ProjectDocument, tmp_path: Path
 ) -> None:
     dialog = export_dialogs.export_onnx_dialog(window, state)
     assert dialog is not None
@@ -111,7 +111,7 @@ def test_onnx_dialog_shows_the_engines_error(
 
 
 def test_model_exports_need_a_model_and_no_running_training(
-    window: QMainWindow, state: ProjectState, monkeypatch: pytest.MonkeyPatch
+    window: QMainWindow, state: ProjectDocument, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     boxes = Boxes(monkeypatch)
     state.set_training(True)
@@ -128,7 +128,7 @@ def test_model_exports_need_a_model_and_no_running_training(
 @pytest.mark.parametrize(("filter_index", "suffix"), [(0, ".safetensors"), (1, ".pt")])
 def test_weights_dialog_writes_the_chosen_format(
     window: QMainWindow,
-    state: ProjectState,
+    state: ProjectDocument,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     filter_index: int,
@@ -154,7 +154,7 @@ def _run(run_id: str) -> Any:
 
 
 def test_history_dialog_writes_csv_and_explains_missing_tensorboard(
-    window: QMainWindow, state: ProjectState, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: QMainWindow, state: ProjectDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sys
 
@@ -180,7 +180,7 @@ def test_history_dialog_writes_csv_and_explains_missing_tensorboard(
 
 
 def test_report_dialog_includes_the_evaluation_and_the_name(
-    window: QMainWindow, state: ProjectState, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: QMainWindow, state: ProjectDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     state.project.runs.append(_run("run-1"))
     _answer_save(monkeypatch, tmp_path / "report", 0)
@@ -194,7 +194,7 @@ def test_report_dialog_includes_the_evaluation_and_the_name(
 
 
 def test_cancelling_a_file_picker_writes_nothing(
-    window: QMainWindow, state: ProjectState, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: QMainWindow, state: ProjectDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     assert export_dialogs.export_weights_dialog(window, state) is None
@@ -204,7 +204,7 @@ def test_cancelling_a_file_picker_writes_nothing(
 
 
 def test_script_dialog_saves_runnable_python(
-    window: QMainWindow, state: ProjectState, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: QMainWindow, state: ProjectDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _answer_save(monkeypatch, tmp_path / "train_iris", 0)
     written = export_dialogs.export_script_dialog(window, state)
@@ -213,7 +213,7 @@ def test_script_dialog_saves_runnable_python(
 
 
 def test_report_is_written_even_when_the_evaluation_fails(
-    window: QMainWindow, state: ProjectState, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: QMainWindow, state: ProjectDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import torch
 

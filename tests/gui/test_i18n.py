@@ -62,11 +62,11 @@ def test_translations_keep_placeholders_and_keyboard_mnemonics() -> None:
 
 def test_switching_to_chinese_retranslates_the_labs_panel(app: QApplication, qtbot: QtBot) -> None:
     import engine
+    from gui.document import ProjectDocument
     from gui.labs import LabsPanel
-    from gui.project_state import ProjectState
 
     assert i18n.install_translator(app, "en") == "en"
-    panel = LabsPanel(ProjectState(engine.default_project()))
+    panel = LabsPanel(ProjectDocument(engine.default_project()))
     qtbot.addWidget(panel)
     panel.show_lab("metrics")
     assert panel.open_button.text() == "Open the lab project"

@@ -9,9 +9,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import engine
+from gui.document import ProjectDocument
 from gui.labs import LabsPanel, build_lab_project
 from gui.labs.backprop_math import TinyNet, autograd_gradients, steps
-from gui.project_state import ProjectState
 
 LAB_IDS = ["activation", "gradient-descent", "backprop", "cnn", "rnn", "overfitting", "metrics"]
 
@@ -23,7 +23,7 @@ def panel(qtbot: QtBot) -> Iterator[LabsPanel]:
     from gui.i18n import install_translator
 
     install_translator(QApplication.instance(), "en")  # type: ignore[arg-type]
-    widget = LabsPanel(ProjectState(engine.default_project()))
+    widget = LabsPanel(ProjectDocument(engine.default_project()))
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
@@ -225,7 +225,7 @@ def test_leaving_a_lab_mid_run_stops_its_thread_at_once(panel: LabsPanel) -> Non
 
 def test_a_hidden_panel_builds_its_lab_only_when_shown(qtbot: QtBot) -> None:
     """The window builds the panel at start-up behind other tabs: it must stay cheap there."""
-    hidden = LabsPanel(ProjectState(engine.default_project()))
+    hidden = LabsPanel(ProjectDocument(engine.default_project()))
     qtbot.addWidget(hidden)
     assert hidden.current_lab() is not None and hidden.current_widget() is None
     hidden.show()

@@ -30,13 +30,15 @@ def recovery_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def window(qtbot: object, recovery_dir: Path) -> Iterator[MainWindow]:
+def window(
+    qtbot: object, recovery_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
     win = MainWindow(offer_recovery=False)
     qtbot.addWidget(win)  # type: ignore[attr-defined]
     yield win
-    win.state.dirty = False
-    win.state.training = False
-    win.close()
+    win.training_session.stop_and_wait()
+    Answers(monkeypatch, Button.Discard)  # the user discards whatever a test left unsaved
+    assert win.close()
 
 
 class Answers:
@@ -211,5 +213,5 @@ def test_after_a_crash_the_next_start_offers_to_restore(
     assert window.state.project.name == "crash victim"
     assert any(n.type == "Dropout" for n in window.state.project.graph.nodes.values())
     assert window.state.dirty  # restored work is unsaved work
-    window.state.dirty = False
-    window.close()
+    answers.answer = Button.Discard
+    assert window.close()

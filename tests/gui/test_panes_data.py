@@ -74,15 +74,14 @@ def test_images_preview_augmentation_and_adapt(qtbot: Any) -> None:
     assert not state.project.graph.analysis.valid
     assert pane.adapt_button.isEnabled() and "Input" in pane.fit_label.text()
 
-    from PySide6.QtGui import QUndoStack
-
-    pane.undo_stack = QUndoStack()
     qtbot.mouseClick(pane.adapt_button, Qt.MouseButton.LeftButton)
     assert state.project.graph.analysis.valid
     assert not pane.adapt_button.isEnabled()
-    pane.undo_stack.undo()  # one undoable step
+    assert state.dirty  # an edit through the document, in its undo history
+    assert state.undo_stack.count() == 1
+    state.undo_stack.undo()  # one undoable step
     assert not state.project.graph.analysis.valid
-    pane.undo_stack.redo()
+    state.undo_stack.redo()
     assert state.project.graph.analysis.valid
 
     pane.augment_boxes["noise"].setChecked(True)

@@ -94,11 +94,13 @@ def test_feature_maps_for_each_conv_layer(qtbot: Any) -> None:
 def following_training(qtbot: Any, state: Any) -> tuple[Any, EvaluatePane, list[str]]:
     """A Training pane and an Evaluate pane that follows its runs, shown; and the names of the
     Evaluate tabs visible for the state's data."""
+    from gui.evaluate.session import EvaluationSession
     from gui.panes.training_pane import TrainingPane
+    from gui.training.session import TrainingSession
 
-    training = TrainingPane(state)
-    pane = EvaluatePane(state)
-    pane.follow(training)
+    session = TrainingSession(state)
+    training = TrainingPane(state, session=session)
+    pane = EvaluatePane(state, session=EvaluationSession(state, session))
     qtbot.addWidget(training)
     qtbot.addWidget(pane)
     pane.show()
@@ -112,10 +114,13 @@ def test_decision_boundary_updates_live_from_epoch_snapshots(qtbot: Any) -> None
     assert "Decision boundary" in visible and "Draw" not in visible
     with qtbot.waitSignal(training.sig_run_finished, timeout=60_000):
         training.start()
-    assert pane.boundary.updates >= 3  # one per epoch while training
+    # Drawn on a worker from each epoch's snapshot; while one is drawn only the newest epoch
+    # waits, so at least the first and the last epoch are drawn.
+    qtbot.waitUntil(lambda: pane.boundary.updates >= 2, timeout=20_000)
     # The finished model is evaluated on a worker thread; the window stays responsive.
     qtbot.waitUntil(lambda: pane.report is not None, timeout=20_000)
-    assert pane.wait(5000) and pane.boundary.updates >= 4
+    qtbot.waitUntil(lambda: pane.boundary.updates >= 3, timeout=20_000)
+    assert pane.wait(5000)
     assert "accuracy" in pane.summary.text()
     image = pane.boundary.image.image
     assert image is not None and image.shape[:2] == (120, 120)
@@ -141,13 +146,20 @@ def test_text_generator_and_samples_after_each_epoch(qtbot: Any) -> None:
     generator.seed_text.setText("The ")
     with qtbot.waitSignal(training.sig_run_finished, timeout=120_000):
         training.start()
-    samples = generator.epoch_samples.toPlainText().splitlines()
-    assert [line.split(":")[0] for line in samples] == ["Epoch 1", "Epoch 2"]
+    # Each epoch's sample is computed on a worker; the newest waits while one is in flight.
+    assert pane.session.wait(30_000)
+
+    def epochs_sampled() -> list[str]:
+        return [line.split(":")[0] for line in generator.epoch_samples.toPlainText().splitlines()]
+
+    qtbot.waitUntil(lambda: epochs_sampled() == ["Epoch 1", "Epoch 2"], timeout=10_000)
     generator.length.setValue(40)
     generator.temperature.setValue(50)
-    produced = generator.generate()
+    with qtbot.waitSignal(pane.session.sig_generated, timeout=30_000) as generated:
+        assert generator.generate()  # on a worker: the window keeps repainting meanwhile
+    produced = generated.args[0]
     assert len(produced) == 40 and set(produced) <= set(state.dataset.vocab)
-    assert generator.output.toPlainText() == "The " + produced
+    qtbot.waitUntil(lambda: generator.output.toPlainText() == "The " + produced, timeout=5000)
 
 
 def test_regression_shows_predicted_against_true(qtbot: Any, tmp_path: Path) -> None:
@@ -171,10 +183,9 @@ def test_closing_the_pane_joins_its_background_evaluation(qtbot: Any) -> None:
     # Showing the pane starts an evaluation on a worker thread; closing it must not leave that
     # thread running (it outlived the pane before, and failed later tests at random).
     pane = digits_pane(qtbot)
-    job = pane._job
-    assert job is not None
+    assert pane.session.evaluating
     pane.close()
-    assert not job.running
+    assert not pane.session.evaluating
 
 
 def test_a_synchronous_evaluation_supersedes_the_one_in_flight(qtbot: Any) -> None:

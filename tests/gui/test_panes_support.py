@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine import DataRef, load_dataset, new_project
-from gui.project_state import ProjectState
+from gui.document import ProjectDocument
 
 # A small moons set trains an epoch in well under a second.
 MOONS = DataRef("moons", {"n_samples": 400, "val_split": 0.2, "test_split": 0.2, "seed": 0})
@@ -13,21 +13,21 @@ MOONS = DataRef("moons", {"n_samples": 400, "val_split": 0.2, "test_split": 0.2,
 
 def state_with(
     template: str = "toy2d", ref: DataRef = MOONS, epochs: int = 2, load: bool = True
-) -> ProjectState:
-    """A ProjectState holding ``template`` adapted to ``ref``; the data loaded when asked."""
+) -> ProjectDocument:
+    """A ProjectDocument holding ``template`` adapted to ``ref``; the data loaded when asked."""
     dataset = load_dataset(ref) if load else None
     project = new_project(template, ref, dataset.context() if dataset is not None else None)
     project.settings.epochs = epochs
     project.settings.batch_size = 32
     project.settings.device = "cpu"
     project.settings.log_interval_ms = 20  # more batch signals in a short run
-    state = ProjectState(project)
+    state = ProjectDocument(project)
     if dataset is not None:
         state.set_dataset(dataset)
     return state
 
 
-def train_headless(state: ProjectState, epochs: int = 1) -> Any:
+def train_headless(state: ProjectDocument, epochs: int = 1) -> Any:
     """Train the state's graph without the GUI and adopt the model (for Evaluate tests)."""
     from engine import Trainer, build_model
 

@@ -40,7 +40,7 @@ def test_short_run_finishes_and_updates_the_project(qtbot: Any, tmp_path: Path) 
     assert record.status == "finished" and len(record.history["val_loss"]) == 3
     assert training == [True, False]
     assert state.project.runs == [record]
-    assert state.model is pane.worker.trainer.model
+    assert state.model is pane.session.trainer.model
     weights = state.project.weights
     assert weights is not None and set(weights) == set(state.model.state_dict())
     assert all(t.device.type == "cpu" for t in weights.values())
@@ -77,11 +77,11 @@ def test_pause_step_resume_stop_buttons(qtbot: Any) -> None:
     pane = make_pane(qtbot, epochs=300)
     batches: list[dict[str, float]] = []
     pane.start()
-    pane.worker.sig_batch.connect(batches.append)
+    pane.session.sig_batch.connect(batches.append)
     qtbot.waitUntil(lambda: len(batches) >= 2, timeout=20_000)
     assert pane.pause_button.isEnabled() and not pane.resume_button.isEnabled()
     qtbot.mouseClick(pane.pause_button, Qt.MouseButton.LeftButton)
-    trainer = pane.worker.trainer
+    trainer = pane.session.trainer
     qtbot.waitUntil(lambda: trainer.state == "paused", timeout=5000)
     assert pane.resume_button.isEnabled() and pane.step_button.isEnabled()
     assert not pane.pause_button.isEnabled()
@@ -107,7 +107,7 @@ def test_a_stopped_run_says_why_in_the_interface_language(qtbot: Any) -> None:
         pane = make_pane(qtbot, epochs=300)
         batches: list[dict[str, float]] = []
         pane.start()
-        pane.worker.sig_batch.connect(batches.append)
+        pane.session.sig_batch.connect(batches.append)
         qtbot.waitUntil(lambda: len(batches) >= 1, timeout=20_000)
         with qtbot.waitSignal(pane.sig_run_finished, timeout=10_000) as finished:
             qtbot.mouseClick(pane.stop_button, Qt.MouseButton.LeftButton)
@@ -124,7 +124,7 @@ def test_closing_during_training_leaves_no_thread(qtbot: Any) -> None:
     pane = make_pane(qtbot, epochs=300)
     pane.start()
     qtbot.waitUntil(
-        lambda: pane.worker.trainer is not None and pane.worker.trainer.global_step > 0,
+        lambda: pane.session.trainer is not None and pane.session.trainer.global_step > 0,
         timeout=20_000,
     )
     assert pane.stop_and_wait(10_000)
@@ -141,7 +141,7 @@ def test_start_is_disabled_with_the_reason(qtbot: Any) -> None:
     pane.update_controls()
     assert not pane.start_button.isEnabled()
     assert pane.reason_label.isVisible() and "Output" in pane.reason_label.text()
-    assert not pane.start() and pane.worker is None
+    assert not pane.start() and pane.session.state == "idle" and pane.session.trainer is None
     pane.state.set_dataset(None)
     pane.update_controls()
     assert "dataset" in pane.reason_label.text()

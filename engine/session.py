@@ -1,0 +1,207 @@
+"""The use cases both front ends perform: prepare a run, continue it, finish it, evaluate.
+
+The window and the CLI call these and nothing else to train or evaluate a project, so the two
+cannot drift apart (the CLI once trained with the Output layer's L1 loss while the window
+trained MSE). Nothing here knows a window exists; the GUI runs ``PreparedRun.trainer`` on its
+worker thread, the CLI on its main thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from engine.graph import Graph
+from engine.types import GraphError, NetCanvasError, ProjectError, RunRecord, TrainSettings
+
+if TYPE_CHECKING:
+    import torch
+    from torch import nn
+
+    from engine.data import Dataset
+    from engine.metrics import EvalReport
+    from engine.project import Project
+    from engine.train.callbacks import Callback
+    from engine.train.trainer import Trainer
+
+
+def graph_signature(graph: Graph) -> str:
+    """What a run depends on in the network: layers, parameters and connections (not layout)."""
+    nodes = sorted((n.id, n.type, repr(sorted(n.params.items()))) for n in graph.nodes.values())
+    edges = sorted((e.src, e.dst, e.dst_port) for e in graph.edges)
+    return repr((nodes, edges))
+
+
+def project_loss(graph: Graph) -> str | None:
+    """The loss the Output layer names (cross-entropy, BCE, MSE or L1); None when the graph has
+    no Output yet, so the trainer picks the dataset task's usual one."""
+    from engine.build import loss_name
+
+    try:
+        return loss_name(graph)
+    except NetCanvasError:
+        return None
+
+
+def next_run_id(project: Project) -> str:
+    """``run-N`` with the first N no run of the project uses."""
+    taken = {run.id for run in project.runs}
+    n = len(project.runs) + 1
+    while f"run-{n}" in taken:
+        n += 1
+    return f"run-{n}"
+
+
+@dataclass(frozen=True)
+class PreparedRun:
+    """Everything a run needs, fixed at the moment it was asked for: later edits to the project
+    (the editor, the settings form) cannot change a run that is under way.
+
+    ``graph`` is a private copy of the network with the data's context; ``weights`` (optional)
+    are loaded into the fresh model before training, as the CLI does with a trained project.
+    """
+
+    graph: Graph
+    dataset: Dataset
+    settings: TrainSettings
+    loss: str | None
+    run_id: str
+    signature: str
+    weights: dict[str, Any] | None = None
+
+    def build_model(self) -> nn.Module:
+        """The model, initialised from the run's seed (seconds for a large network: the GUI
+        calls this on its worker thread)."""
+        return _built(self.graph, self.settings.seed, self.weights)
+
+    def trainer(self, callbacks: Sequence[Callback] = (), **options: Any) -> Trainer:
+        """A Trainer for this run, its model built here (on the calling thread)."""
+        from engine.train.trainer import Trainer
+
+        return Trainer(
+            self.build_model(),
+            self.dataset,
+            self.settings,
+            callbacks,
+            self.loss,
+            run_id=self.run_id,
+            **options,
+        )
+
+
+def prepare_run(
+    project: Project,
+    dataset: Dataset,
+    settings: TrainSettings | None = None,
+    *,
+    from_weights: bool = False,
+) -> PreparedRun:
+    """A run of ``project``'s network on ``dataset`` with ``settings`` (the project's own when
+    None). Raises GraphError, in the analysis's words, when the network does not fit the data.
+    ``from_weights`` starts from the project's trained weights when it has them."""
+    graph = Graph.from_dict(project.graph.to_dict())
+    graph.set_context(dataset.context())
+    analysis = graph.analysis
+    if not analysis.valid:
+        first = analysis.errors[0]
+        node = graph.nodes.get(first.node_id or "")
+        where = f"layer '{node.name}': " if node is not None else ""
+        raise GraphError(f"The network does not fit the data — {where}{first.message}")
+    chosen = TrainSettings.from_dict((settings or project.settings).to_dict())
+    return PreparedRun(
+        graph=graph,
+        dataset=dataset,
+        settings=chosen,
+        loss=project_loss(graph),
+        run_id=next_run_id(project),
+        signature=graph_signature(graph),
+        weights=project.weights if from_weights else None,
+    )
+
+
+def can_continue(
+    run: PreparedRun | None, trainer: Trainer | None, project: Project, dataset: Dataset | None
+) -> bool:
+    """Whether ``trainer`` (a finished or stopped run) may train on: the network and the data
+    are still the ones it trained on (its optimiser state belongs to them)."""
+    return (
+        run is not None
+        and trainer is not None
+        and dataset is not None
+        and trainer.dataset is dataset
+        and run.signature == graph_signature(project.graph)
+    )
+
+
+def finish_run(
+    run: PreparedRun, trainer: Trainer, record: RunRecord
+) -> tuple[EvalReport | None, dict[str, torch.Tensor]]:
+    """After ``fit``: the test split's metrics, with the run's own loss, join the record (unless
+    the run failed). Returns that report and the trained weights on the CPU for the project."""
+    report = None
+    if record.status != "failed":
+        report = evaluate_model(trainer.model, trainer.dataset, "test", loss=run.loss)
+        record.metrics[f"{report.split}_loss"] = report.loss
+        if report.accuracy is not None:
+            record.metrics[f"{report.split}_accuracy"] = report.accuracy
+    return report, trainer.state_dict_cpu()
+
+
+def adopt_run(project: Project, record: RunRecord, weights: dict[str, Any] | None) -> None:
+    """Store a run in the project: its record last (a continued run moves to the end), and its
+    weights when it produced any."""
+    project.runs[:] = [run for run in project.runs if run is not record]
+    project.runs.append(record)
+    if weights is not None:
+        project.weights = weights
+
+
+def trained_model(project: Project, dataset: Dataset) -> nn.Module:
+    """The project's network with its trained weights, its shapes fitted to ``dataset`` (for
+    evaluation, prediction and export). Raises ProjectError when it has no weights yet."""
+    if project.weights is None:
+        raise ProjectError(f"'{project.name}' has no trained weights yet: train it first.")
+    graph = Graph.from_dict(project.graph.to_dict())
+    graph.set_context(dataset.context())
+    return _built(graph, project.settings.seed, project.weights)
+
+
+def _built(graph: Graph, seed: int, weights: dict[str, Any] | None) -> nn.Module:
+    from engine.build import build_model
+
+    model = build_model(graph, seed)
+    if weights is not None:
+        try:
+            model.load_state_dict(weights)
+        except RuntimeError as exc:
+            raise GraphError(
+                f"The saved weights do not match the network ({str(exc).splitlines()[0]}). "
+                "Train it afresh."
+            ) from None
+    return model
+
+
+def evaluate_model(
+    model: nn.Module,
+    dataset: Dataset,
+    split: str = "test",
+    *,
+    loss: str | None = None,
+    device: torch.device | str | None = None,
+) -> EvalReport:
+    """The metrics of a model on a split, with the loss its project trains (``loss``)."""
+    from engine.metrics import evaluate
+
+    return evaluate(model, dataset, split, device=device, loss=loss)
+
+
+def evaluate_project(
+    project: Project,
+    model: nn.Module,
+    dataset: Dataset,
+    split: str = "test",
+    device: torch.device | str | None = None,
+) -> EvalReport:
+    """Evaluate ``model`` as ``project`` trains it: with the loss its Output layer names."""
+    return evaluate_model(model, dataset, split, loss=project_loss(project.graph), device=device)
