@@ -24,7 +24,7 @@ def launch_time() -> float:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    from engine import __version__
+    from engine import TEMPLATES, __version__
 
     parser = argparse.ArgumentParser(
         prog="netcanvas",
@@ -40,6 +40,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--self-test",
         action="store_true",
         help="scripted walk-through (open, train one epoch, evaluate, export ONNX); prints JSON",
+    )
+    parser.add_argument(
+        "--template",
+        choices=sorted(TEMPLATES),
+        help="with --self-test: start from this template (e.g. char-lstm) instead of the "
+        "default project",
     )
     parser.add_argument("--lang", choices=["en", "zh_CN"], help="interface language")
     parser.add_argument(

@@ -70,6 +70,7 @@ _EXPORTS: dict[str, str] = {
     "Template": "engine.templates",
     "TEMPLATES": "engine.templates",
     "make_template": "engine.templates",
+    "fit_to_data": "engine.templates",
     "Project": "engine.project",
     "save_project": "engine.project",
     "load_project": "engine.project",

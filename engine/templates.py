@@ -236,8 +236,14 @@ def make_template(template_id: str, context: DataContext | None = None) -> Graph
         raise GraphError(f"There is no template '{template_id}' (known: {known})")
     graph = Graph()
     _BUILDERS[template_id](_Builder(graph))
-    if context is None:
-        return graph
+    if context is not None:
+        fit_to_data(graph, context)
+    return graph
+
+
+def fit_to_data(graph: Graph, context: DataContext) -> None:
+    """Make a template's graph fit a dataset, in place: Input, Output and Embedding sizes, then
+    every fixable error (a new project's network, once its data has loaded)."""
     with graph.batch():
         graph.set_context(context)
         for node in list(graph.nodes.values()):
@@ -254,4 +260,3 @@ def make_template(template_id: str, context: DataContext | None = None) -> Graph
             if not fixable:
                 break
             fixable[0].fix.apply(graph)  # type: ignore[union-attr]
-    return graph

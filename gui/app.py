@@ -59,7 +59,7 @@ def run_app(args: argparse.Namespace, launched_at: float) -> int:
     if args.self_test:
         from gui.self_test import run_self_test
 
-        return run_self_test(app, window)
+        return run_self_test(app, window, args.template)
     window.start_background_loading()
     return app.exec()
 

@@ -102,6 +102,13 @@ class ProjectDocument(QObject):
         """The one entry point for an undoable change of the network."""
         self.undo_stack.push(command)
 
+    def mark_clean(self) -> None:
+        """Nothing is unsaved: after a save, or in a scripted session that saves nothing (the
+        undo history stays)."""
+        self.undo_stack.setClean()
+        self._changed = False
+        self._update_dirty()
+
     def mark_dirty(self) -> None:
         self._changed = True
         self._update_dirty()
@@ -131,9 +138,7 @@ class ProjectDocument(QObject):
 
         save_project(self.project, path)
         self.path = path
-        self.undo_stack.setClean()
-        self._changed = False
-        self._update_dirty()
+        self.mark_clean()
 
     def autosave(self) -> None:
         """Write the recovery copy when there is something unsaved (OSError/NetCanvasError)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -87,12 +87,15 @@ class MainWindow(QMainWindow):
         self.data_session = DataSession(self.state, self)
         self.training_session = TrainingSession(self.state, self)
         self.evaluation_session = EvaluationSession(self.state, self.training_session, self)
+        self.data_session.sig_loaded.connect(self._on_data_loaded)
 
         self.torch_loader = TorchLoader(self)
         self.torch_loader.sig_loaded.connect(self._on_torch_loaded)
         self.torch_loader.sig_failed.connect(self._on_torch_failed)
 
         self._panes_ready = False
+        self._fit_new_project = False  # a template's project fits itself to its data once
+        self.state.sig_project_replaced.connect(self._forget_template_fit)
         self._startup_done = False
         self._build_central()
         self._build_editor_docks()
@@ -435,24 +438,40 @@ class MainWindow(QMainWindow):
     def _after_replace(self) -> None:
         self.show_editor()
         self._load_project_data()
-        self._restore_model()
 
     def _load_project_data(self) -> None:
         if self.torch_loader.devices is not None:  # loading data needs torch
             self.ensure_panes()
             self.data_pane.load(self.state.project.data)
 
-    def _restore_model(self) -> None:
-        """A project saved with trained weights opens ready to evaluate."""
+    def _on_data_loaded(self, dataset: Any) -> None:
+        if self._fit_new_project:
+            self._fit_new_project = False
+            self._fit_template(dataset)
+        self._restore_model(dataset)
+
+    def _forget_template_fit(self) -> None:
+        self._fit_new_project = False  # set again by new_from_template, after the replace
+
+    def _fit_template(self, dataset: Any) -> None:
+        """A project just made from a template gets its sizes from its data (vocabulary,
+        classes, image size) as the CLI's ``new --data`` does: part of creating it, so neither
+        an undo step nor a change to save. Not once the user has edited the network."""
+        from engine import fit_to_data
+
+        if self.state.undo_stack.count() == 0 and not self.state.project.graph.analysis.valid:
+            fit_to_data(self.state.project.graph, dataset.context())
+
+    def _restore_model(self, dataset: Any) -> None:
+        """A project saved with trained weights opens ready to evaluate, once its data is in."""
         weights = self.state.project.weights
-        if not weights or self.torch_loader.devices is None:
+        if not weights or self.state.model is not None:
             return
-        from engine import build_model
+        from engine import trained_model
 
         try:
-            model = build_model(self.state.project.graph)
-            model.load_state_dict(weights)
-        except (NetCanvasError, RuntimeError) as error:
+            model = trained_model(self.state.project, dataset)
+        except NetCanvasError as error:
             self.statusBar().showMessage(
                 self.tr("The saved weights do not fit this network: %1").replace("%1", str(error)),
                 10000,
@@ -466,6 +485,7 @@ class MainWindow(QMainWindow):
         template = TEMPLATES[template_id]
         project = new_project(template_id, DataRef(template.default_data), None)
         self._adopt(project, None)
+        self._fit_new_project = True
 
     def open_default_project(self) -> None:
         if self._confirm_discard(self.tr("open the default project")):

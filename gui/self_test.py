@@ -1,9 +1,11 @@
 """``--self-test``: a scripted walk-through in the real main window, reported as one JSON line.
 
-Opens the default project, loads its data through the Data pane, trains one epoch through the
-Training pane with live plots (while a probe timer measures how late the event loop runs),
-measures the headless engine on the same data for comparison, evaluates, and exports ONNX to a
-temporary folder. Exits non-zero if any step fails. The frozen bundle runs the same code.
+Opens the default project (or a new one from ``--template``), loads its data through the Data
+pane, trains one epoch through the Training pane with live plots (while a probe timer measures
+how late the event loop runs), measures the headless engine on the same data for comparison,
+evaluates, and exports ONNX to a temporary folder. On text data (the character LSTM) the Evaluate
+pane's generator is live meanwhile: its sample after the epoch, and one Generate during the run.
+Exits non-zero if any step fails. The frozen bundle runs the same code.
 """
 
 from __future__ import annotations
@@ -41,18 +43,17 @@ def _wait_until(done: Callable[[], bool], timeout_s: float, what: str) -> None:
 
 def headless_samples_per_s(window: MainWindow) -> float:
     """The engine alone, without the GUI attached: same model, data and settings, one epoch."""
-    from engine import Trainer, build_model
+    from engine import prepare_run
 
     state = window.state
     assert state.dataset is not None
     settings = type(state.project.settings).from_dict(state.project.settings.to_dict())
     settings.epochs = 1
-    trainer = Trainer(build_model(state.project.graph, seed=settings.seed), state.dataset, settings)
-    record = trainer.fit(1)
+    record = prepare_run(state.project, state.dataset, settings).trainer().fit(1)
     return float(record.history["samples_per_s"][-1])
 
 
-def run_self_test(app: QApplication, window: MainWindow) -> int:
+def run_self_test(app: QApplication, window: MainWindow, template: str | None = None) -> int:
     result: dict[str, Any] = {"ok": False}
     steps: list[str] = []
     try:
@@ -65,6 +66,10 @@ def run_self_test(app: QApplication, window: MainWindow) -> int:
         window.start_background_loading()
         _wait_until(lambda: window.device_text() != "", 180, "PyTorch to load")
         result["device"] = window.device_text()
+        if template:
+            steps.append(f"start a project from the template {template}")
+            window.new_from_template(template)
+        result["template"] = window.state.project.template
 
         steps.append("load the default project's data")
         _wait_until(lambda: window.state.dataset is not None, 180, "the dataset to load")
@@ -83,14 +88,34 @@ def run_self_test(app: QApplication, window: MainWindow) -> int:
 
         steps.append("train one epoch with live plots")
         window.state.project.settings.epochs = 1
-        window.training_dock.raise_()
+        text = dataset.kind == "text"
+        # Text: the Evaluate pane's generator is in view (its sample after each epoch and a
+        # Generate during the run); otherwise the Training pane's plots.
+        (window.evaluate_dock if text else window.training_dock).raise_()
         finished: list[Any] = []
         window.training_pane.sig_run_finished.connect(finished.append)
+        evaluation = window.evaluation_session
+        samples: list[str] = []
+        generated: list[str] = []
+        evaluation.sig_epoch_text.connect(lambda _epoch, sample: samples.append(sample))
+        evaluation.sig_generated.connect(generated.append)
+        batches: list[dict[str, float]] = []
+        window.training_session.sig_batch.connect(batches.append)
         probe = StallProbe()
         probe.start()
         if not window.training_pane.start():
             raise RuntimeError(f"training did not start: {window.training_pane.start_blocker()}")
+        if text:
+            generator = window.evaluate_pane.text_generator
+            _wait_until(lambda: bool(batches) or bool(finished), 600, "the first batch")
+            if not finished and not generator.generate():
+                raise RuntimeError("Generate did nothing during the run")
+            result["generated_during_run"] = not finished
         _wait_until(lambda: bool(finished), 600, "one training epoch")
+        if text:
+            _wait_until(lambda: bool(samples) and bool(generated), 120, "the text samples")
+            result["epoch_sample_chars"] = len(samples[-1])
+            result["generated_chars"] = len(generated[-1])
         probe.stop()
         run = finished[0]
         if run.status != "finished":
@@ -106,7 +131,8 @@ def run_self_test(app: QApplication, window: MainWindow) -> int:
         steps.append("evaluate")
         window.evaluate_dock.raise_()
         report = window.evaluate_pane.refresh()
-        result["test_accuracy"] = round(float(report.accuracy), 4)
+        if report.accuracy is not None:
+            result["test_accuracy"] = round(float(report.accuracy), 4)
 
         steps.append("export ONNX")
         with tempfile.TemporaryDirectory() as folder:
@@ -118,7 +144,7 @@ def run_self_test(app: QApplication, window: MainWindow) -> int:
         result["error"] = f"{steps[-1] if steps else 'start'}: {error}"
         result["traceback"] = traceback.format_exc(limit=6)
     finally:
-        window.state.dirty = False  # nothing to ask about: the self-test changed nothing on disk
+        window.state.mark_clean()  # nothing to ask: the self-test writes nothing to disk
         window.close()
     print(json.dumps(result), flush=True)
     sys.stdout.flush()

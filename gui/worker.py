@@ -57,13 +57,18 @@ def user_message(error: BaseException, doing: str = "") -> str:
 
 class Task(QObject):
     """``fn(task)`` on a thread of its own. ``fn`` may call ``task.report(value)`` (arrives as
-    ``sig_yielded``) and read ``task.cancelled`` to end early."""
+    ``sig_yielded``) and read ``task.cancelled`` to end early.
+
+    The outcome (``sig_returned`` or ``sig_errored``, then ``sig_finished``) is delivered once
+    the thread has ended: whoever reacts to it (a test ending, the window closing, a restart)
+    never meets a thread that is still winding down.
+    """
 
     sig_started = Signal()
     sig_yielded = Signal(object)
     sig_returned = Signal(object)
     sig_errored = Signal(str)
-    sig_finished = Signal()  # after returned or errored, also when cancelled
+    sig_finished = Signal()  # after returned or errored (nothing follows cancel())
 
     _sig_relay = Signal(str, object)  # (kind, value), emitted on the worker thread
 
@@ -80,6 +85,8 @@ class Task(QObject):
         self._runner.moveToThread(self._thread)
         self._thread.started.connect(self._runner.run)
         self._sig_relay.connect(self._on_relay)
+        self._thread.finished.connect(self._on_thread_finished)  # queued: emitted over there
+        self._outcome: tuple[str, Any] | None = None  # set by the worker thread, read after
 
     # -- GUI thread --------------------------------------------------------------------------
     def start(self) -> Task:
@@ -122,14 +129,21 @@ class Task(QObject):
             return
         if kind == "started":
             self.sig_started.emit()
-        elif kind == "yielded":
-            self.sig_yielded.emit(value)
-        elif kind == "returned":
-            self.sig_returned.emit(value)
-        elif kind == "errored":
-            self.sig_errored.emit(user_message(value, self._doing))
         else:
-            self.sig_finished.emit()
+            self.sig_yielded.emit(value)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self._thread.wait()  # returns at once: finished is the thread's last act
+        outcome, self._outcome = self._outcome, None
+        if self._cancelled or outcome is None:
+            return
+        kind, value = outcome
+        if kind == "returned":
+            self.sig_returned.emit(value)
+        else:
+            self.sig_errored.emit(user_message(value, self._doing))
+        self.sig_finished.emit()
 
     # -- worker thread -----------------------------------------------------------------------
     def report(self, value: Any) -> None:
@@ -140,13 +154,10 @@ class Task(QObject):
     def _execute(self) -> None:
         self._sig_relay.emit("started", None)
         try:
-            result = self._fn(self)
+            self._outcome = ("returned", self._fn(self))
         except Exception as error:  # reported as a message, never raised into Qt
-            self._sig_relay.emit("errored", error)
-        else:
-            self._sig_relay.emit("returned", result)
+            self._outcome = ("errored", error)
         finally:
-            self._sig_relay.emit("finished", None)
             app = QCoreApplication.instance()
             if app is not None:  # back to the GUI thread, so Python may delete it there
                 self._runner.moveToThread(app.thread())

@@ -68,6 +68,8 @@ class EvaluationSession(QObject):
         self.text_temperature = 0.8
         self.boundary_grid: np.ndarray | None = None  # points where the boundary is sampled
         self._live: EpochSnapshot | None = None  # the newest epoch of the run in progress
+        self._training = training
+        self._pending_generation: tuple[str, int, float] | None = None  # awaiting the weights
         self._evaluation = TaskSlot("NetCanvasEvaluate", self)
         self._boundary = TaskSlot("NetCanvasBoundary", self)
         self._epoch_text = TaskSlot("NetCanvasEpochText", self)
@@ -81,6 +83,8 @@ class EvaluationSession(QObject):
         if training is not None:
             training.sig_started.connect(self._on_run_started)
             training.sig_snapshot.connect(self.on_snapshot)
+            training.sig_weights.connect(self._on_weights_now)
+        document.sig_training_changed.connect(self._on_training_changed)
 
     # -- evaluation --------------------------------------------------------------------------
     def effective_split(self) -> str:
@@ -135,6 +139,7 @@ class EvaluationSession(QObject):
             slot.cancel()
         self.report = None
         self._live = None
+        self._pending_generation = None
         self.sig_reset.emit()
 
     # -- live views during a run -------------------------------------------------------------
@@ -204,12 +209,35 @@ class EvaluationSession(QObject):
         )
 
     def generate(self, seed: str, length: int, temperature: float) -> bool:
-        """Generate ``length`` characters after ``seed``; ``sig_generated`` brings them."""
-        dataset = self.document.dataset
-        if dataset is None or not self.can_inspect():
+        """Generate ``length`` characters after ``seed``; ``sig_generated`` brings them. During
+        a run the model is the run's as it is now: its weights after the next batch."""
+        if self.document.dataset is None:
+            return False
+        if self._training is not None and self._training.request_weights():
+            self._generation.cancel()
+            self._pending_generation = (seed, length, temperature)
+            return True
+        if not self.can_inspect():
             return False
         live = self._live if self.document.training else None
-        model = self._inspected_model()
+        self._start_generation(seed, length, temperature, live, self._inspected_model())
+        return True
+
+    def _on_weights_now(self, snapshot: EpochSnapshot) -> None:
+        pending, self._pending_generation = self._pending_generation, None
+        if pending is not None and snapshot.run.dataset is self.document.dataset:
+            self._start_generation(*pending, snapshot, None)
+
+    def _on_training_changed(self, running: bool) -> None:
+        """A run ended before the weights asked for arrived: generate with its final model."""
+        pending, self._pending_generation = self._pending_generation, None
+        if not running and pending is not None and self.can_inspect():
+            self._start_generation(*pending, None, self.document.model)
+
+    def _start_generation(
+        self, seed: str, length: int, temperature: float, live: EpochSnapshot | None, model: Any
+    ) -> None:
+        dataset = self.document.dataset
 
         def run(_task: Task) -> str:
             from engine import sample_text
@@ -222,11 +250,10 @@ class EvaluationSession(QObject):
         self._generation.start(
             run, self.sig_generated.emit, self.sig_generate_failed.emit, doing=tr("Generating")
         )
-        return True
 
     @property
     def generating(self) -> bool:
-        return self._generation.busy
+        return self._generation.busy or self._pending_generation is not None
 
     def compute_feature_maps(self, raw: np.ndarray) -> bool:
         """The convolution layers' outputs for one raw sample; ``sig_feature_maps`` brings

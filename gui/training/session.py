@@ -82,9 +82,18 @@ class _Control:
         self.task: Task | None = None  # the fit in flight; a continued run gets a new one
         self.pause_requested = False
         self.stop_requested = False
+        self.weights_requested = False  # a live view wants the weights as they are now
 
 
 _callback_class: type | None = None
+
+
+def _cpu(control: _Control) -> dict[str, Any]:
+    """A CPU copy of the run's weights (training thread, between batches)."""
+    return {
+        name: tensor.detach().to("cpu", copy=True)
+        for name, tensor in control.trainer.model.state_dict().items()
+    }
 
 
 def _make_callback(control: _Control) -> Any:
@@ -110,6 +119,11 @@ def _make_callback(control: _Control) -> Any:
 
             def on_batch_end(self, step: int, logs: dict[str, Any] | None = None) -> None:
                 self._report("batch", _plain(logs, step=step))
+                control = self.control
+                if control.weights_requested and control.trainer is not None:
+                    control.weights_requested = False
+                    epochs = int(control.trainer.epoch)
+                    self._report("weights", EpochSnapshot(control.run, epochs, _cpu(control)))
 
             def on_validation_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
                 self._report("validation", _plain(logs, epoch_index=epoch))
@@ -118,11 +132,9 @@ def _make_callback(control: _Control) -> Any:
                 self._report("epoch", _plain(logs, epoch_index=epoch))
                 control = self.control
                 if control.snapshots and control.trainer is not None:
-                    state = {
-                        name: tensor.detach().to("cpu", copy=True)
-                        for name, tensor in control.trainer.model.state_dict().items()
-                    }
-                    self._report("snapshot", EpochSnapshot(control.run, int(epoch) + 1, state))
+                    self._report(
+                        "snapshot", EpochSnapshot(control.run, int(epoch) + 1, _cpu(control))
+                    )
 
         _callback_class = ReportingCallback
     return _callback_class(control)
@@ -159,6 +171,7 @@ class TrainingSession(QObject):
     sig_epoch = Signal(dict)  # epoch-level logs; epoch_index is 0-based
     sig_validation = Signal(dict)  # val_loss, val_accuracy; epoch_index is 0-based
     sig_snapshot = Signal(object)  # EpochSnapshot, for runs started with live views
+    sig_weights = Signal(object)  # EpochSnapshot after the next batch, on request_weights()
     sig_finished = Signal(object)  # RunOutcome, after the document stored the run
     sig_failed = Signal(str)  # a plain-language message; the run could not complete
 
@@ -276,6 +289,16 @@ class TrainingSession(QObject):
                 control.trainer.resume()
             self._set_state("running")
 
+    def request_weights(self) -> bool:
+        """Ask for a copy of the weights after the next batch (``sig_weights``), for a live
+        view that wants the model as it is now. False when no batch is coming (no run, or
+        paused)."""
+        control = self._control
+        if control is None or self.state not in ("starting", "running"):
+            return False
+        control.weights_requested = True
+        return True
+
     def step(self) -> None:
         """One batch while paused."""
         control = self._control
@@ -336,6 +359,8 @@ class TrainingSession(QObject):
             self.sig_epoch.emit(value)
         elif kind == "snapshot":
             self.sig_snapshot.emit(value)
+        elif kind == "weights":
+            self.sig_weights.emit(value)
 
     def _on_returned(self, outcome: RunOutcome) -> None:
         self._last = outcome

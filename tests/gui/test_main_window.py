@@ -215,3 +215,119 @@ def test_after_a_crash_the_next_start_offers_to_restore(
     assert window.state.dirty  # restored work is unsaved work
     answers.answer = Button.Discard
     assert window.close()
+
+
+def _ready(window: MainWindow, qtbot: object) -> None:
+    """The window as a user meets it: shown, torch loaded, the project's data in."""
+    window.show()
+    window.start_background_loading()
+    qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: window.state.dataset is not None and not window.data_session.loading,
+        timeout=120_000,
+    )
+
+
+def _trained_project(tmp_path: Path, name: str) -> Path:
+    """A small project trained by the CLI: it has a run and weights to show."""
+    from engine import DataRef, new_project, save_project
+    from engine.cli import main as cli_main
+
+    ref = DataRef("moons", {"n_samples": 300, "seed": 0})
+    project = new_project("toy2d", ref, None)
+    project.name = name
+    project.settings.epochs = 2
+    project.settings.device = "cpu"
+    path = tmp_path / f"{name}.netcanvas"
+    save_project(project, path)
+    assert cli_main(["train", str(path), "--quiet"]) == 0
+    return path
+
+
+def test_an_opened_project_stays_clean_while_the_window_runs(
+    window: MainWindow, qtbot: object, tmp_path: Path
+) -> None:
+    _ready(window, qtbot)
+    path = _trained_project(tmp_path, "untouched")
+    assert window.open_project(str(path))
+    qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: window.state.model is not None and not window.data_session.loading,
+        timeout=60_000,
+    )
+    qtbot.wait(4000)  # type: ignore[attr-defined]  # the data pane, the plots, the evaluation
+    assert not window.state.dirty and not window.isWindowModified()
+    assert window.evaluate_pane.report is not None  # the work did happen meanwhile
+
+
+def _texts_mentioning(window: MainWindow, *words: str) -> list[str]:
+    """Every text the data, training, evaluate and labs panes show that contains a word."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
+    texts = []
+    for pane in (window.data_pane, window.training_pane, window.evaluate_pane, window.labs_panel):
+        texts += [
+            w.text()
+            for kind in (QLabel, QAbstractButton, QLineEdit)
+            for w in pane.findChildren(kind)
+        ]
+        texts += [
+            w.toPlainText() for kind in (QPlainTextEdit, QTextEdit) for w in pane.findChildren(kind)
+        ]
+        texts += [
+            w.item(k).text() for w in pane.findChildren(QListWidget) for k in range(w.count())
+        ]
+    return [text for text in texts if any(word in text for word in words)]
+
+
+def test_after_a_project_switch_no_pane_shows_anything_of_the_previous_one(
+    window: MainWindow, qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _ready(window, qtbot)
+    old = _trained_project(tmp_path, "zebra project")
+    assert window.open_project(str(old))
+    qtbot.waitUntil(lambda: window.evaluate_pane.report is not None, timeout=60_000)  # type: ignore[attr-defined]
+    evaluate = window.evaluate_pane
+    evaluate.show_cell(0, 0)
+    assert evaluate.gallery_indices and window.training_pane.runs_list.count() == 1
+    assert _texts_mentioning(window, "run-1")  # the old run is listed: the check below can fail
+    window.editor.add_layer("Dropout")  # an undoable edit of the old project
+    Answers(monkeypatch, Button.Discard)
+
+    window.new_from_template("mlp")  # iris: another network, other data, no runs
+    assert window.state.project.name != "zebra project"
+    assert window.state.model is None and window.state.undo_stack.count() == 0
+    assert window.training_session.state == "idle" and not window.training_session.can_continue()
+    assert evaluate.report is None and evaluate.gallery_indices == []
+    assert evaluate.confusion.matrix.size == 0 and evaluate.gallery.count() == 0
+    assert window.training_pane.runs_list.count() == 0
+    assert window.training_pane.plots.point_count() == 0
+    qtbot.waitUntil(lambda: not window.data_session.loading, timeout=60_000)  # type: ignore[attr-defined]
+    assert window.state.dataset is not None and window.state.dataset.name != "moons"
+    qtbot.wait(500)  # type: ignore[attr-defined]  # anything still in flight for the old project
+    assert _texts_mentioning(window, "zebra", "run-1") == []
+    assert not window.state.dirty
+
+
+def test_a_new_project_from_a_template_fits_its_own_data_without_becoming_dirty(
+    window: MainWindow, qtbot: object
+) -> None:
+    # The character LSTM's Embedding knows 96 token ids; the built-in text has 99: the new
+    # project could not train until the student pressed "Adapt network".
+    _ready(window, qtbot)
+    window.new_from_template("char-lstm")
+    qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: window.state.dataset is not None and window.state.dataset.kind == "text",
+        timeout=60_000,
+    )
+    qtbot.waitUntil(lambda: not window.data_session.loading, timeout=60_000)  # type: ignore[attr-defined]
+    graph = window.state.project.graph
+    embedding = next(n for n in graph.nodes.values() if n.type == "Embedding")
+    assert embedding.params["vocab_size"] == len(window.state.dataset.vocab)
+    assert graph.analysis.valid and window.training_session.start_blocker() == ""
+    assert not window.state.dirty and window.state.undo_stack.count() == 0
