@@ -20,6 +20,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The editor's test driver (real mouse events on a shown window) lives with the GUI tests.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "gui"))
 
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
@@ -53,11 +55,12 @@ def timed(fn, repeats: int = REPEATS) -> float:  # type: ignore[no-untyped-def]
 
 def main() -> None:
     app = QApplication.instance() or QApplication([])
+    from editor_testing import editor_window
+
     import engine.analysis as analysis_module
     from engine import Project, TrainSettings
     from engine.types import DataRef
     from gui.document import ProjectDocument
-    from gui.editor.testing import editor_window
 
     graph = build_graph()
     assert len(graph.nodes) == 2 * N_BLOCKS + 2

@@ -47,11 +47,11 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     from engine import DataRef, Trainer, build_model, load_dataset, new_project
+    from gui.data.pane import DataPane
     from gui.document import ProjectDocument
-    from gui.panes.data_pane import DataPane
-    from gui.panes.evaluate_pane import EvaluatePane
-    from gui.panes.stall_probe import StallProbe
-    from gui.panes.training_pane import TrainingPane
+    from gui.evaluate.pane import EvaluatePane
+    from gui.training.pane import TrainingPane
+    from gui.training.stall_probe import StallProbe
 
     ref = DataRef(args.data)
     dataset = load_dataset(ref)

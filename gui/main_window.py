@@ -158,10 +158,10 @@ class MainWindow(QMainWindow):
         """
         if self._panes_ready:
             return
+        from gui.data.pane import DataPane
+        from gui.evaluate.pane import EvaluatePane
         from gui.labs import LabsPanel
-        from gui.panes.data_pane import DataPane
-        from gui.panes.evaluate_pane import EvaluatePane
-        from gui.panes.training_pane import TrainingPane
+        from gui.training.pane import TrainingPane
 
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.data_pane = DataPane(self.state, self, self.data_session)

@@ -23,7 +23,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui.main_window import MainWindow
-from gui.panes.stall_probe import StallProbe
+from gui.training.stall_probe import StallProbe
 
 
 def _wait_until(done: Callable[[], bool], timeout_s: float, what: str) -> None:

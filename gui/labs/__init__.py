@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 import resources
+from engine.labs.labfile import Lab, discover_labs
 from gui.labs.common import LabWidget, lab_task
-from gui.labs.labfile import Lab, discover_labs
 from gui.labs.questions import QuestionsView
 from gui.worker import TaskSlot
 

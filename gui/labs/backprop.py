@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.labs.backprop_math import Step, TinyNet, max_difference, steps
+from engine.labs.backprop import Step, TinyNet, max_difference, steps
 from gui.labs.common import LabWidget
 
 

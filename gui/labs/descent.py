@@ -10,7 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QWidget
 
-from gui.labs import descent_math as dm
+from engine.labs import descent as dm
 from gui.labs.common import (
     LabWidget,
     cividis_lookup,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.labs.labfile import Question
+from engine.labs.labfile import Question
 
 
 class ClickableLabel(QLabel):

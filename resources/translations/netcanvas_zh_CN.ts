@@ -2359,15 +2359,4 @@ Build, train, inspect and export neural networks.</source>
         <translation>例如 28, 28</translation>
     </message>
 </context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Layers</source>
-        <translation>网络层</translation>
-    </message>
-    <message>
-        <source>Inspector</source>
-        <translation>属性检查器</translation>
-    </message>
-</context>
 </TS>

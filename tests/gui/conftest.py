@@ -47,9 +47,10 @@ def clean_settings(qapp: object) -> Iterator[None]:
 @pytest.fixture
 def editor(qtbot: Any) -> Iterator[Any]:
     """The editor on the default project (the reference CNN), in a shown window."""
+    from editor_testing import editor_window
+
     from engine import default_project
     from gui.document import ProjectDocument
-    from gui.editor.testing import editor_window
 
     window, controller = editor_window(ProjectDocument(default_project()))
     qtbot.addWidget(window)

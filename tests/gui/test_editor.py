@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from editor_testing import drop_layer, mouse_drag
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox
 
@@ -11,7 +12,6 @@ from engine import default_project
 from gui.editor import EditorController
 from gui.editor.edge_item import EdgeItem
 from gui.editor.node_item import NodeItem
-from gui.editor.testing import drop_layer, mouse_drag
 
 
 def node_by_name(ed: EditorController, name: str) -> str:
@@ -115,7 +115,7 @@ def test_connect_ports_by_dragging_and_refusal_while_dragging(
     assert reason and editor.scene.link_reason == reason
     assert any(reason in m for m in messages)
     assert editor.scene.link_label.isVisible() and reason in editor.scene.link_label.text()
-    from gui.editor.testing import mouse_release
+    from editor_testing import mouse_release
 
     mouse_release(editor.view, over)
     assert editor.graph.edges == edges_before

@@ -6,12 +6,12 @@ import itertools
 from typing import Any
 
 import pytest
+from editor_testing import click, drop_layer, mouse_drag
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QSpinBox
 
 from gui.editor import EditorController
 from gui.editor.layout import tidy_positions
-from gui.editor.testing import click, drop_layer, mouse_drag
 
 REFERENCE = ["Input", "Conv2d", "ReLU", "MaxPool2d", "Flatten", "Linear", "ReLU", "Output"]
 REFERENCE_SHAPES = [

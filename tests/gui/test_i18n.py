@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from gui import i18n
+from gui import i18n, i18n_tools
 
 # Placeholders the code fills in. printf-style ones (%s, %.3f, %%) are filled in order, so a
 # translation must keep them in the same order, or % raises or mixes up values at run time.
@@ -31,9 +31,9 @@ def app() -> Iterator[QApplication]:
 
 def test_every_source_string_has_a_finished_zh_cn_translation() -> None:
     """lupdate reads gui/ and main.py into a scratch .ts; each string in it must be translated
-    in resources/translations/netcanvas_zh_CN.ts. To fix a failure: `python -m gui.i18n update`,
+    in resources/translations/netcanvas_zh_CN.ts. To fix a failure: `python -m gui.i18n_tools update`,
     translate the new entries (Qt Linguist or by hand), remove their type="unfinished"."""
-    missing = i18n.missing_translations(i18n.ts_path("zh_CN"), "zh_CN")
+    missing = i18n_tools.missing_translations(i18n.ts_path("zh_CN"), "zh_CN")
     listing = "\n".join(f"  [{context}] {source!r}" for context, source in missing)
     assert not missing, f"{len(missing)} string(s) lack a zh_CN translation:\n{listing}"
 
@@ -42,14 +42,14 @@ def test_every_translatable_call_is_seen_by_lupdate() -> None:
     """A tr() that lupdate cannot extract is never translated, and the test above cannot know:
     tr() inside an f-string, tr("a" "b") (lupdate keeps "a"), tr(f"...") or tr("a" + b).
     Fix: translate first (`label = self.tr("Licence")`), then format the result."""
-    problems = i18n.strings_lupdate_misses()
+    problems = i18n_tools.strings_lupdate_misses()
     assert not problems, "\n".join(problems)
 
 
 def test_translations_keep_placeholders_and_keyboard_mnemonics() -> None:
     problems = []
     entries = [(c, s, t) for (c, s, _), t in i18n.read_ts(i18n.ts_path("zh_CN")).items()]
-    entries += [("glossary", s, t) for s, t in i18n.read_glossary("zh_CN").items()]
+    entries += [("glossary", s, t) for s, t in i18n_tools.read_glossary("zh_CN").items()]
     for context, source, text in entries:
         in_order = _IN_ORDER.findall(source) != _IN_ORDER.findall(text)
         numbered = sorted(_NUMBERED.findall(source)) != sorted(_NUMBERED.findall(text))
@@ -105,13 +105,13 @@ def test_saved_choice_and_system_locale(app: QApplication) -> None:
 
 def test_compiled_catalogue_translates_like_the_source(tmp_path: Path) -> None:
     qm = tmp_path / "netcanvas_zh_CN.qm"
-    i18n.run_lrelease(i18n.ts_path("zh_CN"), qm)
+    i18n_tools.run_lrelease(i18n.ts_path("zh_CN"), qm)
     translator = i18n.QmTranslator()
     assert translator.load(str(qm))
     assert translator.translate("LabsPanel", "Open the lab project") == "打开实验项目"
     assert translator.translate("LabsPanel", "no such string") is None
     again = tmp_path / "again.qm"
-    i18n.run_lrelease(i18n.ts_path("zh_CN"), again)
+    i18n_tools.run_lrelease(i18n.ts_path("zh_CN"), again)
     assert qm.read_bytes() == again.read_bytes(), "lrelease output must be reproducible"
 
 
@@ -132,7 +132,7 @@ def test_update_fills_new_entries_from_the_glossary(tmp_path: Path) -> None:
         "</context></TS>",
         encoding="utf-8",
     )
-    assert i18n.apply_glossary(ts, i18n.read_glossary("zh_CN")) == 1
+    assert i18n_tools.apply_glossary(ts, i18n_tools.read_glossary("zh_CN")) == 1
     done = i18n.read_ts(ts)
     assert done == {("Somewhere", "Learning rate", ""): "学习率"}
 

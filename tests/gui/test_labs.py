@@ -9,9 +9,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import engine
+from engine.labs.backprop import TinyNet, autograd_gradients, steps
 from gui.document import ProjectDocument
 from gui.labs import LabsPanel, build_lab_project
-from gui.labs.backprop_math import TinyNet, autograd_gradients, steps
 
 LAB_IDS = ["activation", "gradient-descent", "backprop", "cnn", "rnn", "overfitting", "metrics"]
 
@@ -182,7 +182,7 @@ def test_open_project_button_emits_a_ready_project_with_the_lab_settings(
 
 def test_every_lab_project_fits_its_dataset() -> None:
     import resources
-    from gui.labs.labfile import discover_labs
+    from engine.labs.labfile import discover_labs
 
     labs, _ = discover_labs(resources.path("labs"), "en")
     for lab in labs:

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 import resources
-from gui.labs.labfile import LabFormatError, Question, discover_labs, parse_front_matter, read_lab
+from engine.labs.labfile import (
+    LabFormatError,
+    Question,
+    discover_labs,
+    parse_front_matter,
+    read_lab,
+)
 
 LAB = """---
 id: demo

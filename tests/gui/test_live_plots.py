@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from gui.panes.plots import PLOT_TIME_SHARE, Y_HEADROOM, LivePlots
+from gui.training.plots import PLOT_TIME_SHARE, Y_HEADROOM, LivePlots
 
 
 def test_ranges_and_layout_hold_still_while_a_run_streams_in(qtbot: Any) -> None:

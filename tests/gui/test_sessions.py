@@ -8,8 +8,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from pane_support import MOONS, state_with
 from PySide6.QtCore import QCoreApplication
-from test_panes_support import MOONS, state_with
 
 from engine import DataRef, load_project, new_project, save_project
 from engine.cli import main as cli_main
@@ -166,7 +166,7 @@ def test_a_failed_load_explains_itself_and_keeps_the_data(qtbot: Any, tmp_path: 
 
 
 def test_an_evaluation_of_the_previous_project_never_arrives_after_a_switch(qtbot: Any) -> None:
-    from test_panes_support import train_headless
+    from pane_support import train_headless
 
     document = state_with(epochs=1)
     train_headless(document)

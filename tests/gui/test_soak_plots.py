@@ -12,17 +12,17 @@ import sys
 from typing import Any
 
 import pytest
-from test_panes_support import state_with
+from pane_support import state_with
 
-from gui.panes.plots import LivePlots
-from gui.panes.training_pane import TrainingPane
+from gui.training.pane import TrainingPane
+from gui.training.plots import LivePlots
 
 
 @pytest.mark.slow
 def test_two_thousand_plot_updates(qtbot: Any, monkeypatch: Any) -> None:
     # Every timer tick may repaint (no per-plot pause), so each update below is a real one.
-    monkeypatch.setattr("gui.panes.plots.MIN_REPAINT_S", (0.0, 0.0, 0.0, 0.0))
-    monkeypatch.setattr("gui.panes.plots.PLOT_TIME_SHARE", math.inf)
+    monkeypatch.setattr("gui.training.plots.MIN_REPAINT_S", (0.0, 0.0, 0.0, 0.0))
+    monkeypatch.setattr("gui.training.plots.PLOT_TIME_SHARE", math.inf)
     plots = LivePlots()
     qtbot.addWidget(plots)
     plots.resize(360, 240)

@@ -6,14 +6,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from pane_support import state_with
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QWidget
-from test_panes_support import state_with
 
 from engine.settings_spec import setting_specs
 from gui import i18n
-from gui.panes.training_settings import TrainingSettingsForm
+from gui.training.settings_form import TrainingSettingsForm
 
 
 def make_form(qtbot: Any, **settings: Any) -> TrainingSettingsForm:

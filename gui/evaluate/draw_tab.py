@@ -8,9 +8,9 @@ import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gui.panes.drawpad import DrawPad
-from gui.panes.evaluate_views import ProbabilityBars
-from gui.panes.gallery import ImageGrid
+from gui.evaluate.drawpad import DrawPad
+from gui.evaluate.views import ProbabilityBars
+from gui.widgets.gallery import ImageGrid
 
 if TYPE_CHECKING:
     from gui.document import ProjectDocument

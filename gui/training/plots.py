@@ -29,7 +29,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.panes.colours import (
+from gui.training.series import SeriesBuffer, find_overfitting, finite, nearest
+from gui.widgets.colours import (
     LR_COLOUR,
     OKABE_ITO,
     OVERLAY_COLOURS,
@@ -38,7 +39,6 @@ from gui.panes.colours import (
     WARN_COLOUR,
     mix,
 )
-from gui.panes.series import SeriesBuffer, find_overfitting, finite, nearest
 
 if TYPE_CHECKING:
     from engine.types import RunRecord

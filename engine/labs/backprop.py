@@ -91,7 +91,7 @@ def autograd_gradients(net: TinyNet) -> dict[str, Array]:
     a1 = torch.sigmoid(w1 @ x + b1)
     y_hat = torch.sigmoid(w2 @ a1 + b2)
     loss = 0.5 * (y_hat - net.y).pow(2).sum()
-    loss.backward()
+    loss.backward()  # type: ignore[no-untyped-call]
     grads = {"dL/dW1": w1.grad, "dL/db1": b1.grad, "dL/dW2": w2.grad, "dL/db2": b2.grad}
     result = {key: g.numpy().copy() for key, g in grads.items() if g is not None}
     result["loss"] = np.array([loss.item()])

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.panes.colours import OKABE_ITO
-from gui.panes.data_views import CLASS_COLOURS, apply_theme, scatter_points
+from gui.data.views import CLASS_COLOURS, apply_theme, scatter_points
+from gui.widgets.colours import OKABE_ITO
 
 
 class ConfusionMatrixView(QTableWidget):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
-from gui.panes.colours import OKABE_ITO
+from gui.widgets.colours import OKABE_ITO
 
 # Class colours for scatter plots and decision boundaries (Okabe–Ito order, blue first).
 CLASS_COLOURS = (

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from pane_support import state_with
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from test_panes_support import state_with
 
 from engine import DataRef
 from gui import i18n
-from gui.panes.data_pane import DataPane
+from gui.data.pane import DataPane
 
 
 def test_load_builtin_through_the_pane(qtbot: Any) -> None:

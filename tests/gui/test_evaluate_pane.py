@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from pane_support import state_with, train_headless
 from PySide6.QtCore import QPoint, Qt
-from test_panes_support import state_with, train_headless
 
 from engine import DataRef
-from gui.panes.evaluate_pane import EvaluatePane
+from gui.evaluate.pane import EvaluatePane
 
 DIGITS = DataRef("digits-8x8", {"seed": 0})
 
@@ -95,7 +95,7 @@ def following_training(qtbot: Any, state: Any) -> tuple[Any, EvaluatePane, list[
     """A Training pane and an Evaluate pane that follows its runs, shown; and the names of the
     Evaluate tabs visible for the state's data."""
     from gui.evaluate.session import EvaluationSession
-    from gui.panes.training_pane import TrainingPane
+    from gui.training.pane import TrainingPane
     from gui.training.session import TrainingSession
 
     session = TrainingSession(state)

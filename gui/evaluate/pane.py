@@ -32,16 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.evaluate.draw_tab import DrawTab
+from gui.evaluate.live_tabs import FeatureMapsTab, TextGeneratorTab
 from gui.evaluate.session import EvaluationSession
-from gui.panes.colours import WARN_COLOUR
-from gui.panes.draw_tab import DrawTab
-from gui.panes.evaluate_extra import FeatureMapsTab, TextGeneratorTab
-from gui.panes.evaluate_views import (
+from gui.evaluate.views import (
     ConfusionMatrixView,
     DecisionBoundaryView,
     PredictionScatter,
 )
-from gui.panes.gallery import ImageGrid
+from gui.widgets.colours import WARN_COLOUR
+from gui.widgets.gallery import ImageGrid
 
 if TYPE_CHECKING:
     from gui.document import ProjectDocument

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.i18n import device_line, join_sentences, run_message
-from gui.panes.colours import WARN_COLOUR
-from gui.panes.layout import settings_beside_view
-from gui.panes.plots import LivePlots
-from gui.panes.training_settings import TrainingSettingsForm
+from gui.training.plots import LivePlots
 from gui.training.session import TrainingSession
+from gui.training.settings_form import TrainingSettingsForm
+from gui.widgets.colours import WARN_COLOUR
+from gui.widgets.layout import settings_beside_view
 
 if TYPE_CHECKING:
     from engine.types import RunRecord

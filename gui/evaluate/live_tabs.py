@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.panes.gallery import ImageGrid, normalise_to_uint8
+from gui.widgets.gallery import ImageGrid, normalise_to_uint8
 
 if TYPE_CHECKING:
     from gui.document import ProjectDocument
+    from gui.evaluate.drawpad import DrawPad
     from gui.evaluate.session import EvaluationSession
-    from gui.panes.drawpad import DrawPad
 
 MAX_CHANNELS = 32  # feature maps shown per layer; more would only shrink each one
 

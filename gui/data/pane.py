@@ -37,17 +37,17 @@ from PySide6.QtWidgets import (
 )
 
 from gui.data.session import DataSession
-from gui.panes.colours import WARN_COLOUR
-from gui.panes.data_text import (
+from gui.data.text import (
     augmentation_tip,
     builtin_description,
     builtin_title,
     dataset_title,
     summary_html,
 )
-from gui.panes.data_views import ClassHistogram, DataFrameModel, scatter_points, themed_plot
-from gui.panes.gallery import ImageGrid, normalise_to_uint8
-from gui.panes.layout import settings_beside_view
+from gui.data.views import ClassHistogram, DataFrameModel, scatter_points, themed_plot
+from gui.widgets.colours import WARN_COLOUR
+from gui.widgets.gallery import ImageGrid, normalise_to_uint8
+from gui.widgets.layout import settings_beside_view
 
 if TYPE_CHECKING:
     from engine.types import DataRef

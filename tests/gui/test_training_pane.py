@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pane_support import state_with
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from test_panes_support import state_with
 
 from gui import i18n
-from gui.panes.series import find_overfitting
-from gui.panes.training_pane import TrainingPane, settings_differences
+from gui.training.pane import TrainingPane, settings_differences
+from gui.training.series import find_overfitting
 
 
 def make_pane(qtbot: Any, epochs: int = 2) -> TrainingPane:
@@ -177,7 +177,7 @@ def test_settings_form_writes_the_project(qtbot: Any) -> None:
 
 
 def test_stall_probe_sees_a_blocked_event_loop(qtbot: Any) -> None:
-    from gui.panes.stall_probe import StallProbe
+    from gui.training.stall_probe import StallProbe
 
     probe = StallProbe()
     probe.start()
