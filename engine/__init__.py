@@ -65,6 +65,7 @@ _EXPORTS: dict[str, str] = {
     "finish_run": "engine.session",
     "adopt_run": "engine.session",
     "trained_model": "engine.session",
+    "check_model_is_current": "engine.session",
     "evaluate_project": "engine.session",
     "graph_signature": "engine.session",
     "Template": "engine.templates",

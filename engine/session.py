@@ -157,6 +157,21 @@ def adopt_run(project: Project, record: RunRecord, weights: dict[str, Any] | Non
         project.weights = weights
 
 
+def check_model_is_current(project: Project, model_signature: str | None) -> None:
+    """Raise GraphError unless a trained model (its network's ``graph_signature``) is of the
+    project's network as it is now: an export of an older model would not match the editor."""
+    analysis = project.graph.analysis
+    if not analysis.valid:
+        raise GraphError(
+            "The network has errors. Fix them and train it again before exporting the model."
+        )
+    if model_signature != graph_signature(project.graph):
+        raise GraphError(
+            "The network has changed since this model was trained. Train it again (or undo "
+            "the changes) before exporting, so that the file matches the network you see."
+        )
+
+
 def trained_model(project: Project, dataset: Dataset) -> nn.Module:
     """The project's network with its trained weights, its shapes fitted to ``dataset`` (for
     evaluation, prediction and export). Raises ProjectError when it has no weights yet."""

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from gui import recovery
@@ -42,6 +42,7 @@ class ProjectDocument(QObject):
         self.path: Path | None = None
         self.dataset: Dataset | None = None
         self.model: Any = None  # torch.nn.Module once torch has loaded; typed loosely on purpose
+        self.model_signature: str | None = None  # the network the model was built from
         self.training = False
         self.undo_stack = QUndoStack(self)
         self._changed = False  # a change outside the undo history (settings, data, a run)
@@ -60,16 +61,23 @@ class ProjectDocument(QObject):
         self.project = project
         self.path = path
         self.dataset = None
-        self.model = None
+        self.model, self.model_signature = None, None
         self.undo_stack.clear()
         self._changed = dirty
         self._update_dirty()
         self.sig_project_replaced.emit()
 
     def set_dataset(self, dataset: Dataset | None) -> None:
-        """Adopt a loaded dataset; the graph re-checks itself against the data's shape and classes."""
+        """Adopt a loaded dataset; the graph re-checks itself against the data's shape and
+        classes. A model trained on data of another shape or other classes is dropped: it
+        cannot be evaluated or exported with this data."""
+        previous = self.dataset
         self.dataset = dataset
         self.project.graph.set_context(dataset.context() if dataset is not None else None)
+        if self.model is not None and (
+            dataset is None or previous is None or dataset.context() != previous.context()
+        ):
+            self.set_model(None)
         self.sig_dataset_changed.emit()
 
     def set_data_source(self, ref: DataRef) -> None:
@@ -79,18 +87,43 @@ class ProjectDocument(QObject):
             self.project.data = ref
             self.mark_dirty()
 
-    def set_model(self, model: Any) -> None:
+    def set_model(self, model: Any, signature: str | None = None) -> None:
+        """Make ``model`` current; ``signature`` (``engine.graph_signature``) names the network
+        it was built from: the current one when not given."""
+        from engine import graph_signature
+
         self.model = model
+        if model is None:
+            self.model_signature = None
+        else:
+            self.model_signature = signature or graph_signature(self.project.graph)
         self.sig_model_changed.emit()
 
-    def adopt_run(self, record: RunRecord, weights: dict[str, Any] | None, model: Any) -> None:
+    def exportable_model(self) -> Any:
+        """The trained model, if it is of the network as the editor shows it now; otherwise
+        NetCanvasError saying what to do."""
+        from engine import ProjectError, check_model_is_current
+
+        if self.model is None or self.dataset is None:
+            raise ProjectError(
+                QCoreApplication.translate(
+                    "ProjectDocument",
+                    "There is no trained model yet. Train the network, then export.",
+                )
+            )
+        check_model_is_current(self.project, self.model_signature)
+        return self.model
+
+    def adopt_run(
+        self, record: RunRecord, weights: dict[str, Any] | None, model: Any, signature: str
+    ) -> None:
         """A run ended: store it (and its weights) in the project, and make its model current."""
         from engine import adopt_run
 
         adopt_run(self.project, record, weights)
         self.mark_dirty()
         self.sig_run_added.emit(record)
-        self.set_model(model)
+        self.set_model(model, signature)
 
     def set_training(self, running: bool) -> None:
         if running != self.training:

@@ -83,10 +83,12 @@ def _model_ready(parent: QWidget | None, state: ProjectDocument, title: str) -> 
             parent, title, tr("Training is running. Stop it or let it finish, then export.")
         )
         return False
-    if state.model is None:
-        QMessageBox.information(
-            parent, title, tr("There is no trained model yet. Train the network, then export.")
-        )
+    from engine import NetCanvasError
+
+    try:
+        state.exportable_model()
+    except NetCanvasError as error:
+        QMessageBox.information(parent, title, str(error))
         return False
     return True
 
@@ -193,14 +195,16 @@ class OnnxExportDialog(QDialog):
         if not text:
             self.status.setText(tr("Choose a file to export to."))
             return
-        if self.state.model is None or self.state.dataset is None:
-            self.status.setText(tr("Train the network on a loaded dataset first."))
+        from engine import NetCanvasError, export_onnx
+
+        try:
+            model = self.state.exportable_model()
+        except NetCanvasError as error:
+            self.status.setText(str(error))
             return
         path = _with_suffix(text, ".onnx")
         self.path_edit.setText(str(path))
-        from engine import export_onnx
-
-        model, dataset = self.state.model, self.state.dataset
+        dataset = self.state.dataset
         opset, dynamic = self.opset_spin.value(), self.dynamic_check.isChecked()
         task = Task(
             lambda _task: export_onnx(model, dataset, path, opset=opset, dynamic_batch=dynamic),

@@ -265,11 +265,7 @@ class EvaluatePane(QWidget):
         """Export the current model to ONNX at ``path``; returns the engine's ExportResult."""
         from engine import export_onnx
 
-        if self.state.model is None or self.state.dataset is None:
-            from engine import NetCanvasError
-
-            raise NetCanvasError(self.tr("Train the network before exporting it."))
-        result = export_onnx(self.state.model, self.state.dataset, str(path))
+        result = export_onnx(self.state.exportable_model(), self.state.dataset, str(path))
         self.export_label.setText(
             self.tr(
                 "Exported {0}. Checked in onnxruntime: largest difference to PyTorch {1:.2e}."

@@ -365,7 +365,9 @@ class TrainingSession(QObject):
     def _on_returned(self, outcome: RunOutcome) -> None:
         self._last = outcome
         status = outcome.record.status
-        self.document.adopt_run(outcome.record, outcome.weights, outcome.model)
+        self.document.adopt_run(
+            outcome.record, outcome.weights, outcome.model, outcome.run.signature
+        )
         self._set_state(status if status in STATES else "finished")
         self.document.set_training(False)
         self.sig_finished.emit(outcome)

@@ -104,10 +104,6 @@
         <translation>正在训练。请先停止训练或等它结束，再导出。</translation>
     </message>
     <message>
-        <source>There is no trained model yet. Train the network, then export.</source>
-        <translation>还没有训练好的模型。请先训练网络，再导出。</translation>
-    </message>
-    <message>
         <source>Export Model as ONNX</source>
         <translation>将模型导出为 ONNX</translation>
     </message>
@@ -154,10 +150,6 @@
     <message>
         <source>Choose a file to export to.</source>
         <translation>请选择要导出到的文件。</translation>
-    </message>
-    <message>
-        <source>Train the network on a loaded dataset first.</source>
-        <translation>请先在已加载的数据集上训练网络。</translation>
     </message>
     <message>
         <source>The ONNX export</source>
@@ -971,10 +963,6 @@ Licence: {1}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <source>Train the network before exporting it.</source>
-        <translation>请先训练网络再导出。</translation>
-    </message>
-    <message>
         <source>Exported {0}. Checked in onnxruntime: largest difference to PyTorch {1:.2e}.</source>
         <translation>已导出 {0}。已在 onnxruntime 中核对：与 PyTorch 的最大差异为 {1:.2e}。</translation>
     </message>
@@ -1676,6 +1664,13 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>probability</source>
         <translation>概率</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDocument</name>
+    <message>
+        <source>There is no trained model yet. Train the network, then export.</source>
+        <translation>还没有训练好的模型。请先训练网络，再导出。</translation>
     </message>
 </context>
 <context>

@@ -125,6 +125,27 @@ def test_model_exports_need_a_model_and_no_running_training(
     assert "no trained model" in boxes.shown[2][1]
 
 
+def test_a_model_of_an_older_network_is_not_exported(
+    window: QMainWindow, state: ProjectDocument, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The editor shows another network than the trained one: the file would not match it.
+    boxes = Boxes(monkeypatch)
+    graph = state.project.graph
+    hidden = next(n for n in graph.nodes.values() if n.type == "Linear")
+    graph.set_param(hidden.id, "units", int(hidden.params["units"]) + 5)
+    assert export_dialogs.export_onnx_dialog(window, state) is None
+    assert export_dialogs.export_weights_dialog(window, state) is None
+    assert [kind for kind, _ in boxes.shown] == ["information"] * 2
+    assert all("changed since this model was trained" in text for _, text in boxes.shown)
+    graph.set_param(hidden.id, "units", int(hidden.params["units"]) - 5)  # undone: fine again
+    _answer_save(monkeypatch, tmp_path / "w.safetensors")
+    assert export_dialogs.export_weights_dialog(window, state) is not None
+    output = next(n for n in graph.nodes.values() if n.type == "Output")
+    graph.set_param(output.id, "units", 7)  # iris has 3 classes: an invalid network
+    assert export_dialogs.export_weights_dialog(window, state) is None
+    assert "The network has errors" in boxes.shown[-1][1]
+
+
 @pytest.mark.parametrize(("filter_index", "suffix"), [(0, ".safetensors"), (1, ".pt")])
 def test_weights_dialog_writes_the_chosen_format(
     window: QMainWindow,

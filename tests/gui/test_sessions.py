@@ -258,3 +258,26 @@ def test_generate_during_a_run_uses_the_weights_as_they_are_now(qtbot: Any) -> N
     assert len(produced) == 25 and set(produced) <= set(document.dataset.vocab)
     assert training.running  # generated alongside the run, which went on
     assert training.stop_and_wait() and evaluation.shutdown()
+
+
+def test_data_of_another_shape_drops_the_model_trained_on_the_previous_data(qtbot: Any) -> None:
+    # The old model evaluated on the new data raised a RuntimeError nobody saw.
+    from pane_support import train_headless
+
+    document = state_with(epochs=1)
+    train_headless(document)
+    evaluation = EvaluationSession(document)
+    failures: list[str] = []
+    evaluation.sig_failed.connect(failures.append)
+    same = document.dataset
+    document.set_dataset(same)  # the same data again: the model stays
+    assert document.model is not None
+    session = DataSession(document)
+    with qtbot.waitSignal(session.sig_loaded, timeout=30_000):
+        session.load(DataRef("iris"))
+    assert document.model is None and document.model_signature is None
+    reports: list[Any] = []
+    evaluation.sig_report.connect(reports.append)
+    evaluation.evaluate()
+    assert evaluation.wait(10_000) and reports == [None] and failures == []
+    assert session.shutdown()
