@@ -51,19 +51,16 @@ def _load(path: str) -> Project:
 def _dataset_for(project: Project) -> Dataset:
     """The project's dataset, with the graph checked against it."""
     from engine.data import load_dataset
+    from engine.session import check_fits
 
     dataset = load_dataset(project.data)
-    graph = project.graph
-    graph.set_context(dataset.context())
-    analysis = graph.analysis
-    if not analysis.valid:
-        first = analysis.errors[0]
-        node = graph.nodes.get(first.node_id or "")
-        where = f"layer '{node.name}': " if node is not None else ""
+    try:
+        check_fits(project.graph, dataset)
+    except GraphError as exc:
         raise UsageError(
-            f"The network does not fit dataset '{project.data.source}' — {where}{first.message}. "
+            f"{exc} ('{project.data.source}'). "
             "Fix it in NetCanvas or create a new project for this dataset."
-        )
+        ) from None
     return dataset
 
 

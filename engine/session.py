@@ -44,6 +44,18 @@ def project_loss(graph: Graph) -> str | None:
         return None
 
 
+def check_fits(graph: Graph, dataset: Dataset) -> None:
+    """Give ``graph`` the data's context (shapes, classes, vocabulary); GraphError, in the
+    analysis's words naming the layer, when the network does not fit the data."""
+    graph.set_context(dataset.context())
+    analysis = graph.analysis
+    if not analysis.valid:
+        first = analysis.errors[0]
+        node = graph.nodes.get(first.node_id or "")
+        where = f"layer '{node.name}': " if node is not None else ""
+        raise GraphError(f"The network does not fit the data — {where}{first.message}")
+
+
 def next_run_id(project: Project) -> str:
     """``run-N`` with the first N no run of the project uses."""
     taken = {run.id for run in project.runs}
@@ -101,13 +113,7 @@ def prepare_run(
     None). Raises GraphError, in the analysis's words, when the network does not fit the data.
     ``from_weights`` starts from the project's trained weights when it has them."""
     graph = Graph.from_dict(project.graph.to_dict())
-    graph.set_context(dataset.context())
-    analysis = graph.analysis
-    if not analysis.valid:
-        first = analysis.errors[0]
-        node = graph.nodes.get(first.node_id or "")
-        where = f"layer '{node.name}': " if node is not None else ""
-        raise GraphError(f"The network does not fit the data — {where}{first.message}")
+    check_fits(graph, dataset)
     chosen = TrainSettings.from_dict((settings or project.settings).to_dict())
     return PreparedRun(
         graph=graph,
