@@ -2,9 +2,9 @@
 
 Trains the seed CNN on the built-in MNIST sample on the CPU, twice in one process:
   headless  the engine's Trainer alone (no callbacks), and
-  gui       the same run through the Training pane: the one adapter (TrainingWorker) on its
+  gui       the same run through the Training pane: its TrainingSession's task on a worker
             thread, signals into live plots redrawn at ~20 Hz, with Data and Evaluate panes
-            alive in the same window.
+            (the Evaluate pane following the run's session) alive in the same window.
 While the GUI run trains, a 10 ms precise QTimer measures how late the event loop serves it
 (its "stall"). Runs alternate (headless, gui, headless, gui) after a warm-up, so drifting
 machine load hits both sides; throughput is the engine's own samples/s over whole epochs, and
@@ -46,11 +46,13 @@ def main() -> None:
     args = parser.parse_args()
 
     app = QApplication.instance() or QApplication([])
-    from engine import DataRef, Trainer, build_model, load_dataset, new_project
+    from engine import DataRef, load_dataset, new_project, prepare_run
     from gui.data.pane import DataPane
     from gui.document import ProjectDocument
     from gui.evaluate.pane import EvaluatePane
+    from gui.evaluate.session import EvaluationSession
     from gui.training.pane import TrainingPane
+    from gui.training.session import TrainingSession
     from gui.training.stall_probe import StallProbe
 
     ref = DataRef(args.data)
@@ -62,9 +64,9 @@ def main() -> None:
     state.set_dataset(dataset)
 
     window = QTabWidget()
-    training = TrainingPane(state)
-    evaluate = EvaluatePane(state)
-    evaluate.follow(training)
+    session = TrainingSession(state)
+    training = TrainingPane(state, session=session)
+    evaluate = EvaluatePane(state, session=EvaluationSession(state, session))
     window.addTab(DataPane(state), "Data")
     window.addTab(training, "Training")
     window.addTab(evaluate, "Evaluate")
@@ -74,8 +76,7 @@ def main() -> None:
     app.processEvents()
 
     def headless() -> float:
-        model = build_model(project.graph, seed=project.settings.seed)
-        return samples_per_s(Trainer(model, dataset, project.settings).fit())
+        return samples_per_s(prepare_run(project, dataset).trainer().fit())
 
     def gui() -> tuple[float, list[float]]:
         probe = StallProbe()
@@ -101,7 +102,7 @@ def main() -> None:
     from gui.training.performance import warm_training_stack
 
     warm_training_stack()
-    Trainer(build_model(project.graph), dataset, project.settings).fit(1)
+    prepare_run(project, dataset).trainer().fit(1)
 
     # The same probe on an idle window first: how late the loop is with nothing to do tells
     # how much of the stall is the machine (other processes) rather than training.
