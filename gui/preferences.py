@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from gui import settings as app_settings
 from gui.theme import apply_theme
+from gui.widgets.wheel import wheel_safe_children
 
 
 class PreferencesDialog(QDialog):
@@ -61,6 +62,7 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        wheel_safe_children(self)  # as in every form: the wheel edits only a focused field
 
     def accept(self) -> None:
         from PySide6.QtWidgets import QApplication

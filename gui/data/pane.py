@@ -48,6 +48,7 @@ from gui.data.views import ClassHistogram, DataFrameModel, scatter_points, theme
 from gui.widgets.colours import WARN_COLOUR
 from gui.widgets.gallery import ImageGrid, normalise_to_uint8
 from gui.widgets.layout import settings_beside_view
+from gui.widgets.wheel import wheel_safe_children
 
 if TYPE_CHECKING:
     from engine.types import DataRef
@@ -252,8 +253,10 @@ class DataPane(QWidget):
         state.sig_project_replaced.connect(self._on_project_replaced)
         state.sig_dataset_changed.connect(self._show_dataset)
         self._on_project_replaced()
+        wheel_safe_children(self)  # its column scrolls: the wheel must not edit fields
 
     # -- public API --------------------------------------------------------------------------
+
     @property
     def loading(self) -> bool:
         """True from ``load`` until the load's end has been handled."""

@@ -30,6 +30,7 @@ from engine import layer_spec
 from gui.editor._text import format_count, format_shape
 from gui.editor.style import error_colour, issue_colour, issue_mark
 from gui.i18n import localized
+from gui.widgets.wheel import wheel_safe
 
 _INT_MAX = 2**31 - 1
 
@@ -236,6 +237,7 @@ class Inspector(QScrollArea):
             self.editors[pspec.name] = editor
             label = localized(pspec.label_en, pspec.label_zh) or pspec.name
             self.form.addRow(label, editor.widget)
+        wheel_safe(*(editor.widget for editor in self.editors.values()))
         self.form_host.show()
 
     def refresh(self) -> None:

@@ -42,6 +42,7 @@ from gui.evaluate.views import (
 )
 from gui.widgets.colours import WARN_COLOUR
 from gui.widgets.gallery import ImageGrid
+from gui.widgets.wheel import wheel_safe_children
 
 if TYPE_CHECKING:
     from gui.document import ProjectDocument
@@ -186,6 +187,7 @@ class EvaluatePane(QWidget):
         state.sig_dataset_changed.connect(self._on_data_or_model_changed)
         state.sig_model_changed.connect(self._on_data_or_model_changed)
         self._on_data_or_model_changed()
+        wheel_safe_children(self)  # its column scrolls: the wheel must not edit fields
 
     @property
     def report(self) -> Any:

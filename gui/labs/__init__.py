@@ -31,6 +31,7 @@ import resources
 from engine.labs.labfile import Lab, discover_labs
 from gui.labs.common import LabWidget, lab_task
 from gui.labs.questions import QuestionsView
+from gui.widgets.wheel import wheel_safe_children
 from gui.worker import TaskSlot
 
 if TYPE_CHECKING:
@@ -274,6 +275,7 @@ class LabsPanel(QWidget):
         self._widget = widget
         if widget is not None:
             self.widget_layout.addWidget(widget)
+            wheel_safe_children(widget)  # the lab's column scrolls
         self._widget_scroll.fit_later()
 
     def _on_open_project(self) -> None:

@@ -35,6 +35,7 @@ from gui.training.session import TrainingSession
 from gui.training.settings_form import TrainingSettingsForm
 from gui.widgets.colours import WARN_COLOUR
 from gui.widgets.layout import settings_beside_view
+from gui.widgets.wheel import wheel_safe_children
 
 if TYPE_CHECKING:
     from engine.types import RunRecord
@@ -268,8 +269,10 @@ class TrainingPane(QWidget):
         state.sig_dataset_changed.connect(self._on_dataset_changed)
         state.sig_run_added.connect(lambda _run: self._fill_runs())
         self._on_project_replaced()
+        wheel_safe_children(self)  # its column scrolls: the wheel must not edit fields
 
     # -- public API --------------------------------------------------------------------------
+
     def start(self) -> bool:
         """Start a fresh run with the project's settings; False (reason shown) if it cannot."""
         settings = self.state.project.settings

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import SETTINGS_CONTEXT, SettingSpec, setting_specs
+from gui.widgets.wheel import wheel_safe
 
 if TYPE_CHECKING:
     from gui.document import ProjectDocument
@@ -46,21 +47,6 @@ class CompactSpinBox(QDoubleSpinBox):
         return f"{value:.6g}"
 
 
-class WheelGuard(QObject):
-    """Lets the mouse wheel change a spin box or combo only while it has focus.
-
-    The form sits in a scroll area: scrolling the panel over an unfocused field used to change
-    the learning rate silently. The ignored event goes on to the scroll area, which scrolls.
-    """
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        wheel = event.type() == QEvent.Type.Wheel
-        if wheel and isinstance(watched, QWidget) and not watched.hasFocus():
-            event.ignore()
-            return True
-        return False
-
-
 class TrainingSettingsForm(QGroupBox):
     """Every visible training setting, in sections: optimiser, run, schedule, regularisation."""
 
@@ -72,7 +58,6 @@ class TrainingSettingsForm(QGroupBox):
         self.state = state
         self._loading = False
         self._devices: list[Any] = []
-        self._wheel_guard = WheelGuard(self)
         self.specs: dict[str, SettingSpec] = {
             name: spec for name, spec in setting_specs() if not spec.hidden
         }
@@ -150,9 +135,7 @@ class TrainingSettingsForm(QGroupBox):
             raise ValueError(f"the settings form cannot edit a {spec.kind!r} setting ({name})")
         if spec.special_text and isinstance(widget, QAbstractSpinBox):
             widget.setSpecialValueText(_translated(spec.special_text))
-        # Not focused by the wheel, and the wheel ignored until focused (see WheelGuard).
-        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        widget.installEventFilter(self._wheel_guard)
+        wheel_safe(widget)  # the form scrolls: the wheel must not change unfocused fields
         return widget
 
     # -- model -> form -------------------------------------------------------------------------

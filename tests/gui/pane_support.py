@@ -1,8 +1,12 @@
-"""Shared helpers for the pane tests (no tests here): a project state with small data."""
+"""Shared helpers for the pane tests (no tests here): a project state with small data, a wheel."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from engine import DataRef, load_dataset, new_project
 from gui.document import ProjectDocument
@@ -37,3 +41,20 @@ def train_headless(state: ProjectDocument, epochs: int = 1) -> Any:
     assert record.status == "finished", record.message
     state.set_model(model)
     return record
+
+
+def wheel_up(widget: QWidget) -> bool:
+    """One notch of a real mouse wheel over the widget's centre; whether the widget took it."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
