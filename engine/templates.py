@@ -49,6 +49,17 @@ def _conv(filters: int, k: int = 3, padding: str = "valid") -> Layer:
     return ("Conv2d", {"filters": filters, "kernel_size": k, "padding": padding})
 
 
+def _blank(b: _Builder) -> None:
+    # The smallest network that trains (a linear classifier), spaced out to leave room for the
+    # student's layers. Its Flatten is what an image needs before the Output; rows of numbers
+    # pass through it unchanged.
+    last = b.chain([("Input", {"kind": "image", "channels": 1, "height": 28, "width": 28})], None)
+    b.col += 1
+    last = b.chain([("Flatten", {})], last)
+    b.col += 1
+    b.chain([("Output", {"task": "classification", "units": 10})], last)
+
+
 def _seed_cnn(b: _Builder) -> None:
     b.chain(
         [
@@ -166,6 +177,15 @@ TEMPLATES: dict[str, Template] = {
     t.id: t
     for t in (
         Template(
+            "blank",
+            "Blank network",
+            "空白网络",
+            "Only Input and Output (with the Flatten an image needs): build your own network "
+            "between them.",
+            "只有 Input 和 Output（以及图像所需的 Flatten）：在两者之间搭建你自己的网络。",
+            "mnist-5k",
+        ),
+        Template(
             "seed-cnn",
             "Seed CNN",
             "入门卷积网络",
@@ -219,6 +239,7 @@ TEMPLATES: dict[str, Template] = {
 }
 
 _BUILDERS: dict[str, Callable[[_Builder], None]] = {
+    "blank": _blank,
     "seed-cnn": _seed_cnn,
     "lenet5": _lenet5,
     "mlp": _mlp,

@@ -19,6 +19,7 @@ CONTEXTS = {
     "text": DataContext((24,), task="next_char", vocab_size=50, input_kind="text"),
 }
 FITS = {
+    "blank": ("digits", "cifar", "iris", "moons"),
     "seed-cnn": ("digits", "cifar"),
     "lenet5": ("digits", "cifar"),
     "resnet-mini": ("digits", "cifar"),
@@ -29,7 +30,15 @@ FITS = {
 
 
 def test_template_ids_are_stable() -> None:
-    assert list(TEMPLATES) == ["seed-cnn", "lenet5", "mlp", "toy2d", "char-lstm", "resnet-mini"]
+    assert list(TEMPLATES) == [
+        "blank",
+        "seed-cnn",
+        "lenet5",
+        "mlp",
+        "toy2d",
+        "char-lstm",
+        "resnet-mini",
+    ]
     assert set(FITS) == set(TEMPLATES)
     for t in TEMPLATES.values():
         assert t.title_en and t.title_zh and t.description_en and t.description_zh

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from engine import load_project
+from engine import TEMPLATES, load_project
 from gui import recovery
 from gui.main_window import MainWindow
 
@@ -314,20 +314,27 @@ def test_after_a_project_switch_no_pane_shows_anything_of_the_previous_one(
     assert not window.state.dirty
 
 
+@pytest.mark.parametrize("template_id", list(TEMPLATES))
 def test_a_new_project_from_a_template_fits_its_own_data_without_becoming_dirty(
-    window: MainWindow, qtbot: object
+    window: MainWindow, qtbot: object, template_id: str
 ) -> None:
-    # The character LSTM's Embedding knows 96 token ids; the built-in text has 99: the new
+    # The character LSTM's Embedding knew 96 token ids; the built-in text has 99: the new
     # project could not train until the student pressed "Adapt network".
     _ready(window, qtbot)
-    window.new_from_template("char-lstm")
+    window.new_from_template(template_id)
+    expected = TEMPLATES[template_id].default_data
     qtbot.waitUntil(  # type: ignore[attr-defined]
-        lambda: window.state.dataset is not None and window.state.dataset.kind == "text",
+        lambda: (
+            window.state.dataset is not None
+            and window.state.project.data.source == expected
+            and not window.data_session.loading
+        ),
         timeout=60_000,
     )
-    qtbot.waitUntil(lambda: not window.data_session.loading, timeout=60_000)  # type: ignore[attr-defined]
     graph = window.state.project.graph
-    embedding = next(n for n in graph.nodes.values() if n.type == "Embedding")
-    assert embedding.params["vocab_size"] == len(window.state.dataset.vocab)
-    assert graph.analysis.valid and window.training_session.start_blocker() == ""
+    assert graph.analysis.valid, [i.message for i in graph.analysis.issues]
+    assert window.training_session.start_blocker() == ""
     assert not window.state.dirty and window.state.undo_stack.count() == 0
+    if template_id == "char-lstm":
+        embedding = next(n for n in graph.nodes.values() if n.type == "Embedding")
+        assert embedding.params["vocab_size"] == len(window.state.dataset.vocab)
