@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
+from engine.export_files import publish
 from engine.types import NetCanvasError
 
 if TYPE_CHECKING:
@@ -224,7 +225,7 @@ def export_onnx(
                     f"the ONNX export differs from the PyTorch model by up to {diff:.3g} "
                     f"(allowed {tolerance:g}) on real samples"
                 )
-            os.replace(tmp, target)
+            publish(tmp, target)
         except OSError as exc:
             raise NetCanvasError(f"Could not write {target}: {exc.strerror or exc}.") from exc
         except Exception as exc:  # the exporters raise many types; try the next one

@@ -24,6 +24,28 @@ def write_error(path: Path, error: OSError) -> NetCanvasError:
     )
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows (os.umask sets
+    it for every thread while it reads it)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def publish(tmp: Path, target: Path) -> None:
+    """Move a finished temporary file to ``target`` with the mode a file the user saves would
+    get (a temporary file is private, 0600: a teacher on a shared lab server could not read
+    the export). OSError when the move fails."""
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, target)
+
+
 def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Path:
     """Call ``write(temporary_path)`` and move the result to ``path`` only if it succeeded.
 
@@ -39,7 +61,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], object]) 
     tmp = Path(tmp_name)
     try:
         write(tmp)
-        os.replace(tmp, target)
+        publish(tmp, target)
     except OSError as error:
         raise write_error(target, error) from None
     finally:

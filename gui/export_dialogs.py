@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import settings as app_settings
 from gui.worker import Task, user_message
 
 if TYPE_CHECKING:
@@ -52,9 +53,10 @@ def tr(text: str) -> str:
 # -- helpers shared by the exports ---------------------------------------------------------------
 
 
-def _default_path(state: ProjectDocument, suffix: str) -> str:
-    """<project folder or home>/<project name><suffix>: where a user most likely wants it."""
-    folder = state.path.parent if state.path is not None else Path.home()
+def default_path(state: ProjectDocument, suffix: str) -> str:
+    """<project folder, else the last folder used>/<project name><suffix>: where a user most
+    likely wants it."""
+    folder = Path(app_settings.start_folder(state.path))
     stem = re.sub(r'[\\/:*?"<>|]+', "_", state.project.name).strip(" .") or "netcanvas"
     return str(folder / f"{stem}{suffix}")
 
@@ -93,10 +95,14 @@ def _model_ready(parent: QWidget | None, state: ProjectDocument, title: str) -> 
     return True
 
 
-def _save_name(
+def save_name(
     parent: QWidget | None, title: str, default: str, filters: list[str]
 ) -> tuple[str, str]:
+    """Ask where to save (the chosen path and filter; "" when cancelled); the folder chosen is
+    where the next dialog starts."""
     path, chosen = QFileDialog.getSaveFileName(parent, title, default, ";;".join(filters))
+    if path:
+        app_settings.remember_folder(path)
     return path, chosen
 
 
@@ -116,7 +122,7 @@ class OnnxExportDialog(QDialog):
         self._task: Task | None = None
         self.setWindowTitle(tr("Export Model as ONNX"))
 
-        self.path_edit = QLineEdit(_default_path(state, ".onnx"))
+        self.path_edit = QLineEdit(default_path(state, ".onnx"))
         browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self._on_browse)
         path_row = QHBoxLayout()
@@ -176,7 +182,7 @@ class OnnxExportDialog(QDialog):
         return self._task is not None
 
     def _on_browse(self) -> None:
-        path, _ = _save_name(
+        path, _ = save_name(
             self, tr("Export Model as ONNX"), self.path_edit.text(), [tr("ONNX model (*.onnx)")]
         )
         if path:
@@ -296,7 +302,7 @@ def export_script_dialog(parent: QWidget | None, state: ProjectDocument) -> Path
     except Exception as error:
         _fail(parent, title, error)
         return None
-    path, _ = _save_name(parent, title, _default_path(state, ".py"), [tr("Python (*.py)")])
+    path, _ = save_name(parent, title, default_path(state, ".py"), [tr("Python (*.py)")])
     if not path:
         return None
     from engine import write_text_file
@@ -317,8 +323,8 @@ def export_weights_dialog(parent: QWidget | None, state: ProjectDocument) -> Pat
         return None
     safetensors_filter = tr("safetensors (*.safetensors)")
     pt_filter = tr("PyTorch state_dict (*.pt)")
-    path, chosen = _save_name(
-        parent, title, _default_path(state, ".safetensors"), [safetensors_filter, pt_filter]
+    path, chosen = save_name(
+        parent, title, default_path(state, ".safetensors"), [safetensors_filter, pt_filter]
     )
     if not path:
         return None
@@ -350,8 +356,8 @@ def export_history_dialog(parent: QWidget | None, state: ProjectDocument) -> Pat
     epoch_filter = tr("CSV, one row per epoch (*.csv)")
     step_filter = tr("CSV, one row per logged step (*.csv)")
     tb_filter = tr("TensorBoard event files (a folder)")
-    path, chosen = _save_name(
-        parent, title, _default_path(state, "-history.csv"), [epoch_filter, step_filter, tb_filter]
+    path, chosen = save_name(
+        parent, title, default_path(state, "-history.csv"), [epoch_filter, step_filter, tb_filter]
     )
     if not path:
         return None
@@ -381,8 +387,8 @@ def export_report_dialog(parent: QWidget | None, state: ProjectDocument) -> Path
             parent, title, tr("Training is running. Stop it or let it finish, then export.")
         )
         return None
-    path, _ = _save_name(
-        parent, title, _default_path(state, "-report.html"), [tr("Web page (*.html)")]
+    path, _ = save_name(
+        parent, title, default_path(state, "-report.html"), [tr("Web page (*.html)")]
     )
     if not path:
         return None

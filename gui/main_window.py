@@ -492,11 +492,14 @@ class MainWindow(QMainWindow):
             self._adopt(default_project(), None)
 
     def open_project_dialog(self) -> None:
-        start = str(self.state.path.parent) if self.state.path else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Project"), start, self.tr(PROJECT_FILTER)
+            self,
+            self.tr("Open Project"),
+            app_settings.start_folder(self.state.path),
+            self.tr(PROJECT_FILTER),
         )
         if path:
+            app_settings.remember_folder(path)
             self.open_project(path)
 
     def open_project(self, path: str) -> bool:
@@ -523,10 +526,12 @@ class MainWindow(QMainWindow):
         return self._write(self.state.path)
 
     def save_as(self) -> bool:
-        suggested = self.state.path or Path.home() / f"{self.state.project.name}.netcanvas"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save Project As"), str(suggested), self.tr(PROJECT_FILTER)
+        from gui.export_dialogs import default_path, save_name
+
+        suggested = (
+            str(self.state.path) if self.state.path else default_path(self.state, ".netcanvas")
         )
+        path, _ = save_name(self, self.tr("Save Project As"), suggested, [self.tr(PROJECT_FILTER)])
         if not path:
             return False
         if not path.endswith(".netcanvas"):

@@ -32,6 +32,30 @@ def remove_recent_project(path: str) -> list[str]:
     return paths
 
 
+def last_folder() -> str:
+    """The folder the user last chose a file in ('' before the first time)."""
+    return str(settings().value("last_folder", "") or "")
+
+
+def remember_folder(path: str) -> None:
+    """Remember the folder of a file (or the folder) the user just chose."""
+    from pathlib import Path
+
+    chosen = Path(path)
+    settings().setValue("last_folder", str(chosen if chosen.is_dir() else chosen.parent))
+
+
+def start_folder(project_path: object = None) -> str:
+    """Where a file dialog opens: the open project's folder, else the last folder used, else
+    the home folder (never the process's working folder)."""
+    from pathlib import Path
+
+    if project_path is not None:
+        return str(Path(str(project_path)).parent)
+    last = last_folder()
+    return last if last and Path(last).is_dir() else str(Path.home())
+
+
 def autosave_interval_s() -> int:
     return int(settings().value("autosave_interval_s", 180))
 

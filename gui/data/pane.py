@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import settings as app_settings
 from gui.data.session import DataSession
 from gui.data.text import (
     augmentation_tip,
@@ -349,18 +350,22 @@ class DataPane(QWidget):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open dataset file"),
-            "",
+            app_settings.start_folder(self.state.path),
             self.tr(
                 "Datasets (*.csv *.tsv *.txt *.npz *.npy *.gz *.idx *-ubyte *.tar.gz);;"
                 "All files (*)"
             ),
         )
         if path:
+            app_settings.remember_folder(path)
             self.load_path(path)
 
     def _on_open_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Open dataset folder"))
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Open dataset folder"), app_settings.start_folder(self.state.path)
+        )
         if path:
+            app_settings.remember_folder(path)
             self.load_path(path)
 
     # -- showing --------------------------------------------------------------------------------

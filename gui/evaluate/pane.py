@@ -14,11 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -487,30 +485,18 @@ class EvaluatePane(QWidget):
         self.export_label.setVisible(bool(text))
 
     # -- export buttons -------------------------------------------------------------------------
+    # The same dialogs as File ▸ Export: the ONNX export runs and is checked on a worker.
     def _on_export_onnx(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export ONNX"), f"{self.state.project.name}.onnx", "ONNX (*.onnx)"
-        )
-        if not path:
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.export_onnx_to(path)
-        except Exception as error:  # a NetCanvasError normally
-            self._export_message(self.tr("ONNX export failed: {0}").format(error), True)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        from gui.export_dialogs import export_onnx_dialog
+
+        export_onnx_dialog(self, self.state)
 
     def _on_export_script(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export PyTorch script"), f"{self.state.project.name}.py", "Python (*.py)"
-        )
-        if not path:
-            return
-        try:
-            self.export_script_to(path)
-        except Exception as error:
-            self._export_message(self.tr("Script export failed: {0}").format(error), True)
+        from gui.export_dialogs import export_script_dialog
+
+        written = export_script_dialog(self, self.state)
+        if written is not None:
+            self._export_message(self.tr("Wrote the PyTorch script {0}.").format(written), False)
 
 
 def _table(headers: list[str]) -> QTableWidget:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -579,15 +578,25 @@ class TrainingPane(QWidget):
 
     # -- export --------------------------------------------------------------------------------
     def _on_export_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export plots"), "training.png", self.tr("PNG image (*.png)")
+        from gui.export_dialogs import default_path, save_name
+
+        path, _ = save_name(
+            self,
+            self.tr("Export plots"),
+            default_path(self.state, "-training.png"),
+            [self.tr("PNG image (*.png)")],
         )
         if path:
             self.plots.export_png(Path(path))
 
     def _on_export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export history"), "history.csv", self.tr("CSV table (*.csv)")
+        from gui.export_dialogs import default_path, save_name
+
+        path, _ = save_name(
+            self,
+            self.tr("Export history"),
+            default_path(self.state, "-history.csv"),
+            [self.tr("CSV table (*.csv)")],
         )
         if path:
             self.plots.export_csv(Path(path))

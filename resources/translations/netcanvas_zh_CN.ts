@@ -998,22 +998,6 @@ Licence: {1}</source>
         <source>True {0}, predicted {1}: {2} samples</source>
         <translation>真实 {0}，预测 {1}：{2} 个样本</translation>
     </message>
-    <message>
-        <source>Export ONNX</source>
-        <translation>导出 ONNX</translation>
-    </message>
-    <message>
-        <source>ONNX export failed: {0}</source>
-        <translation>ONNX 导出失败：{0}</translation>
-    </message>
-    <message>
-        <source>Export PyTorch script</source>
-        <translation>导出 PyTorch 脚本</translation>
-    </message>
-    <message>
-        <source>Script export failed: {0}</source>
-        <translation>脚本导出失败：{0}</translation>
-    </message>
 </context>
 <context>
     <name>FeatureMapsTab</name>

@@ -244,3 +244,16 @@ def test_report_is_written_even_when_the_evaluation_fails(
     written = export_dialogs.export_report_dialog(window, state)
     assert written == tmp_path / "report.html"
     assert "No evaluation" in written.read_text(encoding="utf-8")
+
+
+def test_a_project_never_saved_exports_to_the_last_folder_used_not_the_working_folder(
+    window: QMainWindow, state: ProjectDocument, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    state.path = None
+    proposed = _answer_save(monkeypatch, tmp_path / "lab" / "first.py")
+    (tmp_path / "lab").mkdir()
+    assert export_dialogs.export_script_dialog(window, state) is not None
+    assert Path(proposed[0]).parent == Path.home()  # nothing chosen yet: the home folder
+    assert export_dialogs.export_script_dialog(window, state) is not None
+    assert Path(proposed[1]).parent == tmp_path / "lab"  # where the user saved last time
