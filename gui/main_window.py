@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.evaluate_dock, self.labs_dock)
         self.inspector_dock.raise_()
         self.data_dock.raise_()
-        self.training_pane.sig_run_finished.connect(lambda _run: self.evaluate_dock.raise_())
+        self.training_pane.sig_show_evaluation.connect(self.evaluate_dock.raise_)
         for dock in (self.data_dock, self.training_dock, self.evaluate_dock, self.labs_dock):
             self.view_menu.insertAction(self.act_reset_layout, dock.toggleViewAction())
         self.act_labs.setEnabled(True)

@@ -97,6 +97,7 @@ def process_memory_bytes() -> int:
 
 class TrainingPane(QWidget):
     sig_run_finished = Signal(object)  # RunRecord, after it was added to the project
+    sig_show_evaluation = Signal()  # the user asked to see the trained model's evaluation
     sig_epoch_end = Signal(dict)  # epoch logs of the current run (1-based "epoch")
 
     def __init__(
@@ -184,6 +185,14 @@ class TrainingPane(QWidget):
             grid.addWidget(QLabel(label), row, 0)
             grid.addWidget(widget, row, 1)
         grid.addWidget(self.message_label, 9, 0, 1, 2)
+        # After a run the student stays with the curves; the evaluation is one click away.
+        self.evaluate_button = QPushButton(self.tr("See the evaluation ▸"))
+        self.evaluate_button.setToolTip(
+            self.tr("Open the Evaluate pane: the trained model on the test data")
+        )
+        self.evaluate_button.clicked.connect(self.sig_show_evaluation)
+        self.evaluate_button.setVisible(False)
+        grid.addWidget(self.evaluate_button, 10, 0, 1, 2)
 
         # -- compare runs ----------------------------------------------------------------------
         compare = QGroupBox(self.tr("Compare runs"))
@@ -327,6 +336,7 @@ class TrainingPane(QWidget):
         return self.session.can_continue()
 
     def _after_launch(self) -> None:
+        self.evaluate_button.setVisible(False)
         self.epoch_bar.setValue(0)
         self.update_controls()
         self._memory_timer.start()
@@ -393,6 +403,7 @@ class TrainingPane(QWidget):
         if runs:
             self.plots.load_record(runs[-1])
         self._show_message("", False)
+        self.evaluate_button.setVisible(False)
         self._run_note = ""
         self.overfit_banner.setVisible(False)
         self._total_epochs = 0
@@ -470,6 +481,7 @@ class TrainingPane(QWidget):
         sentences.append(self._run_note)  # still true after the run: keep it in view
         text = join_sentences(sentences)
         self._show_message(text, status == "failed")
+        self.evaluate_button.setVisible(self.state.model is not None and status != "failed")
         self.sig_run_finished.emit(record)
 
     def _on_failed(self, message: str) -> None:

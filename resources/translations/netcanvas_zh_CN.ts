@@ -2196,6 +2196,14 @@ Build, train, inspect and export neural networks.</source>
         <translation>内存</translation>
     </message>
     <message>
+        <source>See the evaluation ▸</source>
+        <translation>查看评估 ▸</translation>
+    </message>
+    <message>
+        <source>Open the Evaluate pane: the trained model on the test data</source>
+        <translation>打开“评估”面板：训练好的模型在测试数据上的表现</translation>
+    </message>
+    <message>
         <source>Compare runs</source>
         <translation>比较各次运行</translation>
     </message>

@@ -33,12 +33,14 @@ def recovery_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def window(
     qtbot: object, recovery_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MainWindow]:
+    # Closed here, not by qtbot: pytest-qt closes its widgets before fixtures are torn down, so
+    # an unsaved change would meet a real, blocking question.
     win = MainWindow(offer_recovery=False)
-    qtbot.addWidget(win)  # type: ignore[attr-defined]
     yield win
     win.training_session.stop_and_wait()
     Answers(monkeypatch, Button.Discard)  # the user discards whatever a test left unsaved
     assert win.close()
+    win.deleteLater()
 
 
 class Answers:
@@ -338,3 +340,26 @@ def test_a_new_project_from_a_template_fits_its_own_data_without_becoming_dirty(
     if template_id == "char-lstm":
         embedding = next(n for n in graph.nodes.values() if n.type == "Embedding")
         assert embedding.params["vocab_size"] == len(window.state.dataset.vocab)
+
+
+def test_a_finished_run_keeps_the_curves_in_view_and_offers_the_evaluation(
+    window: MainWindow, qtbot: object
+) -> None:
+    from PySide6.QtCore import Qt
+
+    _ready(window, qtbot)
+    window.new_from_template("toy2d")
+    qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: window.state.dataset is not None and not window.data_session.loading,
+        timeout=60_000,
+    )
+    window.state.project.settings.epochs = 2
+    window.training_dock.raise_()
+    pane = window.training_pane
+    with qtbot.waitSignal(pane.sig_run_finished, timeout=60_000):  # type: ignore[attr-defined]
+        assert pane.start()
+    qtbot.wait(100)  # type: ignore[attr-defined]
+    assert not pane.visibleRegion().isEmpty()  # it used to jump to Evaluate, curves gone
+    assert window.evaluate_pane.visibleRegion().isEmpty()
+    qtbot.mouseClick(pane.evaluate_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not window.evaluate_pane.visibleRegion().isEmpty(), timeout=5000)  # type: ignore[attr-defined]

@@ -55,6 +55,10 @@ def test_short_run_finishes_and_updates_the_project(qtbot: Any, tmp_path: Path) 
     assert pane.run_bar.value() == 100 and pane.start_button.isEnabled()
     assert pane.epoch_label.text() == "3 of 3"  # however the batch updates were throttled
     assert "finished" in pane.message_label.text()
+    # The pane stays on the curves; the evaluation is offered, one click away.
+    assert pane.evaluate_button.isVisible()
+    with qtbot.waitSignal(pane.sig_show_evaluation, timeout=1000):
+        qtbot.mouseClick(pane.evaluate_button, Qt.MouseButton.LeftButton)
     # Hover read-out, PNG and CSV exports.
     assert "val loss" in pane.plots.describe_at(2.0)
     pane.plots.export_png(tmp_path / "curves.png")
