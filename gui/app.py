@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 import resources
 
+PLATFORM_UNAVAILABLE = 3  # the exit status when no window can be opened (see platform_check)
+
 
 def create_application() -> QApplication:
     existing = QApplication.instance()
@@ -26,6 +28,12 @@ def create_application() -> QApplication:
 
 
 def run_app(args: argparse.Namespace, launched_at: float) -> int:
+    from gui.platform_check import platform_problem
+
+    problem = platform_problem()
+    if problem is not None:  # Qt would abort inside QApplication(): say why in one line
+        print(problem, file=sys.stderr, flush=True)
+        return PLATFORM_UNAVAILABLE
     app = create_application()
 
     from gui import i18n
