@@ -2,7 +2,7 @@
 
 Opens the default project in the real window (its data loaded through the Data pane; for the
 Training and Evaluate views after one epoch trained through the Training pane), raises the pane
-asked for, lets everything paint, grabs the window and writes the PNG. Runs unattended offscreen
+asked for (for the editor, closes the bottom panes as their × does), lets everything paint, grabs the window and writes the PNG. Runs unattended offscreen
 or under X (Xvfb); the user's settings, dock layout and crash-recovery file are left untouched
 (a throw-away profile is used). Exits non-zero with one plain line when a step fails.
 """
@@ -24,8 +24,8 @@ if TYPE_CHECKING:  # imported once the QApplication exists (this module is read 
     from gui.main_window import MainWindow
 
 # What each --pane value shows: the bottom dock raised, and whether it needs a trained model.
-PANES: dict[str, tuple[str, bool]] = {
-    "editor": ("data_dock", False),  # the window as it opens, a layer selected in the inspector
+PANES: dict[str, tuple[str | None, bool]] = {
+    "editor": (None, False),  # the bottom panes closed (their ×), a layer in the inspector
     "data": ("data_dock", False),
     "training": ("training_dock", True),
     "evaluate": ("evaluate_dock", True),  # the confusion matrix, its most confused cell opened
@@ -98,10 +98,16 @@ def _prepare(window: MainWindow, pane: str) -> None:
     evaluate = window.evaluate_pane
     if needs_model:
         _train_one_epoch(window)
-    _select_layer(window, SELECTED_LAYER)
-    dock: QDockWidget = getattr(window, dock_name)
-    dock.show()
-    dock.raise_()
+    bottom = [window.data_dock, window.training_dock, window.evaluate_dock, window.labs_dock]
+    if dock_name is None:
+        for closed in bottom:
+            closed.hide()
+    else:
+        dock: QDockWidget = getattr(window, dock_name)
+        dock.show()
+        dock.raise_()
+    _settle(0.3)  # the docks' new layout reaches the canvas
+    _select_layer(window, SELECTED_LAYER)  # once the canvas has its size
     if pane == "evaluate":
         evaluate.tabs.setCurrentIndex(evaluate.tab_confusion)
         _show_most_confused_cell(window)
@@ -114,8 +120,6 @@ def _prepare(window: MainWindow, pane: str) -> None:
         evaluate.drawpad.draw_line(SEVEN)
     elif pane == "labs":
         window.labs_panel.show_lab(LAB)
-    elif pane == "training":
-        pass  # the run's curves, its messages and the settings it ran with
 
 
 def run_screenshot(
