@@ -1,4 +1,5 @@
-"""NetCanvas entry point: ``python main.py [PROJECT]``, ``--smoke``, ``--self-test``.
+"""NetCanvas entry point: ``python main.py [PROJECT]``, ``--smoke``, ``--self-test``,
+``--screenshot OUT.png``.
 
 The window is shown before torch is imported (torch alone takes ~2 s here); torch loads on a
 background thread afterwards and the status bar says so until the device is known.
@@ -47,6 +48,25 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="with --self-test: start from this template (e.g. char-lstm) instead of the "
         "default project",
     )
+    parser.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="open the default project, show one pane (after one epoch of training for "
+        "training/evaluate), write a PNG of the whole window and exit",
+    )
+    parser.add_argument(
+        "--size",
+        type=_size,
+        default=(1366, 768),
+        metavar="WxH",
+        help="with --screenshot: the window's size in pixels (default 1366x768)",
+    )
+    parser.add_argument(
+        "--pane",
+        choices=["editor", "data", "training", "evaluate", "misclassified", "draw", "labs"],
+        default="editor",
+        help="with --screenshot: what to show (misclassified and draw are Evaluate tabs)",
+    )
     parser.add_argument("--lang", choices=["en", "zh_CN"], help="interface language")
     parser.add_argument(
         "--report-startup",
@@ -57,10 +77,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    try:
+        size = (int(width), int(height))
+    except ValueError:
+        size = (0, 0)
+    if min(size) < 100 or max(size) > 10_000:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1366x768")
+    return size
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.smoke or args.self_test:
-        # Both run unattended (CI, a frozen bundle's check): no display needed.
+    if args.smoke or args.self_test or args.screenshot:
+        # All run unattended (CI, a frozen bundle's check): no display needed.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from gui.app import run_app

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 import resources
 
+PLATFORM_UNAVAILABLE = 3  # the exit status when no window can be opened (see platform_check)
+
 
 def create_application() -> QApplication:
     existing = QApplication.instance()
@@ -26,6 +28,16 @@ def create_application() -> QApplication:
 
 
 def run_app(args: argparse.Namespace, launched_at: float) -> int:
+    from gui.platform_check import platform_problem
+
+    problem = platform_problem()
+    if problem is not None:  # Qt would abort inside QApplication(): say why in one line
+        print(problem, file=sys.stderr, flush=True)
+        return PLATFORM_UNAVAILABLE
+    if args.screenshot:
+        from gui.screenshot import use_scratch_profile
+
+        use_scratch_profile()  # before anything reads the settings (theme, language, layout)
     app = create_application()
 
     from gui import i18n
@@ -38,8 +50,10 @@ def run_app(args: argparse.Namespace, launched_at: float) -> int:
     from gui.main_window import MainWindow
 
     build_started = time.perf_counter()
-    unattended = args.smoke or args.self_test
+    unattended = args.smoke or args.self_test or bool(args.screenshot)
     window = MainWindow(project_path=args.project, offer_recovery=not unattended)
+    if args.screenshot:
+        window.resize(*args.size)  # before the first show: the docks take their sizes from it
 
     def on_first_shown(seconds_since_launch: float) -> None:
         if args.report_startup:
@@ -60,6 +74,12 @@ def run_app(args: argparse.Namespace, launched_at: float) -> int:
         from gui.self_test import run_self_test
 
         return run_self_test(app, window, args.template)
+    if args.screenshot:
+        from pathlib import Path
+
+        from gui.screenshot import run_screenshot
+
+        return run_screenshot(app, window, Path(args.screenshot), args.size, args.pane)
     window.start_background_loading()
     return app.exec()
 
