@@ -9,10 +9,7 @@ in the context ``engine.types.RUN_MESSAGE_CONTEXT``.
 
 from __future__ import annotations
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    return text
-
+from engine.messages import QT_TRANSLATE_NOOP
 
 # One plain literal each: lupdate keeps only the first piece of an implicitly joined string.
 NON_FINITE_AT_STEP = QT_TRANSLATE_NOOP(
