@@ -165,3 +165,12 @@ def said(error: BaseException) -> Any:
     if isinstance(first, Message):
         return first
     return str(error)
+
+
+def plain_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` as JSON keeps them (a run record's message_args): numbers, text and booleans
+    as they are, anything else (a path, a nested sentence) as its English text."""
+    return {
+        key: value if isinstance(value, bool | int | float | type(None)) else _english(value)
+        for key, value in values.items()
+    }

@@ -253,7 +253,7 @@ def load_folder(
     resized = QT_TRANSLATE_NOOP(
         "Engine", "Images resized to {height}×{width}, {channels} channel(s)."
     )
-    notes = [Message(resized, height=size[0], width=size[1], channels=channels)]
+    notes: list[str] = [Message(resized, height=size[0], width=size[1], channels=channels)]
     if skipped:
         notes.append(
             Message(

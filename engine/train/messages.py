@@ -35,5 +35,5 @@ RESTORED_BEST = QT_TRANSLATE_NOOP(
 STOPPED_BY_REQUEST = QT_TRANSLATE_NOOP(
     "RunMessages", "Stopped by request. Epochs completed: {epochs}."
 )
-# An error that explains itself (a NetCanvasError): shown as it is, in English.
+# An error that explains itself (a NetCanvasError) keeps its own template (context Engine).
 AS_IS = "{error}"
