@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 @dataclass
 class Fix:
     """A one-click repair: ``apply`` edits the graph through its public methods. ``label`` is
-    a ``Message`` (English; ``engine.messages.render`` translates it)."""
+    a ``Message`` (English; ``engine.messages.render_message`` translates it)."""
 
     label: str
     apply: Callable[[Graph], None]

@@ -4,7 +4,7 @@ The engine speaks English: ``str()`` of an error, an analysis issue, a fix's lab
 connection or a data note is the English sentence, which the CLI prints by default, the tests
 compare and projects store. Each such sentence is a ``Message`` (or a ``NetCanvasError``, built
 the same way): its English ``template`` with named fields and the ``values`` that fill them. An
-interface translates the template and fills in the values (``render``); the GUI does it with Qt's
+interface translates the template and fills in the values (``render_message``); the GUI does it with Qt's
 translators (``gui.i18n.engine_text``), the CLI with ``engine.i18n`` (the .ts read without Qt).
 
 Templates are marked with ``QT_TRANSLATE_NOOP(ENGINE_CONTEXT, "...")``: a no-op here (the engine
@@ -44,7 +44,7 @@ class Message(str):
     """An English sentence (it *is* the ``str``) that remembers its template and values.
 
     ``Message(QT_TRANSLATE_NOOP(ENGINE_CONTEXT, "Dropped {rows} row(s)"), rows=3)`` equals
-    ``"Dropped 3 row(s)"``; ``render`` gives it in another language. String operations on it
+    ``"Dropped 3 row(s)"``; ``render_message`` gives it in another language. String operations on it
     (``+``, slicing) give a plain English ``str``.
     """
 
@@ -85,7 +85,7 @@ class Term(str):
 
 
 class Translator(Protocol):
-    """What ``render`` needs from an interface: its language ("en", "zh_CN") and a look-up that
+    """What ``render_message`` needs from an interface: its language ("en", "zh_CN") and a look-up that
     returns the translation of ``text`` in ``context``, or ``text`` itself (or "") if it has none."""
 
     @property
@@ -109,7 +109,7 @@ def parts(obj: object) -> tuple[str, str, Mapping[str, Any]] | None:
     return None
 
 
-def render(obj: object, translator: Translator | None) -> str:
+def render_message(obj: object, translator: Translator | None) -> str:
     """``obj`` as ``translator``'s language says it: the translated template filled with the
     values (themselves rendered when they are sentences or terms). English, ``str(obj)``, where
     there is no translator, no template, or a translation that lost one of its fields."""
@@ -151,7 +151,7 @@ def _look_up(translator: Translator, context: str, template: str) -> str:
 
 def _value(value: Any, translator: Translator) -> Any:
     if isinstance(value, Term) or parts(value) is not None:
-        return render(value, translator)
+        return render_message(value, translator)
     return value
 
 

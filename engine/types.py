@@ -28,7 +28,7 @@ class NetCanvasError(Exception):
     Built like a ``Message``: ``DataError(QT_TRANSLATE_NOOP(ENGINE_CONTEXT, "{path}: empty"),
     path=...)`` keeps its English ``template`` and its ``values``, and ``str(error)`` is the
     English sentence. The CLI prints it on one line and the GUI shows it in a dialog, both in
-    the interface's language (``engine.messages.render``); neither ever shows a traceback for
+    the interface's language (``engine.messages.render_message``); neither ever shows a traceback for
     these. A ``Message`` (or another such error) passed alone brings its own template.
     """
 

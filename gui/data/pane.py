@@ -45,6 +45,7 @@ from gui.data.text import (
     summary_html,
 )
 from gui.data.views import ClassHistogram, DataFrameModel, scatter_points, themed_plot
+from gui.i18n import engine_text
 from gui.widgets.colours import WARN_COLOUR
 from gui.widgets.gallery import ImageGrid, normalise_to_uint8
 from gui.widgets.layout import settings_beside_view
@@ -498,7 +499,7 @@ class DataPane(QWidget):
         if fixes:
             self.fit_label.setText(
                 self.tr("The network does not fit this dataset yet: {0}").format(
-                    "; ".join(fix.label for fix in fixes)
+                    "; ".join(engine_text(fix.label) for fix in fixes)
                 )
             )
             self.fit_label.setStyleSheet(f"color: {WARN_COLOUR};")
