@@ -224,7 +224,9 @@ def input_format(project: Project) -> dict[str, Any]:
             "dtype": "uint8",
             "value_range": [0, 255],
             "raw": True,
-            "note": "raw pixels N×C×H×W; predict scales and normalises them itself",
+            "note": QT_TRANSLATE_NOOP(
+                "Engine", "raw pixels N×C×H×W; predict scales and normalises them itself"
+            ),
         }
     if kind == "tokens":
         return {
@@ -232,14 +234,16 @@ def input_format(project: Project) -> dict[str, Any]:
             "dtype": "int64",
             "value_range": [0, "vocab_size - 1"],
             "raw": True,
-            "note": "character indices into the dataset's vocabulary",
+            "note": QT_TRANSLATE_NOOP("Engine", "character indices into the dataset's vocabulary"),
         }
     return {
         "shape": ["N", params.get("features", 1)],
         "dtype": "float32",
         "value_range": ["-inf", "inf"],
         "raw": True,
-        "note": "raw feature values; predict standardises them with the training mean/std",
+        "note": QT_TRANSLATE_NOOP(
+            "Engine", "raw feature values; predict standardises them with the training mean/std"
+        ),
     }
 
 
@@ -248,12 +252,13 @@ def output_format(project: Project) -> dict[str, Any]:
     params = outputs[0].params if outputs else {}
     task, units = params.get("task", "classification"), params.get("units", 0)
     desc = {
-        "classification": f"class probabilities N×{units} (softmax)",
-        "binary": "probabilities N×2 ([1 - p, p], p = sigmoid)",
-        "regression": f"predicted values N×{units}",
-        "next_char": "next-character probabilities N×T×V",
-    }.get(task, "model outputs")
-    return {"task": task, "units": units, "predict_writes": desc}
+        "classification": QT_TRANSLATE_NOOP("Engine", "class probabilities N×{units} (softmax)"),
+        "binary": QT_TRANSLATE_NOOP("Engine", "probabilities N×2 ([1 - p, p], p = sigmoid)"),
+        "regression": QT_TRANSLATE_NOOP("Engine", "predicted values N×{units}"),
+        "next_char": QT_TRANSLATE_NOOP("Engine", "next-character probabilities N×T×V"),
+    }.get(task, QT_TRANSLATE_NOOP("Engine", "model outputs"))
+    # A Message: English in --json, translated where the text lines show it.
+    return {"task": task, "units": units, "predict_writes": Message(desc, units=units)}
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -297,7 +302,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             QT_TRANSLATE_NOOP("Engine", "input: {dtype} {shape} — {note}"),
             dtype=fmt["dtype"],
             shape="×".join(map(str, fmt["shape"])),
-            note=fmt["note"],
+            note=Message(fmt["note"]),
         )
     )
     print(
@@ -633,7 +638,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{PROG}: error: {_one_line(text(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"{PROG}: {say(QT_TRANSLATE_NOOP('Engine', 'interrupted'))}", file=sys.stderr)
+        interrupted = say(QT_TRANSLATE_NOOP("Engine", "interrupted"))
+        print(f"{PROG}: {interrupted}", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: still one line; NETCANVAS_DEBUG=1 shows the traceback
         if debug:

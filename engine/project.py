@@ -167,22 +167,24 @@ def load_project(path: str | os.PathLike[str]) -> Project:
         raise
     except zipfile.BadZipFile as exc:
         raise ProjectError(
-            QT_TRANSLATE_NOOP("Engine", "{where} is damaged or not a NetCanvas project ({exc})"),
+            QT_TRANSLATE_NOOP("Engine", "{where} is damaged or not a NetCanvas project ({error})"),
             where=where,
-            exc=exc,
+            error=exc,
         ) from None
     except (OSError, EOFError, ValueError, RuntimeError, NotImplementedError, zlib.error) as exc:
         raise ProjectError(
-            QT_TRANSLATE_NOOP("Engine", "{where} could not be read ({exc})"), where=where, exc=exc
+            QT_TRANSLATE_NOOP("Engine", "{where} could not be read ({error})"),
+            where=where,
+            error=exc,
         ) from None
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise ProjectError(
-            QT_TRANSLATE_NOOP("Engine", "{where} has a damaged {project_json} ({exc})"),
+            QT_TRANSLATE_NOOP("Engine", "{where} has a damaged {project_json} ({error})"),
             where=where,
             project_json=PROJECT_JSON,
-            exc=exc,
+            error=exc,
         ) from None
     project = project_from_json(doc, where)
     if weights_raw is not None:
@@ -261,7 +263,9 @@ def _load_weights(raw: bytes, where: str) -> dict[str, torch.Tensor]:
         weights = load(raw)
     except Exception as exc:  # safetensors raises its own error types
         raise ProjectError(
-            QT_TRANSLATE_NOOP("Engine", "{where} has damaged weights ({exc})"), where=where, exc=exc
+            QT_TRANSLATE_NOOP("Engine", "{where} has damaged weights ({error})"),
+            where=where,
+            error=exc,
         ) from None
     return dict(weights)
 
@@ -314,7 +318,7 @@ def project_from_json(doc: Any, where: str = "The project") -> Project:
         graph = Graph.from_dict(doc.get("graph"))
     except GraphError as exc:
         raise ProjectError(
-            QT_TRANSLATE_NOOP("Engine", "{where}: {exc}"), where=where, exc=exc
+            QT_TRANSLATE_NOOP("Engine", "{where}: {error}"), where=where, error=exc
         ) from None
     return Project(
         name=name,

@@ -108,11 +108,11 @@ def _byte_count(dtype: np.dtype[Any], dims: tuple[int, ...], name: str) -> int:
         raise DataError(
             QT_TRANSLATE_NOOP(
                 "Engine",
-                "'{name}' claims {dims} values ({extra:.0f} GB): the header is corrupt or the file is far too large to load.",
+                "'{name}' claims {dims} values ({gigabytes:.0f} GB): the header is corrupt or the file is far too large to load.",
             ),
             name=name,
             dims=" × ".join(map(str, dims)),
-            extra=size / 1e9,
+            gigabytes=size / 1e9,
         )
     return size
 

@@ -136,11 +136,11 @@ def load_checkpoint(directory: str | Path, name: str = "last") -> Checkpoint:
         raise NetCanvasError(
             QT_TRANSLATE_NOOP(
                 "Engine",
-                "Checkpoint '{name}' in {folder} is missing or unreadable ({exc}). Train again to write a new one.",
+                "Checkpoint '{name}' in {folder} is missing or unreadable ({error}). Train again to write a new one.",
             ),
             name=name,
             folder=folder,
-            exc=exc,
+            error=exc,
         ) from exc
     opt_rest = meta.pop("optimizer", None)
     optimizer_state = join_optimizer_state(state_tensors, opt_rest) if opt_rest else None
