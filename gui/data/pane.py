@@ -432,7 +432,7 @@ class DataPane(QWidget):
         self.tabs.setTabVisible(self.TAB_AUGMENTED, is_image)
         self.skipped_list.clear()
         for file, reason in dataset.skipped:
-            self.skipped_list.addItem(f"{file} — {reason}")
+            self.skipped_list.addItem(f"{file} — {engine_text(reason)}")
         self.tabs.setTabVisible(self.TAB_SKIPPED, bool(dataset.skipped))
         self._refresh_augment_preview()
 

@@ -31,7 +31,8 @@ def app() -> Iterator[QApplication]:
 
 
 def test_every_source_string_has_a_finished_zh_cn_translation() -> None:
-    """lupdate reads gui/ and main.py into a scratch .ts; each string in it must be translated
+    """lupdate reads gui/, main.py and engine/ (its sentences, in the context Engine) into a
+    scratch .ts; each string in it must be translated
     in resources/translations/netcanvas_zh_CN.ts. To fix a failure: `python -m gui.i18n_tools update`,
     translate the new entries (Qt Linguist or by hand), remove their type="unfinished"."""
     missing = i18n_tools.missing_translations(i18n.ts_path("zh_CN"), "zh_CN")
