@@ -25,6 +25,11 @@ _EXPORTS: dict[str, str] = {
     "DataRef": "engine.types",
     "RunRecord": "engine.types",
     "RUN_MESSAGE_CONTEXT": "engine.types",
+    # every sentence the engine says, with its template and values (no torch)
+    "ENGINE_CONTEXT": "engine.messages",
+    "Message": "engine.messages",
+    "render_message": "engine.messages",
+    "read_ts": "engine.i18n",
     # training settings' field metadata (no torch)
     "SETTINGS_CONTEXT": "engine.settings_spec",
     "SettingSpec": "engine.settings_spec",

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from engine.layers import LAYERS, FixSpec, ShapeProblem, TensorType, fmt_shape
 from engine.layers.rules import input_shape
+from engine.layers.spec import layer_title
+from engine.messages import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
     from engine.graph import Graph
@@ -21,7 +23,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Fix:
-    """A one-click repair: ``apply`` edits the graph through its public methods."""
+    """A one-click repair: ``apply`` edits the graph through its public methods. ``label`` is
+    a ``Message`` (English; ``engine.messages.render_message`` translates it)."""
 
     label: str
     apply: Callable[[Graph], None]
@@ -29,6 +32,9 @@ class Fix:
 
 @dataclass
 class Issue:
+    """A problem of the network, on one layer (``node_id``) or the whole. ``message`` is a
+    ``Message``: the English sentence, with its template and values for an interface."""
+
     node_id: str | None
     message: str
     fix: Fix | None = None
@@ -97,9 +103,10 @@ def analyse(graph: Graph) -> Analysis:
     order = graph.topological_order()
     for node_id in graph.nodes.keys() - set(order):
         name = graph.nodes[node_id].name
-        issues.append(
-            Issue(node_id, f"'{name}' is part of a cycle — remove one of its connections")
+        cycle = QT_TRANSLATE_NOOP(
+            "Engine", "'{name}' is part of a cycle — remove one of its connections"
         )
+        issues.append(Issue(node_id, Message(cycle, name=name)))
     issues.extend(_io_issues(graph))
     inputs_by_dst: dict[str, list[tuple[int, str]]] = {}
     for e in graph.edges:
@@ -112,9 +119,19 @@ def analyse(graph: Graph) -> Analysis:
         infos[node_id] = info
         if len(srcs) < spec.min_inputs:
             if not srcs:
-                msg = f"'{node.name}' has no input — connect a layer into it"
+                msg = Message(
+                    QT_TRANSLATE_NOOP("Engine", "'{name}' has no input — connect a layer into it"),
+                    name=node.name,
+                )
             else:
-                msg = f"{spec.title_en} needs at least {spec.min_inputs} inputs but has {len(srcs)}"
+                msg = Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine", "{layer} needs at least {minimum} inputs but has {count}"
+                    ),
+                    layer=spec.title,
+                    minimum=spec.min_inputs,
+                    count=len(srcs),
+                )
             issues.append(Issue(node_id, msg))
             continue
         in_infos = [infos[s] for s in srcs]
@@ -138,13 +155,10 @@ def analyse(graph: Graph) -> Analysis:
             continue
         if used and node_id not in used:
             name = graph.nodes[node_id].name
-            issues.append(
-                Issue(
-                    node_id,
-                    f"'{name}' does not lead to the Output, so training ignores it",
-                    severity="warning",
-                )
+            unused = QT_TRANSLATE_NOOP(
+                "Engine", "'{name}' does not lead to the Output, so training ignores it"
             )
+            issues.append(Issue(node_id, Message(unused, name=name), severity="warning"))
     counted = used or set(infos)
     valid = not any(i.severity == "error" for i in issues)
     return Analysis(
@@ -189,21 +203,33 @@ def _io_issues(graph: Graph) -> list[Issue]:
     if not inputs:
         issues.append(
             Issue(
-                None, "The network has no Input — add one from Input/Output", _add_end_fix("Input")
+                None,
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine", "The network has no Input — add one from Input/Output"
+                    )
+                ),
+                _add_end_fix("Input"),
             )
         )
     if not outputs:
         issues.append(
             Issue(
                 None,
-                "The network has no Output — add one from Input/Output",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine", "The network has no Output — add one from Input/Output"
+                    )
+                ),
                 _add_end_fix("Output"),
             )
         )
     for extra in inputs[1:]:
-        issues.append(Issue(extra.id, f"Only one Input is supported — remove '{extra.name}'"))
+        only = QT_TRANSLATE_NOOP("Engine", "Only one Input is supported — remove '{name}'")
+        issues.append(Issue(extra.id, Message(only, name=extra.name)))
     for extra in outputs[1:]:
-        issues.append(Issue(extra.id, f"Only one Output is supported — remove '{extra.name}'"))
+        only = QT_TRANSLATE_NOOP("Engine", "Only one Output is supported — remove '{name}'")
+        issues.append(Issue(extra.id, Message(only, name=extra.name)))
     return issues
 
 
@@ -235,7 +261,9 @@ def _add_end_fix(layer_type: str) -> Fix:
                 if source is not None and graph.can_connect(source.id, node.id) is None:
                     graph.connect(source.id, node.id, 0)
 
-    return Fix(f"Add {layer_type}", apply)
+    return Fix(
+        Message(QT_TRANSLATE_NOOP("Engine", "Add {layer}"), layer=layer_title(layer_type)), apply
+    )
 
 
 def _free(graph: Graph, name: str) -> str:
@@ -298,9 +326,23 @@ def _context_issues(graph: Graph, ctx: DataContext, infos: dict[str, NodeInfo]) 
                 issues.append(
                     Issue(
                         node.id,
-                        f"Input is {node.params['kind']} {fmt_shape(have_shape)} but the dataset "
-                        f"gives {want['kind']} {fmt_shape(want_shape)}",
-                        _setter(node.id, "Set Input to the dataset's shape", want),
+                        Message(
+                            QT_TRANSLATE_NOOP(
+                                "Engine",
+                                "Input is {kind} {shape} but the dataset gives {wanted_kind} {wanted_shape}",
+                            ),
+                            kind=node.params["kind"],
+                            shape=fmt_shape(have_shape),
+                            wanted_kind=want["kind"],
+                            wanted_shape=fmt_shape(want_shape),
+                        ),
+                        _setter(
+                            node.id,
+                            Message(
+                                QT_TRANSLATE_NOOP("Engine", "Set Input to the dataset's shape")
+                            ),
+                            want,
+                        ),
                     )
                 )
         elif node.type == "Output":
@@ -309,11 +351,20 @@ def _context_issues(graph: Graph, ctx: DataContext, infos: dict[str, NodeInfo]) 
             issues.append(
                 Issue(
                     node.id,
-                    f"Embedding knows {node.params['vocab_size']} token ids but the dataset's "
-                    f"vocabulary has {ctx.vocab_size}",
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Engine",
+                            "Embedding knows {known} token ids but the dataset's vocabulary has {vocabulary}",
+                        ),
+                        known=node.params["vocab_size"],
+                        vocabulary=ctx.vocab_size,
+                    ),
                     _setter(
                         node.id,
-                        f"Set vocabulary size to {ctx.vocab_size}",
+                        Message(
+                            QT_TRANSLATE_NOOP("Engine", "Set vocabulary size to {size}"),
+                            size=ctx.vocab_size,
+                        ),
                         {"vocab_size": ctx.vocab_size},
                     ),
                 )
@@ -322,10 +373,10 @@ def _context_issues(graph: Graph, ctx: DataContext, infos: dict[str, NodeInfo]) 
 
 
 _UNIT_WORDS = {
-    "classification": "classes",
-    "binary": "output (binary)",
-    "regression": "targets",
-    "next_char": "characters in its vocabulary",
+    "classification": QT_TRANSLATE_NOOP("Engine", "classes"),
+    "binary": QT_TRANSLATE_NOOP("Engine", "output (binary)"),
+    "regression": QT_TRANSLATE_NOOP("Engine", "targets"),
+    "next_char": QT_TRANSLATE_NOOP("Engine", "characters in its vocabulary"),
 }
 
 
@@ -335,8 +386,20 @@ def _output_issues(node_id: str, params: dict[str, Any], ctx: DataContext) -> li
         return [
             Issue(
                 node_id,
-                f"Output declares a {params['task']} task but the dataset is {ctx.task}",
-                _setter(node_id, f"Set Output task to {ctx.task}", want),
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine", "Output declares a {task} task but the dataset is {dataset_task}"
+                    ),
+                    task=params["task"],
+                    dataset_task=ctx.task,
+                ),
+                _setter(
+                    node_id,
+                    Message(
+                        QT_TRANSLATE_NOOP("Engine", "Set Output task to {task}"), task=ctx.task
+                    ),
+                    want,
+                ),
             )
         ]
     units = _expected_units(ctx)
@@ -344,9 +407,21 @@ def _output_issues(node_id: str, params: dict[str, Any], ctx: DataContext) -> li
         return [
             Issue(
                 node_id,
-                f"Output has {params['units']} units but the dataset has {units} "
-                f"{_UNIT_WORDS[ctx.task]}",
-                _setter(node_id, f"Set Output units to {units}", {"units": units}),
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine", "Output has {units} units but the dataset has {expected} {what}"
+                    ),
+                    units=params["units"],
+                    expected=units,
+                    what=Message(_UNIT_WORDS[ctx.task]),
+                ),
+                _setter(
+                    node_id,
+                    Message(
+                        QT_TRANSLATE_NOOP("Engine", "Set Output units to {units}"), units=units
+                    ),
+                    {"units": units},
+                ),
             )
         ]
     return []

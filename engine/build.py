@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from engine.layers import LAYERS, ModuleSpec, TensorType
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import GraphError
 
 if TYPE_CHECKING:
@@ -23,7 +24,9 @@ def loss_name(graph: Graph) -> str:
     """The loss the Output node implies: cross_entropy, bce_logits, mse or l1."""
     outputs = graph.output_nodes()
     if not outputs:
-        raise GraphError("The network has no Output, so it has no loss")
+        raise GraphError(
+            QT_TRANSLATE_NOOP("Engine", "The network has no Output, so it has no loss")
+        )
     params = outputs[0].params
     if params["task"] == "regression":
         return str(params["loss"])
@@ -38,7 +41,11 @@ def plan(graph: Graph) -> list[tuple[str, ModuleSpec | None, list[str]]]:
         first = analysis.errors[0]
         where = f"'{graph.nodes[first.node_id].name}': " if first.node_id in graph.nodes else ""
         raise GraphError(
-            f"The network has problems to fix before it can run — {where}{first.message}"
+            QT_TRANSLATE_NOOP(
+                "Engine", "The network has problems to fix before it can run — {where}{message}"
+            ),
+            where=where,
+            message=first.message,
         )
     steps: list[tuple[str, ModuleSpec | None, list[str]]] = []
     for node_id in graph.topological_order():
@@ -82,8 +89,13 @@ def build_model(graph: Graph, seed: int = 0) -> torch.nn.Module:
         except (RuntimeError, MemoryError) as exc:  # typically: not enough memory for weights
             gib = graph.analysis.total_params * 4 / 2**30
             raise GraphError(
-                f"The network could not be built: its {graph.analysis.total_params:,} "
-                f"parameters need {gib:,.1f} GiB ({str(exc).splitlines()[0][:120]})"
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The network could not be built: its {parameters:,} parameters need {gib:,.1f} GiB ({error})",
+                ),
+                parameters=graph.analysis.total_params,
+                gib=gib,
+                error=str(exc).splitlines()[0][:120],
             ) from None
 
 

@@ -4,6 +4,11 @@ Exit codes: 0 success; 1 a training run failed (NaN, out of memory) or an intern
 2 bad input (missing file, invalid graph, unknown template, unreadable data) — always one line
 on stderr, never a traceback (set NETCANVAS_DEBUG=1 to see one); 130 stopped with Ctrl+C.
 
+It speaks the language of ``--lang`` (en, zh_CN), else of the locale (LC_ALL, LC_MESSAGES,
+LANG): its lines and the engine's errors come from the GUI's catalogue, read without Qt
+(``engine.i18n``). The "netcanvas-cli: error:" prefix, ``--json`` output, the progress and
+metric lines and argparse's own usage messages stay as they are, for scripts.
+
 Under ``torchrun --nproc_per_node=N netcanvas-cli train ...`` every rank trains its shard with
 DistributedDataParallel and only rank 0 prints and writes the project.
 """
@@ -11,6 +16,7 @@ DistributedDataParallel and only rank 0 prints and writes the project.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -18,6 +24,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from engine.i18n import Catalogue, catalogue, language_from_environment, normalise
+from engine.messages import QT_TRANSLATE_NOOP, Message, Term, render_message
 from engine.types import DataRef, GraphError, NetCanvasError, TrainSettings
 
 if TYPE_CHECKING:
@@ -27,6 +35,26 @@ if TYPE_CHECKING:
     from engine.project import Project
 
 PROG = "netcanvas-cli"
+
+# The language this run speaks (main() chooses it); None: English.
+_translator: Catalogue | None = None
+
+
+def say(template: str, /, **values: Any) -> str:
+    """A CLI sentence (``template`` marked with QT_TRANSLATE_NOOP) in the run's language."""
+    return render_message(Message(template, **values), _translator)
+
+
+def text(obj: object) -> str:
+    """An engine sentence (an error, an issue, a run record) in the run's language."""
+    return render_message(obj, _translator)
+
+
+def choose_language(requested: str | None, environ: Any = None) -> str:
+    """``--lang`` when given, else the locale's language ("en" or "zh_CN")."""
+    return normalise(requested) or language_from_environment(
+        os.environ if environ is None else environ
+    )
 
 
 class UsageError(NetCanvasError):
@@ -58,8 +86,12 @@ def _dataset_for(project: Project) -> Dataset:
         check_fits(project.graph, dataset)
     except GraphError as exc:
         raise UsageError(
-            f"{exc} ('{project.data.source}'). "
-            "Fix it in NetCanvas or create a new project for this dataset."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "{problem} ('{source}'). Fix it in NetCanvas or create a new project for this dataset.",
+            ),
+            problem=exc,
+            source=project.data.source,
         ) from None
     return dataset
 
@@ -69,11 +101,17 @@ def _model(project: Project, dataset: Dataset) -> nn.Module:
     from engine.session import trained_model
 
     if project.weights is None:
-        raise UsageError(f"'{project.name}' has no trained weights yet: run '{PROG} train' first.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{name}' has no trained weights yet: run '{command}' first."
+            ),
+            name=project.name,
+            command=f"{PROG} train",
+        )
     try:
         return trained_model(project, dataset)
     except GraphError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.template, **exc.values) from None
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -83,7 +121,10 @@ def cmd_templates(args: argparse.Namespace) -> int:
     from engine.templates import TEMPLATES
 
     for t in TEMPLATES.values():
-        print(f"{t.id:<12} {t.title_en} — {t.description_en} (data: {t.default_data})")
+        title = text(Term(t.title_en, t.title_zh))
+        description = text(Term(t.description_en, t.description_zh))
+        data = say(QT_TRANSLATE_NOOP("Engine", "(data: {data})"), data=t.default_data)
+        print(f"{t.id:<12} {title} — {description} {data}")
     return 0
 
 
@@ -91,7 +132,8 @@ def cmd_datasets(args: argparse.Namespace) -> int:
     from engine.data import BUILTINS
 
     for info in BUILTINS.values():
-        print(f"{info.id:<14} {info.kind:<6} {info.task:<14} {info.description}")
+        description = text(Term(info.description, info.description_zh))
+        print(f"{info.id:<14} {info.kind:<6} {info.task:<14} {description}")
     return 0
 
 
@@ -100,7 +142,9 @@ def _parse_options(items: list[str]) -> dict[str, Any]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key:
-            raise UsageError(f"--option takes KEY=VALUE, got '{item}'.")
+            raise UsageError(
+                QT_TRANSLATE_NOOP("Engine", "--option takes KEY=VALUE, got '{item}'."), item=item
+            )
         try:
             options[key] = json.loads(value)
         except ValueError:
@@ -113,10 +157,20 @@ def cmd_new(args: argparse.Namespace) -> int:
     from engine.templates import TEMPLATES
 
     if args.template not in TEMPLATES:
-        raise UsageError(f"Unknown template '{args.template}'. Known: {', '.join(TEMPLATES)}.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Engine", "Unknown template '{template}'. Known: {known}."),
+            template=args.template,
+            known=", ".join(TEMPLATES),
+        )
     out = Path(args.out)
     if not out.parent.is_dir():
-        raise UsageError(f"Cannot create {out}: the folder {out.parent} does not exist.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "Cannot create {path}: the folder {folder} does not exist."
+            ),
+            path=out,
+            folder=out.parent,
+        )
     source = args.data or TEMPLATES[args.template].default_data
     ref = DataRef(source, _parse_options(args.option))
     from engine.data import BUILTINS, load_dataset
@@ -134,12 +188,25 @@ def cmd_new(args: argparse.Namespace) -> int:
     project.name = out.stem
     if not project.graph.analysis.valid:
         raise UsageError(
-            f"Template '{args.template}' does not fit dataset '{source}': "
-            f"{project.graph.analysis.errors[0].message}."
+            QT_TRANSLATE_NOOP(
+                "Engine", "Template '{template}' does not fit dataset '{source}': {problem}."
+            ),
+            template=args.template,
+            source=source,
+            problem=project.graph.analysis.errors[0].message,
         )
     save_project(project, out)
+    created = QT_TRANSLATE_NOOP(
+        "Engine", "created {path} ({template} on {dataset}: {samples} training samples)"
+    )
     print(
-        f"created {out} ({args.template} on {dataset.name}: {len(dataset.train)} training samples)"
+        say(
+            created,
+            path=out,
+            template=args.template,
+            dataset=dataset.name,
+            samples=len(dataset.train),
+        )
     )
     return 0
 
@@ -157,7 +224,9 @@ def input_format(project: Project) -> dict[str, Any]:
             "dtype": "uint8",
             "value_range": [0, 255],
             "raw": True,
-            "note": "raw pixels N×C×H×W; predict scales and normalises them itself",
+            "note": QT_TRANSLATE_NOOP(
+                "Engine", "raw pixels N×C×H×W; predict scales and normalises them itself"
+            ),
         }
     if kind == "tokens":
         return {
@@ -165,14 +234,16 @@ def input_format(project: Project) -> dict[str, Any]:
             "dtype": "int64",
             "value_range": [0, "vocab_size - 1"],
             "raw": True,
-            "note": "character indices into the dataset's vocabulary",
+            "note": QT_TRANSLATE_NOOP("Engine", "character indices into the dataset's vocabulary"),
         }
     return {
         "shape": ["N", params.get("features", 1)],
         "dtype": "float32",
         "value_range": ["-inf", "inf"],
         "raw": True,
-        "note": "raw feature values; predict standardises them with the training mean/std",
+        "note": QT_TRANSLATE_NOOP(
+            "Engine", "raw feature values; predict standardises them with the training mean/std"
+        ),
     }
 
 
@@ -181,12 +252,13 @@ def output_format(project: Project) -> dict[str, Any]:
     params = outputs[0].params if outputs else {}
     task, units = params.get("task", "classification"), params.get("units", 0)
     desc = {
-        "classification": f"class probabilities N×{units} (softmax)",
-        "binary": "probabilities N×2 ([1 - p, p], p = sigmoid)",
-        "regression": f"predicted values N×{units}",
-        "next_char": "next-character probabilities N×T×V",
-    }.get(task, "model outputs")
-    return {"task": task, "units": units, "predict_writes": desc}
+        "classification": QT_TRANSLATE_NOOP("Engine", "class probabilities N×{units} (softmax)"),
+        "binary": QT_TRANSLATE_NOOP("Engine", "probabilities N×2 ([1 - p, p], p = sigmoid)"),
+        "regression": QT_TRANSLATE_NOOP("Engine", "predicted values N×{units}"),
+        "next_char": QT_TRANSLATE_NOOP("Engine", "next-character probabilities N×T×V"),
+    }.get(task, QT_TRANSLATE_NOOP("Engine", "model outputs"))
+    # A Message: English in --json, translated where the text lines show it.
+    return {"task": task, "units": units, "predict_writes": Message(desc, units=units)}
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -213,18 +285,33 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(info, ensure_ascii=False))
         return 0
-    print(f"{project.name}  (template {project.template}, dataset {project.data.source})")
+    heading = QT_TRANSLATE_NOOP("Engine", "{name}  (template {template}, dataset {source})")
+    print(say(heading, name=project.name, template=project.template, source=project.data.source))
     for row in info["layers"]:
         print(
             f"  {row['name']:<16} {row['type']:<14} {row['output_shape']:<18} {row['params']:>10,}"
         )
-    print(f"parameters: {analysis.total_params:,}   valid: {'yes' if analysis.valid else 'no'}")
-    for message in info["issues"]:
-        print(f"  problem: {message}")
+    yes, no = say(QT_TRANSLATE_NOOP("Engine", "yes")), say(QT_TRANSLATE_NOOP("Engine", "no"))
+    totals = QT_TRANSLATE_NOOP("Engine", "parameters: {parameters:,}   valid: {valid}")
+    print(say(totals, parameters=analysis.total_params, valid=yes if analysis.valid else no))
+    for issue in analysis.errors:
+        print("  " + say(QT_TRANSLATE_NOOP("Engine", "problem: {problem}"), problem=issue.message))
     fmt = info["input"]
-    print(f"input: {fmt['dtype']} {'×'.join(map(str, fmt['shape']))} — {fmt['note']}")
-    print(f"output: {info['output']['predict_writes']}")
-    print(f"trained: {'yes' if info['trained'] else 'no'} ({len(project.runs)} runs)")
+    print(
+        say(
+            QT_TRANSLATE_NOOP("Engine", "input: {dtype} {shape} — {note}"),
+            dtype=fmt["dtype"],
+            shape="×".join(map(str, fmt["shape"])),
+            note=Message(fmt["note"]),
+        )
+    )
+    print(
+        say(
+            QT_TRANSLATE_NOOP("Engine", "output: {writes}"), writes=info["output"]["predict_writes"]
+        )
+    )
+    trained = QT_TRANSLATE_NOOP("Engine", "trained: {trained} ({runs} runs)")
+    print(say(trained, trained=yes if info["trained"] else no, runs=len(project.runs)))
     return 0
 
 
@@ -244,7 +331,11 @@ def _settings_for_run(project: Project, args: argparse.Namespace) -> TrainSettin
     if args.mixed_precision:
         data["mixed_precision"] = True
     if data["epochs"] < 1 or data["batch_size"] < 1 or not data["lr"] > 0:
-        raise UsageError("--epochs and --batch-size must be at least 1 and --lr above 0.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "--epochs and --batch-size must be at least 1 and --lr above 0."
+            )
+        )
     return TrainSettings.from_dict(data)
 
 
@@ -264,11 +355,23 @@ def cmd_train(args: argparse.Namespace) -> int:
     try:
         trainer = run.trainer(callbacks)
     except GraphError as exc:
-        raise UsageError(f"{exc} Pass --fresh to do so.") from None
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Engine", "{problem} Pass --fresh to do so."), problem=exc
+        ) from None
     if main_rank:
-        where = f"{ctx.world_size} processes (DDP)" if ctx else str(trainer.device)
-        start = "from the saved weights" if run.weights is not None else ""
-        print(f"training {project.name} on {where}, {settings.epochs} epochs {start}".rstrip())
+        if ctx:
+            where = say(
+                QT_TRANSLATE_NOOP("Engine", "{count} processes (DDP)"), count=ctx.world_size
+            )
+        else:
+            where = str(trainer.device)
+        if run.weights is not None:
+            starting = QT_TRANSLATE_NOOP(
+                "Engine", "training {name} on {where}, {epochs} epochs from the saved weights"
+            )
+        else:
+            starting = QT_TRANSLATE_NOOP("Engine", "training {name} on {where}, {epochs} epochs")
+        print(say(starting, name=project.name, where=where, epochs=settings.epochs))
     previous = signal.getsignal(signal.SIGINT)
 
     def on_interrupt(signum: int, frame: Any) -> None:
@@ -289,9 +392,11 @@ def cmd_train(args: argparse.Namespace) -> int:
         print(_summary_line(report.to_dict()))
     adopt_run(project, record, weights)
     save_project(project, args.project)
-    print(f"saved {args.project} ({record.id}: {record.status})")
+    saved = QT_TRANSLATE_NOOP("Engine", "saved {path} ({run}: {status})")
+    print(say(saved, path=args.project, run=record.id, status=record.status))
     if record.status == "failed":
-        print(f"{PROG}: training failed: {record.message}", file=sys.stderr)
+        failed = say(QT_TRANSLATE_NOOP("Engine", "training failed: {message}"), message=record)
+        print(f"{PROG}: {failed}", file=sys.stderr)
         return 1
     return 130 if record.status == "stopped" else 0
 
@@ -340,22 +445,31 @@ def cmd_predict(args: argparse.Namespace) -> int:
 
     source = Path(args.input)
     if not source.is_file():
-        raise UsageError(f"Cannot read {source}: there is no such file.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Engine", "Cannot read {path}: there is no such file."), path=source
+        )
     try:
         raw = np.load(source, allow_pickle=False)
     except (OSError, ValueError) as exc:
-        raise UsageError(f"{source} is not a NumPy .npy array ({exc}).") from None
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Engine", "{path} is not a NumPy .npy array ({error})."),
+            path=source,
+            error=str(exc),
+        ) from None
     if not isinstance(raw, np.ndarray):
-        raise UsageError(f"{source} holds several arrays; pass one .npy array.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Engine", "{path} holds several arrays; pass one .npy array."),
+            path=source,
+        )
     out = _output_path(args.out)
     project = _load(args.project)
     dataset = _dataset_for(project)
     model = _model(project, dataset)
     result = predict_proba(model, dataset, raw, device=_device(args.device))
     _atomic(out, lambda tmp: np.save(tmp, result))
-    print(
-        f"wrote {out} ({'×'.join(map(str, result.shape))} {output_format(project)['predict_writes']})"
-    )
+    wrote = QT_TRANSLATE_NOOP("Engine", "wrote {path} ({shape} {writes})")
+    shape = "×".join(map(str, result.shape))
+    print(say(wrote, path=out, shape=shape, writes=output_format(project)["predict_writes"]))
     return 0
 
 
@@ -367,14 +481,22 @@ def _atomic(path: Path, write: Any) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UsageError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Engine", "Cannot write {path}: {reason}."),
+            path=path,
+            reason=exc.strerror or str(exc),
+        ) from None
 
 
 def _output_path(name: str) -> Path:
     """Where a command writes: its folder must exist (checked before any slow work)."""
     out = Path(name)
     if not out.parent.is_dir():
-        raise UsageError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Engine", "Cannot write {path}: the folder {folder} does not exist."),
+            path=out,
+            folder=out.parent,
+        )
     return out
 
 
@@ -386,9 +508,18 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
     dataset = _dataset_for(project)
     model = _model(project, dataset)
     result = export_onnx(model, dataset, out, opset=args.opset)
+    wrote = QT_TRANSLATE_NOOP(
+        "Engine",
+        "wrote {path} (opset {opset}, verified in onnxruntime on {samples} samples: max abs difference {difference:.2e})",
+    )
     print(
-        f"wrote {out} (opset {result.opset}, verified in onnxruntime on {result.samples} samples: "
-        f"max abs difference {result.max_abs_diff:.2e})"
+        say(
+            wrote,
+            path=out,
+            opset=result.opset,
+            samples=result.samples,
+            difference=result.max_abs_diff,
+        )
     )
     return 0
 
@@ -400,13 +531,13 @@ def cmd_export_script(args: argparse.Namespace) -> int:
     project = _load(args.project)
     text = generate_script(project)
     _atomic(out, lambda handle: handle.write(text.encode("utf-8")))
-    print(f"wrote {out}")
+    print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=out))
     if args.with_data:
         from engine.codegen import _data_file, write_data_npz
 
         data_path = out.parent / _data_file(project)
         write_data_npz(_dataset_for(project), data_path)
-        print(f"wrote {data_path}")
+        print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=data_path))
     return 0
 
 
@@ -418,6 +549,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog=PROG, description="Train, evaluate and export NetCanvas projects.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="language of the messages: en or zh_CN (default: from LC_ALL, LC_MESSAGES, LANG)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
@@ -486,25 +622,52 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global _translator
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = bool(os.environ.get("NETCANVAS_DEBUG"))
+    language = choose_language(args.lang)
+    _translator = catalogue(language) if language != "en" else None
+    _keep_printing(sys.stdout, sys.stderr)
     try:
         code: int = args.func(args)
         return code
     except NetCanvasError as exc:  # bad input: one line, exit 2
         if debug:
             raise
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {_one_line(text(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        interrupted = say(QT_TRANSLATE_NOOP("Engine", "interrupted"))
+        print(f"{PROG}: {interrupted}", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: still one line; NETCANVAS_DEBUG=1 shows the traceback
         if debug:
             raise
-        print(f"{PROG}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        internal = say(
+            QT_TRANSLATE_NOOP("Engine", "internal error: {kind}: {error}"),
+            kind=type(exc).__name__,
+            error=_one_line(str(exc)),
+        )
+        print(f"{PROG}: {internal}", file=sys.stderr)
         return 1
+    finally:
+        _translator = None
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split()) if "\n" in message else message
+
+
+def _keep_printing(*streams: Any) -> None:
+    """A console that cannot show a character (Chinese on a Latin-1 terminal) gets an escape
+    for it instead of a UnicodeEncodeError that would lose the message."""
+    for stream in streams:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            # A stream that cannot change (ValueError) keeps its errors.
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import NetCanvasError
 
 if TYPE_CHECKING:
@@ -86,8 +87,12 @@ def find_device(name: str, devices: list[DeviceInfo] | None = None) -> DeviceInf
             return info
     available = ", ".join(info.name for info in devices)
     raise NetCanvasError(
-        f"Device '{name}' is not available on this machine. Available: {available}. "
-        "Choose one of those, or 'auto'."
+        QT_TRANSLATE_NOOP(
+            "Engine",
+            "Device '{name}' is not available on this machine. Available: {available}. Choose one of those, or 'auto'.",
+        ),
+        name=name,
+        available=available,
     )
 
 

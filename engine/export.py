@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from engine.export_files import publish
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import NetCanvasError
 
 if TYPE_CHECKING:
@@ -104,7 +105,12 @@ def _examples(dataset: Dataset, count: int = 16) -> torch.Tensor:
         split = dataset.train
     x = split.x[:count].cpu()
     if len(x) == 0:
-        raise NetCanvasError(f"Dataset '{dataset.name}' has no samples to check the export with.")
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "Dataset '{dataset}' has no samples to check the export with."
+            ),
+            dataset=dataset.name,
+        )
     if len(x) < 2:
         x = torch.cat([x, x])
     return dataset.preprocess(x)
@@ -175,8 +181,13 @@ def _max_diff(model: nn.Module, session: Any, inputs: list[torch.Tensor]) -> flo
             got = session.run(None, {INPUT_NAME: x.numpy()})[0]
             if got.shape != expected.shape:
                 raise NetCanvasError(
-                    f"The exported model returns shape {got.shape} for input {tuple(x.shape)}, "
-                    f"PyTorch returns {expected.shape}."
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "The exported model returns shape {shape} for input {input}, PyTorch returns {expected}.",
+                    ),
+                    shape=got.shape,
+                    input=tuple(x.shape),
+                    expected=expected.shape,
                 )
             worst = max(worst, float(np.max(np.abs(got.astype(np.float64) - expected))))
     return worst
@@ -203,7 +214,11 @@ def export_onnx(
     target = Path(path)
     if not target.parent.is_dir():
         raise NetCanvasError(
-            f"Cannot export to {target}: the folder {target.parent} does not exist."
+            QT_TRANSLATE_NOOP(
+                "Engine", "Cannot export to {target}: the folder {folder} does not exist."
+            ),
+            target=target,
+            folder=target.parent,
         )
     net = copy.deepcopy(model).cpu().float().eval()
     for p in net.parameters():  # channels_last from GPU training: plain layout for the tracer
@@ -222,12 +237,20 @@ def export_onnx(
             )
             if not diff <= tolerance:
                 raise NetCanvasError(
-                    f"the ONNX export differs from the PyTorch model by up to {diff:.3g} "
-                    f"(allowed {tolerance:g}) on real samples"
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "the ONNX export differs from the PyTorch model by up to {diff:.3g} (allowed {tolerance:g}) on real samples",
+                    ),
+                    diff=diff,
+                    tolerance=tolerance,
                 )
             publish(tmp, target)
         except OSError as exc:
-            raise NetCanvasError(f"Could not write {target}: {exc.strerror or exc}.") from exc
+            raise NetCanvasError(
+                QT_TRANSLATE_NOOP("Engine", "Could not write {target}: {reason}."),
+                target=target,
+                reason=exc.strerror or exc,
+            ) from exc
         except Exception as exc:  # the exporters raise many types; try the next one
             first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
             errors.append(f"{name}: {first or type(exc).__name__}")
@@ -245,8 +268,12 @@ def export_onnx(
             samples=int(example.shape[0]),
         )
     raise NetCanvasError(
-        f"ONNX export to {target.name} failed ({'; '.join(errors)}). The file was not written; "
-        "try another opset or simplify the network."
+        QT_TRANSLATE_NOOP(
+            "Engine",
+            "ONNX export to {file} failed ({errors}). The file was not written; try another opset or simplify the network.",
+        ),
+        file=target.name,
+        errors="; ".join(errors),
     )
 
 

@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import NetCanvasError
 
 
@@ -19,8 +20,12 @@ def write_error(path: Path, error: OSError) -> NetCanvasError:
     """The user-facing error for a file that could not be written."""
     reason = error.strerror or str(error)
     return NetCanvasError(
-        f"Could not write '{path}' ({reason}). Choose another folder, or free some disk space, "
-        "and export again."
+        QT_TRANSLATE_NOOP(
+            "Engine",
+            "Could not write '{path}' ({reason}). Choose another folder, or free some disk space, and export again.",
+        ),
+        path=path,
+        reason=reason,
     )
 
 

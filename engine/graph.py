@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from engine.layers import LAYERS, layer_spec
+from engine.messages import QT_TRANSLATE_NOOP, Message, said
 from engine.types import DataContext, GraphError
 
 if TYPE_CHECKING:
@@ -89,15 +90,19 @@ def default_base_name(layer_type: str) -> str:
     return layer_type.lower()
 
 
-def check_name(name: object) -> str | None:
+def check_name(name: object) -> Message | None:
     """None if ``name`` may name a node, else why not (uniqueness is checked by the graph)."""
     if not isinstance(name, str) or not _NAME_RE.match(name):
-        return (
-            "A layer name must start with a letter and use only letters, digits and '_' "
-            "(at most 64 characters)"
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "A layer name must start with a letter and use only letters, digits and '_' (at most 64 characters)",
+            )
         )
     if keyword.iskeyword(name) or name in _RESERVED_NAMES:
-        return f"'{name}' is reserved — choose another name"
+        return Message(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' is reserved — choose another name"), name=name
+        )
     return None
 
 
@@ -172,7 +177,10 @@ class Graph:
         try:
             return self.nodes[node_id]
         except KeyError:
-            raise GraphError(f"There is no layer with id {node_id!r}") from None
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "There is no layer with id '{node_id}'"),
+                node_id=node_id,
+            ) from None
 
     def node_by_name(self, name: str) -> Node | None:
         return next((n for n in self.nodes.values() if n.name == name), None)
@@ -202,7 +210,10 @@ class Graph:
     ) -> Node:
         spec = layer_spec(type)
         if len(self.nodes) >= MAX_NODES:
-            raise GraphError(f"A network can have at most {MAX_NODES} layers")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "A network can have at most {maximum} layers"),
+                maximum=MAX_NODES,
+            )
         values = spec.defaults()
         for key, value in (params or {}).items():
             values[key] = self._validated(spec.type, name or type, key, value)
@@ -213,7 +224,10 @@ class Graph:
         if node_id is None:
             node_id = self._new_id()
         elif not isinstance(node_id, str) or not node_id or node_id in self.nodes:
-            raise GraphError(f"A layer with id {node_id!r} already exists")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "A layer with id '{node_id}' already exists"),
+                node_id=node_id,
+            )
         node = Node(node_id, type, name, values, _pos(pos))
         self.nodes[node_id] = node
         self._emit(GraphEvent("node_added", node_id=node_id))
@@ -241,18 +255,29 @@ class Graph:
             raise GraphError(reason)
         other = self.node_by_name(name)
         if other is not None and other.id != node_id:
-            raise GraphError(f"Another layer is already called '{name}' — names must be unique")
+            raise GraphError(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "Another layer is already called '{name}' — names must be unique"
+                ),
+                name=name,
+            )
 
     def _validated(self, layer_type: str, node_name: str, key: str, value: Any) -> Any:
         spec = layer_spec(layer_type)
         try:
             pspec = spec.param(key)
         except KeyError:
-            raise GraphError(f"{spec.title_en} has no parameter '{key}'") from None
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "{layer} has no parameter '{key}'"),
+                layer=spec.title,
+                key=key,
+            ) from None
         try:
             return pspec.validate(value)
         except ValueError as exc:
-            raise GraphError(f"{node_name}: {exc}") from None
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "{name}: {problem}"), name=node_name, problem=said(exc)
+            ) from None
 
     def set_param(self, node_id: str, key: str, value: Any) -> None:
         node = self.node(node_id)
@@ -285,32 +310,69 @@ class Graph:
             return None
         return port
 
-    def can_connect(self, src: str, dst: str, dst_port: int = 0) -> str | None:
+    def can_connect(self, src: str, dst: str, dst_port: int = 0) -> Message | None:
         """None if the edge is allowed, else the plain-language reason."""
         if src not in self.nodes or dst not in self.nodes:
-            return "Both ends of a connection must be layers of this network"
+            return Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "Both ends of a connection must be layers of this network"
+                )
+            )
         if src == dst:
-            return "A layer cannot feed into itself"
+            return Message(QT_TRANSLATE_NOOP("Engine", "A layer cannot feed into itself"))
         s, d = self.nodes[src], self.nodes[dst]
         if s.type == "Output":
-            return "Output is the end of the network — nothing can follow it"
+            return Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "Output is the end of the network — nothing can follow it"
+                )
+            )
         dspec = layer_spec(d.type)
         if d.type == "Input":
-            return "The Input layer takes no input — it is where the data enters"
+            return Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "The Input layer takes no input — it is where the data enters"
+                )
+            )
         if dspec.max_inputs == 0:
-            return f"{dspec.title_en} takes no input"
+            return Message(QT_TRANSLATE_NOOP("Engine", "{layer} takes no input"), layer=dspec.title)
         if not isinstance(dst_port, int) or isinstance(dst_port, bool) or dst_port < 0:
-            return "An input port is a whole number from 0"
+            return Message(QT_TRANSLATE_NOOP("Engine", "An input port is a whole number from 0"))
         if dspec.max_inputs is not None and dst_port >= dspec.max_inputs:
             if dspec.max_inputs == 1:
-                return f"{dspec.title_en} takes one input — use Add or Concatenate to merge"
-            return f"{dspec.title_en} takes at most {dspec.max_inputs} inputs"
+                return Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine", "{layer} takes one input — use Add or Concatenate to merge"
+                    ),
+                    layer=dspec.title,
+                )
+            return Message(
+                QT_TRANSLATE_NOOP("Engine", "{layer} takes at most {maximum} inputs"),
+                layer=dspec.title,
+                maximum=dspec.max_inputs,
+            )
         if any(e.dst == dst and e.dst_port == dst_port for e in self.edges):
             if dspec.max_inputs == 1:
-                return f"'{d.name}' already has an input — use Add or Concatenate to merge branches"
-            return f"Input {dst_port} of '{d.name}' is already connected"
+                return Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "'{name}' already has an input — use Add or Concatenate to merge branches",
+                    ),
+                    name=d.name,
+                )
+            return Message(
+                QT_TRANSLATE_NOOP("Engine", "Input {port} of '{name}' is already connected"),
+                port=dst_port,
+                name=d.name,
+            )
         if self._reaches(dst, src):
-            return f"Connecting '{s.name}' to '{d.name}' would make a cycle"
+            return Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "Connecting '{source}' to '{target}' would make a cycle"
+                ),
+                source=s.name,
+                target=d.name,
+            )
         return None
 
     def _reaches(self, start: str, goal: str) -> bool:
@@ -335,7 +397,7 @@ class Graph:
 
     def disconnect(self, edge: Edge) -> None:
         if edge not in self.edges:
-            raise GraphError("That connection does not exist")
+            raise GraphError(QT_TRANSLATE_NOOP("Engine", "That connection does not exist"))
         self.edges.remove(edge)
         self._emit(GraphEvent("edge_removed", edge=edge))
 
@@ -347,10 +409,13 @@ class Graph:
     ) -> Node:
         """Drop a new layer onto an edge: src -> new -> dst, the new layer half-way between."""
         if edge not in self.edges:
-            raise GraphError("That connection does not exist")
+            raise GraphError(QT_TRANSLATE_NOOP("Engine", "That connection does not exist"))
         spec = layer_spec(type)
         if type in ("Input", "Output") or spec.max_inputs == 0:
-            raise GraphError(f"{spec.title_en} cannot be inserted between two layers")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "{layer} cannot be inserted between two layers"),
+                layer=spec.title,
+            )
         a, b = self.nodes[edge.src].pos, self.nodes[edge.dst].pos
         with self.batch():
             node = self.add_node(type, params, pos=((a[0] + b[0]) / 2, (a[1] + b[1]) / 2))
@@ -456,9 +521,11 @@ def _pos(pos: Any) -> tuple[float, float]:
     try:
         x, y = float(pos[0]), float(pos[1])
     except (TypeError, ValueError, IndexError, KeyError):
-        raise GraphError("A layer position must be two numbers") from None
+        raise GraphError(
+            QT_TRANSLATE_NOOP("Engine", "A layer position must be two numbers")
+        ) from None
     if not (math.isfinite(x) and math.isfinite(y)):
-        raise GraphError("A layer position must be two finite numbers")
+        raise GraphError(QT_TRANSLATE_NOOP("Engine", "A layer position must be two finite numbers"))
     return (x, y)
 
 
@@ -470,11 +537,17 @@ def _migrate(d: dict[str, Any]) -> dict[str, Any]:
     """Bring an older graph document up to the current schema."""
     version = d.get("schema_version", 1)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise GraphError("The network description has no valid schema_version")
+        raise GraphError(
+            QT_TRANSLATE_NOOP("Engine", "The network description has no valid schema_version")
+        )
     if version > GRAPH_SCHEMA_VERSION:
         raise GraphError(
-            f"This network was saved by a newer NetCanvas (graph schema {version}); this version "
-            f"reads up to {GRAPH_SCHEMA_VERSION} — update NetCanvas"
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "This network was saved by a newer NetCanvas (graph schema {version}); this version reads up to {supported} — update NetCanvas",
+            ),
+            version=version,
+            supported=GRAPH_SCHEMA_VERSION,
         )
     if version == 1:
         # Schema 1 kept positions as "x"/"y" and edges as [src, dst, port] lists.
@@ -494,64 +567,113 @@ def _migrate(d: dict[str, Any]) -> dict[str, Any]:
 
 def _list(value: Any, what: str) -> list[Any]:
     if not isinstance(value, list):
-        raise GraphError(f"The network's {what} must be a list")
+        raise GraphError(
+            QT_TRANSLATE_NOOP("Engine", "The network's {what} must be a list"), what=what
+        )
     return value
 
 
 def parse_graph_dict(d: Any) -> tuple[list[Node], list[Edge]]:
     """Check a serialised graph thoroughly and return its nodes and edges (GraphError if bad)."""
     if not isinstance(d, dict):
-        raise GraphError("The network description must be a JSON object")
+        raise GraphError(
+            QT_TRANSLATE_NOOP("Engine", "The network description must be a JSON object")
+        )
     d = _migrate(d)
     raw_nodes = _list(d.get("nodes", []), "nodes")
     if len(raw_nodes) > MAX_NODES:
-        raise GraphError(f"The network has more than {MAX_NODES} layers")
+        raise GraphError(
+            QT_TRANSLATE_NOOP("Engine", "The network has more than {maximum} layers"),
+            maximum=MAX_NODES,
+        )
     nodes: dict[str, Node] = {}
     names: set[str] = set()
     for i, raw in enumerate(raw_nodes):
         if not isinstance(raw, dict):
-            raise GraphError(f"Layer {i + 1} of the network is not an object")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "Layer {number} of the network is not an object"),
+                number=i + 1,
+            )
         node_id, layer_type, name = raw.get("id"), raw.get("type"), raw.get("name")
         if not isinstance(node_id, str) or not node_id or len(node_id) > 64 or node_id in nodes:
-            raise GraphError(f"Layer {i + 1} has a missing or duplicate id")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "Layer {number} has a missing or duplicate id"),
+                number=i + 1,
+            )
         if not isinstance(layer_type, str) or layer_type not in LAYERS:
-            raise GraphError(f"Layer {i + 1} has an unknown type {layer_type!r}")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "Layer {number} has an unknown type '{layer_type}'"),
+                number=i + 1,
+                layer_type=layer_type,
+            )
         reason = check_name(name)
         if reason:
-            raise GraphError(f"Layer {i + 1}: {reason}")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "Layer {number}: {reason}"), number=i + 1, reason=reason
+            )
         assert isinstance(name, str)
         if name in names:
-            raise GraphError(f"Two layers are called '{name}' — names must be unique")
+            raise GraphError(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "Two layers are called '{name}' — names must be unique"
+                ),
+                name=name,
+            )
         names.add(name)
         spec = LAYERS[layer_type]
         values = spec.defaults()
         raw_params = raw.get("params", {})
         if not isinstance(raw_params, dict):
-            raise GraphError(f"The parameters of '{name}' must be an object")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "The parameters of '{name}' must be an object"),
+                name=name,
+            )
         for pspec in spec.params:
             if pspec.name in raw_params:
                 try:
                     values[pspec.name] = pspec.validate(raw_params[pspec.name])
                 except ValueError as exc:
-                    raise GraphError(f"{name}: {exc}") from None
+                    raise GraphError(
+                        QT_TRANSLATE_NOOP("Engine", "{name}: {problem}"),
+                        name=name,
+                        problem=said(exc),
+                    ) from None
         nodes[node_id] = Node(node_id, layer_type, name, values, _pos(raw.get("pos", (0, 0))))
     edges: list[Edge] = []
     for raw in _list(d.get("edges", []), "edges"):
         if not isinstance(raw, dict):
-            raise GraphError("A connection of the network is not an object")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "A connection of the network is not an object")
+            )
         src, dst, port = raw.get("src"), raw.get("dst"), raw.get("port", 0)
         if src not in nodes or dst not in nodes:
-            raise GraphError("A connection refers to a layer that does not exist")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "A connection refers to a layer that does not exist")
+            )
         assert isinstance(src, str) and isinstance(dst, str)
         if nodes[src].type == "Output":
-            raise GraphError(f"'{nodes[src].name}' is an Output and cannot feed another layer")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "'{name}' is an Output and cannot feed another layer"),
+                name=nodes[src].name,
+            )
         spec = LAYERS[nodes[dst].type]
         if isinstance(port, bool) or not isinstance(port, int) or port < 0:
-            raise GraphError(f"A connection into '{nodes[dst].name}' has an invalid port")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "A connection into '{name}' has an invalid port"),
+                name=nodes[dst].name,
+            )
         if spec.max_inputs is not None and port >= spec.max_inputs:
-            raise GraphError(f"'{nodes[dst].name}' cannot take an input on port {port}")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "'{name}' cannot take an input on port {port}"),
+                name=nodes[dst].name,
+                port=port,
+            )
         edge = Edge(src, dst, port)
         if any(e.dst == dst and e.dst_port == port for e in edges):
-            raise GraphError(f"Two connections share input {port} of '{nodes[dst].name}'")
+            raise GraphError(
+                QT_TRANSLATE_NOOP("Engine", "Two connections share input {port} of '{name}'"),
+                port=port,
+                name=nodes[dst].name,
+            )
         edges.append(edge)
     return list(nodes.values()), edges

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from engine.export_files import write_error, write_text_file
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import NetCanvasError, RunRecord
 
 Level = Literal["epoch", "step"]
@@ -62,7 +63,11 @@ def export_history_csv(
 ) -> Path:
     """Write ``history_csv(runs, level)`` to ``path``; returns the written path."""
     if not runs:
-        raise NetCanvasError("This project has no training runs yet: train once, then export.")
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "This project has no training runs yet: train once, then export."
+            )
+        )
     return write_text_file(path, history_csv(runs, level))
 
 
@@ -72,12 +77,18 @@ def _summary_writer() -> Any:
     except ImportError:
         if getattr(sys, "frozen", False):  # the installer's bundle: pip cannot add to it
             raise NetCanvasError(
-                "This installed NetCanvas cannot write TensorBoard files. Export the history as "
-                f"CSV, or use NetCanvas installed with pip ({TENSORBOARD_HINT})."
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "This installed NetCanvas cannot write TensorBoard files. Export the history as CSV, or use NetCanvas installed with pip ({command}).",
+                ),
+                command=TENSORBOARD_HINT,
             ) from None
         raise NetCanvasError(
-            "Exporting TensorBoard files needs the optional 'tensorboard' package, which is not "
-            f"installed. Install it with: {TENSORBOARD_HINT} — or export the history as CSV."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "Exporting TensorBoard files needs the optional 'tensorboard' package, which is not installed. Install it with: {command} — or export the history as CSV.",
+            ),
+            command=TENSORBOARD_HINT,
         ) from None
     return SummaryWriter
 
@@ -102,7 +113,11 @@ def export_tensorboard(runs: Sequence[RunRecord], folder: str | os.PathLike[str]
     Open them with ``tensorboard --logdir <folder>``.
     """
     if not runs:
-        raise NetCanvasError("This project has no training runs yet: train once, then export.")
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "This project has no training runs yet: train once, then export."
+            )
+        )
     summary_writer = _summary_writer()
     root = Path(folder).expanduser().resolve()
     written: list[Path] = []

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import DataError, NetCanvasError
 
 if TYPE_CHECKING:
@@ -175,7 +176,10 @@ def _pick_split(dataset: Dataset, split: str) -> tuple[str, Any]:
     if split == "test" and dataset.test is None:
         split = "val"  # small sets may have no separate test split
     if split not in ("train", "val", "test"):
-        raise DataError(f"Unknown split '{split}': choose test, val or train.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "Unknown split '{split}': choose test, val or train."),
+            split=split,
+        )
     return split, dataset.split(split)
 
 
@@ -303,8 +307,13 @@ def _raw_batch(dataset: Dataset, raw_x: Any) -> torch.Tensor:
     ok = x.ndim == 2 if dataset.kind == "text" else tuple(x.shape[1:]) == shape
     if not ok:
         raise NetCanvasError(
-            f"Inputs have shape {tuple(x.shape)}, but the model takes samples of shape "
-            f"{shape} (a batch is N×{'×'.join(map(str, shape))})."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "Inputs have shape {inputs}, but the model takes samples of shape {shape} (a batch is N×{batch}).",
+            ),
+            inputs=tuple(x.shape),
+            shape=shape,
+            batch="×".join(map(str, shape)),
         )
     if dataset.kind == "text":
         return x.long()
@@ -362,7 +371,11 @@ def sample_text(
 
     vocab = list(dataset.vocab or [])
     if dataset.task != "next_char" or not vocab:
-        raise NetCanvasError("Text generation needs a character model trained on a text dataset.")
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "Text generation needs a character model trained on a text dataset."
+            )
+        )
     index = {ch: i for i, ch in enumerate(vocab)}
     pad = index.get(" ", 0)
     tokens = [index[ch] for ch in seed_text if ch in index] or [pad]
@@ -401,7 +414,10 @@ def feature_maps(
     modules = dict(model.named_modules())
     if node_name is not None:
         if node_name not in modules:
-            raise NetCanvasError(f"The model has no layer named '{node_name}'.")
+            raise NetCanvasError(
+                QT_TRANSLATE_NOOP("Engine", "The model has no layer named '{name}'."),
+                name=node_name,
+            )
         names = [node_name]
     else:
         names = [n for n, m in modules.items() if isinstance(m, tnn.Conv1d | tnn.Conv2d)]

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.graph import Graph
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.templates import TEMPLATES, make_template
 from engine.types import (
     DataContext,
@@ -108,7 +109,11 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ProjectError(f"Could not save '{target}': {exc.strerror or exc}") from None
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "Could not save '{target}': {reason}"),
+            target=target,
+            reason=exc.strerror or exc,
+        ) from None
     _fsync_dir(target.parent)
 
 
@@ -140,12 +145,20 @@ def load_project(path: str | os.PathLike[str]) -> Project:
     source = Path(path)
     where = f"'{source.name}'"
     if not source.is_file():
-        raise ProjectError(f"Cannot open {where}: there is no such file")
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "Cannot open {where}: there is no such file"), where=where
+        )
     try:
         with zipfile.ZipFile(source) as zf:
             infos = _checked_entries(zf, where)
             if PROJECT_JSON not in infos:
-                raise ProjectError(f"{where} is not a NetCanvas project (no {PROJECT_JSON})")
+                raise ProjectError(
+                    QT_TRANSLATE_NOOP(
+                        "Engine", "{where} is not a NetCanvas project (no {project_json})"
+                    ),
+                    where=where,
+                    project_json=PROJECT_JSON,
+                )
             raw = _read(zf, infos[PROJECT_JSON], MAX_JSON_BYTES, where)
             weights_raw = (
                 _read(zf, infos[WEIGHTS], MAX_WEIGHTS_BYTES, where) if WEIGHTS in infos else None
@@ -153,13 +166,26 @@ def load_project(path: str | os.PathLike[str]) -> Project:
     except ProjectError:
         raise
     except zipfile.BadZipFile as exc:
-        raise ProjectError(f"{where} is damaged or not a NetCanvas project ({exc})") from None
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "{where} is damaged or not a NetCanvas project ({error})"),
+            where=where,
+            error=exc,
+        ) from None
     except (OSError, EOFError, ValueError, RuntimeError, NotImplementedError, zlib.error) as exc:
-        raise ProjectError(f"{where} could not be read ({exc})") from None
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "{where} could not be read ({error})"),
+            where=where,
+            error=exc,
+        ) from None
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise ProjectError(f"{where} has a damaged {PROJECT_JSON} ({exc})") from None
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "{where} has a damaged {project_json} ({error})"),
+            where=where,
+            project_json=PROJECT_JSON,
+            error=exc,
+        ) from None
     project = project_from_json(doc, where)
     if weights_raw is not None:
         project.weights = _load_weights(weights_raw, where)
@@ -169,15 +195,29 @@ def load_project(path: str | os.PathLike[str]) -> Project:
 def _checked_entries(zf: zipfile.ZipFile, where: str) -> dict[str, zipfile.ZipInfo]:
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise ProjectError(f"{where} holds {len(infos)} files; a project holds a few")
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "{where} holds {count} files; a project holds a few"),
+            where=where,
+            count=len(infos),
+        )
     entries: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         name = info.filename
         parts = name.replace("\\", "/").split("/")
         if name.startswith(("/", "\\")) or ".." in parts or ":" in name or "\\" in name:
-            raise ProjectError(f"{where} contains a suspicious file name ({name!r}); not opened")
+            raise ProjectError(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "{where} contains a suspicious file name ({name}); not opened"
+                ),
+                where=where,
+                name=repr(name),
+            )
         if name in entries:
-            raise ProjectError(f"{where} contains {name!r} twice; not opened")
+            raise ProjectError(
+                QT_TRANSLATE_NOOP("Engine", "{where} contains {name} twice; not opened"),
+                where=where,
+                name=repr(name),
+            )
         entries[name] = info
     return entries
 
@@ -187,13 +227,32 @@ def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, where: str) ->
     decompression (the declared size may lie)."""
     name = info.filename
     if info.file_size > limit:
-        raise ProjectError(f"{where}: {name} is too large ({info.file_size} bytes); not opened")
+        raise ProjectError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "{where}: {name} is too large ({file_size} bytes); not opened"
+            ),
+            where=where,
+            name=name,
+            file_size=info.file_size,
+        )
     if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-        raise ProjectError(f"{where}: {name} is compressed suspiciously well (a zip bomb?)")
+        raise ProjectError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "{where}: {name} is compressed suspiciously well (a zip bomb?)"
+            ),
+            where=where,
+            name=name,
+        )
     with zf.open(info) as f:
         data = f.read(min(limit, info.file_size) + 1)
     if len(data) != info.file_size:
-        raise ProjectError(f"{where}: {name} is not the size its header declares; not opened")
+        raise ProjectError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "{where}: {name} is not the size its header declares; not opened"
+            ),
+            where=where,
+            name=name,
+        )
     return data
 
 
@@ -203,18 +262,31 @@ def _load_weights(raw: bytes, where: str) -> dict[str, torch.Tensor]:
     try:
         weights = load(raw)
     except Exception as exc:  # safetensors raises its own error types
-        raise ProjectError(f"{where} has damaged weights ({exc})") from None
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "{where} has damaged weights ({error})"),
+            where=where,
+            error=exc,
+        ) from None
     return dict(weights)
 
 
 def _migrate(doc: dict[str, Any], where: str) -> dict[str, Any]:
     version = doc.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ProjectError(f"{where} is not a NetCanvas project (no valid schema_version)")
+        raise ProjectError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "{where} is not a NetCanvas project (no valid schema_version)"
+            ),
+            where=where,
+        )
     if version > PROJECT_SCHEMA_VERSION:
         raise ProjectError(
-            f"This project was saved by a newer NetCanvas (schema {version}); this version "
-            f"reads up to {PROJECT_SCHEMA_VERSION} — update NetCanvas"
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "This project was saved by a newer NetCanvas (schema {version}); this version reads up to {supported} — update NetCanvas",
+            ),
+            version=version,
+            supported=PROJECT_SCHEMA_VERSION,
         )
     if version == 1:
         # Schema 1 named the dataset by a bare "dataset" string and kept no run history.
@@ -226,18 +298,28 @@ def _migrate(doc: dict[str, Any], where: str) -> dict[str, Any]:
 
 def project_from_json(doc: Any, where: str = "The project") -> Project:
     if not isinstance(doc, dict):
-        raise ProjectError(f"{where}: {PROJECT_JSON} must hold a JSON object")
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "{where}: {project_json} must hold a JSON object"),
+            where=where,
+            project_json=PROJECT_JSON,
+        )
     doc = _migrate(doc, where)
     name = doc.get("name", "Untitled")
     template = doc.get("template")
     if not isinstance(name, str) or len(name) > 200:
-        raise ProjectError(f"{where}: the project name must be text")
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "{where}: the project name must be text"), where=where
+        )
     if template is not None and not isinstance(template, str):
-        raise ProjectError(f"{where}: the template must be text")
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "{where}: the template must be text"), where=where
+        )
     try:
         graph = Graph.from_dict(doc.get("graph"))
     except GraphError as exc:
-        raise ProjectError(f"{where}: {exc}") from None
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "{where}: {error}"), where=where, error=exc
+        ) from None
     return Project(
         name=name,
         graph=graph,
@@ -255,14 +337,19 @@ def _data_ref(raw: Any, where: str) -> DataRef:
         or not isinstance(raw.get("source", ""), str)
         or not isinstance(raw.get("options", {}), dict)
     ):
-        raise ProjectError(f"{where}: the dataset reference is damaged")
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "{where}: the dataset reference is damaged"), where=where
+        )
     return DataRef.from_dict(raw)
 
 
 def _settings(raw: Any, where: str) -> TrainSettings:
     """TrainSettings from JSON, each known field type-checked against its declaration."""
     if not isinstance(raw, dict):
-        raise ProjectError(f"{where}: the training settings must be a JSON object")
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "{where}: the training settings must be a JSON object"),
+            where=where,
+        )
     hints = typing.get_type_hints(TrainSettings)
     clean: dict[str, Any] = {}
     for f in fields(TrainSettings):
@@ -270,7 +357,14 @@ def _settings(raw: Any, where: str) -> TrainSettings:
             continue
         value, hint = raw[f.name], hints[f.name]
         if not _matches(value, hint):
-            raise ProjectError(f"{where}: training setting '{f.name}' has a wrong value {value!r}")
+            raise ProjectError(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "{where}: training setting '{setting}' has a wrong value {value}"
+                ),
+                where=where,
+                setting=f.name,
+                value=repr(value),
+            )
         clean[f.name] = float(value) if hint is float else value
     return TrainSettings.from_dict(clean)
 
@@ -296,7 +390,9 @@ def _matches(value: Any, hint: Any) -> bool:
 
 def _runs(raw: Any, where: str) -> list[RunRecord]:
     if not isinstance(raw, list) or len(raw) > MAX_RUNS:
-        raise ProjectError(f"{where}: the run history is damaged")
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "{where}: the run history is damaged"), where=where
+        )
     runs: list[RunRecord] = []
     for item in raw:
         ok = (
@@ -312,7 +408,10 @@ def _runs(raw: Any, where: str) -> list[RunRecord]:
             and all(_number(v) for v in item.get("metrics", {}).values())
         )
         if not ok:
-            raise ProjectError(f"{where}: a training run in the history is damaged")
+            raise ProjectError(
+                QT_TRANSLATE_NOOP("Engine", "{where}: a training run in the history is damaged"),
+                where=where,
+            )
         runs.append(RunRecord.from_dict({"created": "", "settings": {}, **item}))
     return runs
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from engine.graph import Graph
+from engine.messages import QT_TRANSLATE_NOOP, Message
 from engine.types import GraphError, NetCanvasError, ProjectError, RunRecord, TrainSettings
 
 if TYPE_CHECKING:
@@ -52,8 +53,16 @@ def check_fits(graph: Graph, dataset: Dataset) -> None:
     if not analysis.valid:
         first = analysis.errors[0]
         node = graph.nodes.get(first.node_id or "")
-        where = f"layer '{node.name}': " if node is not None else ""
-        raise GraphError(f"The network does not fit the data — {where}{first.message}")
+        where = (
+            Message(QT_TRANSLATE_NOOP("Engine", "layer '{name}': "), name=node.name)
+            if node is not None
+            else ""
+        )
+        raise GraphError(
+            QT_TRANSLATE_NOOP("Engine", "The network does not fit the data — {where}{message}"),
+            where=where,
+            message=first.message,
+        )
 
 
 def next_run_id(project: Project) -> str:
@@ -169,12 +178,17 @@ def check_model_is_current(project: Project, model_signature: str | None) -> Non
     analysis = project.graph.analysis
     if not analysis.valid:
         raise GraphError(
-            "The network has errors. Fix them and train it again before exporting the model."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The network has errors. Fix them and train it again before exporting the model.",
+            )
         )
     if model_signature != graph_signature(project.graph):
         raise GraphError(
-            "The network has changed since this model was trained. Train it again (or undo "
-            "the changes) before exporting, so that the file matches the network you see."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The network has changed since this model was trained. Train it again (or undo the changes) before exporting, so that the file matches the network you see.",
+            )
         )
 
 
@@ -182,7 +196,10 @@ def trained_model(project: Project, dataset: Dataset) -> nn.Module:
     """The project's network with its trained weights, its shapes fitted to ``dataset`` (for
     evaluation, prediction and export). Raises ProjectError when it has no weights yet."""
     if project.weights is None:
-        raise ProjectError(f"'{project.name}' has no trained weights yet: train it first.")
+        raise ProjectError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' has no trained weights yet: train it first."),
+            name=project.name,
+        )
     graph = Graph.from_dict(project.graph.to_dict())
     graph.set_context(dataset.context())
     return _built(graph, project.settings.seed, project.weights)
@@ -197,8 +214,11 @@ def _built(graph: Graph, seed: int, weights: dict[str, Any] | None) -> nn.Module
             model.load_state_dict(weights)
         except RuntimeError as exc:
             raise GraphError(
-                f"The saved weights do not match the network ({str(exc).splitlines()[0]}). "
-                "Train it afresh."
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The saved weights do not match the network ({error}). Train it afresh.",
+                ),
+                error=str(exc).splitlines()[0],
             ) from None
     return model
 

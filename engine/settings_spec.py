@@ -15,15 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, Literal
 
+from engine.messages import QT_TRANSLATE_NOOP
+
 # The translation context of every label, help text and choice label of a setting.
 SETTINGS_CONTEXT = "TrainSettings"
 
 # "device": the detected devices, listed at run time; "list": names set elsewhere (augment).
 SettingKind = Literal["choice", "bool", "int", "float", "device", "list"]
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    return text
 
 
 # The form's sections, in the order their first field comes in TrainSettings.

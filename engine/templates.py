@@ -8,6 +8,7 @@ from typing import Any
 
 from engine.analysis import input_params_for, output_params_for
 from engine.graph import Graph
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import DataContext, GraphError
 
 
@@ -254,7 +255,11 @@ def make_template(template_id: str, context: DataContext | None = None) -> Graph
     layers that the dataset's size breaks (e.g. pooling an 8×8 image twice) are repaired."""
     if template_id not in _BUILDERS:
         known = ", ".join(TEMPLATES)
-        raise GraphError(f"There is no template '{template_id}' (known: {known})")
+        raise GraphError(
+            QT_TRANSLATE_NOOP("Engine", "There is no template '{template_id}' (known: {known})"),
+            template_id=template_id,
+            known=known,
+        )
     graph = Graph()
     _BUILDERS[template_id](_Builder(graph))
     if context is not None:

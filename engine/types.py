@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
+from engine.messages import ENGINE_CONTEXT, QT_TRANSLATE_NOOP, fill, parts
+from engine.messages import RUN_MESSAGE_CONTEXT as RUN_MESSAGE_CONTEXT  # the GUI's name for it
 from engine.settings_spec import (
     OPTIMISER,
-    QT_TRANSLATE_NOOP,
     REGULARISATION,
     RUN,
     SCHEDULE,
@@ -24,9 +25,32 @@ TASKS: tuple[Task, ...] = ("classification", "binary", "regression", "next_char"
 class NetCanvasError(Exception):
     """An error whose message is meant for the user: plain language, names what and what to do.
 
-    The GUI shows ``str(error)`` in a dialog and the CLI prints it on one line; neither ever
-    shows a traceback for these.
+    Built like a ``Message``: ``DataError(QT_TRANSLATE_NOOP(ENGINE_CONTEXT, "{path}: empty"),
+    path=...)`` keeps its English ``template`` and its ``values``, and ``str(error)`` is the
+    English sentence. The CLI prints it on one line and the GUI shows it in a dialog, both in
+    the interface's language (``engine.messages.render_message``); neither ever shows a traceback for
+    these. A ``Message`` (or another such error) passed alone brings its own template.
     """
+
+    context = ENGINE_CONTEXT
+
+    def __init__(self, template: str, /, **values: Any) -> None:
+        found = parts(template) if not values else None
+        if found is not None:
+            _, template, given = found
+            values = dict(given)
+        self.template: str = str.__str__(template)
+        self.values: dict[str, Any] = values
+        super().__init__(fill(self.template, values))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_error, (type(self), self.template, self.values))
+
+
+def _rebuild_error(
+    cls: type[NetCanvasError], template: str, values: dict[str, Any]
+) -> NetCanvasError:
+    return cls(template, **values)
 
 
 class GraphError(NetCanvasError):
@@ -391,10 +415,6 @@ class DataRef:
         return cls(
             source=str(data.get("source", "mnist-5k")), options=dict(data.get("options", {}))
         )
-
-
-# The translation context of a run's message templates (engine.train.messages marks them).
-RUN_MESSAGE_CONTEXT = "RunMessages"
 
 
 @dataclass

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from engine.export_files import atomic_write
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import NetCanvasError
 
 if TYPE_CHECKING:
@@ -32,14 +33,22 @@ def plain_state_dict(model_or_state: Any) -> dict[str, torch.Tensor]:
 
     state = model_or_state.state_dict() if hasattr(model_or_state, "state_dict") else model_or_state
     if not isinstance(state, Mapping):
-        raise NetCanvasError("There are no weights to export: build or train the network first.")
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "There are no weights to export: build or train the network first."
+            )
+        )
     tensors = {
         str(key): value.detach().to("cpu").contiguous().clone()
         for key, value in state.items()
         if isinstance(value, torch.Tensor)
     }
     if not tensors:
-        raise NetCanvasError("The network has no weights to export (it has no trainable layers).")
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "The network has no weights to export (it has no trainable layers)."
+            )
+        )
     return tensors
 
 
@@ -48,8 +57,11 @@ def weights_format(path: str | os.PathLike[str]) -> WeightsFormat:
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
         raise NetCanvasError(
-            f"'{Path(path).name}' needs the extension .safetensors or .pt to say which format "
-            "to write."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{name}' needs the extension .safetensors or .pt to say which format to write.",
+            ),
+            name=Path(path).name,
         )
     return SUFFIXES[suffix]
 
@@ -91,7 +103,13 @@ def load_weights(path: str | os.PathLike[str]) -> dict[str, torch.Tensor]:
 
         loaded = torch.load(path, map_location="cpu", weights_only=True)
     except (OSError, RuntimeError, ValueError) as error:
-        raise NetCanvasError(f"Could not read the weights file '{path}' ({error}).") from None
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP("Engine", "Could not read the weights file '{path}' ({error})."),
+            path=path,
+            error=error,
+        ) from None
     if not isinstance(loaded, dict):
-        raise NetCanvasError(f"'{path}' does not hold a dict of tensors.")
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP("Engine", "'{path}' does not hold a dict of tensors."), path=path
+        )
     return {str(k): v for k, v in loaded.items()}

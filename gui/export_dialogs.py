@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import settings as app_settings
+from gui.i18n import engine_text
 from gui.worker import Task, user_message
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def _model_ready(parent: QWidget | None, state: ProjectDocument, title: str) -> 
     try:
         state.exportable_model()
     except NetCanvasError as error:
-        QMessageBox.information(parent, title, str(error))
+        QMessageBox.information(parent, title, engine_text(error))
         return False
     return True
 
@@ -206,7 +207,7 @@ class OnnxExportDialog(QDialog):
         try:
             model = self.state.exportable_model()
         except NetCanvasError as error:
-            self.status.setText(str(error))
+            self.status.setText(engine_text(error))
             return
         path = _with_suffix(text, ".onnx")
         self.path_edit.setText(str(path))

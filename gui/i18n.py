@@ -10,13 +10,13 @@ The developer tooling (lupdate, lrelease, the glossary, the checks) is in ``gui.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 import resources
+from engine import read_ts  # the .ts reader the CLI uses too (Qt-free)
 
 if TYPE_CHECKING:
     pass
@@ -63,18 +63,32 @@ def join_sentences(sentences: list[str]) -> str:
     return ("" if _current == "zh_CN" else " ").join(text for text in sentences if text)
 
 
+class _Interface:
+    """The installed Qt translators as ``engine.messages.Translator``."""
+
+    @property
+    def language(self) -> str:
+        return _current
+
+    def translate(self, context: str, text: str) -> str:
+        return QCoreApplication.translate(context, text)
+
+
+def engine_text(obj: object) -> str:
+    """Any sentence the engine made, in the interface language: a NetCanvasError (and its
+    kin), an analysis issue's message or a fix's label, a refused connection, a data note, a
+    run record's message. Anything else (an OSError, a plain string) as ``str(obj)``; English
+    where a translation is missing or lost one of its placeholders."""
+    from engine import render_message
+
+    return render_message(obj, _Interface())
+
+
 def run_message(record: Any) -> str:
     """Why a run stopped or failed (``RunRecord.message``) in the interface language."""
-    template = getattr(record, "message_template", "")
-    if not template:
+    if not getattr(record, "message_template", ""):
         return str(getattr(record, "message", ""))
-    from engine import RUN_MESSAGE_CONTEXT
-
-    try:
-        translated = QCoreApplication.translate(RUN_MESSAGE_CONTEXT, template)
-        return translated.format(**record.message_args)
-    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
-        return str(record.message)
+    return engine_text(record)
 
 
 def saved_language() -> str | None:
@@ -180,25 +194,3 @@ class TsTranslator(QTranslator):
 
     def isEmpty(self) -> bool:
         return not self.messages
-
-
-def read_ts(path: Path, finished_only: bool = True) -> dict[tuple[str, str, str], str]:
-    """(context, source, disambiguation) -> translation, from a ``.ts`` file."""
-    messages: dict[tuple[str, str, str], str] = {}
-    root = ET.parse(path).getroot()
-    for context in root.iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            source = message.findtext("source")
-            translation = message.find("translation")
-            if source is None or translation is None:
-                continue
-            kind = translation.get("type", "")
-            if finished_only and kind in ("unfinished", "obsolete", "vanished"):
-                continue
-            forms = translation.findall("numerusform")
-            # Chinese has one plural form: the first numerus form serves every count.
-            text = (forms[0].text or "") if forms else (translation.text or "")
-            if text:
-                messages[(name, source, message.findtext("comment") or "")] = text
-    return messages

@@ -2,11 +2,11 @@
 
 Run from the repository root::
 
-    python -m gui.i18n_tools update   # pyside6-lupdate over gui/, main.py, the engine's run
-                                      # messages (engine/train/messages.py) and training
-                                      # settings (engine/types.py, engine/settings_spec.py):
-                                      # refresh the .ts files, filling new entries the
-                                      # glossary already translates
+    python -m gui.i18n_tools update   # pyside6-lupdate over gui/, main.py and engine/ (its
+                                      # sentences: errors, issues, fixes, notes, run messages,
+                                      # the CLI's lines, the training settings' texts): refresh
+                                      # the .ts files, filling new entries the glossary
+                                      # already translates
     python -m gui.i18n_tools glossary # add the .ts's finished translations to glossary_<lang>.json
     python -m gui.i18n_tools build    # pyside6-lrelease: the .ts files -> .qm (the installer)
     python -m gui.i18n_tools check    # list source strings that lack a finished translation
@@ -47,19 +47,14 @@ def repository_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
-# The engine's translatable templates (marked with its own no-op QT_TRANSLATE_NOOP).
-ENGINE_MESSAGES = Path("engine") / "train" / "messages.py"
-# The training settings' labels, help and choices (TrainSettings' field specs) and sections.
-ENGINE_SETTINGS = (Path("engine") / "types.py", Path("engine") / "settings_spec.py")
-
-
 def source_files(root: Path | None = None) -> list[Path]:
-    """Every Python file whose strings are translated: gui/, main.py, the engine's run messages
-    and training settings."""
+    """Every Python file whose strings are translated: gui/, main.py and the whole engine, whose
+    sentences are marked with its own no-op QT_TRANSLATE_NOOP (engine.messages) wherever they
+    are said: a template added to any engine module is extracted without listing it here."""
     base = root or repository_root()
     files = sorted((base / "gui").rglob("*.py"))
-    extra = [base / "main.py", base / ENGINE_MESSAGES, *(base / p for p in ENGINE_SETTINGS)]
-    return files + [path for path in extra if path.is_file()]
+    main = base / "main.py"
+    return files + ([main] if main.is_file() else []) + sorted((base / "engine").rglob("*.py"))
 
 
 def run_lupdate(ts_file: Path, root: Path | None = None) -> None:
@@ -264,6 +259,65 @@ _TEXT_WIDGETS = {
 }
 
 
+# The engine's sentence makers: the argument (by position) that holds the English template.
+# Errors take the template itself (QT_TRANSLATE_NOOP(...)); the others a Message(...).
+_ENGINE_ERRORS = {
+    "NetCanvasError",
+    "GraphError",
+    "DataError",
+    "ProjectError",
+    "TrainingError",
+    "UsageError",
+}
+_ENGINE_SENTENCES: dict[str, int] = {
+    **dict.fromkeys(_ENGINE_ERRORS, 0),
+    "Message": 0,
+    "ShapeProblem": 0,
+    "set_fix": 0,
+    "FixSpec": 0,
+    "Fix": 0,
+    "Issue": 1,
+}
+
+
+def engine_sentences_unmarked(root: Path | None = None) -> list[str]:
+    """Engine sentences an interface could never translate: an error, Message, issue, fix or
+    shape problem made from an f-string, a plain literal, ``+`` or ``.format()`` rather than a
+    template marked with QT_TRANSLATE_NOOP (and its values), and a data note appended as text.
+    A variable or attribute is accepted: it holds a Message or a marked template. Each entry
+    reads "file:line: what"."""
+    import ast
+
+    base = root or repository_root()
+    problems: list[str] = []
+    for path in sorted((base / "engine").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name == "append" and "note" in ast.unparse(func):
+                position = 0
+            elif name in _ENGINE_SENTENCES:
+                position = _ENGINE_SENTENCES[name]
+            else:
+                continue
+            if position >= len(node.args):
+                continue
+            arg = node.args[position]
+            if isinstance(arg, ast.Call) and not (
+                isinstance(arg.func, ast.Attribute) and arg.func.attr == "format"
+            ):
+                continue  # QT_TRANSLATE_NOOP(...), Message(...) or a helper returning one
+            if isinstance(arg, ast.Name | ast.Attribute | ast.Subscript | ast.IfExp):
+                continue
+            where = f"{path.relative_to(base)}:{node.lineno}"
+            text = ast.unparse(arg)[:60]
+            problems.append(f"{where}: {name}({text}): mark its template with QT_TRANSLATE_NOOP")
+    return problems
+
+
 def untranslated_literals(root: Path | None = None) -> list[str]:
     """Heuristic: English text handed to a Qt text setter or widget without tr(). Lists
     "file:line: 'text'" for a person to judge (a unit or a product name may stay English)."""
@@ -272,6 +326,8 @@ def untranslated_literals(root: Path | None = None) -> list[str]:
     base = root or repository_root()
     found: list[str] = []
     for path, node, name in _source_calls(base, skip="i18n.py"):
+        if path.relative_to(base).parts[0] == "engine":
+            continue  # no Qt there: its sentences are checked by engine_sentences_unmarked()
         positions = (
             _TEXT_POSITIONS.get(name, (0, 1)) if name in _TEXT_SETTERS | _TEXT_WIDGETS else ()
         )
@@ -329,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
         for language, (context, source) in missing:
             print(f"{language}\t{context}\t{source!r}")
         print(f"{len(missing)} string(s) without a finished translation")
-        unseen = strings_lupdate_misses()
+        unseen = strings_lupdate_misses() + engine_sentences_unmarked()
         for problem in unseen:
             print(problem)
         print(f"{len(unseen)} translatable call(s) that lupdate cannot extract")

@@ -39,7 +39,7 @@ from gui.data.session import DataSession
 from gui.document import ProjectDocument
 from gui.editor import EditorController
 from gui.evaluate.session import EvaluationSession
-from gui.i18n import device_line
+from gui.i18n import device_line, engine_text
 from gui.start_page import StartPage
 from gui.torch_loader import TorchLoader
 from gui.training.session import TrainingSession
@@ -473,7 +473,9 @@ class MainWindow(QMainWindow):
             model = trained_model(self.state.project, dataset)
         except NetCanvasError as error:
             self.statusBar().showMessage(
-                self.tr("The saved weights do not fit this network: %1").replace("%1", str(error)),
+                self.tr("The saved weights do not fit this network: %1").replace(
+                    "%1", engine_text(error)
+                ),
                 10000,
             )
             return
@@ -508,7 +510,7 @@ class MainWindow(QMainWindow):
         try:
             self.state.open(path)
         except NetCanvasError as error:
-            QMessageBox.warning(self, self.tr("Cannot open project"), str(error))
+            QMessageBox.warning(self, self.tr("Cannot open project"), engine_text(error))
             if not Path(path).exists():
                 self.start_page.set_recent(app_settings.remove_recent_project(path))
             return False
@@ -552,7 +554,7 @@ class MainWindow(QMainWindow):
                     "Save it somewhere else (File ▸ Save As…)."
                 )
                 .replace("%1", str(path))
-                .replace("%2", str(error)),
+                .replace("%2", engine_text(error)),
             )
             return False
         self.start_page.set_recent(app_settings.add_recent_project(str(path.resolve())))
@@ -567,7 +569,7 @@ class MainWindow(QMainWindow):
             self.state.autosave()
         except (NetCanvasError, OSError) as error:
             self.statusBar().showMessage(
-                self.tr("Autosave failed: %1").replace("%1", str(error)), 8000
+                self.tr("Autosave failed: %1").replace("%1", engine_text(error)), 8000
             )
 
     def _offer_restore(self) -> bool:
@@ -591,7 +593,7 @@ class MainWindow(QMainWindow):
         try:
             self.state.restore(found)
         except NetCanvasError as error:
-            QMessageBox.warning(self, self.tr("Cannot restore"), str(error))
+            QMessageBox.warning(self, self.tr("Cannot restore"), engine_text(error))
             recovery.discard_recovery()
             return False
         self._after_replace()

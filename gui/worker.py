@@ -24,6 +24,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from gui.i18n import engine_text
+
 log = logging.getLogger(__name__)
 
 _alive: set[Task] = set()  # started and not yet ended: kept alive until their thread ends
@@ -41,7 +43,7 @@ def user_message(error: BaseException, doing: str = "") -> str:
     from engine import NetCanvasError
 
     if isinstance(error, NetCanvasError):
-        return str(error)
+        return engine_text(error)
     if isinstance(error, MemoryError):
         return tr(
             "There was not enough memory. Close other programs, or use a smaller batch, "

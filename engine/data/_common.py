@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import DataError
 
 # A file may not make us allocate more than this in one array (a header can claim anything).
@@ -28,7 +29,7 @@ class Progress:
 
     def step(self, fraction: float) -> None:
         if self.cancel is not None and self.cancel():
-            raise DataError("Loading cancelled")
+            raise DataError(QT_TRANSLATE_NOOP("Engine", "Loading cancelled"))
         if self.report is not None:
             self.report(min(1.0, max(0.0, fraction)))
 
@@ -45,18 +46,42 @@ def opt_float(options: Mapping[str, Any], key: str, default: float, lo: float, h
     try:
         result = float(value)
     except (TypeError, ValueError):
-        raise DataError(f"Option '{key}' must be a number, not {value!r}.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "Option '{key}' must be a number, not {value}."),
+            key=key,
+            value=repr(value),
+        ) from None
     if not lo <= result <= hi:
-        raise DataError(f"Option '{key}' must be between {lo:g} and {hi:g}, not {result:g}.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "Option '{key}' must be between {lo:g} and {hi:g}, not {result:g}."
+            ),
+            key=key,
+            lo=lo,
+            hi=hi,
+            result=result,
+        )
     return result
 
 
 def opt_int(options: Mapping[str, Any], key: str, default: int, lo: int, hi: int) -> int:
     value = options.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int | float) or int(value) != value:
-        raise DataError(f"Option '{key}' must be a whole number, not {value!r}.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "Option '{key}' must be a whole number, not {value}."),
+            key=key,
+            value=repr(value),
+        )
     if not lo <= int(value) <= hi:
-        raise DataError(f"Option '{key}' must be between {lo} and {hi}, not {int(value)}.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "Option '{key}' must be between {lo} and {hi}, not {value}."
+            ),
+            key=key,
+            lo=lo,
+            hi=hi,
+            value=int(value),
+        )
     return int(value)
 
 
@@ -73,7 +98,10 @@ def opt_size(options: Mapping[str, Any]) -> tuple[int, int] | None:
         or not all(isinstance(v, int) and not isinstance(v, bool) and 4 <= v <= 512 for v in value)
     ):
         raise DataError(
-            f"Option 'image_size' must be [height, width] from 4 to 512, not {value!r}."
+            QT_TRANSLATE_NOOP(
+                "Engine", "Option 'image_size' must be [height, width] from 4 to 512, not {value}."
+            ),
+            value=repr(value),
         )
     return int(value[0]), int(value[1])
 
@@ -110,17 +138,31 @@ def file_size(path: Path) -> int:
     try:
         return path.stat().st_size
     except OSError as error:
-        raise DataError(f"Cannot read '{path}': {error.strerror or error}.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "Cannot read '{path}': {reason}."),
+            path=path,
+            reason=error.strerror or error,
+        ) from None
 
 
 def read_bytes(path: Path, limit: int = MAX_ARRAY_BYTES) -> bytes:
     """The whole file, refusing one larger than ``limit`` before reading it."""
     size = file_size(path)
     if size > limit:
-        raise DataError(f"'{path.name}' is {size / 1e9:.1f} GB, too large to load.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{file}' is {size:.1f} GB, too large to load."),
+            file=path.name,
+            size=size / 1e9,
+        )
     try:
         return path.read_bytes()
     except OSError as error:
-        raise DataError(f"Cannot read '{path}': {error.strerror or error}.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "Cannot read '{path}': {reason}."),
+            path=path,
+            reason=error.strerror or error,
+        ) from None
     except MemoryError:
-        raise DataError(f"Not enough memory to read '{path.name}'.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "Not enough memory to read '{file}'."), file=path.name
+        ) from None

@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 
 from engine.data._common import MAX_ARRAY_BYTES, file_size, index_labels
 from engine.data.dataset import Kind, Parts
+from engine.messages import QT_TRANSLATE_NOOP, Message
 from engine.types import DataError, Task
 
 _X_KEYS = ("x", "data", "images", "imgs", "features", "inputs", "arr_0")
@@ -27,14 +28,28 @@ def _check_header(handle: Any, available: int, name: str) -> None:
         else:
             shape, _, dtype = np.lib.format.read_array_header_2_0(handle)
     except (ValueError, OSError, EOFError, SyntaxError) as error:
-        raise DataError(f"'{name}' is not a valid NumPy array file ({error}).") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' is not a valid NumPy array file ({error})."),
+            name=name,
+            error=error,
+        ) from None
     if dtype.hasobject:
         raise DataError(
-            f"'{name}' holds Python objects, which NetCanvas refuses to load for safety."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{name}' holds Python objects, which NetCanvas refuses to load for safety.",
+            ),
+            name=name,
         )
     count = int(np.prod(shape, dtype=object))
     if count * dtype.itemsize > min(available, MAX_ARRAY_BYTES):
-        raise DataError(f"'{name}' claims an array of shape {shape} but the file is too short.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{name}' claims an array of shape {shape} but the file is too short."
+            ),
+            name=name,
+            shape=shape,
+        )
 
 
 def read_arrays(path: Path) -> dict[str, NDArray[Any]]:
@@ -54,11 +69,20 @@ def read_arrays(path: Path) -> dict[str, NDArray[Any]]:
     except DataError:
         raise
     except zipfile.BadZipFile:
-        raise DataError(f"'{name}' is not a valid .npz file (not a zip archive).") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' is not a valid .npz file (not a zip archive)."),
+            name=name,
+        ) from None
     except (ValueError, OSError, EOFError, zipfile.LargeZipFile) as error:
-        raise DataError(f"'{name}' could not be read as NumPy data ({error}).") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' could not be read as NumPy data ({error})."),
+            name=name,
+            error=error,
+        ) from None
     except MemoryError:
-        raise DataError(f"Not enough memory to load '{name}'.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "Not enough memory to load '{name}'."), name=name
+        ) from None
 
 
 def _pick(
@@ -97,13 +121,26 @@ def array_parts(path: Path) -> tuple[Parts, Kind, Task, list[str], list[str]]:
             y = _pick(_sibling_labels(path), _X_KEYS + _Y_KEYS)
     if x is None:
         raise DataError(
-            f"'{path.name}' has no input array (named x, data or images). It has: {', '.join(arrays)}."
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{file}' has no input array (named x, data or images). It has: {arrays}."
+            ),
+            file=path.name,
+            arrays=", ".join(arrays),
         )
     if y is None and x.ndim == 2 and x.shape[1] >= 2:
         x, y = x[:, :-1], x[:, -1]
-        notes.append("No label array: used the last column as the target.")
+        notes.append(
+            Message(
+                QT_TRANSLATE_NOOP("Engine", "No label array: used the last column as the target.")
+            )
+        )
     if y is None:
-        raise DataError(f"'{path.name}' has inputs but no labels (an array named y or labels).")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{file}' has inputs but no labels (an array named y or labels)."
+            ),
+            file=path.name,
+        )
     pairs = [(x, y)] + ([test] if test else [])
     kind: Kind = "image" if x.ndim in (3, 4) else "table"
     converted = [
@@ -112,9 +149,16 @@ def array_parts(path: Path) -> tuple[Parts, Kind, Task, list[str], list[str]]:
     ]
     for inputs, targets in converted:
         if len(inputs) != len(targets):
-            raise DataError(f"'{path.name}' has {len(inputs)} inputs but {len(targets)} labels.")
+            raise DataError(
+                QT_TRANSLATE_NOOP("Engine", "'{file}' has {inputs} inputs but {labels} labels."),
+                file=path.name,
+                inputs=len(inputs),
+                labels=len(targets),
+            )
         if len(inputs) == 0:
-            raise DataError(f"'{path.name}' holds no samples.")
+            raise DataError(
+                QT_TRANSLATE_NOOP("Engine", "'{file}' holds no samples."), file=path.name
+            )
     ys = [np.asarray(b) for _, b in converted]
     task: Task
     y_out: list[NDArray[Any]]
@@ -126,7 +170,11 @@ def array_parts(path: Path) -> tuple[Parts, Kind, Task, list[str], list[str]]:
         task = "classification"
         y_out, class_names = index_labels([v.reshape(-1) for v in ys])
     else:
-        raise DataError(f"'{path.name}': labels of type {ys[0].dtype} are not supported.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{file}': labels of type {dtype} are not supported."),
+            file=path.name,
+            dtype=ys[0].dtype,
+        )
     parts = Parts(converted[0][0], y_out[0], test=(converted[1][0], y_out[1]) if test else None)
     return parts, kind, task, class_names, notes
 
@@ -141,24 +189,46 @@ def _to_images(x: NDArray[Any], name: str, notes: list[str]) -> NDArray[np.uint8
     if x.dtype == np.uint8:
         return np.ascontiguousarray(x)
     if x.dtype.kind not in "iuf":
-        raise DataError(f"'{name}': images of type {x.dtype} are not supported.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}': images of type {dtype} are not supported."),
+            name=name,
+            dtype=x.dtype,
+        )
     x = x.astype(np.float32)
     if not np.isfinite(x).all():
-        raise DataError(f"'{name}': the images contain NaN or infinite values.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}': the images contain NaN or infinite values."),
+            name=name,
+        )
     lo, hi = float(x.min()), float(x.max())
     if lo >= 0 and hi <= 1:
-        notes.append("Images in [0, 1] stored as bytes (×255).")
+        notes.append(
+            Message(QT_TRANSLATE_NOOP("Engine", "Images in [0, 1] stored as bytes (×255)."))
+        )
         x = x * 255
     elif lo < 0 or hi > 255:
-        notes.append(f"Image values {lo:g}..{hi:g} rescaled to 0..255.")
+        notes.append(
+            Message(
+                QT_TRANSLATE_NOOP("Engine", "Image values {lo:g}..{hi:g} rescaled to 0..255."),
+                lo=lo,
+                hi=hi,
+            )
+        )
         x = (x - lo) * (255 / max(hi - lo, 1e-12))
     return np.ascontiguousarray(np.clip(np.rint(x), 0, 255).astype(np.uint8))
 
 
 def _to_table(x: NDArray[Any], name: str) -> NDArray[np.float32]:
     if x.dtype.kind not in "iufb":
-        raise DataError(f"'{name}': inputs of type {x.dtype} are not numbers.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}': inputs of type {dtype} are not numbers."),
+            name=name,
+            dtype=x.dtype,
+        )
     out = x.reshape(len(x), -1).astype(np.float32)
     if not np.isfinite(out).all():
-        raise DataError(f"'{name}': the inputs contain NaN or infinite values.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}': the inputs contain NaN or infinite values."),
+            name=name,
+        )
     return out

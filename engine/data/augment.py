@@ -10,6 +10,7 @@ import torch
 
 from engine.data.catalog import AUGMENTATIONS
 from engine.data.dataset import Dataset
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import DataError
 
 _MAX_SHIFT = 0.1  # of the image size
@@ -29,10 +30,14 @@ def augment_batch(
     unknown = [op for op in ops if op not in AUGMENTATIONS]
     if unknown:
         raise DataError(
-            f"Unknown augmentation {unknown[0]!r}; choose from {', '.join(AUGMENTATIONS)}."
+            QT_TRANSLATE_NOOP("Engine", "Unknown augmentation {unknown}; choose from {known}."),
+            unknown=repr(unknown[0]),
+            known=", ".join(AUGMENTATIONS),
         )
     if x.dim() != 4:
-        raise DataError("Augmentation works on images only (a batch of N×C×H×W).")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "Augmentation works on images only (a batch of N×C×H×W).")
+        )
     if not ops or x.shape[0] == 0:
         return x
     n, device = x.shape[0], x.device

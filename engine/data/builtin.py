@@ -16,6 +16,7 @@ from engine.data.catalog import BUILTINS
 from engine.data.dataset import Dataset, Parts, build_dataset
 from engine.data.text import python_docs_corpus, text_parts
 from engine.data.toy import TOYS, make_points
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import DataError
 
 _BREAST = (
@@ -44,8 +45,12 @@ def package_file(package: str, *parts: str) -> Path:
         if candidate.is_file():
             return candidate
     raise DataError(
-        f"The built-in data file {'/'.join(parts)} of the '{package}' package is missing. "
-        f"Reinstall NetCanvas (or run: pip install {package})."
+        QT_TRANSLATE_NOOP(
+            "Engine",
+            "The built-in data file {parts} of the '{package}' package is missing. Reinstall NetCanvas (or run: pip install {package}).",
+        ),
+        parts="/".join(parts),
+        package=package,
     )
 
 
@@ -59,7 +64,11 @@ def _read_csv_rows(path: Path, skip_header: bool) -> tuple[np.ndarray[Any, Any],
         header = raw.split(b"\n", 1)[0].decode("utf-8").split(",") if skip_header else []
         frame = pd.read_csv(io.BytesIO(raw), header=None, skiprows=1 if skip_header else 0)
     except (OSError, ValueError, EOFError) as error:
-        raise DataError(f"The built-in data file '{path}' is damaged ({error}).") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "The built-in data file '{path}' is damaged ({error})."),
+            path=path,
+            error=error,
+        ) from None
     return frame.to_numpy(), header
 
 
@@ -96,8 +105,12 @@ def load_builtin(name: str, options: Mapping[str, Any], progress: Progress) -> D
     if name == "python-docs":
         text = python_docs_corpus()
         if len(text) < 10_000:
-            raise DataError("This Python has no docstrings (run without -OO) for 'python-docs'.")
+            raise DataError(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "This Python has no docstrings (run without -OO) for 'python-docs'."
+                )
+            )
         parts, vocab, note = text_parts(text, name, options)
         return build_dataset(kind="text", task="next_char", parts=parts, vocab=vocab,
                              notes=[note], text_excerpt=text[:2000], contiguous=True, **common)  # fmt: skip
-    raise DataError(f"Unknown built-in dataset '{name}'.")
+    raise DataError(QT_TRANSLATE_NOOP("Engine", "Unknown built-in dataset '{name}'."), name=name)

@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 
 from engine.data._common import MAX_ARRAY_BYTES, Progress, file_size, index_labels, read_bytes
 from engine.data.dataset import Parts
+from engine.messages import QT_TRANSLATE_NOOP, Message
 from engine.types import DataError
 
 CIFAR10_TRAIN = [f"data_batch_{i}" for i in range(1, 6)]
@@ -47,13 +48,17 @@ class _Dtype:
 
     def real(self) -> np.dtype[Any]:
         if not isinstance(self.name, str):
-            raise DataError("an array's type is not a name")
+            raise DataError(QT_TRANSLATE_NOOP("Engine", "an array's type is not a name"))
         try:
             dtype: np.dtype[Any] = np.dtype(self.name)
         except TypeError:
-            raise DataError(f"unknown array type {self.name!r}") from None
+            raise DataError(
+                QT_TRANSLATE_NOOP("Engine", "unknown array type {kind}"), kind=repr(self.name)
+            ) from None
         if dtype.kind not in "biuf":
-            raise DataError(f"arrays of {dtype} are not allowed")
+            raise DataError(
+                QT_TRANSLATE_NOOP("Engine", "arrays of {dtype} are not allowed"), dtype=dtype
+            )
         if self.byteorder == ">":
             return dtype.newbyteorder(">")
         return dtype.newbyteorder("<") if self.byteorder == "<" else dtype
@@ -73,15 +78,19 @@ class _Array:
         if isinstance(state, tuple) and len(state) == 4:
             state = (1, *state)  # the layout before numpy added a version number
         if not (isinstance(state, tuple) and len(state) == 5):
-            raise DataError("an array without shape or data")
+            raise DataError(QT_TRANSLATE_NOOP("Engine", "an array without shape or data"))
         _version, shape, dtype, fortran, raw = state
         if not (isinstance(shape, tuple) and all(type(n) is int and n >= 0 for n in shape)):
-            raise DataError("an array with a malformed shape")
+            raise DataError(QT_TRANSLATE_NOOP("Engine", "an array with a malformed shape"))
         if not isinstance(dtype, _Dtype) or not isinstance(raw, bytes):
-            raise DataError("an array with a malformed type or data")
+            raise DataError(QT_TRANSLATE_NOOP("Engine", "an array with a malformed type or data"))
         real = dtype.real()
         if len(raw) != math.prod(shape) * real.itemsize or len(raw) > MAX_ARRAY_BYTES:
-            raise DataError(f"an array of shape {shape} holds {len(raw)} bytes")
+            raise DataError(
+                QT_TRANSLATE_NOOP("Engine", "an array of shape {shape} holds {size} bytes"),
+                shape=shape,
+                size=len(raw),
+            )
         flat = np.frombuffer(raw, dtype=real).copy()
         return flat.reshape(shape, order="F" if fortran else "C")
 
@@ -153,28 +162,59 @@ class _RestrictedUnpickler(pickle._Unpickler):
 def unpickle_batch(data: bytes, name: str) -> dict[str, Any]:
     """One CIFAR pickle as a dict with str keys; DataError for anything else."""
     if not data.startswith(b"\x80"):
-        raise DataError(f"'{name}' is not a CIFAR python batch (not a pickle file).")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{name}' is not a CIFAR python batch (not a pickle file)."
+            ),
+            name=name,
+        )
     try:
         obj = _RestrictedUnpickler(io.BytesIO(data), encoding="bytes").load()
     except pickle.UnpicklingError as error:
         if "refused" in str(error) or "not allowed" in str(error):
             raise DataError(
-                f"'{name}' was refused for safety: it asks to run code ({error}), "
-                "which a CIFAR batch never does."
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "'{name}' was refused for safety: it asks to run code ({error}), which a CIFAR batch never does.",
+                ),
+                name=name,
+                error=error,
             ) from None
-        raise DataError(f"'{name}' is a damaged pickle ({error}).") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' is a damaged pickle ({error})."),
+            name=name,
+            error=error,
+        ) from None
     except MemoryError:
-        raise DataError(f"'{name}' is damaged: it claims more data than it holds.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' is damaged: it claims more data than it holds."),
+            name=name,
+        ) from None
     except Exception as error:  # the pickle VM raises many types on malformed input
-        raise DataError(f"'{name}' is a damaged or truncated pickle ({error}).") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' is a damaged or truncated pickle ({error})."),
+            name=name,
+            error=error,
+        ) from None
     try:
         obj = _realise(obj)
     except DataError as error:
-        raise DataError(f"'{name}' is a damaged CIFAR batch: {error}.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' is a damaged CIFAR batch: {error}."),
+            name=name,
+            error=error,
+        ) from None
     except RecursionError:
-        raise DataError(f"'{name}' is a damaged CIFAR batch (nested too deeply).") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' is a damaged CIFAR batch (nested too deeply)."),
+            name=name,
+        ) from None
     if not isinstance(obj, dict):
-        raise DataError(f"'{name}' is not a CIFAR batch: it holds a {type(obj).__name__}.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' is not a CIFAR batch: it holds a {what}."),
+            name=name,
+            what=type(obj).__name__,
+        )
     return {(k.decode("latin-1") if isinstance(k, bytes) else str(k)): v for k, v in obj.items()}
 
 
@@ -184,21 +224,54 @@ def _batch_arrays(
     data = batch.get("data")
     labels = batch.get(label_key, batch.get("labels"))
     if not isinstance(data, np.ndarray) or labels is None:
-        raise DataError(f"'{name}' is not a CIFAR batch: it lacks 'data' or '{label_key}'.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{name}' is not a CIFAR batch: it lacks 'data' or '{label_key}'."
+            ),
+            name=name,
+            label_key=label_key,
+        )
     if data.dtype != np.uint8 or data.ndim not in (2, 4):
-        raise DataError(f"'{name}': 'data' must be N×3072 bytes, not {data.dtype} {data.shape}.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{name}': 'data' must be N×3072 bytes, not {dtype} {shape}."
+            ),
+            name=name,
+            dtype=data.dtype,
+            shape=data.shape,
+        )
     if data.ndim == 2:
         if data.shape[1] != 3 * 32 * 32:
-            raise DataError(f"'{name}': each image must have 3072 values, not {data.shape[1]}.")
+            raise DataError(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "'{name}': each image must have 3072 values, not {values}."
+                ),
+                name=name,
+                values=data.shape[1],
+            )
         data = data.reshape(-1, 3, 32, 32)
     try:
         y = np.asarray(labels, dtype=np.int64).reshape(-1)
     except (TypeError, ValueError, OverflowError):
-        raise DataError(f"'{name}': the labels are not whole numbers.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}': the labels are not whole numbers."), name=name
+        ) from None
     if len(y) != len(data):
-        raise DataError(f"'{name}' has {len(data)} images but {len(y)} labels.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' has {images} images but {labels} labels."),
+            name=name,
+            images=len(data),
+            labels=len(y),
+        )
     if len(y) and (y.min() < 0 or y.max() > 1000):
-        raise DataError(f"'{name}': labels must be class numbers from 0, not {y.min()}..{y.max()}.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{name}': labels must be class numbers from 0, not {min}..{max}."
+            ),
+            name=name,
+            min=y.min(),
+            max=y.max(),
+        )
     return data, y
 
 
@@ -216,9 +289,18 @@ def _read_members(path: Path, progress: Progress) -> dict[str, bytes]:
                             out[base] = handle.read()
                             progress.step(len(out) / 8)
         except (tarfile.TarError, OSError, EOFError) as error:
-            raise DataError(f"'{path.name}' is not a readable archive ({error}).") from None
+            raise DataError(
+                QT_TRANSLATE_NOOP("Engine", "'{file}' is not a readable archive ({error})."),
+                file=path.name,
+                error=error,
+            ) from None
         if not out:
-            raise DataError(f"'{path.name}' holds no CIFAR batches (data_batch_1, test_batch, …).")
+            raise DataError(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "'{file}' holds no CIFAR batches (data_batch_1, test_batch, …)."
+                ),
+                file=path.name,
+            )
         return out
     folder = path if path.is_dir() else path.parent
     names = sorted(n for n in CIFAR_FILES if (folder / n).is_file())
@@ -257,10 +339,21 @@ def load_cifar(
         if path.is_file() and path.name in files:
             present = [path.name]
         else:
-            raise DataError(f"No CIFAR training batches in '{path}' (data_batch_1 …, or train).")
+            raise DataError(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "No CIFAR training batches in '{path}' (data_batch_1 …, or train)."
+                ),
+                path=path,
+            )
     missing = [n for n in train_names if n not in files]
     if missing and len(present) < len(train_names):
-        notes.append(f"Missing batches {', '.join(missing)}: loaded {len(present)} of them.")
+        notes.append(
+            Message(
+                QT_TRANSLATE_NOOP("Engine", "Missing batches {missing}: loaded {loaded} of them."),
+                missing=", ".join(missing),
+                loaded=len(present),
+            )
+        )
     xs, ys = [], []
     for i, name in enumerate(present):
         x, y = _batch_arrays(unpickle_batch(files.pop(name), name), name, label_key)

@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 
 from engine.data._common import opt_float, opt_int
 from engine.data.split import split_indices
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import DataContext, DataError, Task
 
 if TYPE_CHECKING:
@@ -109,7 +110,11 @@ class Dataset:
             return self.val
         if name == "test" and self.test is not None:
             return self.test
-        raise DataError(f"Dataset '{self.name}' has no '{name}' split.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "Dataset '{dataset}' has no '{name}' split."),
+            dataset=self.name,
+            name=name,
+        )
 
     def class_counts(self, split: str = "train") -> list[int]:
         if self.task not in ("classification", "binary"):
@@ -136,7 +141,11 @@ class Dataset:
     def sample_images(self, n: int, split: str = "train") -> tuple[torch.Tensor, torch.Tensor]:
         """Up to ``n`` images (uint8 N×C×H×W, on the CPU) and their labels, the same every call."""
         if self.kind != "image":
-            raise DataError(f"Dataset '{self.name}' holds {self.kind} data, not images.")
+            raise DataError(
+                QT_TRANSLATE_NOOP("Engine", "Dataset '{dataset}' holds {kind} data, not images."),
+                dataset=self.name,
+                kind=self.kind,
+            )
         data = self.split(split)
         generator = torch.Generator().manual_seed(0)
         index = torch.randperm(len(data), generator=generator)[: max(0, n)]
@@ -219,12 +228,20 @@ def build_dataset(
     if parts.val is not None:
         val_frac = 0.0
     if val_frac + test_frac >= 0.95:
-        raise DataError("val_split and test_split together must leave some data for training.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "val_split and test_split together must leave some data for training."
+            )
+        )
     seed = opt_int(options, "seed", 0, 0, 2**63 - 1)
     stratify = y if task in ("classification", "binary") else None
     train_i, val_i, test_i = split_indices(len(x), val_frac, test_frac, seed, stratify, contiguous)
     if len(train_i) == 0:
-        raise DataError(f"'{name}' has too few samples ({len(x)}) to train on.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' has too few samples ({count}) to train on."),
+            name=name,
+            count=len(x),
+        )
     full = Split(x, y)
     train = full.take(train_i) if len(train_i) < len(x) else full
     val = full.take(val_i) if parts.val is None else Split(*map(_tensor, parts.val))

@@ -14,6 +14,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import DataError
 
 _MNIST = "https://ossci-datasets.s3.amazonaws.com/mnist/"
@@ -86,14 +87,23 @@ def _fetch(url: str, target: Path, sha256: str, report: Callable[[int, int], Non
             report(done, total)
     if _sha256(partial) != sha256:
         partial.unlink(missing_ok=True)
-        raise DataError(f"The download of {target.name} is corrupt (checksum mismatch). Try again.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "The download of {file} is corrupt (checksum mismatch). Try again."
+            ),
+            file=target.name,
+        )
     partial.replace(target)
 
 
 def download(name: str, progress: Callable[[float], None] | None = None) -> Path:
     """Fetch a dataset into the cache (once) and return its folder, ready for load_dataset."""
     if name not in SOURCES:
-        raise DataError(f"Unknown download '{name}'; choose from {', '.join(SOURCES)}.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "Unknown download '{name}'; choose from {sources}."),
+            name=name,
+            sources=", ".join(SOURCES),
+        )
     folder = cache_dir() / name
     files = SOURCES[name]
     try:
@@ -113,12 +123,23 @@ def download(name: str, progress: Callable[[float], None] | None = None) -> Path
     except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
         reason = getattr(error, "reason", error)
         raise DataError(
-            f"Could not download {name} ({reason}): you seem to be offline. "
-            f"To import the files instead: get {_PAGES[name]} on a machine with a network, "
-            "copy them into one folder, and open that folder in NetCanvas."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "Could not download {name} ({reason}): you seem to be offline. To import the files instead: get {pages} on a machine with a network, copy them into one folder, and open that folder in NetCanvas.",
+            ),
+            name=name,
+            reason=reason,
+            pages=_PAGES[name],
         ) from None
     except OSError as error:
-        raise DataError(f"Could not save the {name} download in '{folder}': {error}.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "Could not save the {name} download in '{folder}': {error}."
+            ),
+            name=name,
+            folder=folder,
+            error=error,
+        ) from None
     if progress is not None:
         progress(1.0)
     return folder
@@ -133,13 +154,22 @@ def _extract_cifar(archive: Path, folder: Path) -> Path:
             members = [m for m in tar.getmembers() if m.isfile() or m.isdir()]
             for member in members:  # no absolute paths or '..' (older 3.11 lacks filter=)
                 if member.name.startswith("/") or ".." in Path(member.name).parts:
-                    raise DataError(f"The archive '{archive.name}' holds an unsafe path.")
+                    raise DataError(
+                        QT_TRANSLATE_NOOP(
+                            "Engine", "The archive '{archive}' holds an unsafe path."
+                        ),
+                        archive=archive.name,
+                    )
             if hasattr(tarfile, "data_filter"):
                 tar.extractall(folder, members=members, filter="data")
             else:
                 tar.extractall(folder, members=members)
     except tarfile.TarError as error:
-        raise DataError(f"The CIFAR-10 archive in '{folder}' is damaged ({error}).") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "The CIFAR-10 archive in '{folder}' is damaged ({error})."),
+            folder=folder,
+            error=error,
+        ) from None
     return target
 
 

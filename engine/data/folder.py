@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 from engine.data._common import Progress, opt_size
 from engine.data.dataset import Parts
+from engine.messages import QT_TRANSLATE_NOOP, Message
 from engine.types import DataError
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp"}
@@ -36,7 +37,11 @@ def _visible_dirs(folder: Path) -> list[Path]:
     try:
         return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
     except OSError as error:
-        raise DataError(f"Cannot list folder '{folder}': {error.strerror or error}.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "Cannot list folder '{folder}': {reason}."),
+            folder=folder,
+            reason=error.strerror or error,
+        ) from None
 
 
 def _images_in(folder: Path) -> list[str]:
@@ -98,7 +103,11 @@ def _decode(path: str, size: tuple[int, int], gray: bool) -> NDArray[np.uint8] |
     try:
         with Image.open(path) as image:
             if image.width * image.height > MAX_PIXELS:
-                return f"image too large ({image.width}×{image.height})"
+                return Message(
+                    QT_TRANSLATE_NOOP("Engine", "image too large ({width}×{height})"),
+                    width=image.width,
+                    height=image.height,
+                )
             if image.format == "JPEG":  # decode at reduced scale when much larger
                 image.draft("L" if gray else "RGB", (size[1], size[0]))
             out = _to_mode(image, gray)
@@ -106,13 +115,13 @@ def _decode(path: str, size: tuple[int, int], gray: bool) -> NDArray[np.uint8] |
                 out = out.resize((size[1], size[0]), Image.Resampling.BILINEAR)
             array = np.asarray(out)
     except UnidentifiedImageError:
-        return "not an image Pillow can read"
+        return Message(QT_TRANSLATE_NOOP("Engine", "not an image Pillow can read"))
     except Image.DecompressionBombError:
-        return "image too large (possible decompression bomb)"
+        return Message(QT_TRANSLATE_NOOP("Engine", "image too large (possible decompression bomb)"))
     except (OSError, SyntaxError, ValueError, EOFError) as error:
-        return f"damaged image ({error})"
+        return Message(QT_TRANSLATE_NOOP("Engine", "damaged image ({error})"), error=str(error))
     except MemoryError:
-        return "image too large to decode"
+        return Message(QT_TRANSLATE_NOOP("Engine", "image too large to decode"))
     return array[:, :, None] if array.ndim == 2 else array
 
 
@@ -179,14 +188,21 @@ def load_folder(
     train = layout.get("train", {})
     if not train:
         raise DataError(
-            f"No images found in '{root}'. Put the images of each class in their own "
-            "sub-folder (for example cats/ and dogs/), optionally under train/ and test/."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "No images found in '{root}'. Put the images of each class in their own sub-folder (for example cats/ and dogs/), optionally under train/ and test/.",
+            ),
+            root=root,
         )
     class_names = sorted({name for classes in layout.values() for name in classes})
     if len(class_names) < 2:
         raise DataError(
-            f"'{root}' has only one class ('{class_names[0]}'): a classifier needs at least "
-            "two sub-folders with images."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{root}' has only one class ('{class_name}'): a classifier needs at least two sub-folders with images.",
+            ),
+            root=root,
+            class_name=class_names[0],
         )
     ordered = [
         (s, c, f)
@@ -214,7 +230,11 @@ def load_folder(
         xs.append(np.repeat(image, 3, axis=2) if image.shape[2] != channels else image)
         ys.append(index[cls])
     if "train" not in per_split:
-        raise DataError(f"None of the {len(files)} images in '{root}' could be read.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "None of the {count} images in '{root}' could be read."),
+            count=len(files),
+            root=root,
+        )
 
     def stack(split: str) -> tuple[NDArray[np.uint8], NDArray[np.int64]] | None:
         if split not in per_split:
@@ -230,10 +250,20 @@ def load_folder(
         val = (val[0][:, :1].copy(), val[1]) if val else None
         test = (test[0][:, :1].copy(), test[1]) if test else None
         channels = 1
-    notes = [f"Images resized to {size[0]}×{size[1]}, {channels} channel(s)."]
+    resized = QT_TRANSLATE_NOOP(
+        "Engine", "Images resized to {height}×{width}, {channels} channel(s)."
+    )
+    notes: list[str] = [Message(resized, height=size[0], width=size[1], channels=channels)]
     if skipped:
-        notes.append(f"Skipped {len(skipped)} unreadable file(s).")
+        notes.append(
+            Message(
+                QT_TRANSLATE_NOOP("Engine", "Skipped {count} unreadable file(s)."),
+                count=len(skipped),
+            )
+        )
     if "test" not in layout and "val" in layout:
-        notes.append("No test/ folder: the dataset has no test split.")
+        notes.append(
+            Message(QT_TRANSLATE_NOOP("Engine", "No test/ folder: the dataset has no test split."))
+        )
     parts = Parts(x, y, val=val, test=test, keep_splits=len(layout) > 1)
     return parts, class_names, notes, skipped

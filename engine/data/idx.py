@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 
 from engine.data._common import MAX_ARRAY_BYTES, Progress, index_labels, read_bytes
 from engine.data.dataset import Parts
+from engine.messages import QT_TRANSLATE_NOOP, Message
 from engine.types import DataError
 
 _DTYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
@@ -45,32 +46,53 @@ def read_idx(path: Path, progress: Progress | None = None) -> NDArray[Any]:
     if data[:2] == _GZIP_MAGIC:
         return _read_gzip(data, name, progress or Progress())
     if name.lower().endswith(".gz"):
-        raise DataError(f"'{name}' ends in .gz but is not a gzip file.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' ends in .gz but is not a gzip file."), name=name
+        )
     dtype, dims, offset = _parse_header(data, name)
     expected = _byte_count(dtype, dims, name)
     actual = len(data) - offset
     if actual < expected:
         raise DataError(
-            f"'{name}' is truncated: its header promises {expected} bytes of data, "
-            f"the file holds {actual}. Download it again."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{name}' is truncated: its header promises {expected} bytes of data, the file holds {actual}. Download it again.",
+            ),
+            name=name,
+            expected=expected,
+            actual=actual,
         )
     if actual > expected:
-        raise DataError(f"'{name}' has {actual - expected} unexpected bytes after its data.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' has {extra} unexpected bytes after its data."),
+            name=name,
+            extra=actual - expected,
+        )
     return np.frombuffer(data, dtype=dtype, count=int(np.prod(dims)), offset=offset).reshape(dims)
 
 
 def _parse_header(data: bytes, name: str) -> tuple[np.dtype[Any], tuple[int, ...], int]:
     if len(data) < 4:
-        raise DataError(f"'{name}' is too short to be an IDX file ({len(data)} bytes).")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' is too short to be an IDX file ({size} bytes)."),
+            name=name,
+            size=len(data),
+        )
     if data[0] != 0 or data[1] != 0 or data[2] not in _DTYPES or not 1 <= data[3] <= 4:
         raise DataError(
-            f"'{name}' is not an IDX file: wrong magic number 0x{data[:4].hex()} "
-            "(expected 0x0000080N for MNIST-style files)."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{name}' is not an IDX file: wrong magic number 0x{magic} (expected 0x0000080N for MNIST-style files).",
+            ),
+            name=name,
+            magic=data[:4].hex(),
         )
     ndim = data[3]
     offset = 4 + 4 * ndim
     if len(data) < offset:
-        raise DataError(f"'{name}' is truncated inside its header.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' is truncated inside its header."), name=name
+        )
     dims = tuple(int(d) for d in np.frombuffer(data, dtype=">u4", count=ndim, offset=4))
     return np.dtype(_DTYPES[data[2]]), dims, offset
 
@@ -84,8 +106,13 @@ def _byte_count(dtype: np.dtype[Any], dims: tuple[int, ...], name: str) -> int:
     size = count * dtype.itemsize
     if max(size, nonzero * dtype.itemsize) > MAX_ARRAY_BYTES:
         raise DataError(
-            f"'{name}' claims {' × '.join(map(str, dims))} values ({size / 1e9:.0f} GB): "
-            "the header is corrupt or the file is far too large to load."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{name}' claims {dims} values ({gigabytes:.0f} GB): the header is corrupt or the file is far too large to load.",
+            ),
+            name=name,
+            dims=" × ".join(map(str, dims)),
+            gigabytes=size / 1e9,
         )
     return size
 
@@ -100,8 +127,13 @@ def _read_gzip(data: bytes, name: str, progress: Progress) -> NDArray[Any]:
         expected = _byte_count(dtype, dims, name)
         if expected > len(data) * _DEFLATE_MAX_RATIO:
             raise DataError(
-                f"'{name}' claims {expected} bytes of data but is only {len(data)} bytes "
-                "compressed: the header is corrupt."
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "'{name}' claims {expected} bytes of data but is only {size} bytes compressed: the header is corrupt.",
+                ),
+                name=name,
+                expected=expected,
+                size=len(data),
             )
         out = np.empty(expected, dtype=np.uint8)
         done = 0
@@ -114,15 +146,31 @@ def _read_gzip(data: bytes, name: str, progress: Progress) -> NDArray[Any]:
             progress.step(done / expected)
         extra = inflater.decompress(inflater.unconsumed_tail, 1)
     except zlib.error as error:
-        raise DataError(f"'{name}' is a damaged gzip file ({error}). Download it again.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{name}' is a damaged gzip file ({error}). Download it again."
+            ),
+            name=name,
+            error=error,
+        ) from None
     if done < expected:
         raise DataError(
-            f"'{name}' is truncated: its header promises {expected} bytes of data, "
-            f"the file holds {done}. Download it again."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{name}' is truncated: its header promises {expected} bytes of data, the file holds {done}. Download it again.",
+            ),
+            name=name,
+            expected=expected,
+            done=done,
         )
     if extra:
         raise DataError(
-            f"'{name}' has unexpected data after the {expected} bytes its header gives."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{name}' has unexpected data after the {expected} bytes its header gives.",
+            ),
+            name=name,
+            expected=expected,
         )
     return out.view(dtype).reshape(dims)
 
@@ -163,7 +211,11 @@ def find_groups(folder: Path) -> dict[str, IdxGroup]:
     try:
         entries = sorted(p for p in folder.iterdir() if p.is_file())
     except OSError as error:
-        raise DataError(f"Cannot list folder '{folder}': {error.strerror or error}.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "Cannot list folder '{folder}': {reason}."),
+            folder=folder,
+            reason=error.strerror or error,
+        ) from None
     for path in entries:
         parsed = _classify(path.name)
         if parsed is None:
@@ -188,17 +240,35 @@ def load_idx(
         parsed = _classify(path.name)
         key = parsed[0] if parsed else ""
         if key not in groups:
-            raise DataError(f"'{path.name}' is not named like an IDX file (…-images-idx3-ubyte).")
+            raise DataError(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "'{file}' is not named like an IDX file (…-images-idx3-ubyte)."
+                ),
+                file=path.name,
+            )
     else:
         if not groups:
-            raise DataError(f"No IDX files (…-images-idx3-ubyte[.gz]) in '{folder}'.")
+            raise DataError(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "No IDX files (…-images-idx3-ubyte[.gz]) in '{folder}'."
+                ),
+                folder=folder,
+            )
         key = str(options.get("subset", ""))
         if key not in groups:
             preferred = [k for k in groups if "balanced" in k] or sorted(groups)
             key = preferred[0]
             if len(groups) > 1:
                 others = ", ".join(k or "(plain)" for k in sorted(groups) if k != key)
-                notes.append(f"Loaded the '{key}' files; the folder also holds: {others}.")
+                notes.append(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Engine", "Loaded the '{key}' files; the folder also holds: {others}."
+                        ),
+                        key=key,
+                        others=others,
+                    )
+                )
     group = groups[key]
     if "train" not in group.files:
         group.files["train"] = group.files.pop("test", {})
@@ -212,7 +282,13 @@ def load_idx(
         if "images" not in loaded or "labels" not in loaded:
             have = next(iter(files.values())).name
             missing = "labels" if "images" in files else "images"
-            raise DataError(f"Found '{have}' but no matching {missing} file next to it.")
+            raise DataError(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "Found '{have}' but no matching {missing} file next to it."
+                ),
+                have=have,
+                missing=missing,
+            )
         images, labels = loaded["images"], loaded["labels"]
         pairs[split] = _check_pair(images, labels, files["images"].name, files["labels"].name)
     transpose = "emnist" in key
@@ -220,7 +296,13 @@ def load_idx(
         pairs = {s: (x.transpose(0, 2, 1), y) for s, (x, y) in pairs.items()}
     shapes = {x.shape[1:] for x, _ in pairs.values()}
     if len(shapes) > 1:
-        raise DataError(f"The train and test images in '{folder}' have different sizes: {shapes}.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "The train and test images in '{folder}' have different sizes: {shapes}."
+            ),
+            folder=folder,
+            shapes=shapes,
+        )
     label_arrays, class_names = index_labels(
         [y for _, y in pairs.values()], _class_names(folder, key)
     )
@@ -234,18 +316,38 @@ def _check_pair(
     images: NDArray[Any], labels: NDArray[Any], image_name: str, label_name: str
 ) -> tuple[NDArray[Any], NDArray[Any]]:
     if images.ndim != 3:
-        raise DataError(f"'{image_name}' holds {images.ndim}-D data, not a stack of images.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{image_name}' holds {ndim}-D data, not a stack of images."
+            ),
+            image_name=image_name,
+            ndim=images.ndim,
+        )
     if images.dtype != np.uint8:
-        raise DataError(f"'{image_name}' must hold unsigned bytes (IDX type 0x08).")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{image_name}' must hold unsigned bytes (IDX type 0x08)."),
+            image_name=image_name,
+        )
     if labels.ndim != 1 or labels.dtype.kind not in "iu":
-        raise DataError(f"'{label_name}' is not an IDX label file (1-D integers).")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{label_name}' is not an IDX label file (1-D integers)."),
+            label_name=label_name,
+        )
     if len(images) != len(labels):
         raise DataError(
-            f"'{image_name}' has {len(images)} images but '{label_name}' has "
-            f"{len(labels)} labels: the files do not belong together."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{image_name}' has {images} images but '{label_name}' has {labels} labels: the files do not belong together.",
+            ),
+            image_name=image_name,
+            images=len(images),
+            label_name=label_name,
+            labels=len(labels),
         )
     if len(images) == 0:
-        raise DataError(f"'{image_name}' contains no images.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{image_name}' contains no images."), image_name=image_name
+        )
     return images, labels.astype(np.int64)
 
 

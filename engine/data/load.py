@@ -16,6 +16,7 @@ from engine.data.folder import load_folder
 from engine.data.idx import find_groups, is_idx_name, load_idx
 from engine.data.table import read_table, table_parts
 from engine.data.text import decode_text, text_parts
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import DataError, DataRef
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -35,10 +36,15 @@ def load_dataset(
     except DataError:
         raise
     except MemoryError:
-        raise DataError(f"Not enough memory to load '{ref.source}'.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "Not enough memory to load '{source}'."), source=ref.source
+        ) from None
     except Exception as error:  # last line of defence: a loader bug must not reach the user raw
         raise DataError(
-            f"Could not load '{ref.source}': {type(error).__name__}: {error}"
+            QT_TRANSLATE_NOOP("Engine", "Could not load '{source}': {kind}: {error}"),
+            source=ref.source,
+            kind=type(error).__name__,
+            error=error,
         ) from error
     tracker.step(1.0)
     return dataset
@@ -49,12 +55,21 @@ def _load(ref: DataRef, progress: Progress) -> Dataset:
     if ref.source in BUILTINS:
         return load_builtin(ref.source, options, progress)
     if not ref.source:
-        raise DataError("No dataset chosen: pick a built-in dataset or open a file or folder.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "No dataset chosen: pick a built-in dataset or open a file or folder."
+            )
+        )
     path = Path(ref.source).expanduser()
     if not path.exists():
         known = ", ".join(BUILTINS)
         raise DataError(
-            f"'{ref.source}' does not exist: it is neither a file nor a built-in ({known})."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{source}' does not exist: it is neither a file nor a built-in ({known}).",
+            ),
+            source=ref.source,
+            known=known,
         )
     common: dict[str, Any] = {
         "name": path.name or str(path),
@@ -91,8 +106,11 @@ def _load(ref: DataRef, progress: Progress) -> Dataset:
         return build_dataset(kind="text", task="next_char", parts=parts, vocab=vocab, notes=[note],
                              text_excerpt=text[:2000], contiguous=True, **common)  # fmt: skip
     raise DataError(
-        f"NetCanvas cannot open '{path.name}': expected a folder of images, IDX (.gz) files, "
-        "CIFAR batches, a .csv/.tsv table, a .npz/.npy array file or a .txt text."
+        QT_TRANSLATE_NOOP(
+            "Engine",
+            "NetCanvas cannot open '{file}': expected a folder of images, IDX (.gz) files, CIFAR batches, a .csv/.tsv table, a .npz/.npy array file or a .txt text.",
+        ),
+        file=path.name,
     )
 
 

@@ -13,6 +13,7 @@ import numpy as np
 from engine.data._common import index_labels, read_bytes
 from engine.data.dataset import Parts
 from engine.data.text import decode_text
+from engine.messages import QT_TRANSLATE_NOOP, Message
 from engine.types import DataError, Task
 
 if TYPE_CHECKING:
@@ -40,18 +41,27 @@ def read_table(path: Path) -> pd.DataFrame:
         frame = pd.read_csv(io.StringIO(text), sep=sep, skipinitialspace=True)
     except pd.errors.EmptyDataError:
         raise DataError(
-            f"'{path.name}' is empty: a table needs a header row and data rows."
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{file}' is empty: a table needs a header row and data rows."
+            ),
+            file=path.name,
         ) from None
     except (pd.errors.ParserError, ValueError, UnicodeError) as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise DataError(f"'{path.name}' is not a readable table: {first}.") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{file}' is not a readable table: {first}."),
+            file=path.name,
+            first=first,
+        ) from None
     frame = frame.loc[
         :, [not (str(c).startswith("Unnamed:") and frame[c].isna().all()) for c in frame.columns]
     ]
     if frame.shape[1] == 0:
-        raise DataError(f"'{path.name}' has no columns.")
+        raise DataError(QT_TRANSLATE_NOOP("Engine", "'{file}' has no columns."), file=path.name)
     if len(frame) == 0:
-        raise DataError(f"'{path.name}' has a header but no data rows.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{file}' has a header but no data rows."), file=path.name
+        )
     return frame
 
 
@@ -87,30 +97,61 @@ def table_parts(
     target = options.get("target")
     if target is None:
         target = guess_target(frame)
-        notes.append(f"Target column: '{target}' (choose another with the 'target' option).")
+        notes.append(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "Target column: '{target}' (choose another with the 'target' option)."
+                ),
+                target=target,
+            )
+        )
     elif str(target) not in frame.columns:
         columns = ", ".join(f"'{c}'" for c in frame.columns[:20])
-        raise DataError(f"'{name}' has no column '{target}'. Columns: {columns}.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' has no column '{target}'. Columns: {columns}."),
+            name=name,
+            target=target,
+            columns=columns,
+        )
     target = str(target)
     missing_target = int(frame[target].isna().sum())
     if missing_target:
         frame = frame[frame[target].notna()]
-        notes.append(f"Dropped {missing_target} row(s) with no value in '{target}'.")
+        notes.append(
+            Message(
+                QT_TRANSLATE_NOOP("Engine", "Dropped {rows} row(s) with no value in '{target}'."),
+                rows=missing_target,
+                target=target,
+            )
+        )
     y_col = frame[target]
     if y_col.nunique() < 2:
         raise DataError(
-            f"The target column '{target}' of '{name}' has only one value: there is nothing to "
-            "learn. Choose another target column."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The target column '{target}' of '{name}' has only one value: there is nothing to learn. Choose another target column.",
+            ),
+            target=target,
+            name=name,
         )
     task = options.get("task") or infer_task(y_col)
     if task not in ("classification", "binary", "regression"):
-        raise DataError(f"A table cannot be used for the task {task!r}.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "A table cannot be used for the task {task}."),
+            task=repr(task),
+        )
     features, feature_names = _features(frame.drop(columns=[target]), name, notes)
     class_names: list[str] = []
     if task == "regression":
         numeric = pd.to_numeric(y_col, errors="coerce")
         if numeric.isna().any():
-            raise DataError(f"The target '{target}' of '{name}' has values that are not numbers.")
+            raise DataError(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "The target '{target}' of '{name}' has values that are not numbers."
+                ),
+                target=target,
+                name=name,
+            )
         y: np.ndarray[Any, Any] = numeric.to_numpy(dtype=np.float32).reshape(-1, 1)
     else:
         raw = y_col.to_numpy()
@@ -119,12 +160,21 @@ def table_parts(
         (y,), class_names = index_labels([raw])
         if len(class_names) > MAX_CLASSES:
             raise DataError(
-                f"The target '{target}' of '{name}' has {len(class_names)} distinct values: "
-                "too many classes. Is it a number to predict (set task to regression)?"
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The target '{target}' of '{name}' has {count} distinct values: too many classes. Is it a number to predict (set task to regression)?",
+                ),
+                target=target,
+                name=name,
+                count=len(class_names),
             )
         if task == "binary" and len(class_names) != 2:
             raise DataError(
-                f"'binary' needs exactly two classes; '{target}' has {len(class_names)}."
+                QT_TRANSLATE_NOOP(
+                    "Engine", "'binary' needs exactly two classes; '{target}' has {count}."
+                ),
+                target=target,
+                count=len(class_names),
             )
     return Parts(features, y), task, class_names, feature_names, notes
 
@@ -150,13 +200,26 @@ def _features(
                 series = numeric
         if pd.api.types.is_numeric_dtype(series):
             if missing == len(series):
-                notes.append(f"Dropped column '{label}': it is empty.")
+                notes.append(
+                    Message(
+                        QT_TRANSLATE_NOOP("Engine", "Dropped column '{label}': it is empty."),
+                        label=label,
+                    )
+                )
                 continue
             if missing:
                 median = float(series.median())
                 series = series.fillna(median)
                 notes.append(
-                    f"Imputed {missing} missing value(s) in '{label}' with the median ({median:g})."
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Engine",
+                            "Imputed {missing} missing value(s) in '{label}' with the median ({median:g}).",
+                        ),
+                        missing=missing,
+                        label=label,
+                        median=median,
+                    )
                 )
             columns.append(series.to_numpy(dtype=np.float64))
             names.append(label)
@@ -164,16 +227,41 @@ def _features(
         text = series.astype("string")
         distinct = text.nunique()
         if distinct > MAX_ONE_HOT:
-            notes.append(f"Dropped column '{label}': text with {distinct} distinct values.")
+            notes.append(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine", "Dropped column '{label}': text with {distinct} distinct values."
+                    ),
+                    label=label,
+                    distinct=distinct,
+                )
+            )
             continue
         dummies = pd.get_dummies(text, prefix=label, prefix_sep="=", dtype=float)
         if missing:
-            notes.append(f"{missing} missing value(s) in '{label}' left as all-zero one-hot rows.")
+            notes.append(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "{missing} missing value(s) in '{label}' left as all-zero one-hot rows.",
+                    ),
+                    missing=missing,
+                    label=label,
+                )
+            )
         columns += [dummies[c].to_numpy() for c in dummies.columns]
         names += [str(c) for c in dummies.columns]
     if not columns:
-        raise DataError(f"'{name}' has no usable feature columns besides the target.")
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{name}' has no usable feature columns besides the target."
+            ),
+            name=name,
+        )
     x = np.stack(columns, axis=1).astype(np.float32)
     if not np.isfinite(x).all():
-        raise DataError(f"'{name}' contains infinite or too-large numbers.")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{name}' contains infinite or too-large numbers."),
+            name=name,
+        )
     return x, names

@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from engine.data._common import opt_int
 from engine.data.dataset import Parts
+from engine.messages import QT_TRANSLATE_NOOP, Message
 from engine.types import DataError
 
 TRIED_ENCODINGS = ("utf-8", "utf-16 (with BOM)", "gb18030")
@@ -40,9 +41,17 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
         try:
             return data.decode(encoding)
         except LookupError:
-            raise DataError(f"Unknown text encoding {encoding!r}.") from None
+            raise DataError(
+                QT_TRANSLATE_NOOP("Engine", "Unknown text encoding {encoding}."),
+                encoding=repr(encoding),
+            ) from None
         except UnicodeDecodeError as error:
-            raise DataError(f"'{name}' is not valid {encoding} text ({error.reason}).") from None
+            raise DataError(
+                QT_TRANSLATE_NOOP("Engine", "'{name}' is not valid {encoding} text ({reason})."),
+                name=name,
+                encoding=encoding,
+                reason=error.reason,
+            ) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ["utf-16"]
     else:
@@ -56,8 +65,12 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
             break
         return text
     raise DataError(
-        f"'{name}' is not text in any of the encodings tried ({', '.join(TRIED_ENCODINGS)}). "
-        "Save it as UTF-8, or set the 'encoding' option."
+        QT_TRANSLATE_NOOP(
+            "Engine",
+            "'{name}' is not text in any of the encodings tried ({tried}). Save it as UTF-8, or set the 'encoding' option.",
+        ),
+        name=name,
+        tried=", ".join(TRIED_ENCODINGS),
     )
 
 
@@ -118,8 +131,14 @@ def text_parts(text: str, name: str, options: Mapping[str, Any]) -> tuple[Parts,
     text = text.replace("\r\n", "\n")[:max_chars]
     if len(text) < 3 * (seq_len + 1):
         raise DataError(
-            f"'{name}' has only {len(text)} characters: with seq_len {seq_len} it needs at "
-            f"least {3 * (seq_len + 1)}. Use a longer text or a shorter seq_len."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{name}' has only {length} characters: with seq_len {seq_len} it needs at least {needed}. Use a longer text or a shorter seq_len.",
+            ),
+            name=name,
+            length=len(text),
+            seq_len=seq_len,
+            needed=3 * (seq_len + 1),
         )
     # Code points through numpy: no Python work per character (corpora run to megabytes).
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
@@ -129,5 +148,14 @@ def text_parts(text: str, name: str, options: Mapping[str, Any]) -> tuple[Parts,
     windows = np.lib.stride_tricks.sliding_window_view(codes, seq_len + 1)[::stride]
     x = np.ascontiguousarray(windows[:, :-1])
     y = np.ascontiguousarray(windows[:, 1:])
-    note = f"{len(text)} characters, {len(vocab)} distinct, {len(x)} windows of {seq_len}."
+    note = Message(
+        QT_TRANSLATE_NOOP(
+            "Engine",
+            "{characters} characters, {distinct} distinct, {windows} windows of {seq_len}.",
+        ),
+        characters=len(text),
+        distinct=len(vocab),
+        windows=len(x),
+        seq_len=seq_len,
+    )
     return Parts(x, y), vocab, note

@@ -14,6 +14,7 @@ from engine.layers.spec import (
     TensorType,
     fmt_shape,
 )
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import GraphError
 
 __all__ = [
@@ -39,4 +40,6 @@ def layer_spec(type: str) -> LayerSpec:
     try:
         return LAYERS[type]
     except KeyError:
-        raise GraphError(f"Unknown layer type {type!r}") from None
+        raise GraphError(
+            QT_TRANSLATE_NOOP("Engine", "Unknown layer type '{type}'"), type=type
+        ) from None

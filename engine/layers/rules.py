@@ -18,13 +18,13 @@ from engine.layers.spec import (
     describe,
     fmt_shape,
     insert_fix,
+    layer_title,
     set_fix,
 )
+from engine.messages import QT_TRANSLATE_NOOP, Message
 
 Params = dict[str, Any]
 Inputs = list[TensorType]
-
-_NEEDS_EMBEDDING = "{title} cannot read token ids directly — insert Embedding first"
 
 
 def _float_input(title: str, inputs: Inputs, vocab_hint: int = 64) -> TensorType:
@@ -32,10 +32,26 @@ def _float_input(title: str, inputs: Inputs, vocab_hint: int = 64) -> TensorType
     t = inputs[0]
     if t.tokens:
         raise ShapeProblem(
-            _NEEDS_EMBEDDING.format(title=title),
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "{title} cannot read token ids directly — insert Embedding first"
+                ),
+                title=layer_title(title),
+            ),
             insert_fix("Embedding", {"vocab_size": vocab_hint, "embedding_dim": 32}),
         )
     return t
+
+
+def _listed(shapes: list[tuple[int, ...]]) -> str:
+    """ "4×8×8 and 8×8×8" (and so on for more shapes), as a message value."""
+    if len(shapes) == 1:
+        return fmt_shape(shapes[0])
+    return Message(
+        QT_TRANSLATE_NOOP("Engine", "{first} and {rest}"),
+        first=fmt_shape(shapes[0]),
+        rest=_listed(shapes[1:]),
+    )
 
 
 def _same(out: TensorType, module: ModuleSpec | None, macs: int = 0) -> RuleResult:
@@ -66,17 +82,31 @@ def rule_output(params: Params, inputs: Inputs) -> RuleResult:
     seq_ok = task == "next_char" and len(t.shape) == 2
     if len(t.shape) != 1 and not seq_ok:
         if len(t.shape) == 2:
-            msg = (
-                f"Output expects a flat vector but receives {describe(t)} — turn off "
-                "return_sequences on the recurrent layer or insert Flatten"
+            msg = Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "Output expects a flat vector but receives {received} — turn off return_sequences on the recurrent layer or insert Flatten",
+                ),
+                received=describe(t),
             )
         else:
-            msg = f"Output expects a flat vector but receives {fmt_shape(t.shape)} — insert Flatten"
+            msg = Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "Output expects a flat vector but receives {shape} — insert Flatten"
+                ),
+                shape=fmt_shape(t.shape),
+            )
         raise ShapeProblem(msg, insert_fix("Flatten"))
     if task == "binary" and units != 1:
         raise ShapeProblem(
-            f"A binary Output has one unit (the logit of the positive class), not {units}",
-            set_fix("Set Output units to 1", units=1),
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "A binary Output has one unit (the logit of the positive class), not {units}",
+                ),
+                units=units,
+            ),
+            set_fix(Message(QT_TRANSLATE_NOOP("Engine", "Set Output units to 1")), units=1),
         )
     features = t.shape[-1]
     out = (*t.shape[:-1], units)
@@ -95,7 +125,12 @@ def rule_linear(params: Params, inputs: Inputs) -> RuleResult:
     t = _float_input("Linear", inputs)
     if len(t.shape) > 2:
         raise ShapeProblem(
-            f"Linear expects a flat vector but receives {fmt_shape(t.shape)} — insert Flatten",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "Linear expects a flat vector but receives {shape} — insert Flatten"
+                ),
+                shape=fmt_shape(t.shape),
+            ),
             insert_fix("Flatten"),
         )
     units, bias = params["units"], params["bias"]
@@ -119,20 +154,39 @@ def rule_reshape(params: Params, inputs: Inputs) -> RuleResult:
     total = prod(t.shape)
     if any(d == 0 or d < -1 for d in target) or target.count(-1) > 1:
         raise ShapeProblem(
-            "Reshape sizes must be positive, with at most one -1 (meaning 'the rest')"
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "Reshape sizes must be positive, with at most one -1 (meaning 'the rest')",
+                )
+            )
         )
     known = prod(d for d in target if d != -1)
     if -1 in target:
         if total % known:
             raise ShapeProblem(
-                f"Reshape to {fmt_shape(target)} cannot split {total} values "
-                f"({fmt_shape(t.shape)}) evenly"
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine", "Reshape to {target} cannot split {total} values ({shape}) evenly"
+                    ),
+                    target=fmt_shape(target),
+                    total=total,
+                    shape=fmt_shape(t.shape),
+                )
             )
         target[target.index(-1)] = total // known
     elif known != total:
         raise ShapeProblem(
-            f"Reshape to {fmt_shape(target)} needs {known} values but receives {total} "
-            f"({fmt_shape(t.shape)})"
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "Reshape to {target} needs {known} values but receives {total} ({shape})",
+                ),
+                target=fmt_shape(target),
+                known=known,
+                total=total,
+                shape=fmt_shape(t.shape),
+            )
         )
     out = tuple(target)
     return _same(TensorType(out), ModuleSpec("Reshape", (out,)))
@@ -147,7 +201,13 @@ def rule_dropout2d(params: Params, inputs: Inputs) -> RuleResult:
     t = _float_input("Dropout2d", inputs)
     if len(t.shape) != 3:
         raise ShapeProblem(
-            f"Dropout2d drops whole channels of an image but receives {describe(t)} — use Dropout",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "Dropout2d drops whole channels of an image but receives {received} — use Dropout",
+                ),
+                received=describe(t),
+            )
         )
     return _same(t, ModuleSpec("nn.Dropout2d", (), {"p": params["p"]}))
 
@@ -156,8 +216,13 @@ def rule_batchnorm1d(params: Params, inputs: Inputs) -> RuleResult:
     t = _float_input("BatchNorm1d", inputs)
     if len(t.shape) not in (1, 2):
         raise ShapeProblem(
-            f"BatchNorm1d expects a vector or channels×length but receives {describe(t)} — "
-            "use BatchNorm2d for images",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "BatchNorm1d expects a vector or channels×length but receives {received} — use BatchNorm2d for images",
+                ),
+                received=describe(t),
+            )
         )
     n = t.shape[0]
     return RuleResult(t, 2 * n, 2 * prod(t.shape), ModuleSpec("nn.BatchNorm1d", (n,)))
@@ -167,7 +232,13 @@ def rule_batchnorm2d(params: Params, inputs: Inputs) -> RuleResult:
     t = _float_input("BatchNorm2d", inputs)
     if len(t.shape) != 3:
         raise ShapeProblem(
-            f"BatchNorm2d expects an image (C×H×W) but receives {describe(t)} — use BatchNorm1d",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "BatchNorm2d expects an image (C×H×W) but receives {received} — use BatchNorm1d",
+                ),
+                received=describe(t),
+            )
         )
     c = t.shape[0]
     return RuleResult(t, 2 * c, 2 * prod(t.shape), ModuleSpec("nn.BatchNorm2d", (c,)))
@@ -183,7 +254,13 @@ def rule_embedding(params: Params, inputs: Inputs) -> RuleResult:
     t = inputs[0]
     if not t.tokens:
         raise ShapeProblem(
-            f"Embedding expects token ids from a text Input but receives {describe(t)}",
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "Embedding expects token ids from a text Input but receives {received}",
+                ),
+                received=describe(t),
+            )
         )
     vocab, dim = params["vocab_size"], params["embedding_dim"]
     return RuleResult(
@@ -232,10 +309,15 @@ def rule_add(params: Params, inputs: Inputs) -> RuleResult:
         _float_input("Add", [t])
     shapes = [t.shape for t in inputs]
     if any(s != shapes[0] for s in shapes):
-        listed = " and ".join(fmt_shape(s) for s in shapes)
+        listed = _listed(shapes)
         raise ShapeProblem(
-            f"Add needs inputs of the same shape but receives {listed} — make the branches "
-            "match (for example with a 1×1 Conv2d or a Linear)"
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "Add needs inputs of the same shape but receives {listed} — make the branches match (for example with a 1×1 Conv2d or a Linear)",
+                ),
+                listed=listed,
+            )
         )
     return _same(inputs[0], ModuleSpec("Add"), prod(shapes[0]) * (len(inputs) - 1))
 
@@ -247,22 +329,42 @@ def rule_concatenate(params: Params, inputs: Inputs) -> RuleResult:
     rank = len(shapes[0])
     axis = params["axis"]
     if any(len(s) != rank for s in shapes):
-        listed = " and ".join(fmt_shape(s) for s in shapes)
+        listed = _listed(shapes)
         raise ShapeProblem(
-            f"Concatenate needs inputs with the same number of axes but receives {listed}"
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "Concatenate needs inputs with the same number of axes but receives {listed}",
+                ),
+                listed=listed,
+            )
         )
     if not -rank <= axis < rank:
         raise ShapeProblem(
-            f"Concatenate axis {axis} does not exist for {fmt_shape(shapes[0])} "
-            f"(axes 0..{rank - 1})",
-            set_fix("Set axis to 0", axis=0),
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "Concatenate axis {axis} does not exist for {shape} (axes 0..{last})",
+                ),
+                axis=axis,
+                shape=fmt_shape(shapes[0]),
+                last=rank - 1,
+            ),
+            set_fix(Message(QT_TRANSLATE_NOOP("Engine", "Set axis to 0")), axis=0),
         )
     ax = axis % rank
     for s in shapes[1:]:
         if s[:ax] + s[ax + 1 :] != shapes[0][:ax] + shapes[0][ax + 1 :]:
-            listed = " and ".join(fmt_shape(s) for s in shapes)
+            listed = _listed(shapes)
             raise ShapeProblem(
-                f"Concatenate on axis {axis} needs all other axes to match but receives {listed}"
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "Concatenate on axis {axis} needs all other axes to match but receives {listed}",
+                    ),
+                    axis=axis,
+                    listed=listed,
+                )
             )
     out = list(shapes[0])
     out[ax] = sum(s[ax] for s in shapes)

@@ -15,18 +15,36 @@ from engine.layers.spec import (
     describe,
     fmt_shape,
     insert_fix,
+    layer_title,
     set_fix,
 )
+from engine.messages import QT_TRANSLATE_NOOP, Message
 
 
 def _spatial_input(title: str, inputs: Inputs, ndim: int) -> TensorType:
     t = _float_input(title, inputs)
     if len(t.shape) != ndim + 1:
-        want = "an image (C×H×W)" if ndim == 2 else "channels×length (C×L)"
-        hint = "reshape it first" if len(t.shape) < ndim + 1 else "check the layer before"
+        if ndim == 2:
+            want = Message(QT_TRANSLATE_NOOP("Engine", "an image (C×H×W)"))
+        else:
+            want = Message(QT_TRANSLATE_NOOP("Engine", "channels×length (C×L)"))
         if ndim == 2 and len(t.shape) == 1:
-            hint = "use Linear for vectors"
-        raise ShapeProblem(f"{title} expects {want} but receives {describe(t)} — {hint}")
+            hint = Message(QT_TRANSLATE_NOOP("Engine", "use Linear for vectors"))
+        elif len(t.shape) < ndim + 1:
+            hint = Message(QT_TRANSLATE_NOOP("Engine", "reshape it first"))
+        else:
+            hint = Message(QT_TRANSLATE_NOOP("Engine", "check the layer before"))
+        raise ShapeProblem(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "{title} expects {want} but receives {received} — {hint}"
+                ),
+                title=layer_title(title),
+                want=want,
+                received=describe(t),
+                hint=hint,
+            )
+        )
     return t
 
 
@@ -45,16 +63,30 @@ def rule_conv(title: str, ndim: int) -> Any:
         pad = _padding(params["padding"])
         if c % g or f % g:
             raise ShapeProblem(
-                f"{title} groups ({g}) must divide both the input channels ({c}) and the "
-                f"filters ({f})",
-                set_fix("Set groups to 1", groups=1),
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "{title} groups ({groups}) must divide both the input channels ({channels}) and the filters ({filters})",
+                    ),
+                    title=layer_title(title),
+                    groups=g,
+                    channels=c,
+                    filters=f,
+                ),
+                set_fix(Message(QT_TRANSLATE_NOOP("Engine", "Set groups to 1")), groups=1),
             )
         span = d * (k - 1) + 1
         if pad == "same":
             if s != 1:
                 raise ShapeProblem(
-                    f"{title} padding 'same' needs stride 1 (it is {s})",
-                    set_fix("Set stride to 1", stride=1),
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Engine", "{title} padding 'same' needs stride 1 (it is {stride})"
+                        ),
+                        title=layer_title(title),
+                        stride=s,
+                    ),
+                    set_fix(Message(QT_TRANSLATE_NOOP("Engine", "Set stride to 1")), stride=1),
                 )
             out_spatial = spatial
         else:
@@ -63,9 +95,22 @@ def rule_conv(title: str, ndim: int) -> Any:
                 biggest = max(1, (min(spatial) + 2 * pad - 1) // d + 1)
                 kshape = "×".join([str(span)] * ndim)
                 raise ShapeProblem(
-                    f"{title} kernel {kshape} is larger than its input {fmt_shape(spatial)} — "
-                    "use a smaller kernel or padding 'same'",
-                    set_fix(f"Set kernel size to {biggest}", kernel_size=biggest),
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Engine",
+                            "{title} kernel {kshape} is larger than its input {shape} — use a smaller kernel or padding 'same'",
+                        ),
+                        title=layer_title(title),
+                        kshape=kshape,
+                        shape=fmt_shape(spatial),
+                    ),
+                    set_fix(
+                        Message(
+                            QT_TRANSLATE_NOOP("Engine", "Set kernel size to {size}"),
+                            size=biggest,
+                        ),
+                        kernel_size=biggest,
+                    ),
                 )
             out_spatial = tuple((n + 2 * pad - span) // s + 1 for n in spatial)
         per_out = (c // g) * k**ndim
@@ -97,14 +142,29 @@ def rule_conv_transpose2d(params: Params, inputs: Inputs) -> RuleResult:
     p, op, bias = params["padding"], params["output_padding"], params["bias"]
     if op >= s:
         raise ShapeProblem(
-            f"ConvTranspose2d output padding ({op}) must be smaller than the stride ({s})",
-            set_fix("Set output padding to 0", output_padding=0),
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "ConvTranspose2d output padding ({output_padding}) must be smaller than the stride ({stride})",
+                ),
+                output_padding=op,
+                stride=s,
+            ),
+            set_fix(
+                Message(QT_TRANSLATE_NOOP("Engine", "Set output padding to 0")), output_padding=0
+            ),
         )
     out_spatial = tuple((n - 1) * s - 2 * p + (k - 1) + op + 1 for n in spatial)
     if min(out_spatial) < 1:
         raise ShapeProblem(
-            f"ConvTranspose2d padding {p} leaves no output from {fmt_shape(spatial)}",
-            set_fix("Set padding to 0", padding=0),
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "ConvTranspose2d padding {padding} leaves no output from {shape}"
+                ),
+                padding=p,
+                shape=fmt_shape(spatial),
+            ),
+            set_fix(Message(QT_TRANSLATE_NOOP("Engine", "Set padding to 0")), padding=0),
         )
     return RuleResult(
         out=TensorType((f, *out_spatial)),
@@ -128,16 +188,34 @@ def rule_pool(title: str) -> Any:
         s = params["stride"] or k
         if 2 * p > k:
             raise ShapeProblem(
-                f"{title} padding ({p}) must be at most half the pool size ({k})",
-                set_fix("Set padding to 0", padding=0),
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "{title} padding ({padding}) must be at most half the pool size ({size})",
+                    ),
+                    title=layer_title(title),
+                    padding=p,
+                    size=k,
+                ),
+                set_fix(Message(QT_TRANSLATE_NOOP("Engine", "Set padding to 0")), padding=0),
             )
         out_spatial = tuple((n + 2 * p - k) // s + 1 for n in spatial)
         if min(out_spatial) < 1:
             fit = max(1, min(spatial) + 2 * p)
             raise ShapeProblem(
-                f"{title} {k}×{k} shrinks {fmt_shape(spatial)} to nothing — use a smaller pool "
-                "size or remove this layer",
-                set_fix(f"Set pool size to {fit}", pool_size=fit),
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "{title} {size}×{size} shrinks {shape} to nothing — use a smaller pool size or remove this layer",
+                    ),
+                    title=layer_title(title),
+                    size=k,
+                    shape=fmt_shape(spatial),
+                ),
+                set_fix(
+                    Message(QT_TRANSLATE_NOOP("Engine", "Set pool size to {size}"), size=fit),
+                    pool_size=fit,
+                ),
             )
         return RuleResult(
             out=TensorType((c, *out_spatial)),
@@ -153,7 +231,13 @@ def rule_global_avg_pool(params: Params, inputs: Inputs) -> RuleResult:
     t = _float_input("GlobalAvgPool", inputs)
     if len(t.shape) < 2:
         raise ShapeProblem(
-            f"GlobalAvgPool averages each channel of an image but receives {describe(t)}"
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "GlobalAvgPool averages each channel of an image but receives {received}",
+                ),
+                received=describe(t),
+            )
         )
     return RuleResult(TensorType((t.shape[0],)), 0, prod(t.shape), ModuleSpec("GlobalAvgPool"))
 
@@ -170,13 +254,26 @@ def rule_recurrent(title: str) -> Any:
         if len(t.shape) == 3:
             c, h, w = t.shape
             raise ShapeProblem(
-                f"{title} expects a sequence (T×F) but receives {describe(t)} — add Reshape or "
-                "use Conv2d",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "{title} expects a sequence (T×F) but receives {received} — add Reshape or use Conv2d",
+                    ),
+                    title=layer_title(title),
+                    received=describe(t),
+                ),
                 _reshape_fix((c * h, w)),
             )
         if len(t.shape) != 2:
             raise ShapeProblem(
-                f"{title} expects a sequence (T×F) but receives {describe(t)} — add Reshape",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "{title} expects a sequence (T×F) but receives {received} — add Reshape",
+                    ),
+                    title=layer_title(title),
+                    received=describe(t),
+                ),
                 _reshape_fix((t.shape[0], 1)),
             )
         steps, features = t.shape
@@ -210,4 +307,7 @@ def rule_recurrent(title: str) -> Any:
 
 def _reshape_fix(shape: tuple[int, ...]) -> FixSpec:
     fix = insert_fix("Reshape", {"shape": shape})
-    return FixSpec(f"Insert Reshape to {fmt_shape(shape)}", fix.actions)
+    label = Message(
+        QT_TRANSLATE_NOOP("Engine", "Insert Reshape to {shape}"), shape=fmt_shape(shape)
+    )
+    return FixSpec(label, fix.actions)

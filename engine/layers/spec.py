@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from engine.messages import QT_TRANSLATE_NOOP, Message, Term
+
 ParamKind = str  # "int" | "float" | "bool" | "choice" | "ints" | "str"
 
 
@@ -34,60 +36,116 @@ class ParamSpec:
 
     def validate(self, value: Any) -> Any:
         """``value`` normalised to this parameter's type; ValueError (plain text) if invalid."""
-        label = self.label_en or self.name
+        label = Term(self.label_en or self.name, self.label_zh)
         if self.kind == "bool":
             if isinstance(value, bool):
                 return value
-            raise ValueError(f"{label} must be true or false")
+            raise ValueError(
+                Message(QT_TRANSLATE_NOOP("Engine", "{label} must be true or false"), label=label)
+            )
         if self.kind == "int":
             if isinstance(value, bool) or not isinstance(value, int):
                 if isinstance(value, float) and value.is_integer():
                     value = int(value)
                 else:
-                    raise ValueError(f"{label} must be a whole number")
+                    raise ValueError(
+                        Message(
+                            QT_TRANSLATE_NOOP("Engine", "{label} must be a whole number"),
+                            label=label,
+                        )
+                    )
             self._check_range(label, value)
             return value
         if self.kind == "float":
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ValueError(f"{label} must be a number")
+                raise ValueError(
+                    Message(QT_TRANSLATE_NOOP("Engine", "{label} must be a number"), label=label)
+                )
             value = float(value)
             if not math.isfinite(value):
-                raise ValueError(f"{label} must be a finite number")
+                raise ValueError(
+                    Message(
+                        QT_TRANSLATE_NOOP("Engine", "{label} must be a finite number"), label=label
+                    )
+                )
             self._check_range(label, value)
             return value
         if self.kind == "choice":
             if value not in self.choices:
                 options = ", ".join(str(c) for c in self.choices)
-                raise ValueError(f"{label} must be one of: {options}")
+                raise ValueError(
+                    Message(
+                        QT_TRANSLATE_NOOP("Engine", "{label} must be one of: {options}"),
+                        label=label,
+                        options=options,
+                    )
+                )
             return value
         if self.kind == "ints":
             if isinstance(value, str | bytes) or not isinstance(value, Sequence):
-                raise ValueError(f"{label} must be a list of whole numbers")
+                raise ValueError(
+                    Message(
+                        QT_TRANSLATE_NOOP("Engine", "{label} must be a list of whole numbers"),
+                        label=label,
+                    )
+                )
             items = list(value)
             if not items or len(items) > 8:
-                raise ValueError(f"{label} must list between 1 and 8 whole numbers")
+                raise ValueError(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Engine", "{label} must list between 1 and 8 whole numbers"
+                        ),
+                        label=label,
+                    )
+                )
             out: list[int] = []
             for item in items:
                 if isinstance(item, bool) or not isinstance(item, int):
-                    raise ValueError(f"{label} must be a list of whole numbers")
+                    raise ValueError(
+                        Message(
+                            QT_TRANSLATE_NOOP("Engine", "{label} must be a list of whole numbers"),
+                            label=label,
+                        )
+                    )
                 self._check_range(label, item)
                 out.append(item)
             return tuple(out)
         if self.kind == "str":
             if not isinstance(value, str):
-                raise ValueError(f"{label} must be text")
+                raise ValueError(
+                    Message(QT_TRANSLATE_NOOP("Engine", "{label} must be text"), label=label)
+                )
             if self.name == "padding":
                 return validate_padding(label, value)
             if self.choices and value not in self.choices:
-                raise ValueError(f"{label} must be one of: {', '.join(self.choices)}")
+                raise ValueError(
+                    Message(
+                        QT_TRANSLATE_NOOP("Engine", "{label} must be one of: {options}"),
+                        label=label,
+                        options=", ".join(self.choices),
+                    )
+                )
             return value
-        raise ValueError(f"unknown parameter kind {self.kind!r}")
+        raise ValueError(f"unknown parameter kind {self.kind!r}")  # a bug in the library
 
     def _check_range(self, label: str, value: float) -> None:
         if self.minimum is not None and value < self.minimum:
-            raise ValueError(f"{label} must be at least {_num(self.minimum)}")
+            raise ValueError(
+                Message(
+                    QT_TRANSLATE_NOOP("Engine", "{label} must be at least {minimum}"),
+                    label=label,
+                    minimum=_num(self.minimum),
+                )
+            )
         if self.maximum is not None and value > self.maximum:
-            raise ValueError(f"{label} must be at most {_num(self.maximum)}")
+            raise ValueError(
+                Message(
+                    QT_TRANSLATE_NOOP("Engine", "{label} must be at most {maximum}"),
+                    label=label,
+                    maximum=_num(self.maximum),
+                )
+            )
 
 
 def validate_padding(label: str, value: str) -> str:
@@ -97,7 +155,14 @@ def validate_padding(label: str, value: str) -> str:
         return text
     if text.isdigit() and int(text) <= 1024:
         return str(int(text))
-    raise ValueError(f"{label} must be 'valid', 'same' or a whole number of pixels")
+    raise ValueError(
+        Message(
+            QT_TRANSLATE_NOOP(
+                "Engine", "{label} must be 'valid', 'same' or a whole number of pixels"
+            ),
+            label=label,
+        )
+    )
 
 
 def _num(x: float) -> str:
@@ -158,7 +223,7 @@ class FixSpec:
 
 
 class ShapeProblem(Exception):
-    """Raised by a shape rule: a plain-language message and optionally a fix."""
+    """Raised by a shape rule: a plain-language message (a ``Message``) and optionally a fix."""
 
     def __init__(self, message: str, fix: FixSpec | None = None) -> None:
         super().__init__(message)
@@ -170,8 +235,18 @@ def set_fix(label: str, **values: Any) -> FixSpec:
     return FixSpec(label, tuple(FixAction("set", k, v) for k, v in values.items()))
 
 
+def layer_title(layer_type: str) -> Term:
+    """A layer type as a message value: its type name in English ("Linear"), its title in a
+    Chinese message ("全连接")."""
+    from engine.layers.catalog import LAYERS  # the catalogue is built from this module
+
+    spec = LAYERS.get(layer_type)
+    return Term(layer_type, spec.title_zh if spec is not None else "")
+
+
 def insert_fix(layer_type: str, params: dict[str, Any] | None = None, port: int = 0) -> FixSpec:
-    return FixSpec(f"Insert {layer_type}", (FixAction("insert", layer_type, params or {}, port),))
+    label = Message(QT_TRANSLATE_NOOP("Engine", "Insert {layer}"), layer=layer_title(layer_type))
+    return FixSpec(label, (FixAction("insert", layer_type, params or {}, port),))
 
 
 ShapeRule = Callable[[dict[str, Any], list[TensorType]], RuleResult]
@@ -194,6 +269,12 @@ class LayerSpec:
     key_params: tuple[str, ...]
     rule: ShapeRule | None = None  # shape rule, parameter count, MACs and module description
 
+    @property
+    def title(self) -> Term:
+        """The layer's title as a message value: English, or Chinese where the message is shown
+        in Chinese."""
+        return Term(self.title_en, self.title_zh)
+
     def param(self, name: str) -> ParamSpec:
         for p in self.params:
             if p.name == name:
@@ -206,12 +287,26 @@ class LayerSpec:
 
 def fmt_shape(shape: Sequence[int]) -> str:
     """``(32, 13, 13)`` -> ``"32×13×13"`` as the messages show shapes."""
-    return "×".join(str(d) for d in shape) if shape else "a scalar"
+    return (
+        "×".join(str(d) for d in shape)
+        if shape
+        else Message(QT_TRANSLATE_NOOP("Engine", "a scalar"))
+    )
 
 
-def describe(t: TensorType) -> str:
-    """A plain-language name for what flows along an edge."""
+def describe(t: TensorType) -> Message:
+    """A plain-language name for what flows along an edge (a value of the shape messages)."""
     if t.tokens:
-        return f"token ids of length {t.shape[0]}" if t.shape else "token ids"
-    kind = {1: "a vector", 2: "a sequence", 3: "an image"}.get(len(t.shape), "a tensor")
-    return f"{kind} {fmt_shape(t.shape)}"
+        if t.shape:
+            return Message(
+                QT_TRANSLATE_NOOP("Engine", "token ids of length {length}"), length=t.shape[0]
+            )
+        return Message(QT_TRANSLATE_NOOP("Engine", "token ids"))
+    shape = fmt_shape(t.shape)
+    if len(t.shape) == 1:
+        return Message(QT_TRANSLATE_NOOP("Engine", "a vector {shape}"), shape=shape)
+    if len(t.shape) == 2:
+        return Message(QT_TRANSLATE_NOOP("Engine", "a sequence {shape}"), shape=shape)
+    if len(t.shape) == 3:
+        return Message(QT_TRANSLATE_NOOP("Engine", "an image {shape}"), shape=shape)
+    return Message(QT_TRANSLATE_NOOP("Engine", "a tensor {shape}"), shape=shape)

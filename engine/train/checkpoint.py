@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import NetCanvasError
 
 if TYPE_CHECKING:
@@ -110,8 +111,13 @@ def save_checkpoint(directory: str | Path, name: str, checkpoint: Checkpoint) ->
         _atomic_write(folder / f"{name}.json", lambda tmp: Path(tmp).write_text(text, "utf-8"))
     except OSError as exc:
         raise NetCanvasError(
-            f"Could not write checkpoint '{name}' in {folder}: {exc.strerror or exc}. "
-            "Check that the folder exists and is writable."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "Could not write checkpoint '{name}' in {folder}: {reason}. Check that the folder exists and is writable.",
+            ),
+            name=name,
+            folder=folder,
+            reason=exc.strerror or exc,
         ) from exc
     return folder / f"{name}.json"
 
@@ -128,8 +134,13 @@ def load_checkpoint(directory: str | Path, name: str = "last") -> Checkpoint:
         state_tensors = load_file(str(folder / f"{name}.state.safetensors"))
     except (OSError, ValueError) as exc:
         raise NetCanvasError(
-            f"Checkpoint '{name}' in {folder} is missing or unreadable ({exc}). "
-            "Train again to write a new one."
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "Checkpoint '{name}' in {folder} is missing or unreadable ({error}). Train again to write a new one.",
+            ),
+            name=name,
+            folder=folder,
+            error=exc,
         ) from exc
     opt_rest = meta.pop("optimizer", None)
     optimizer_state = join_optimizer_state(state_tensors, opt_rest) if opt_rest else None

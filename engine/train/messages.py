@@ -9,10 +9,7 @@ in the context ``engine.types.RUN_MESSAGE_CONTEXT``.
 
 from __future__ import annotations
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    return text
-
+from engine.messages import QT_TRANSLATE_NOOP
 
 # One plain literal each: lupdate keeps only the first piece of an implicitly joined string.
 NON_FINITE_AT_STEP = QT_TRANSLATE_NOOP(
@@ -38,5 +35,5 @@ RESTORED_BEST = QT_TRANSLATE_NOOP(
 STOPPED_BY_REQUEST = QT_TRANSLATE_NOOP(
     "RunMessages", "Stopped by request. Epochs completed: {epochs}."
 )
-# An error that explains itself (a NetCanvasError): shown as it is, in English.
+# An error that explains itself (a NetCanvasError) keeps its own template (context Engine).
 AS_IS = "{error}"

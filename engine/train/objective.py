@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import NetCanvasError, Task
 
 if TYPE_CHECKING:
@@ -44,7 +45,11 @@ class Objective:
     ) -> None:
         name = loss or default_loss(task)
         if name not in LOSSES:
-            raise NetCanvasError(f"Unknown loss '{name}'. Choose one of: {', '.join(LOSSES)}.")
+            raise NetCanvasError(
+                QT_TRANSLATE_NOOP("Engine", "Unknown loss '{name}'. Choose one of: {losses}."),
+                name=name,
+                losses=", ".join(LOSSES),
+            )
         self.task: Task = task
         self.name: str = name
         self.label_smoothing = float(label_smoothing)

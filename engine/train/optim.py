@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from engine.messages import QT_TRANSLATE_NOOP
 from engine.types import NetCanvasError, TrainSettings
 
 if TYPE_CHECKING:
@@ -27,7 +28,10 @@ def make_optimizer(model: nn.Module, settings: TrainSettings) -> torch.optim.Opt
     params = [p for p in model.parameters() if p.requires_grad]
     lr, wd = float(settings.lr), float(settings.weight_decay)
     if not lr > 0 or not math.isfinite(lr):
-        raise NetCanvasError(f"Learning rate must be a positive number, got {settings.lr}.")
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP("Engine", "Learning rate must be a positive number, got {lr}."),
+            lr=settings.lr,
+        )
     name = settings.optimizer
     kwargs: dict[str, Any]
     if name == "sgd":
@@ -44,7 +48,11 @@ def make_optimizer(model: nn.Module, settings: TrainSettings) -> torch.optim.Opt
     elif name == "adagrad":
         cls, kwargs = torch.optim.Adagrad, {}
     else:
-        raise NetCanvasError(f"Unknown optimiser '{name}'. Choose one of: {', '.join(OPTIMIZERS)}.")
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP("Engine", "Unknown optimiser '{name}'. Choose one of: {optimizers}."),
+            name=name,
+            optimizers=", ".join(OPTIMIZERS),
+        )
     if name != "rmsprop" and params and all(p.device.type in ("cpu", "cuda") for p in params):
         try:
             optimizer: torch.optim.Optimizer = cls(
@@ -71,8 +79,12 @@ class Schedule:
     def __init__(self, settings: TrainSettings) -> None:
         if settings.schedule not in SCHEDULES:
             raise NetCanvasError(
-                f"Unknown learning-rate schedule '{settings.schedule}'. "
-                f"Choose one of: {', '.join(SCHEDULES)}."
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "Unknown learning-rate schedule '{schedule}'. Choose one of: {schedules}.",
+                ),
+                schedule=settings.schedule,
+                schedules=", ".join(SCHEDULES),
             )
         self.kind = settings.schedule
         self.base_lr = float(settings.lr)

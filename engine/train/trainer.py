@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from engine.messages import QT_TRANSLATE_NOOP, plain_values
 from engine.train import messages
 from engine.train.callbacks import Callback, CallbackList, Logs
 from engine.train.checkpoint import Checkpoint, load_checkpoint, save_checkpoint
@@ -269,7 +270,11 @@ class Trainer:
 
         n_epochs = self.settings.epochs if epochs is None else int(epochs)
         if self.state in ("running", "paused"):
-            raise NetCanvasError("This model is already training; stop it before starting again.")
+            raise NetCanvasError(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "This model is already training; stop it before starting again."
+                )
+            )
         self.state = "running"
         self.error = None
         record = self.history
@@ -308,7 +313,8 @@ class Trainer:
             self._fail(exc, messages.OUT_OF_MEMORY, batch=bs, half=max(1, bs // 2))
         except NetCanvasError as exc:
             self._restore_good()
-            self._fail(exc, messages.AS_IS, error=str(exc))
+            # The error's own template and values: an interface translates it like the others.
+            self._fail(exc, exc.template, **plain_values(exc.values))
         except Exception as exc:
             self._restore_good()
             self._fail(
@@ -609,8 +615,13 @@ class Trainer:
         missing = set(self.model.state_dict()) ^ set(checkpoint.weights)
         if missing:
             raise NetCanvasError(
-                f"Checkpoint '{name}' in {directory} belongs to a different network "
-                f"(mismatched weights: {', '.join(sorted(missing)[:3])}). Use a matching project."
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "Checkpoint '{name}' in {directory} belongs to a different network (mismatched weights: {missing}). Use a matching project.",
+                ),
+                name=name,
+                directory=directory,
+                missing=", ".join(sorted(missing)[:3]),
             )
         self._load_state({k: v.to(self.device) for k, v in checkpoint.weights.items()})
         meta = checkpoint.meta

@@ -46,6 +46,7 @@ from gui.data.text import (
     summary_html,
 )
 from gui.data.views import ClassHistogram, DataFrameModel, scatter_points, themed_plot
+from gui.i18n import engine_text
 from gui.widgets.colours import WARN_COLOUR
 from gui.widgets.gallery import ImageGrid, normalise_to_uint8
 from gui.widgets.layout import settings_beside_view
@@ -439,7 +440,7 @@ class DataPane(QWidget):
         self.tabs.setTabVisible(self.TAB_AUGMENTED, is_image)
         self.skipped_list.clear()
         for file, reason in dataset.skipped:
-            self.skipped_list.addItem(f"{file} — {reason}")
+            self.skipped_list.addItem(f"{file} — {engine_text(reason)}")
         self.tabs.setTabVisible(self.TAB_SKIPPED, bool(dataset.skipped))
         self._refresh_augment_preview()
 
@@ -506,7 +507,7 @@ class DataPane(QWidget):
         if fixes:
             self.fit_label.setText(
                 self.tr("The network does not fit this dataset yet: {0}").format(
-                    "; ".join(fix.label for fix in fixes)
+                    "; ".join(engine_text(fix.label) for fix in fixes)
                 )
             )
             self.fit_label.setStyleSheet(f"color: {WARN_COLOUR};")

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from gui.i18n import localized
+from gui.i18n import engine_text, localized
 
 
 def builtin_title(info: Any) -> str:
@@ -76,5 +76,5 @@ def summary_html(dataset: Any) -> str:
                 "DataPane", "{0} files could not be read (see Skipped files)."
             ).format(len(dataset.skipped))
         )
-    lines.extend(str(note) for note in dataset.notes)
+    lines.extend(engine_text(note) for note in dataset.notes)
     return "<br>".join(lines)

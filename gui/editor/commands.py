@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from engine import GraphError
 from gui.editor._text import tr
+from gui.i18n import engine_text
 
 if TYPE_CHECKING:
     from engine import Edge, Graph
@@ -43,7 +44,7 @@ class GraphCommand(QUndoCommand):
 
     def _refuse(self, error: GraphError) -> None:
         if self._sink is not None:
-            self._sink.message = str(error)
+            self._sink.message = engine_text(error)
         self.setObsolete(True)
 
 

@@ -44,6 +44,7 @@ from gui.editor.palette import LayerPalette
 from gui.editor.scene import GraphScene
 from gui.editor.summary import SummaryStrip
 from gui.editor.view import GraphView
+from gui.i18n import engine_text
 
 if TYPE_CHECKING:
     from engine import Graph
@@ -196,14 +197,14 @@ class EditorController(QObject):
         if dst_port is None:
             dst_port = graph.free_port(dst)
             if dst_port is None:
-                reason = graph.can_connect(src, dst, 0) or (
+                reason = engine_text(graph.can_connect(src, dst, 0) or "") or (
                     tr("%s has no free input.") % graph.nodes[dst].name
                 )
                 self.sig_status.emit(tr("Cannot connect: %s") % reason)
                 return False
         reason = graph.can_connect(src, dst, dst_port)
         if reason:
-            self.sig_status.emit(tr("Cannot connect: %s") % reason)
+            self.sig_status.emit(tr("Cannot connect: %s") % engine_text(reason))
             return False
         sink = ErrorSink()
         self.state.edit(ConnectCommand(graph, src, dst, dst_port, sink))
@@ -232,7 +233,7 @@ class EditorController(QObject):
         fix = issue.fix
         if fix is None:
             return
-        self.run_edit(tr("Fix: %s") % fix.label, fix.apply)
+        self.run_edit(tr("Fix: %s") % engine_text(fix.label), fix.apply)
 
     def append_layer(self, layer_type: str) -> str:
         """Add a layer below the selected one and connect it (palette double-click / Enter)."""
@@ -346,7 +347,7 @@ class EditorController(QObject):
         except GraphError as error:
             before.apply_to(graph)
             self.scene.flush()
-            self.sig_status.emit(str(error))
+            self.sig_status.emit(engine_text(error))
             return None
         after = GraphState.capture(graph)
         if after != before:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from engine import layer_spec
 from gui.editor._text import format_count, format_shape
 from gui.editor.style import error_colour, issue_colour, issue_mark
-from gui.i18n import localized
+from gui.i18n import engine_text, localized
 from gui.widgets.wheel import wheel_safe
 
 _INT_MAX = 2**31 - 1
@@ -299,14 +299,14 @@ class Inspector(QScrollArea):
             row.setFrameShape(QFrame.Shape.StyledPanel)
             box = QVBoxLayout(row)
             box.setContentsMargins(6, 6, 6, 6)
-            message = QLabel(f"{issue_mark(issue.severity)} {issue.message}")
+            message = QLabel(f"{issue_mark(issue.severity)} {engine_text(issue.message)}")
             message.setWordWrap(True)
             message.setObjectName("issue")
             colour = issue_colour(self.palette(), issue.severity)
             message.setStyleSheet(f"color: {colour.name()};")
             box.addWidget(message)
             if issue.fix is not None:
-                button = QPushButton(self.tr("Fix: %s") % issue.fix.label)
+                button = QPushButton(self.tr("Fix: %s") % engine_text(issue.fix.label))
                 button.clicked.connect(lambda _c=False, i=issue: self._actions.apply_fix(i))
                 self.fix_buttons.append(button)
                 line = QHBoxLayout()

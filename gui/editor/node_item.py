@@ -23,7 +23,7 @@ from gui.editor.style import (
     issue_mark,
     palette,
 )
-from gui.i18n import localized
+from gui.i18n import engine_text, localized
 from gui.icons import category_colour, layer_pixmap
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ class NodeItem(QGraphicsItem):
             lines.append(f"<code>{spec.formula}</code>")
         lines.append(tr("Output: %s") % format_shape(self._shape))
         for message, severity in self._issues:
-            lines.append(f"{issue_mark(severity)} {message}")
+            lines.append(f"{issue_mark(severity)} {engine_text(message)}")
         return "<br>".join(lines)
 
     # --- geometry --------------------------------------------------------------------------
@@ -350,7 +350,9 @@ class NodeItem(QGraphicsItem):
                 painter.drawText(
                     line.adjusted(16, 0, 0, 0),
                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                    sfm.elidedText(message, Qt.TextElideMode.ElideRight, line.width() - 16),
+                    sfm.elidedText(
+                        engine_text(message), Qt.TextElideMode.ElideRight, line.width() - 16
+                    ),
                 )
                 line.translate(0, LINE_H)
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from gui.i18n import engine_text
 from gui.training.performance import fast_gil_handoff, lower_thread_priority
 from gui.worker import Task
 
@@ -208,7 +209,8 @@ class TrainingSession(QObject):
             first = errors[0] if errors else None
             node = document.project.graph.nodes.get(getattr(first, "node_id", "") or "")
             where = f"{node.name}: " if node is not None else ""
-            return tr("Fix the network first — {0}{1}").format(where, getattr(first, "message", ""))
+            message = engine_text(getattr(first, "message", ""))
+            return tr("Fix the network first — {0}{1}").format(where, message)
         return ""
 
     def can_continue(self) -> bool:
@@ -240,7 +242,7 @@ class TrainingSession(QObject):
         try:
             run = prepare_run(self.document.project, dataset)
         except NetCanvasError as error:
-            return str(error)
+            return engine_text(error)
         control = _Control(run, snapshots=dataset.kind in ("points", "text"))
         self._control, self._last = control, None
         self._launch(control, None)

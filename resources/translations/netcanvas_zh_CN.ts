@@ -841,6 +841,1429 @@ Licence: {1}</source>
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>&apos;{name}&apos; is part of a cycle — remove one of its connections</source>
+        <translation>“{name}”处在一个环路中——请删除它的一条连接</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has no input — connect a layer into it</source>
+        <translation>“{name}”没有输入——请把一个层连接到它</translation>
+    </message>
+    <message>
+        <source>{layer} needs at least {minimum} inputs but has {count}</source>
+        <translation>“{layer}”至少需要 {minimum} 个输入，但现在只有 {count} 个</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; does not lead to the Output, so training ignores it</source>
+        <translation>“{name}”没有通向输出层，训练时会忽略它</translation>
+    </message>
+    <message>
+        <source>The network has no Input — add one from Input/Output</source>
+        <translation>网络没有输入层——请从“输入/输出”中添加一个</translation>
+    </message>
+    <message>
+        <source>The network has no Output — add one from Input/Output</source>
+        <translation>网络没有输出层——请从“输入/输出”中添加一个</translation>
+    </message>
+    <message>
+        <source>Only one Input is supported — remove &apos;{name}&apos;</source>
+        <translation>只支持一个输入层——请删除“{name}”</translation>
+    </message>
+    <message>
+        <source>Only one Output is supported — remove &apos;{name}&apos;</source>
+        <translation>只支持一个输出层——请删除“{name}”</translation>
+    </message>
+    <message>
+        <source>Add {layer}</source>
+        <translation>添加“{layer}”</translation>
+    </message>
+    <message>
+        <source>Input is {kind} {shape} but the dataset gives {wanted_kind} {wanted_shape}</source>
+        <translation>输入层是 {kind} {shape}，但数据集提供的是 {wanted_kind} {wanted_shape}</translation>
+    </message>
+    <message>
+        <source>Set Input to the dataset&apos;s shape</source>
+        <translation>把输入层设为数据集的形状</translation>
+    </message>
+    <message>
+        <source>Embedding knows {known} token ids but the dataset&apos;s vocabulary has {vocabulary}</source>
+        <translation>嵌入层只认识 {known} 个词元编号，但数据集的词表有 {vocabulary} 个</translation>
+    </message>
+    <message>
+        <source>Set vocabulary size to {size}</source>
+        <translation>把词表大小设为 {size}</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>个类别</translation>
+    </message>
+    <message>
+        <source>output (binary)</source>
+        <translation>个输出（二分类）</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>个目标</translation>
+    </message>
+    <message>
+        <source>characters in its vocabulary</source>
+        <translation>个词表字符</translation>
+    </message>
+    <message>
+        <source>Output declares a {task} task but the dataset is {dataset_task}</source>
+        <translation>输出层声明的任务是 {task}，但数据集的任务是 {dataset_task}</translation>
+    </message>
+    <message>
+        <source>Set Output task to {task}</source>
+        <translation>把输出层的任务设为 {task}</translation>
+    </message>
+    <message>
+        <source>Output has {units} units but the dataset has {expected} {what}</source>
+        <translation>输出层有 {units} 个单元，但数据集有 {expected} {what}</translation>
+    </message>
+    <message>
+        <source>Set Output units to {units}</source>
+        <translation>把输出层的单元数设为 {units}</translation>
+    </message>
+    <message>
+        <source>The network has no Output, so it has no loss</source>
+        <translation>网络没有输出层，因此没有损失函数</translation>
+    </message>
+    <message>
+        <source>The network has problems to fix before it can run — {where}{message}</source>
+        <translation>网络在运行前还有问题需要修复——{where}{message}</translation>
+    </message>
+    <message>
+        <source>The network could not be built: its {parameters:,} parameters need {gib:,.1f} GiB ({error})</source>
+        <translation>无法构建网络：它的 {parameters:,} 个参数需要 {gib:,.1f} GiB（{error}）</translation>
+    </message>
+    <message>
+        <source>{problem} (&apos;{source}&apos;). Fix it in NetCanvas or create a new project for this dataset.</source>
+        <translation>{problem}（“{source}”）。请在 NetCanvas 中修复，或为这个数据集新建一个项目。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has no trained weights yet: run &apos;{command}&apos; first.</source>
+        <translation>“{name}”还没有训练好的权重：请先运行“{command}”。</translation>
+    </message>
+    <message>
+        <source>(data: {data})</source>
+        <translation>（数据：{data}）</translation>
+    </message>
+    <message>
+        <source>--option takes KEY=VALUE, got &apos;{item}&apos;.</source>
+        <translation>--option 的格式是 KEY=VALUE，收到的是“{item}”。</translation>
+    </message>
+    <message>
+        <source>Unknown template &apos;{template}&apos;. Known: {known}.</source>
+        <translation>未知的模板“{template}”。已有的模板：{known}。</translation>
+    </message>
+    <message>
+        <source>Cannot create {path}: the folder {folder} does not exist.</source>
+        <translation>无法创建 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>Template &apos;{template}&apos; does not fit dataset &apos;{source}&apos;: {problem}.</source>
+        <translation>模板“{template}”与数据集“{source}”不匹配：{problem}。</translation>
+    </message>
+    <message>
+        <source>created {path} ({template} on {dataset}: {samples} training samples)</source>
+        <translation>已创建 {path}（{template}，数据集 {dataset}：{samples} 个训练样本）</translation>
+    </message>
+    <message>
+        <source>raw pixels N×C×H×W; predict scales and normalises them itself</source>
+        <translation>原始像素 N×C×H×W；predict 会自行缩放并归一化</translation>
+    </message>
+    <message>
+        <source>character indices into the dataset&apos;s vocabulary</source>
+        <translation>数据集词表中的字符编号</translation>
+    </message>
+    <message>
+        <source>raw feature values; predict standardises them with the training mean/std</source>
+        <translation>原始特征值；predict 会用训练集的均值/标准差把它们标准化</translation>
+    </message>
+    <message>
+        <source>class probabilities N×{units} (softmax)</source>
+        <translation>类别概率 N×{units}（softmax）</translation>
+    </message>
+    <message>
+        <source>probabilities N×2 ([1 - p, p], p = sigmoid)</source>
+        <translation>概率 N×2（[1 - p, p]，p = sigmoid）</translation>
+    </message>
+    <message>
+        <source>predicted values N×{units}</source>
+        <translation>预测值 N×{units}</translation>
+    </message>
+    <message>
+        <source>next-character probabilities N×T×V</source>
+        <translation>下一个字符的概率 N×T×V</translation>
+    </message>
+    <message>
+        <source>model outputs</source>
+        <translation>模型输出</translation>
+    </message>
+    <message>
+        <source>{name}  (template {template}, dataset {source})</source>
+        <translation>{name}  （模板 {template}，数据集 {source}）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>parameters: {parameters:,}   valid: {valid}</source>
+        <translation>参数：{parameters:,}   有效：{valid}</translation>
+    </message>
+    <message>
+        <source>problem: {problem}</source>
+        <translation>问题：{problem}</translation>
+    </message>
+    <message>
+        <source>input: {dtype} {shape} — {note}</source>
+        <translation>输入：{dtype} {shape} — {note}</translation>
+    </message>
+    <message>
+        <source>output: {writes}</source>
+        <translation>输出：{writes}</translation>
+    </message>
+    <message>
+        <source>trained: {trained} ({runs} runs)</source>
+        <translation>已训练：{trained}（{runs} 次训练）</translation>
+    </message>
+    <message>
+        <source>--epochs and --batch-size must be at least 1 and --lr above 0.</source>
+        <translation>--epochs 和 --batch-size 至少为 1，--lr 必须大于 0。</translation>
+    </message>
+    <message>
+        <source>{problem} Pass --fresh to do so.</source>
+        <translation>{problem}加上 --fresh 即可这样做。</translation>
+    </message>
+    <message>
+        <source>{count} processes (DDP)</source>
+        <translation>{count} 个进程（DDP）</translation>
+    </message>
+    <message>
+        <source>training {name} on {where}, {epochs} epochs from the saved weights</source>
+        <translation>正在 {where} 上训练 {name}，{epochs} 轮，从已保存的权重开始</translation>
+    </message>
+    <message>
+        <source>training {name} on {where}, {epochs} epochs</source>
+        <translation>正在 {where} 上训练 {name}，{epochs} 轮</translation>
+    </message>
+    <message>
+        <source>saved {path} ({run}: {status})</source>
+        <translation>已保存 {path}（{run}：{status}）</translation>
+    </message>
+    <message>
+        <source>training failed: {message}</source>
+        <translation>训练失败：{message}</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: there is no such file.</source>
+        <translation>无法读取 {path}：没有这个文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a NumPy .npy array ({error}).</source>
+        <translation>{path} 不是 NumPy .npy 数组（{error}）。</translation>
+    </message>
+    <message>
+        <source>{path} holds several arrays; pass one .npy array.</source>
+        <translation>{path} 含有多个数组；请传入单个 .npy 数组。</translation>
+    </message>
+    <message>
+        <source>wrote {path} ({shape} {writes})</source>
+        <translation>已写入 {path}（{shape} {writes}）</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>wrote {path} (opset {opset}, verified in onnxruntime on {samples} samples: max abs difference {difference:.2e})</source>
+        <translation>已写入 {path}（opset {opset}，已在 onnxruntime 中用 {samples} 个样本验证：最大绝对差 {difference:.2e}）</translation>
+    </message>
+    <message>
+        <source>wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>internal error: {kind}: {error}</source>
+        <translation>内部错误：{kind}：{error}</translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation>已取消加载</translation>
+    </message>
+    <message>
+        <source>Option &apos;{key}&apos; must be a number, not {value}.</source>
+        <translation>选项“{key}”必须是数字，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Option &apos;{key}&apos; must be between {lo:g} and {hi:g}, not {result:g}.</source>
+        <translation>选项“{key}”必须在 {lo:g} 到 {hi:g} 之间，而不是 {result:g}。</translation>
+    </message>
+    <message>
+        <source>Option &apos;{key}&apos; must be a whole number, not {value}.</source>
+        <translation>选项“{key}”必须是整数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Option &apos;{key}&apos; must be between {lo} and {hi}, not {value}.</source>
+        <translation>选项“{key}”必须在 {lo} 到 {hi} 之间，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Option &apos;image_size&apos; must be [height, width] from 4 to 512, not {value}.</source>
+        <translation>选项“image_size”必须是 [高, 宽]，取值 4 到 512，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Cannot read &apos;{path}&apos;: {reason}.</source>
+        <translation>无法读取“{path}”：{reason}。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is {size:.1f} GB, too large to load.</source>
+        <translation>“{file}”有 {size:.1f} GB，太大，无法加载。</translation>
+    </message>
+    <message>
+        <source>Not enough memory to read &apos;{file}&apos;.</source>
+        <translation>内存不足，无法读取“{file}”。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a valid NumPy array file ({error}).</source>
+        <translation>“{name}”不是有效的 NumPy 数组文件（{error}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; holds Python objects, which NetCanvas refuses to load for safety.</source>
+        <translation>“{name}”含有 Python 对象，出于安全考虑 NetCanvas 拒绝加载。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; claims an array of shape {shape} but the file is too short.</source>
+        <translation>“{name}”声称含有形状为 {shape} 的数组，但文件太短。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a valid .npz file (not a zip archive).</source>
+        <translation>“{name}”不是有效的 .npz 文件（不是 zip 压缩包）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; could not be read as NumPy data ({error}).</source>
+        <translation>无法把“{name}”读取为 NumPy 数据（{error}）。</translation>
+    </message>
+    <message>
+        <source>Not enough memory to load &apos;{name}&apos;.</source>
+        <translation>内存不足，无法加载“{name}”。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; has no input array (named x, data or images). It has: {arrays}.</source>
+        <translation>“{file}”中没有输入数组（名为 x、data 或 images）。它含有：{arrays}。</translation>
+    </message>
+    <message>
+        <source>No label array: used the last column as the target.</source>
+        <translation>没有标签数组：已把最后一列用作目标。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; has inputs but no labels (an array named y or labels).</source>
+        <translation>“{file}”有输入但没有标签（名为 y 或 labels 的数组）。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; has {inputs} inputs but {labels} labels.</source>
+        <translation>“{file}”有 {inputs} 个输入，却有 {labels} 个标签。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; holds no samples.</source>
+        <translation>“{file}”不含任何样本。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos;: labels of type {dtype} are not supported.</source>
+        <translation>“{file}”：不支持 {dtype} 类型的标签。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos;: images of type {dtype} are not supported.</source>
+        <translation>“{name}”：不支持 {dtype} 类型的图像。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos;: the images contain NaN or infinite values.</source>
+        <translation>“{name}”：图像中含有 NaN 或无穷大的值。</translation>
+    </message>
+    <message>
+        <source>Images in [0, 1] stored as bytes (×255).</source>
+        <translation>取值在 [0, 1] 的图像已存为字节（×255）。</translation>
+    </message>
+    <message>
+        <source>Image values {lo:g}..{hi:g} rescaled to 0..255.</source>
+        <translation>图像取值 {lo:g}..{hi:g} 已缩放到 0..255。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos;: inputs of type {dtype} are not numbers.</source>
+        <translation>“{name}”：{dtype} 类型的输入不是数字。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos;: the inputs contain NaN or infinite values.</source>
+        <translation>“{name}”：输入中含有 NaN 或无穷大的值。</translation>
+    </message>
+    <message>
+        <source>Unknown augmentation {unknown}; choose from {known}.</source>
+        <translation>未知的数据增强 {unknown}；请从以下选择：{known}。</translation>
+    </message>
+    <message>
+        <source>Augmentation works on images only (a batch of N×C×H×W).</source>
+        <translation>数据增强只适用于图像（N×C×H×W 的批次）。</translation>
+    </message>
+    <message>
+        <source>The built-in data file {parts} of the &apos;{package}&apos; package is missing. Reinstall NetCanvas (or run: pip install {package}).</source>
+        <translation>缺少“{package}”包中的内置数据文件 {parts}。请重新安装 NetCanvas（或运行：pip install {package}）。</translation>
+    </message>
+    <message>
+        <source>The built-in data file &apos;{path}&apos; is damaged ({error}).</source>
+        <translation>内置数据文件“{path}”已损坏（{error}）。</translation>
+    </message>
+    <message>
+        <source>This Python has no docstrings (run without -OO) for &apos;python-docs&apos;.</source>
+        <translation>这个 Python 没有文档字符串，无法提供“python-docs”（请不要用 -OO 运行）。</translation>
+    </message>
+    <message>
+        <source>Unknown built-in dataset &apos;{name}&apos;.</source>
+        <translation>未知的内置数据集“{name}”。</translation>
+    </message>
+    <message>
+        <source>an array&apos;s type is not a name</source>
+        <translation>数组的类型不是一个名称</translation>
+    </message>
+    <message>
+        <source>unknown array type {kind}</source>
+        <translation>未知的数组类型 {kind}</translation>
+    </message>
+    <message>
+        <source>arrays of {dtype} are not allowed</source>
+        <translation>不允许 {dtype} 类型的数组</translation>
+    </message>
+    <message>
+        <source>an array without shape or data</source>
+        <translation>一个缺少形状或数据的数组</translation>
+    </message>
+    <message>
+        <source>an array with a malformed shape</source>
+        <translation>一个形状格式有误的数组</translation>
+    </message>
+    <message>
+        <source>an array with a malformed type or data</source>
+        <translation>一个类型或数据格式有误的数组</translation>
+    </message>
+    <message>
+        <source>an array of shape {shape} holds {size} bytes</source>
+        <translation>形状为 {shape} 的数组含有 {size} 个字节</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a CIFAR python batch (not a pickle file).</source>
+        <translation>“{name}”不是 CIFAR 的 python 批次文件（不是 pickle 文件）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was refused for safety: it asks to run code ({error}), which a CIFAR batch never does.</source>
+        <translation>出于安全考虑已拒绝“{name}”：它要求运行代码（{error}），而 CIFAR 批次文件从不这样做。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a damaged pickle ({error}).</source>
+        <translation>“{name}”是一个已损坏的 pickle 文件（{error}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is damaged: it claims more data than it holds.</source>
+        <translation>“{name}”已损坏：它声称的数据比实际含有的多。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a damaged or truncated pickle ({error}).</source>
+        <translation>“{name}”是一个已损坏或被截断的 pickle 文件（{error}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a damaged CIFAR batch: {error}.</source>
+        <translation>“{name}”是一个已损坏的 CIFAR 批次文件：{error}。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a damaged CIFAR batch (nested too deeply).</source>
+        <translation>“{name}”是一个已损坏的 CIFAR 批次文件（嵌套过深）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a CIFAR batch: it holds a {what}.</source>
+        <translation>“{name}”不是 CIFAR 批次文件：它含有的是 {what}。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a CIFAR batch: it lacks &apos;data&apos; or &apos;{label_key}&apos;.</source>
+        <translation>“{name}”不是 CIFAR 批次文件：它缺少“data”或“{label_key}”。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos;: &apos;data&apos; must be N×3072 bytes, not {dtype} {shape}.</source>
+        <translation>“{name}”：“data”必须是 N×3072 个字节，而不是 {dtype} {shape}。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos;: each image must have 3072 values, not {values}.</source>
+        <translation>“{name}”：每张图像必须有 3072 个值，而不是 {values} 个。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos;: the labels are not whole numbers.</source>
+        <translation>“{name}”：标签不是整数。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has {images} images but {labels} labels.</source>
+        <translation>“{name}”有 {images} 张图像，却有 {labels} 个标签。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos;: labels must be class numbers from 0, not {min}..{max}.</source>
+        <translation>“{name}”：标签必须是从 0 开始的类别编号，而不是 {min}..{max}。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is not a readable archive ({error}).</source>
+        <translation>“{file}”不是可读取的压缩包（{error}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; holds no CIFAR batches (data_batch_1, test_batch, …).</source>
+        <translation>“{file}”中没有 CIFAR 批次文件（data_batch_1、test_batch、…）。</translation>
+    </message>
+    <message>
+        <source>No CIFAR training batches in &apos;{path}&apos; (data_batch_1 …, or train).</source>
+        <translation>“{path}”中没有 CIFAR 训练批次（data_batch_1 …，或 train）。</translation>
+    </message>
+    <message>
+        <source>Missing batches {missing}: loaded {loaded} of them.</source>
+        <translation>缺少批次 {missing}：已加载其中的 {loaded} 个。</translation>
+    </message>
+    <message>
+        <source>Dataset &apos;{dataset}&apos; has no &apos;{name}&apos; split.</source>
+        <translation>数据集“{dataset}”没有“{name}”划分。</translation>
+    </message>
+    <message>
+        <source>Dataset &apos;{dataset}&apos; holds {kind} data, not images.</source>
+        <translation>数据集“{dataset}”含有的是 {kind} 数据，不是图像。</translation>
+    </message>
+    <message>
+        <source>val_split and test_split together must leave some data for training.</source>
+        <translation>val_split 与 test_split 加起来必须给训练留下一些数据。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has too few samples ({count}) to train on.</source>
+        <translation>“{name}”的样本太少（{count} 个），无法用来训练。</translation>
+    </message>
+    <message>
+        <source>The download of {file} is corrupt (checksum mismatch). Try again.</source>
+        <translation>{file} 的下载已损坏（校验和不匹配）。请重试。</translation>
+    </message>
+    <message>
+        <source>Unknown download &apos;{name}&apos;; choose from {sources}.</source>
+        <translation>未知的下载“{name}”；请从以下选择：{sources}。</translation>
+    </message>
+    <message>
+        <source>Could not download {name} ({reason}): you seem to be offline. To import the files instead: get {pages} on a machine with a network, copy them into one folder, and open that folder in NetCanvas.</source>
+        <translation>无法下载 {name}（{reason}）：你似乎处于离线状态。也可以改为导入文件：在一台联网的电脑上获取 {pages}，把它们复制到同一个文件夹，再在 NetCanvas 中打开这个文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not save the {name} download in &apos;{folder}&apos;: {error}.</source>
+        <translation>无法把下载的 {name} 保存到“{folder}”：{error}。</translation>
+    </message>
+    <message>
+        <source>The archive &apos;{archive}&apos; holds an unsafe path.</source>
+        <translation>压缩包“{archive}”含有不安全的路径。</translation>
+    </message>
+    <message>
+        <source>The CIFAR-10 archive in &apos;{folder}&apos; is damaged ({error}).</source>
+        <translation>“{folder}”中的 CIFAR-10 压缩包已损坏（{error}）。</translation>
+    </message>
+    <message>
+        <source>Cannot list folder &apos;{folder}&apos;: {reason}.</source>
+        <translation>无法列出文件夹“{folder}”的内容：{reason}。</translation>
+    </message>
+    <message>
+        <source>image too large ({width}×{height})</source>
+        <translation>图像太大（{width}×{height}）</translation>
+    </message>
+    <message>
+        <source>not an image Pillow can read</source>
+        <translation>不是 Pillow 能读取的图像</translation>
+    </message>
+    <message>
+        <source>image too large (possible decompression bomb)</source>
+        <translation>图像太大（可能是解压炸弹）</translation>
+    </message>
+    <message>
+        <source>damaged image ({error})</source>
+        <translation>图像已损坏（{error}）</translation>
+    </message>
+    <message>
+        <source>image too large to decode</source>
+        <translation>图像太大，无法解码</translation>
+    </message>
+    <message>
+        <source>No images found in &apos;{root}&apos;. Put the images of each class in their own sub-folder (for example cats/ and dogs/), optionally under train/ and test/.</source>
+        <translation>在“{root}”中没有找到图像。请把每个类别的图像放进各自的子文件夹（例如 cats/ 和 dogs/），也可以再放在 train/ 和 test/ 之下。</translation>
+    </message>
+    <message>
+        <source>&apos;{root}&apos; has only one class (&apos;{class_name}&apos;): a classifier needs at least two sub-folders with images.</source>
+        <translation>“{root}”只有一个类别（“{class_name}”）：分类器至少需要两个含有图像的子文件夹。</translation>
+    </message>
+    <message>
+        <source>None of the {count} images in &apos;{root}&apos; could be read.</source>
+        <translation>“{root}”中的 {count} 张图像一张都无法读取。</translation>
+    </message>
+    <message>
+        <source>Images resized to {height}×{width}, {channels} channel(s).</source>
+        <translation>图像已缩放为 {height}×{width}，{channels} 个通道。</translation>
+    </message>
+    <message>
+        <source>Skipped {count} unreadable file(s).</source>
+        <translation>跳过了 {count} 个无法读取的文件。</translation>
+    </message>
+    <message>
+        <source>No test/ folder: the dataset has no test split.</source>
+        <translation>没有 test/ 文件夹：这个数据集没有测试集。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; ends in .gz but is not a gzip file.</source>
+        <translation>“{name}”以 .gz 结尾，但不是 gzip 文件。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is truncated: its header promises {expected} bytes of data, the file holds {actual}. Download it again.</source>
+        <translation>“{name}”被截断了：文件头声明有 {expected} 个字节的数据，文件里只有 {actual} 个。请重新下载。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has {extra} unexpected bytes after its data.</source>
+        <translation>“{name}”在数据之后多出 {extra} 个意外的字节。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is too short to be an IDX file ({size} bytes).</source>
+        <translation>“{name}”太短，不可能是 IDX 文件（{size} 个字节）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an IDX file: wrong magic number 0x{magic} (expected 0x0000080N for MNIST-style files).</source>
+        <translation>“{name}”不是 IDX 文件：魔数 0x{magic} 不对（MNIST 风格的文件应为 0x0000080N）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is truncated inside its header.</source>
+        <translation>“{name}”在文件头内部就被截断了。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; claims {dims} values ({gigabytes:.0f} GB): the header is corrupt or the file is far too large to load.</source>
+        <translation>“{name}”声称含有 {dims} 个值（{gigabytes:.0f} GB）：文件头已损坏，或者文件太大，无法加载。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; claims {expected} bytes of data but is only {size} bytes compressed: the header is corrupt.</source>
+        <translation>“{name}”声称含有 {expected} 个字节的数据，但压缩后只有 {size} 个字节：文件头已损坏。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a damaged gzip file ({error}). Download it again.</source>
+        <translation>“{name}”是一个已损坏的 gzip 文件（{error}）。请重新下载。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is truncated: its header promises {expected} bytes of data, the file holds {done}. Download it again.</source>
+        <translation>“{name}”被截断了：文件头声明有 {expected} 个字节的数据，文件里只有 {done} 个。请重新下载。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has unexpected data after the {expected} bytes its header gives.</source>
+        <translation>“{name}”在文件头给出的 {expected} 个字节之后还有意外的数据。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is not named like an IDX file (…-images-idx3-ubyte).</source>
+        <translation>“{file}”的名字不像 IDX 文件（…-images-idx3-ubyte）。</translation>
+    </message>
+    <message>
+        <source>No IDX files (…-images-idx3-ubyte[.gz]) in &apos;{folder}&apos;.</source>
+        <translation>“{folder}”中没有 IDX 文件（…-images-idx3-ubyte[.gz]）。</translation>
+    </message>
+    <message>
+        <source>Loaded the &apos;{key}&apos; files; the folder also holds: {others}.</source>
+        <translation>已加载“{key}”文件；文件夹中还有：{others}。</translation>
+    </message>
+    <message>
+        <source>Found &apos;{have}&apos; but no matching {missing} file next to it.</source>
+        <translation>找到了“{have}”，但旁边没有与之配对的 {missing} 文件。</translation>
+    </message>
+    <message>
+        <source>The train and test images in &apos;{folder}&apos; have different sizes: {shapes}.</source>
+        <translation>“{folder}”中训练图像与测试图像的尺寸不同：{shapes}。</translation>
+    </message>
+    <message>
+        <source>&apos;{image_name}&apos; holds {ndim}-D data, not a stack of images.</source>
+        <translation>“{image_name}”含有的是 {ndim} 维数据，不是一叠图像。</translation>
+    </message>
+    <message>
+        <source>&apos;{image_name}&apos; must hold unsigned bytes (IDX type 0x08).</source>
+        <translation>“{image_name}”必须含有无符号字节（IDX 类型 0x08）。</translation>
+    </message>
+    <message>
+        <source>&apos;{label_name}&apos; is not an IDX label file (1-D integers).</source>
+        <translation>“{label_name}”不是 IDX 标签文件（一维整数）。</translation>
+    </message>
+    <message>
+        <source>&apos;{image_name}&apos; has {images} images but &apos;{label_name}&apos; has {labels} labels: the files do not belong together.</source>
+        <translation>“{image_name}”有 {images} 张图像，但“{label_name}”有 {labels} 个标签：这两个文件不是一组的。</translation>
+    </message>
+    <message>
+        <source>&apos;{image_name}&apos; contains no images.</source>
+        <translation>“{image_name}”中没有图像。</translation>
+    </message>
+    <message>
+        <source>Not enough memory to load &apos;{source}&apos;.</source>
+        <translation>内存不足，无法加载“{source}”。</translation>
+    </message>
+    <message>
+        <source>Could not load &apos;{source}&apos;: {kind}: {error}</source>
+        <translation>无法加载“{source}”：{kind}：{error}</translation>
+    </message>
+    <message>
+        <source>No dataset chosen: pick a built-in dataset or open a file or folder.</source>
+        <translation>没有选择数据集：请选一个内置数据集，或打开一个文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>&apos;{source}&apos; does not exist: it is neither a file nor a built-in ({known}).</source>
+        <translation>“{source}”不存在：它既不是文件，也不是内置数据集（{known}）。</translation>
+    </message>
+    <message>
+        <source>NetCanvas cannot open &apos;{file}&apos;: expected a folder of images, IDX (.gz) files, CIFAR batches, a .csv/.tsv table, a .npz/.npy array file or a .txt text.</source>
+        <translation>NetCanvas 无法打开“{file}”：应为图像文件夹、IDX（.gz）文件、CIFAR 批次文件、.csv/.tsv 表格、.npz/.npy 数组文件或 .txt 文本。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is empty: a table needs a header row and data rows.</source>
+        <translation>“{file}”是空的：表格需要一行表头和若干数据行。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is not a readable table: {first}.</source>
+        <translation>“{file}”不是可读取的表格：{first}。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; has no columns.</source>
+        <translation>“{file}”没有任何列。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; has a header but no data rows.</source>
+        <translation>“{file}”有表头，但没有数据行。</translation>
+    </message>
+    <message>
+        <source>Target column: &apos;{target}&apos; (choose another with the &apos;target&apos; option).</source>
+        <translation>目标列：“{target}”（可用“target”选项选择其他列）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has no column &apos;{target}&apos;. Columns: {columns}.</source>
+        <translation>“{name}”没有“{target}”列。已有的列：{columns}。</translation>
+    </message>
+    <message>
+        <source>Dropped {rows} row(s) with no value in &apos;{target}&apos;.</source>
+        <translation>删除了 {rows} 行在“{target}”中没有值的数据。</translation>
+    </message>
+    <message>
+        <source>The target column &apos;{target}&apos; of &apos;{name}&apos; has only one value: there is nothing to learn. Choose another target column.</source>
+        <translation>“{name}”的目标列“{target}”只有一个取值：没有什么可学的。请选择另一个目标列。</translation>
+    </message>
+    <message>
+        <source>A table cannot be used for the task {task}.</source>
+        <translation>表格不能用于任务 {task}。</translation>
+    </message>
+    <message>
+        <source>The target &apos;{target}&apos; of &apos;{name}&apos; has values that are not numbers.</source>
+        <translation>“{name}”的目标“{target}”中有不是数字的值。</translation>
+    </message>
+    <message>
+        <source>The target &apos;{target}&apos; of &apos;{name}&apos; has {count} distinct values: too many classes. Is it a number to predict (set task to regression)?</source>
+        <translation>“{name}”的目标“{target}”有 {count} 个不同的取值：类别太多了。它是不是一个要预测的数值（把任务设为 regression）？</translation>
+    </message>
+    <message>
+        <source>&apos;binary&apos; needs exactly two classes; &apos;{target}&apos; has {count}.</source>
+        <translation>“binary”恰好需要两个类别；“{target}”有 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Dropped column &apos;{label}&apos;: it is empty.</source>
+        <translation>删除了列“{label}”：它是空的。</translation>
+    </message>
+    <message>
+        <source>Imputed {missing} missing value(s) in &apos;{label}&apos; with the median ({median:g}).</source>
+        <translation>用中位数（{median:g}）填补了“{label}”中的 {missing} 个缺失值。</translation>
+    </message>
+    <message>
+        <source>Dropped column &apos;{label}&apos;: text with {distinct} distinct values.</source>
+        <translation>删除了列“{label}”：它是有 {distinct} 个不同取值的文本。</translation>
+    </message>
+    <message>
+        <source>{missing} missing value(s) in &apos;{label}&apos; left as all-zero one-hot rows.</source>
+        <translation>“{label}”中的 {missing} 个缺失值保留为全零的独热编码行。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has no usable feature columns besides the target.</source>
+        <translation>除了目标列，“{name}”没有可用的特征列。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; contains infinite or too-large numbers.</source>
+        <translation>“{name}”中含有无穷大或过大的数。</translation>
+    </message>
+    <message>
+        <source>Unknown text encoding {encoding}.</source>
+        <translation>未知的文本编码 {encoding}。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not valid {encoding} text ({reason}).</source>
+        <translation>“{name}”不是有效的 {encoding} 文本（{reason}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not text in any of the encodings tried ({tried}). Save it as UTF-8, or set the &apos;encoding&apos; option.</source>
+        <translation>“{name}”在尝试过的任何编码（{tried}）下都不是文本。请把它另存为 UTF-8，或设置“encoding”选项。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has only {length} characters: with seq_len {seq_len} it needs at least {needed}. Use a longer text or a shorter seq_len.</source>
+        <translation>“{name}”只有 {length} 个字符：seq_len 为 {seq_len} 时至少需要 {needed} 个。请使用更长的文本或更短的 seq_len。</translation>
+    </message>
+    <message>
+        <source>{characters} characters, {distinct} distinct, {windows} windows of {seq_len}.</source>
+        <translation>{characters} 个字符，其中 {distinct} 个不同，{windows} 个长度为 {seq_len} 的窗口。</translation>
+    </message>
+    <message>
+        <source>Device &apos;{name}&apos; is not available on this machine. Available: {available}. Choose one of those, or &apos;auto&apos;.</source>
+        <translation>这台电脑上没有设备“{name}”。可用的设备：{available}。请从中选择一个，或选“auto”。</translation>
+    </message>
+    <message>
+        <source>Dataset &apos;{dataset}&apos; has no samples to check the export with.</source>
+        <translation>数据集“{dataset}”没有可用来检查导出结果的样本。</translation>
+    </message>
+    <message>
+        <source>The exported model returns shape {shape} for input {input}, PyTorch returns {expected}.</source>
+        <translation>对于输入 {input}，导出的模型返回形状 {shape}，而 PyTorch 返回 {expected}。</translation>
+    </message>
+    <message>
+        <source>Cannot export to {target}: the folder {folder} does not exist.</source>
+        <translation>无法导出到 {target}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>the ONNX export differs from the PyTorch model by up to {diff:.3g} (allowed {tolerance:g}) on real samples</source>
+        <translation>在真实样本上，导出的 ONNX 模型与 PyTorch 模型最多相差 {diff:.3g}（允许 {tolerance:g}）</translation>
+    </message>
+    <message>
+        <source>Could not write {target}: {reason}.</source>
+        <translation>无法写入 {target}：{reason}。</translation>
+    </message>
+    <message>
+        <source>ONNX export to {file} failed ({errors}). The file was not written; try another opset or simplify the network.</source>
+        <translation>导出 ONNX 到 {file} 失败（{errors}）。文件没有写入；请换一个 opset 或简化网络。</translation>
+    </message>
+    <message>
+        <source>Could not write &apos;{path}&apos; ({reason}). Choose another folder, or free some disk space, and export again.</source>
+        <translation>无法写入“{path}”（{reason}）。请选择另一个文件夹，或腾出一些磁盘空间，然后重新导出。</translation>
+    </message>
+    <message>
+        <source>A layer name must start with a letter and use only letters, digits and &apos;_&apos; (at most 64 characters)</source>
+        <translation>层名必须以字母开头，只能使用字母、数字和“_”（最多 64 个字符）</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is reserved — choose another name</source>
+        <translation>“{name}”是保留名——请换一个名字</translation>
+    </message>
+    <message>
+        <source>There is no layer with id &apos;{node_id}&apos;</source>
+        <translation>没有 id 为“{node_id}”的层</translation>
+    </message>
+    <message>
+        <source>A network can have at most {maximum} layers</source>
+        <translation>一个网络最多只能有 {maximum} 个层</translation>
+    </message>
+    <message>
+        <source>A layer with id &apos;{node_id}&apos; already exists</source>
+        <translation>id 为“{node_id}”的层已经存在</translation>
+    </message>
+    <message>
+        <source>Another layer is already called &apos;{name}&apos; — names must be unique</source>
+        <translation>已有另一个层叫“{name}”——层名不能重复</translation>
+    </message>
+    <message>
+        <source>{layer} has no parameter &apos;{key}&apos;</source>
+        <translation>“{layer}”没有参数“{key}”</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}：{problem}</translation>
+    </message>
+    <message>
+        <source>Both ends of a connection must be layers of this network</source>
+        <translation>连接的两端都必须是这个网络中的层</translation>
+    </message>
+    <message>
+        <source>A layer cannot feed into itself</source>
+        <translation>层不能连接到自身</translation>
+    </message>
+    <message>
+        <source>Output is the end of the network — nothing can follow it</source>
+        <translation>输出层是网络的终点——后面不能再接任何层</translation>
+    </message>
+    <message>
+        <source>The Input layer takes no input — it is where the data enters</source>
+        <translation>输入层不接受输入——数据从这里进入网络</translation>
+    </message>
+    <message>
+        <source>{layer} takes no input</source>
+        <translation>“{layer}”不接受输入</translation>
+    </message>
+    <message>
+        <source>An input port is a whole number from 0</source>
+        <translation>输入端口是从 0 开始的整数</translation>
+    </message>
+    <message>
+        <source>{layer} takes one input — use Add or Concatenate to merge</source>
+        <translation>“{layer}”只接受一个输入——请用“相加”或“拼接”来合并</translation>
+    </message>
+    <message>
+        <source>{layer} takes at most {maximum} inputs</source>
+        <translation>“{layer}”最多接受 {maximum} 个输入</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; already has an input — use Add or Concatenate to merge branches</source>
+        <translation>“{name}”已经有一个输入——请用“相加”或“拼接”来合并分支</translation>
+    </message>
+    <message>
+        <source>Input {port} of &apos;{name}&apos; is already connected</source>
+        <translation>“{name}”的输入 {port} 已经连接</translation>
+    </message>
+    <message>
+        <source>Connecting &apos;{source}&apos; to &apos;{target}&apos; would make a cycle</source>
+        <translation>把“{source}”连接到“{target}”会形成环路</translation>
+    </message>
+    <message>
+        <source>That connection does not exist</source>
+        <translation>这条连接不存在</translation>
+    </message>
+    <message>
+        <source>{layer} cannot be inserted between two layers</source>
+        <translation>“{layer}”不能插入到两个层之间</translation>
+    </message>
+    <message>
+        <source>A layer position must be two numbers</source>
+        <translation>层的位置必须是两个数</translation>
+    </message>
+    <message>
+        <source>A layer position must be two finite numbers</source>
+        <translation>层的位置必须是两个有限的数</translation>
+    </message>
+    <message>
+        <source>The network description has no valid schema_version</source>
+        <translation>网络描述中没有有效的 schema_version</translation>
+    </message>
+    <message>
+        <source>This network was saved by a newer NetCanvas (graph schema {version}); this version reads up to {supported} — update NetCanvas</source>
+        <translation>这个网络是由更新版本的 NetCanvas 保存的（图格式版本 {version}）；当前版本最多只能读取 {supported}——请更新 NetCanvas</translation>
+    </message>
+    <message>
+        <source>The network&apos;s {what} must be a list</source>
+        <translation>网络的 {what} 必须是一个列表</translation>
+    </message>
+    <message>
+        <source>The network description must be a JSON object</source>
+        <translation>网络描述必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>The network has more than {maximum} layers</source>
+        <translation>网络的层数超过了 {maximum}</translation>
+    </message>
+    <message>
+        <source>Layer {number} of the network is not an object</source>
+        <translation>网络的第 {number} 个层不是一个对象</translation>
+    </message>
+    <message>
+        <source>Layer {number} has a missing or duplicate id</source>
+        <translation>第 {number} 个层的 id 缺失或重复</translation>
+    </message>
+    <message>
+        <source>Layer {number} has an unknown type &apos;{layer_type}&apos;</source>
+        <translation>第 {number} 个层的类型“{layer_type}”未知</translation>
+    </message>
+    <message>
+        <source>Layer {number}: {reason}</source>
+        <translation>第 {number} 个层：{reason}</translation>
+    </message>
+    <message>
+        <source>Two layers are called &apos;{name}&apos; — names must be unique</source>
+        <translation>有两个层都叫“{name}”——层名不能重复</translation>
+    </message>
+    <message>
+        <source>The parameters of &apos;{name}&apos; must be an object</source>
+        <translation>“{name}”的参数必须是一个对象</translation>
+    </message>
+    <message>
+        <source>A connection of the network is not an object</source>
+        <translation>网络中的某条连接不是一个对象</translation>
+    </message>
+    <message>
+        <source>A connection refers to a layer that does not exist</source>
+        <translation>某条连接指向了一个不存在的层</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is an Output and cannot feed another layer</source>
+        <translation>“{name}”是输出层，不能再连接到其他层</translation>
+    </message>
+    <message>
+        <source>A connection into &apos;{name}&apos; has an invalid port</source>
+        <translation>连接到“{name}”的某条连接端口无效</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot take an input on port {port}</source>
+        <translation>“{name}”不能在端口 {port} 上接受输入</translation>
+    </message>
+    <message>
+        <source>Two connections share input {port} of &apos;{name}&apos;</source>
+        <translation>有两条连接共用“{name}”的输入 {port}</translation>
+    </message>
+    <message>
+        <source>This project has no training runs yet: train once, then export.</source>
+        <translation>这个项目还没有训练记录：请先训练一次，再导出。</translation>
+    </message>
+    <message>
+        <source>This installed NetCanvas cannot write TensorBoard files. Export the history as CSV, or use NetCanvas installed with pip ({command}).</source>
+        <translation>当前安装的 NetCanvas 无法写入 TensorBoard 文件。请把训练历史导出为 CSV，或使用通过 pip 安装的 NetCanvas（{command}）。</translation>
+    </message>
+    <message>
+        <source>Exporting TensorBoard files needs the optional &apos;tensorboard&apos; package, which is not installed. Install it with: {command} — or export the history as CSV.</source>
+        <translation>导出 TensorBoard 文件需要可选的“tensorboard”包，但它没有安装。请用以下命令安装：{command}——或把训练历史导出为 CSV。</translation>
+    </message>
+    <message>
+        <source>Unknown layer type &apos;{type}&apos;</source>
+        <translation>未知的层类型“{type}”</translation>
+    </message>
+    <message>
+        <source>{title} cannot read token ids directly — insert Embedding first</source>
+        <translation>“{title}”不能直接读取词元编号——请先插入“嵌入”层</translation>
+    </message>
+    <message>
+        <source>{first} and {rest}</source>
+        <translation>{first} 和 {rest}</translation>
+    </message>
+    <message>
+        <source>Output expects a flat vector but receives {received} — turn off return_sequences on the recurrent layer or insert Flatten</source>
+        <translation>输出层需要一个展平的向量，但收到的是{received}——请关闭循环层的 return_sequences，或插入“展平”层</translation>
+    </message>
+    <message>
+        <source>Output expects a flat vector but receives {shape} — insert Flatten</source>
+        <translation>输出层需要一个展平的向量，但收到的是 {shape}——请插入“展平”层</translation>
+    </message>
+    <message>
+        <source>A binary Output has one unit (the logit of the positive class), not {units}</source>
+        <translation>二分类的输出层只有一个单元（正类的 logit），而不是 {units} 个</translation>
+    </message>
+    <message>
+        <source>Set Output units to 1</source>
+        <translation>把输出层的单元数设为 1</translation>
+    </message>
+    <message>
+        <source>Linear expects a flat vector but receives {shape} — insert Flatten</source>
+        <translation>全连接层需要一个展平的向量，但收到的是 {shape}——请插入“展平”层</translation>
+    </message>
+    <message>
+        <source>Reshape sizes must be positive, with at most one -1 (meaning &apos;the rest&apos;)</source>
+        <translation>变形的各维大小必须为正数，最多只能有一个 -1（表示“其余部分”）</translation>
+    </message>
+    <message>
+        <source>Reshape to {target} cannot split {total} values ({shape}) evenly</source>
+        <translation>变形为 {target} 时无法把 {total} 个值（{shape}）均匀拆分</translation>
+    </message>
+    <message>
+        <source>Reshape to {target} needs {known} values but receives {total} ({shape})</source>
+        <translation>变形为 {target} 需要 {known} 个值，但收到的是 {total} 个（{shape}）</translation>
+    </message>
+    <message>
+        <source>Dropout2d drops whole channels of an image but receives {received} — use Dropout</source>
+        <translation>通道随机失活会丢弃图像的整个通道，但收到的是{received}——请改用“随机失活”</translation>
+    </message>
+    <message>
+        <source>BatchNorm1d expects a vector or channels×length but receives {received} — use BatchNorm2d for images</source>
+        <translation>一维批归一化需要向量或“通道×长度”，但收到的是{received}——图像请用“二维批归一化”</translation>
+    </message>
+    <message>
+        <source>BatchNorm2d expects an image (C×H×W) but receives {received} — use BatchNorm1d</source>
+        <translation>二维批归一化需要图像（C×H×W），但收到的是{received}——请改用“一维批归一化”</translation>
+    </message>
+    <message>
+        <source>Embedding expects token ids from a text Input but receives {received}</source>
+        <translation>嵌入层需要来自文本输入层的词元编号，但收到的是{received}</translation>
+    </message>
+    <message>
+        <source>Add needs inputs of the same shape but receives {listed} — make the branches match (for example with a 1×1 Conv2d or a Linear)</source>
+        <translation>“相加”需要形状相同的输入，但收到的是 {listed}——请让各分支的形状一致（例如用 1×1 的二维卷积或全连接层）</translation>
+    </message>
+    <message>
+        <source>Concatenate needs inputs with the same number of axes but receives {listed}</source>
+        <translation>“拼接”需要轴数相同的输入，但收到的是 {listed}</translation>
+    </message>
+    <message>
+        <source>Concatenate axis {axis} does not exist for {shape} (axes 0..{last})</source>
+        <translation>对于 {shape}，“拼接”的轴 {axis} 不存在（轴为 0..{last}）</translation>
+    </message>
+    <message>
+        <source>Set axis to 0</source>
+        <translation>把轴设为 0</translation>
+    </message>
+    <message>
+        <source>Concatenate on axis {axis} needs all other axes to match but receives {listed}</source>
+        <translation>沿轴 {axis} “拼接”需要其余各轴都一致，但收到的是 {listed}</translation>
+    </message>
+    <message>
+        <source>an image (C×H×W)</source>
+        <translation>图像（C×H×W）</translation>
+    </message>
+    <message>
+        <source>channels×length (C×L)</source>
+        <translation>通道×长度（C×L）</translation>
+    </message>
+    <message>
+        <source>use Linear for vectors</source>
+        <translation>向量请用全连接层</translation>
+    </message>
+    <message>
+        <source>reshape it first</source>
+        <translation>请先变形</translation>
+    </message>
+    <message>
+        <source>check the layer before</source>
+        <translation>请检查前面的层</translation>
+    </message>
+    <message>
+        <source>{title} expects {want} but receives {received} — {hint}</source>
+        <translation>“{title}”需要{want}，但收到的是{received}——{hint}</translation>
+    </message>
+    <message>
+        <source>{title} groups ({groups}) must divide both the input channels ({channels}) and the filters ({filters})</source>
+        <translation>“{title}”的分组数（{groups}）必须同时整除输入通道数（{channels}）和卷积核数（{filters}）</translation>
+    </message>
+    <message>
+        <source>Set groups to 1</source>
+        <translation>把分组数设为 1</translation>
+    </message>
+    <message>
+        <source>{title} padding &apos;same&apos; needs stride 1 (it is {stride})</source>
+        <translation>“{title}”的填充“same”要求步幅为 1（现在是 {stride}）</translation>
+    </message>
+    <message>
+        <source>Set stride to 1</source>
+        <translation>把步幅设为 1</translation>
+    </message>
+    <message>
+        <source>{title} kernel {kshape} is larger than its input {shape} — use a smaller kernel or padding &apos;same&apos;</source>
+        <translation>“{title}”的卷积核 {kshape} 比它的输入 {shape} 还大——请用更小的卷积核，或填充“same”</translation>
+    </message>
+    <message>
+        <source>Set kernel size to {size}</source>
+        <translation>把卷积核大小设为 {size}</translation>
+    </message>
+    <message>
+        <source>ConvTranspose2d output padding ({output_padding}) must be smaller than the stride ({stride})</source>
+        <translation>转置卷积的输出填充（{output_padding}）必须小于步幅（{stride}）</translation>
+    </message>
+    <message>
+        <source>Set output padding to 0</source>
+        <translation>把输出填充设为 0</translation>
+    </message>
+    <message>
+        <source>ConvTranspose2d padding {padding} leaves no output from {shape}</source>
+        <translation>转置卷积的填充 {padding} 使 {shape} 没有任何输出</translation>
+    </message>
+    <message>
+        <source>Set padding to 0</source>
+        <translation>把填充设为 0</translation>
+    </message>
+    <message>
+        <source>{title} padding ({padding}) must be at most half the pool size ({size})</source>
+        <translation>“{title}”的填充（{padding}）最多只能是池化大小（{size}）的一半</translation>
+    </message>
+    <message>
+        <source>{title} {size}×{size} shrinks {shape} to nothing — use a smaller pool size or remove this layer</source>
+        <translation>“{title}”{size}×{size} 会把 {shape} 缩小到没有——请用更小的池化大小，或删除这个层</translation>
+    </message>
+    <message>
+        <source>Set pool size to {size}</source>
+        <translation>把池化大小设为 {size}</translation>
+    </message>
+    <message>
+        <source>GlobalAvgPool averages each channel of an image but receives {received}</source>
+        <translation>全局平均池化对图像的每个通道求平均，但收到的是{received}</translation>
+    </message>
+    <message>
+        <source>{title} expects a sequence (T×F) but receives {received} — add Reshape or use Conv2d</source>
+        <translation>“{title}”需要一个序列（T×F），但收到的是{received}——请添加“变形”层，或改用二维卷积</translation>
+    </message>
+    <message>
+        <source>{title} expects a sequence (T×F) but receives {received} — add Reshape</source>
+        <translation>“{title}”需要一个序列（T×F），但收到的是{received}——请添加“变形”层</translation>
+    </message>
+    <message>
+        <source>Insert Reshape to {shape}</source>
+        <translation>插入变形为 {shape} 的“变形”层</translation>
+    </message>
+    <message>
+        <source>{label} must be true or false</source>
+        <translation>{label}必须是真或假</translation>
+    </message>
+    <message>
+        <source>{label} must be a whole number</source>
+        <translation>{label}必须是整数</translation>
+    </message>
+    <message>
+        <source>{label} must be a number</source>
+        <translation>{label}必须是数字</translation>
+    </message>
+    <message>
+        <source>{label} must be a finite number</source>
+        <translation>{label}必须是有限的数</translation>
+    </message>
+    <message>
+        <source>{label} must be one of: {options}</source>
+        <translation>{label}必须是以下之一：{options}</translation>
+    </message>
+    <message>
+        <source>{label} must be a list of whole numbers</source>
+        <translation>{label}必须是一组整数</translation>
+    </message>
+    <message>
+        <source>{label} must list between 1 and 8 whole numbers</source>
+        <translation>{label}必须列出 1 到 8 个整数</translation>
+    </message>
+    <message>
+        <source>{label} must be text</source>
+        <translation>{label}必须是文本</translation>
+    </message>
+    <message>
+        <source>{label} must be at least {minimum}</source>
+        <translation>{label}至少为 {minimum}</translation>
+    </message>
+    <message>
+        <source>{label} must be at most {maximum}</source>
+        <translation>{label}最多为 {maximum}</translation>
+    </message>
+    <message>
+        <source>{label} must be &apos;valid&apos;, &apos;same&apos; or a whole number of pixels</source>
+        <translation>{label}必须是“valid”、“same”或以像素计的整数</translation>
+    </message>
+    <message>
+        <source>Insert {layer}</source>
+        <translation>插入“{layer}”</translation>
+    </message>
+    <message>
+        <source>a scalar</source>
+        <translation>标量</translation>
+    </message>
+    <message>
+        <source>token ids of length {length}</source>
+        <translation>长度为 {length} 的词元编号</translation>
+    </message>
+    <message>
+        <source>token ids</source>
+        <translation>词元编号</translation>
+    </message>
+    <message>
+        <source>a vector {shape}</source>
+        <translation>向量 {shape}</translation>
+    </message>
+    <message>
+        <source>a sequence {shape}</source>
+        <translation>序列 {shape}</translation>
+    </message>
+    <message>
+        <source>an image {shape}</source>
+        <translation>图像 {shape}</translation>
+    </message>
+    <message>
+        <source>a tensor {shape}</source>
+        <translation>张量 {shape}</translation>
+    </message>
+    <message>
+        <source>Unknown split &apos;{split}&apos;: choose test, val or train.</source>
+        <translation>未知的数据划分“{split}”：请选择 test、val 或 train。</translation>
+    </message>
+    <message>
+        <source>Inputs have shape {inputs}, but the model takes samples of shape {shape} (a batch is N×{batch}).</source>
+        <translation>输入的形状是 {inputs}，但模型接受的样本形状是 {shape}（一个批次为 N×{batch}）。</translation>
+    </message>
+    <message>
+        <source>Text generation needs a character model trained on a text dataset.</source>
+        <translation>文本生成需要一个在文本数据集上训练过的字符模型。</translation>
+    </message>
+    <message>
+        <source>The model has no layer named &apos;{name}&apos;.</source>
+        <translation>模型中没有名为“{name}”的层。</translation>
+    </message>
+    <message>
+        <source>Could not save &apos;{target}&apos;: {reason}</source>
+        <translation>无法保存“{target}”：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot open {where}: there is no such file</source>
+        <translation>无法打开 {where}：没有这个文件</translation>
+    </message>
+    <message>
+        <source>{where} is not a NetCanvas project (no {project_json})</source>
+        <translation>{where} 不是 NetCanvas 项目（没有 {project_json}）</translation>
+    </message>
+    <message>
+        <source>{where} is damaged or not a NetCanvas project ({error})</source>
+        <translation>{where} 已损坏，或者不是 NetCanvas 项目（{error}）</translation>
+    </message>
+    <message>
+        <source>{where} could not be read ({error})</source>
+        <translation>无法读取 {where}（{error}）</translation>
+    </message>
+    <message>
+        <source>{where} has a damaged {project_json} ({error})</source>
+        <translation>{where} 中的 {project_json} 已损坏（{error}）</translation>
+    </message>
+    <message>
+        <source>{where} holds {count} files; a project holds a few</source>
+        <translation>{where} 含有 {count} 个文件；一个项目只含有几个文件</translation>
+    </message>
+    <message>
+        <source>{where} contains a suspicious file name ({name}); not opened</source>
+        <translation>{where} 中有一个可疑的文件名（{name}）；没有打开</translation>
+    </message>
+    <message>
+        <source>{where} contains {name} twice; not opened</source>
+        <translation>{where} 中 {name} 出现了两次；没有打开</translation>
+    </message>
+    <message>
+        <source>{where}: {name} is too large ({file_size} bytes); not opened</source>
+        <translation>{where}：{name} 太大（{file_size} 个字节）；没有打开</translation>
+    </message>
+    <message>
+        <source>{where}: {name} is compressed suspiciously well (a zip bomb?)</source>
+        <translation>{where}：{name} 的压缩率高得可疑（是 zip 炸弹吗？）</translation>
+    </message>
+    <message>
+        <source>{where}: {name} is not the size its header declares; not opened</source>
+        <translation>{where}：{name} 的大小与其文件头声明的不符；没有打开</translation>
+    </message>
+    <message>
+        <source>{where} has damaged weights ({error})</source>
+        <translation>{where} 中的权重已损坏（{error}）</translation>
+    </message>
+    <message>
+        <source>{where}: {error}</source>
+        <translation>{where}：{error}</translation>
+    </message>
+    <message>
+        <source>{where} is not a NetCanvas project (no valid schema_version)</source>
+        <translation>{where} 不是 NetCanvas 项目（没有有效的 schema_version）</translation>
+    </message>
+    <message>
+        <source>This project was saved by a newer NetCanvas (schema {version}); this version reads up to {supported} — update NetCanvas</source>
+        <translation>这个项目是由更新版本的 NetCanvas 保存的（格式版本 {version}）；当前版本最多只能读取 {supported}——请更新 NetCanvas</translation>
+    </message>
+    <message>
+        <source>{where}: {project_json} must hold a JSON object</source>
+        <translation>{where}：{project_json} 必须含有一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{where}: the project name must be text</source>
+        <translation>{where}：项目名必须是文本</translation>
+    </message>
+    <message>
+        <source>{where}: the template must be text</source>
+        <translation>{where}：模板必须是文本</translation>
+    </message>
+    <message>
+        <source>{where}: the dataset reference is damaged</source>
+        <translation>{where}：数据集引用已损坏</translation>
+    </message>
+    <message>
+        <source>{where}: the training settings must be a JSON object</source>
+        <translation>{where}：训练设置必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{where}: training setting &apos;{setting}&apos; has a wrong value {value}</source>
+        <translation>{where}：训练设置“{setting}”的值 {value} 不正确</translation>
+    </message>
+    <message>
+        <source>{where}: the run history is damaged</source>
+        <translation>{where}：训练历史已损坏</translation>
+    </message>
+    <message>
+        <source>{where}: a training run in the history is damaged</source>
+        <translation>{where}：训练历史中的某次训练已损坏</translation>
+    </message>
+    <message>
+        <source>layer &apos;{name}&apos;: </source>
+        <translation>层“{name}”：</translation>
+    </message>
+    <message>
+        <source>The network does not fit the data — {where}{message}</source>
+        <translation>网络与数据不匹配——{where}{message}</translation>
+    </message>
+    <message>
+        <source>The network has errors. Fix them and train it again before exporting the model.</source>
+        <translation>网络有错误。请先修复它们并重新训练，再导出模型。</translation>
+    </message>
+    <message>
+        <source>The network has changed since this model was trained. Train it again (or undo the changes) before exporting, so that the file matches the network you see.</source>
+        <translation>这个模型训练之后网络已经改变。请在导出前重新训练（或撤销这些更改），让文件与你看到的网络一致。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has no trained weights yet: train it first.</source>
+        <translation>“{name}”还没有训练好的权重：请先训练。</translation>
+    </message>
+    <message>
+        <source>The saved weights do not match the network ({error}). Train it afresh.</source>
+        <translation>保存的权重与网络不匹配（{error}）。请重新开始训练。</translation>
+    </message>
+    <message>
+        <source>There is no template &apos;{template_id}&apos; (known: {known})</source>
+        <translation>没有模板“{template_id}”（已有的模板：{known}）</translation>
+    </message>
+    <message>
+        <source>Could not write checkpoint &apos;{name}&apos; in {folder}: {reason}. Check that the folder exists and is writable.</source>
+        <translation>无法在 {folder} 中写入检查点“{name}”：{reason}。请检查这个文件夹是否存在且可写。</translation>
+    </message>
+    <message>
+        <source>Checkpoint &apos;{name}&apos; in {folder} is missing or unreadable ({error}). Train again to write a new one.</source>
+        <translation>{folder} 中的检查点“{name}”缺失或无法读取（{error}）。请重新训练以写入一个新的检查点。</translation>
+    </message>
+    <message>
+        <source>Unknown loss &apos;{name}&apos;. Choose one of: {losses}.</source>
+        <translation>未知的损失函数“{name}”。请从以下选择：{losses}。</translation>
+    </message>
+    <message>
+        <source>Learning rate must be a positive number, got {lr}.</source>
+        <translation>学习率必须是正数，收到的是 {lr}。</translation>
+    </message>
+    <message>
+        <source>Unknown optimiser &apos;{name}&apos;. Choose one of: {optimizers}.</source>
+        <translation>未知的优化器“{name}”。请从以下选择：{optimizers}。</translation>
+    </message>
+    <message>
+        <source>Unknown learning-rate schedule &apos;{schedule}&apos;. Choose one of: {schedules}.</source>
+        <translation>未知的学习率调度“{schedule}”。请从以下选择：{schedules}。</translation>
+    </message>
+    <message>
+        <source>This model is already training; stop it before starting again.</source>
+        <translation>这个模型已经在训练了；请先停止，再重新开始。</translation>
+    </message>
+    <message>
+        <source>Checkpoint &apos;{name}&apos; in {directory} belongs to a different network (mismatched weights: {missing}). Use a matching project.</source>
+        <translation>{directory} 中的检查点“{name}”属于另一个网络（不匹配的权重：{missing}）。请使用与之匹配的项目。</translation>
+    </message>
+    <message>
+        <source>There are no weights to export: build or train the network first.</source>
+        <translation>没有可导出的权重：请先构建或训练网络。</translation>
+    </message>
+    <message>
+        <source>The network has no weights to export (it has no trainable layers).</source>
+        <translation>网络没有可导出的权重（它没有可训练的层）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; needs the extension .safetensors or .pt to say which format to write.</source>
+        <translation>“{name}”需要 .safetensors 或 .pt 扩展名，以确定写入哪种格式。</translation>
+    </message>
+    <message>
+        <source>Could not read the weights file &apos;{path}&apos; ({error}).</source>
+        <translation>无法读取权重文件“{path}”（{error}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; does not hold a dict of tensors.</source>
+        <translation>“{path}”中不是一个由张量组成的字典。</translation>
+    </message>
+</context>
+<context>
     <name>EvaluatePane</name>
     <message>
         <source>Evaluate</source>

@@ -19,17 +19,33 @@ from engine.types import DataRef
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1")
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def cli(*args: str, cwd: Path, locale: str = "") -> subprocess.CompletedProcess[str]:
+    """The CLI in a subprocess, in English unless ``locale`` (set as LANG) says otherwise."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1", PYTHONIOENCODING="utf-8")
     env.pop("NETCANVAS_DEBUG", None)
+    for name in LOCALE_VARIABLES:
+        env.pop(name, None)
+    if locale:
+        env["LANG"] = locale
     return subprocess.run(
         [sys.executable, "-m", "engine.cli", *args],
         cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=240,
     )
+
+
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The in-process runs speak English whatever the developer's locale."""
+    for name in LOCALE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
 
 
 def assert_bad_input(result: subprocess.CompletedProcess[str], *words: str) -> None:
@@ -184,3 +200,41 @@ def test_progress_bar_on_a_terminal_and_plain_lines_otherwise() -> None:
     plain = drive(tty=False)
     assert "\r" not in plain and "ETA" not in plain
     assert plain.splitlines() == [plain.strip()] and "val_loss 0.3000" in plain
+
+
+def test_bad_data_is_reported_in_chinese_with_lang_zh_cn(tmp_path: Path) -> None:
+    """`--lang zh_CN` (or a Chinese locale) turns the one-line error into Chinese; the exit
+    code, the single line and the "netcanvas-cli: error:" prefix scripts grep stay."""
+    bad = tmp_path / "bad.csv"
+    bad.write_text("sepal,petal,species\n", encoding="utf-8")  # a header, no rows
+    args = ("new", "x.netcanvas", "--template", "mlp", "--data", "bad.csv")
+
+    english = cli(*args, cwd=tmp_path)
+    assert_bad_input(english, "'bad.csv' has a header but no data rows.")
+
+    chinese = cli("--lang", "zh_CN", *args, cwd=tmp_path)
+    assert_bad_input(chinese, "netcanvas-cli: error: “bad.csv”有表头，但没有数据行。")
+    assert chinese.stderr.strip() == "netcanvas-cli: error: “bad.csv”有表头，但没有数据行。"
+
+    from_locale = cli(*args, cwd=tmp_path, locale="zh_CN.UTF-8")
+    assert from_locale.stderr == chinese.stderr
+    assert cli("--lang", "en", *args, cwd=tmp_path, locale="zh_CN.UTF-8").stderr == english.stderr
+    assert not (tmp_path / "x.netcanvas").exists()
+
+
+def test_cli_lines_follow_the_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = str(tmp_path / "iris.netcanvas")
+    code, out, err = run(capsys, "--lang", "zh_CN", "new", project, "--template", "mlp")
+    assert code == 0, err
+    assert out.startswith("已创建 ") and "个训练样本" in out
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    code, out, err = run(capsys, "info", project)
+    assert code == 0, err
+    assert "参数：" in out and "有效：是" in out and "已训练：否" in out
+    code, out, err = run(capsys, "info", project, "--json")
+    assert json.loads(out)["output"]["predict_writes"] == "class probabilities N×3 (softmax)"
+    monkeypatch.setenv("LC_ALL", "C")
+    code, out, err = run(capsys, "info", project)
+    assert "parameters: " in out and "valid: yes" in out

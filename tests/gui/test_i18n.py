@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
@@ -30,7 +31,8 @@ def app() -> Iterator[QApplication]:
 
 
 def test_every_source_string_has_a_finished_zh_cn_translation() -> None:
-    """lupdate reads gui/ and main.py into a scratch .ts; each string in it must be translated
+    """lupdate reads gui/, main.py and engine/ (its sentences, in the context Engine) into a
+    scratch .ts; each string in it must be translated
     in resources/translations/netcanvas_zh_CN.ts. To fix a failure: `python -m gui.i18n_tools update`,
     translate the new entries (Qt Linguist or by hand), remove their type="unfinished"."""
     missing = i18n_tools.missing_translations(i18n.ts_path("zh_CN"), "zh_CN")
@@ -174,3 +176,105 @@ def test_run_messages_speak_the_interface_language(app: QApplication) -> None:
     assert i18n.run_message(stored_before_templates) == "Stopped by request after 2 epochs."
     # The template and its values survive the project file.
     assert RunRecord.from_dict(nan.to_dict()) == nan
+
+
+def test_the_engine_templates_are_extracted_and_all_translated() -> None:
+    """lupdate reads every engine module: the catalogue holds the engine's sentences (errors,
+    issues, fixes, refusals, data notes, the CLI's lines) in the context Engine, each with a
+    finished translation (the test above then covers them too)."""
+    import engine.data.table
+    from engine import ENGINE_CONTEXT
+
+    sources = i18n_tools.source_files()
+    assert Path(engine.data.table.__file__).resolve() in {p.resolve() for p in sources}
+    catalogue = i18n.read_ts(i18n.ts_path("zh_CN"))
+    engine_entries = {s: t for (c, s, _), t in catalogue.items() if c == ENGINE_CONTEXT}
+    assert len(engine_entries) > 300
+    imputed = "Imputed {missing} missing value(s) in '{label}' with the median ({median:g})."
+    assert (
+        engine_entries[imputed] == "用中位数（{median:g}）填补了“{label}”中的 {missing} 个缺失值。"
+    )
+
+
+def test_every_engine_sentence_is_made_from_a_marked_template(tmp_path: Path) -> None:
+    """An error, issue, fix, shape problem or data note made from an f-string or a plain
+    literal could never be translated. Fix: QT_TRANSLATE_NOOP("Engine", "... {name} ..."),
+    name=value (see engine/messages.py)."""
+    assert i18n_tools.engine_sentences_unmarked() == []
+    (tmp_path / "engine").mkdir()
+    (tmp_path / "engine" / "bad.py").write_text(
+        "def load(path, notes):\n"
+        "    notes.append(f'Dropped {path}')\n"
+        "    raise DataError(f\"'{path}' is empty\")\n"
+        "    raise DataError(QT_TRANSLATE_NOOP('Engine', \"'{path}' is empty\"), path=path)\n",
+        encoding="utf-8",
+    )
+    found = i18n_tools.engine_sentences_unmarked(tmp_path)
+    assert [line.split(":")[1] for line in found] == ["2", "3"], found
+
+
+def test_engine_sentences_speak_the_interface_language(app: QApplication) -> None:
+    """Errors, analysis issues and their fixes, refused connections and data notes reach the
+    Chinese window in Chinese (gui.i18n.engine_text, and user_message for errors), while
+    str() stays the engine's English."""
+    import engine
+    from engine.messages import QT_TRANSLATE_NOOP
+    from gui.worker import user_message
+
+    error = engine.DataError(
+        QT_TRANSLATE_NOOP("Engine", "'{file}' has a header but no data rows."),
+        file="bad.csv",
+    )
+    graph = engine.Graph()
+    flatten = graph.add_node("Flatten", name="flat")
+    dense = graph.add_node("Linear", name="dense")
+    graph.connect(flatten.id, dense.id)
+    refusal = graph.can_connect(dense.id, dense.id)
+    issue = next(i for i in graph.analysis.issues if i.node_id == flatten.id)
+    table = engine.load_dataset(engine.DataRef(str(_table_with_gaps()), {}))
+    note = next(n for n in table.notes if str(n).startswith("Imputed"))
+    output_issue = _output_task_issue()
+    assert i18n.install_translator(app, "en") == "en"
+    assert str(error) == "'bad.csv' has a header but no data rows."
+    assert user_message(error) == str(error) == i18n.engine_text(error)
+    assert i18n.engine_text(issue.message) == "'flat' has no input — connect a layer into it"
+    assert i18n.engine_text(output_issue.fix.label) == "Set Output task to regression"
+
+    i18n.install_translator(app, "zh_CN")
+    assert user_message(error) == "“bad.csv”有表头，但没有数据行。"
+    assert i18n.engine_text(error) == user_message(error)
+    assert str(error) == "'bad.csv' has a header but no data rows."  # the engine still English
+    assert i18n.engine_text(refusal) == "层不能连接到自身"
+    assert i18n.engine_text(issue.message) == "“flat”没有输入——请把一个层连接到它"
+    assert i18n.engine_text(output_issue.fix.label) == "把输出层的任务设为 regression"
+    median = note.values["median"]  # type: ignore[attr-defined]
+    assert i18n.engine_text(note) == f"用中位数（{median:g}）填补了“b”中的 1 个缺失值。"
+    # A value that is itself a sentence is translated with it; a layer's title is Chinese.
+    nested = engine.GraphError(
+        QT_TRANSLATE_NOOP("Engine", "{name}: {problem}"),
+        name="dense",
+        problem=graph.can_connect(flatten.id, "nowhere"),
+    )
+    assert i18n.engine_text(nested) == "dense：连接的两端都必须是这个网络中的层"
+    with pytest.raises(engine.GraphError) as refused:
+        graph.insert_on_edge(graph.edges[0], "Input")
+    assert i18n.engine_text(refused.value) == "“输入”不能插入到两个层之间"
+    # Not an engine sentence: as it is.
+    assert i18n.engine_text(OSError("disk full")) == "disk full"
+
+
+def _table_with_gaps() -> Path:
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="netcanvas-i18n-"))
+    path = folder / "gaps.csv"
+    path.write_text("a,b,label\n1,2,x\n2,,y\n3,3,x\n4,2,y\n5,4,x\n6,1,y\n", encoding="utf-8")
+    return path
+
+
+def _output_task_issue() -> Any:
+    import engine
+
+    graph = engine.make_template("mlp", engine.DataContext((4,), "classification", 3))
+    graph.set_context(engine.DataContext((4,), "regression", 1, input_kind="table"))
+    return next(i for i in graph.analysis.issues if i.fix is not None and "task" in i.message)
