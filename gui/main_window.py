@@ -39,7 +39,7 @@ from gui.data.session import DataSession
 from gui.document import ProjectDocument
 from gui.editor import EditorController
 from gui.evaluate.session import EvaluationSession
-from gui.i18n import device_line, engine_text
+from gui.i18n import device_line, engine_text, localized
 from gui.start_page import StartPage
 from gui.torch_loader import TorchLoader
 from gui.training.session import TrainingSession
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
 
         self._panes_ready = False
         self._fit_new_project = False  # a template's project fits itself to its data once
+        self._canvas_only_state: QByteArray | None = None  # the docks hidden by Canvas Only
         self.state.sig_project_replaced.connect(self._forget_template_fit)
         self._startup_done = False
         self._build_central()
@@ -149,6 +150,11 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self._dock(
             self.tr("Inspector"), "inspector", self.editor.inspector, right
         )
+        # Never narrower than readable, whatever a saved layout says (one restored a 124 px
+        # palette with every layer name cut to "In…", "Co…").
+        text = self.palette_dock.fontMetrics()
+        self.palette_dock.setMinimumWidth(text.horizontalAdvance("ConvTranspose2d") + 80)
+        self.inspector_dock.setMinimumWidth(text.horizontalAdvance("Multiply-adds 000 000") + 90)
 
     def ensure_panes(self) -> None:
         """Build the Data, Training, Evaluate and Labs panes (plots, pyqtgraph: ~1.5 s here).
@@ -214,6 +220,15 @@ class MainWindow(QMainWindow):
         self.act_show_editor = action(self.tr("&Network Editor"), self.show_editor)
         self.act_show_start = action(self.tr("&Start Page"), self.show_start_page)
         self.act_reset_layout = action(self.tr("&Reset Layout"), self.reset_layout)
+        self.act_canvas_only = action(
+            self.tr("&Canvas Only"),
+            self.set_canvas_only,
+            QKeySequence(Qt.Key.Key_F11),
+            self.tr(
+                "Give the network editor the whole window; press F11 again to bring the panes back"
+            ),
+        )
+        self.act_canvas_only.setCheckable(True)
         self.act_about = action(self.tr("&About NetCanvas"), self._show_about)
 
     def _build_menus(self) -> None:
@@ -224,8 +239,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_new)
         templates_menu = file_menu.addMenu(self.tr("New from &Template"))
         for template in TEMPLATES.values():
-            act = templates_menu.addAction(template.title_en)
-            act.setStatusTip(template.description_en)
+            act = templates_menu.addAction(localized(template.title_en, template.title_zh))
+            act.setStatusTip(localized(template.description_en, template.description_zh))
             act.triggered.connect(
                 lambda _checked=False, tid=template.id: self.new_from_template(tid)
             )
@@ -266,6 +281,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.palette_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         view_menu.addAction(self.act_reset_layout)  # pane toggles join above once built
+        view_menu.addAction(self.act_canvas_only)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.act_labs = help_menu.addAction(self.tr("Guided &Labs"))
@@ -330,9 +346,27 @@ class MainWindow(QMainWindow):
             return
         store = app_settings.settings()
         store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState())
+        # Canvas Only is for now: the next start gets the docks it hid.
+        store.setValue("window/state", self._canvas_only_state or self.saveState())
+
+    def set_canvas_only(self, on: bool) -> None:
+        """Hide every dock so the canvas fills the window (a lab screen is small); turning it
+        off brings back the docks exactly as they were."""
+        self.act_canvas_only.setChecked(on)
+        if on == (self._canvas_only_state is not None):
+            return
+        if on:
+            self._canvas_only_state = self.saveState()
+            for dock in self.findChildren(QDockWidget):
+                dock.hide()
+        else:
+            state, self._canvas_only_state = self._canvas_only_state, None
+            if state is not None:
+                self.restoreState(state)
+        self.editor.view.setFocus()
 
     def reset_layout(self) -> None:
+        self.set_canvas_only(False)
         self.restoreState(self._default_state)
         self._apply_default_sizes()
         for dock in self.findChildren(QDockWidget):

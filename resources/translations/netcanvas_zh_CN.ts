@@ -2698,6 +2698,14 @@ Licence: {1}</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Canvas Only</source>
+        <translation>仅显示画布(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Give the network editor the whole window; press F11 again to bring the panes back</source>
+        <translation>让网络编辑器占满整个窗口；再按一次 F11 恢复各个面板</translation>
+    </message>
+    <message>
         <source>&amp;About NetCanvas</source>
         <translation>关于 NetCanvas(&amp;A)</translation>
     </message>

@@ -363,3 +363,48 @@ def test_a_finished_run_keeps_the_curves_in_view_and_offers_the_evaluation(
     assert window.evaluate_pane.visibleRegion().isEmpty()
     qtbot.mouseClick(pane.evaluate_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: not window.evaluate_pane.visibleRegion().isEmpty(), timeout=5000)  # type: ignore[attr-defined]
+
+
+def test_canvas_only_gives_the_editor_the_window_and_brings_the_docks_back(
+    window: MainWindow, qtbot: object
+) -> None:
+    from PySide6.QtCore import Qt
+
+    window.resize(1366, 768)
+    _ready(window, qtbot)
+    canvas = window.editor.view
+    before = canvas.height()
+    window.data_dock.raise_()
+    qtbot.keyClick(window, Qt.Key.Key_F11)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: canvas.height() > before + 200, timeout=5000)  # type: ignore[attr-defined]
+    assert not window.data_dock.isVisible() and not window.palette_dock.isVisible()
+    window.act_canvas_only.trigger()  # F11 again
+    qtbot.waitUntil(lambda: window.data_dock.isVisible(), timeout=5000)  # type: ignore[attr-defined]
+    assert window.palette_dock.isVisible() and window.inspector_dock.isVisible()
+
+
+def test_a_saved_layout_never_squeezes_the_palette_unreadable(
+    window: MainWindow, qtbot: object, recovery_dir: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from gui import settings as app_settings
+
+    window.resize(1366, 768)
+    _ready(window, qtbot)
+    readable = window.palette_dock.minimumWidth()
+    window.palette_dock.setMinimumWidth(0)  # as an older version allowed
+    window.resizeDocks([window.palette_dock], [110], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: window.palette_dock.width() < readable, timeout=5000)  # type: ignore[attr-defined]
+    window._save_layout()
+    assert app_settings.settings().value("window/state") is not None
+    again = MainWindow(offer_recovery=False)
+    try:
+        again.resize(1366, 768)
+        again.show()
+        again.ensure_panes()
+        qtbot.waitUntil(lambda: again.palette_dock.width() >= readable, timeout=5000)  # type: ignore[attr-defined]
+    finally:
+        again.state.mark_clean()
+        again.close()
+        again.deleteLater()
