@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -197,6 +197,7 @@ class DataPane(QWidget):
         side_layout.addWidget(self.adapt_button)
         side_layout.addStretch(1)
         scroll = QScrollArea()
+        self._column = scroll
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -310,7 +311,12 @@ class DataPane(QWidget):
     def _on_failed(self, message: str) -> None:
         self.status_label.setText(message)
         self.status_label.setStyleSheet(f"color: {WARN_COLOUR};")
+        self._bring_into_view(self.status_label)  # "Open file…" seemed to do nothing
         self.sig_failed.emit(message)
+
+    def _bring_into_view(self, widget: QWidget) -> None:
+        """Scroll the settings column to ``widget`` once the column has laid out its new text."""
+        QTimer.singleShot(0, lambda: self._column.ensureWidgetVisible(widget, 0, 12))
 
     def _on_loading_changed(self, loading: bool) -> None:
         self.progress.setVisible(loading)
@@ -505,6 +511,7 @@ class DataPane(QWidget):
         fixes = self.data_fixes()
         self.adapt_button.setEnabled(bool(fixes))
         if fixes:
+            self._bring_into_view(self.adapt_button)
             self.fit_label.setText(
                 self.tr("The network does not fit this dataset yet: {0}").format(
                     "; ".join(engine_text(fix.label) for fix in fixes)

@@ -108,3 +108,29 @@ def test_built_in_datasets_speak_chinese(qtbot: Any) -> None:
         assert pane.augment_boxes["shift"].toolTip().startswith("随机平移")
     finally:
         i18n.install_translator(app, "en")
+
+
+def test_a_bad_files_message_is_scrolled_into_view(qtbot: Any, tmp_path: Any) -> None:
+    # On a lab screen the column scrolls: the message sat below the fold and "Open file…"
+    # seemed to do nothing.
+    from PySide6.QtCore import QRect
+
+    state = state_with()
+    pane = DataPane(state)
+    qtbot.addWidget(pane)
+    pane.resize(1100, 230)
+    pane.show()
+    qtbot.waitExposed(pane)
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(b"\xff\xfe\x00garbage")
+    with qtbot.waitSignal(pane.sig_failed, timeout=30_000):
+        pane.load_path(str(broken))
+    label = pane.status_label
+    viewport = pane._column.viewport()
+
+    def in_view() -> bool:
+        top_left = label.mapTo(viewport, label.rect().topLeft())
+        return viewport.rect().contains(QRect(top_left, label.size()))
+
+    qtbot.waitUntil(in_view, timeout=5000)
+    assert "broken.csv" in label.text()
