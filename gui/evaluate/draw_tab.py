@@ -80,6 +80,9 @@ class DrawTab(QWidget):
         dataset, model = self.state.dataset, self.state.model
         raw = self.drawing_raw()
         if raw is None or model is None or dataset is None or self.pad.is_empty():
+            # The axis names the classes before anything is drawn (it read 0.1…0.9).
+            names = [str(n) for n in dataset.class_names] if dataset is not None else []
+            self.probability_bars.set_probabilities(np.zeros(len(names)), names)
             self.result.setText(
                 self.tr("Draw a sample on the pad.")
                 if model is not None

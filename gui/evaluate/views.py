@@ -6,11 +6,14 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -18,6 +21,25 @@ from PySide6.QtWidgets import (
 
 from gui.data.views import CLASS_COLOURS, apply_theme, scatter_points
 from gui.widgets.colours import OKABE_ITO
+
+
+class _OutlinedSelection(QStyledItemDelegate):
+    """The selected cell keeps its colour (blue meant "right") and gets its own outline, dark
+    with a light inner line so that it shows on every cell colour."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected
+        plain.state &= ~QStyle.StateFlag.State_HasFocus
+        super().paint(painter, plain, index)
+        if selected:
+            painter.save()
+            painter.setPen(QPen(QColor("black"), 3))
+            painter.drawRect(option.rect.adjusted(2, 2, -2, -2))
+            painter.setPen(QPen(QColor("white"), 1))
+            painter.drawRect(option.rect.adjusted(4, 4, -4, -4))
+            painter.restore()
 
 
 class ConfusionMatrixView(QTableWidget):
@@ -33,6 +55,7 @@ class ConfusionMatrixView(QTableWidget):
         super().__init__(parent)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setItemDelegate(_OutlinedSelection(self))
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.cellClicked.connect(lambda row, column: self.sig_cell_clicked.emit(row, column))

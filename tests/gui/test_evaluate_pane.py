@@ -59,6 +59,9 @@ def test_draw_pad_probabilities_sum_to_one(qtbot: Any) -> None:
     pane.refresh()
     pane.tabs.setCurrentIndex(pane.tab_draw)
     pad = pane.drawpad
+    # Before anything is drawn the axis already names the classes.
+    axis = pane.probability_bars.getPlotItem().getAxis("bottom")
+    assert [label for _x, label in axis._tickLevels[0]] == pane.state.dataset.class_names
     # A user's stroke with the mouse: press, move, release on the pad.
     target = pad._target()
     start = target.topLeft() + QPoint(target.width() // 2, target.height() // 5)
@@ -194,3 +197,29 @@ def test_a_synchronous_evaluation_supersedes_the_one_in_flight(qtbot: Any) -> No
     assert pane.wait(10_000)
     qtbot.wait(50)  # deliver the background job's result, which must be ignored
     assert pane.report is report
+
+
+def test_the_selected_confusion_cell_keeps_its_colour_and_gets_an_outline(qtbot: Any) -> None:
+    from gui.evaluate.views import ConfusionMatrixView
+
+    view = ConfusionMatrixView()
+    qtbot.addWidget(view)
+    view.resize(300, 300)
+    view.set_matrix(np.array([[40, 2], [3, 30]]), ["ants", "bees"])
+    view.show()
+    qtbot.waitExposed(view)
+    rect = view.visualRect(view.model().index(0, 0))
+    before = view.viewport().grab().toImage()
+    view.setCurrentCell(0, 0)
+    qtbot.wait(50)
+    after = view.viewport().grab().toImage()
+    centre, edge = rect.center(), rect.topLeft() + QPoint(3, rect.height() // 2)
+    was, now = before.pixelColor(centre), after.pixelColor(centre)
+    # Its own colour, not the selection's (which was the same blue as the "right" cells).
+    assert (
+        max(
+            abs(was.red() - now.red()), abs(was.green() - now.green()), abs(was.blue() - now.blue())
+        )
+        < 16
+    )
+    assert after.pixelColor(edge).lightness() < 60  # a dark outline marks it
