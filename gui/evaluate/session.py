@@ -14,6 +14,7 @@ network snapshot and the epoch's weights: never the one being trained, never the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -152,12 +153,8 @@ class EvaluationSession(QObject):
         if dataset is None or snapshot.run.dataset is not dataset:
             return
         self._live = snapshot
-        if dataset.kind == "points" and self.boundary_grid is not None:
-            self._boundary.start_when_free(
-                lambda _task: self._boundary_of(snapshot_model(snapshot)),
-                self.sig_boundary.emit,
-                doing=tr("The decision boundary"),
-            )
+        if dataset.kind == "points":
+            self._start_boundary(lambda: snapshot_model(snapshot))
         elif dataset.kind == "text":
             seed, temperature = self.text_seed, self.text_temperature
 
@@ -178,20 +175,25 @@ class EvaluationSession(QObject):
     def draw_boundary(self) -> None:
         """The decision boundary of the document's model (after a run, or when shown)."""
         model = self.document.model
-        if model is None or self.boundary_grid is None:
+        if model is not None:
+            self._start_boundary(lambda: model)
+
+    def _start_boundary(self, model_of: Callable[[], Any]) -> None:
+        """Class probabilities over the grid, on a worker. The data and the grid are taken
+        now, on the GUI thread: the pane replaces the grid when the data or model changes,
+        and a worker reading it meanwhile found None (a boundary failed at random)."""
+        dataset, grid = self.document.dataset, self.boundary_grid
+        if dataset is None or grid is None:
             return
+
+        def probabilities(_task: Task) -> np.ndarray:
+            from engine import predict_proba
+
+            return np.asarray(predict_proba(model_of(), dataset, grid))
+
         self._boundary.start_when_free(
-            lambda _task: self._boundary_of(model),
-            self.sig_boundary.emit,
-            doing=tr("The decision boundary"),
+            probabilities, self.sig_boundary.emit, doing=tr("The decision boundary")
         )
-
-    def _boundary_of(self, model: Any) -> np.ndarray:
-        from engine import predict_proba
-
-        dataset = self.document.dataset
-        assert dataset is not None and self.boundary_grid is not None
-        return np.asarray(predict_proba(model, dataset, self.boundary_grid))
 
     # -- text generation, feature maps -------------------------------------------------------
     def _inspected_model(self) -> Any:

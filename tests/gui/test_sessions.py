@@ -281,3 +281,22 @@ def test_data_of_another_shape_drops_the_model_trained_on_the_previous_data(qtbo
     evaluation.evaluate()
     assert evaluation.wait(10_000) and reports == [None] and failures == []
     assert session.shutdown()
+
+
+def test_the_boundary_is_drawn_from_the_grid_asked_for_even_if_the_grid_changes_meanwhile(
+    qtbot: Any,
+) -> None:
+    # The pane replaces the grid when the model changes; the worker read it later, found None
+    # and the boundary failed (seen once in CI).
+    from pane_support import train_headless
+
+    document = state_with(epochs=1)
+    train_headless(document)
+    session = EvaluationSession(document)
+    grid = np.stack(np.meshgrid(np.linspace(-2, 3, 20), np.linspace(-2, 2, 20)), -1).reshape(-1, 2)
+    session.boundary_grid = grid.astype(np.float32)
+    with qtbot.waitSignal(session.sig_boundary, timeout=20_000) as drawn:
+        session.draw_boundary()
+        session.boundary_grid = None  # the pane, right after
+    assert np.asarray(drawn.args[0]).shape == (400, 2)
+    assert session.shutdown()
