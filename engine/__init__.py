@@ -72,6 +72,8 @@ _EXPORTS: dict[str, str] = {
     "trained_model": "engine.session",
     "check_model_is_current": "engine.session",
     "evaluate_project": "engine.session",
+    "evaluate_model": "engine.session",
+    "project_loss": "engine.session",
     "graph_signature": "engine.session",
     "Template": "engine.templates",
     "TEMPLATES": "engine.templates",

@@ -103,12 +103,13 @@ class EvaluationSession(QObject):
             self.report = None
             self.sig_report.emit(None)
             return
-        from engine import evaluate_project
+        from engine import evaluate_model, project_loss
 
-        project, split = self.document.project, self.effective_split()
+        # The loss is read here: the editor may change the graph while the worker runs.
+        loss, split = project_loss(self.document.project.graph), self.effective_split()
         self.sig_evaluating.emit()
         self._evaluation.start(
-            lambda _task: evaluate_project(project, model, dataset, split),
+            lambda _task: evaluate_model(model, dataset, split, loss=loss),
             self._on_report,
             self.sig_failed.emit,
             doing=tr("The evaluation"),
