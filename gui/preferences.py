@@ -24,6 +24,7 @@ class PreferencesDialog(QDialog):
 
         self.setWindowTitle(self.tr("Preferences"))
         form = QFormLayout(self)
+        self.setMinimumWidth(440)  # room for the wrapped notes
 
         self.language = QComboBox()
         self.language.addItem(self.tr("Follow the system"), "")
@@ -35,7 +36,7 @@ class PreferencesDialog(QDialog):
         self._restart_note = QLabel(self.tr("A new language applies when NetCanvas next starts."))
         self._restart_note.setWordWrap(True)
         self._restart_note.setVisible(False)
-        self.language.currentIndexChanged.connect(lambda _i: self._restart_note.setVisible(True))
+        self.language.currentIndexChanged.connect(self._show_restart_note)
         form.addRow("", self._restart_note)
 
         self.theme = QComboBox()
@@ -63,6 +64,12 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         wheel_safe_children(self)  # as in every form: the wheel edits only a focused field
+
+    def _show_restart_note(self) -> None:
+        # The dialog grows to the wrapped note (it was clipped to "A new language applies when").
+        self._restart_note.setVisible(True)
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def accept(self) -> None:
         from PySide6.QtWidgets import QApplication
