@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self._panes_ready = False
         self._fit_new_project = False  # a template's project fits itself to its data once
         self._canvas_only_state: QByteArray | None = None  # the docks hidden by Canvas Only
+        self._hidden_panes: list[QDockWidget] = []  # the panes Panes Below hid, to bring back
+        self._front_pane: QDockWidget | None = None
         self.state.sig_project_replaced.connect(self._forget_template_fit)
         self._startup_done = False
         self._build_central()
@@ -185,8 +187,10 @@ class MainWindow(QMainWindow):
         self.inspector_dock.raise_()
         self.data_dock.raise_()
         self.training_pane.sig_show_evaluation.connect(self.evaluate_dock.raise_)
-        for dock in (self.data_dock, self.training_dock, self.evaluate_dock, self.labs_dock):
+        for dock in self.workflow_docks():
             self.view_menu.insertAction(self.act_reset_layout, dock.toggleViewAction())
+            dock.visibilityChanged.connect(self._sync_panes_action)
+        self.act_panes.setEnabled(True)
         self.act_labs.setEnabled(True)
         self._default_state = self.saveState()
         state = app_settings.settings().value("window/state")
@@ -229,6 +233,18 @@ class MainWindow(QMainWindow):
             ),
         )
         self.act_canvas_only.setCheckable(True)
+        self.act_panes = action(
+            self.tr("&Panes Below"),
+            self.set_panes_shown,
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_J),
+            self.tr(
+                "Show or hide the Data, Training, Evaluate and Labs panes, so the canvas gets "
+                "the window's height (Ctrl+J)"
+            ),
+        )
+        self.act_panes.setCheckable(True)
+        self.act_panes.setChecked(True)
+        self.act_panes.setEnabled(False)  # until the panes exist
         self.act_about = action(self.tr("&About NetCanvas"), self._show_about)
 
     def _build_menus(self) -> None:
@@ -281,6 +297,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.palette_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         view_menu.addAction(self.act_reset_layout)  # pane toggles join above once built
+        view_menu.addAction(self.act_panes)
         view_menu.addAction(self.act_canvas_only)
 
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -321,6 +338,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         for act in self.editor.view_actions():
             toolbar.addAction(act)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_panes)
 
     def _build_status_bar(self) -> None:
         self._device_label = QLabel(self.tr("Loading PyTorch…"))
@@ -364,6 +383,34 @@ class MainWindow(QMainWindow):
             if state is not None:
                 self.restoreState(state)
         self.editor.view.setFocus()
+
+    def workflow_docks(self) -> list[QDockWidget]:
+        """The panes below the canvas, in the course's order."""
+        return [self.data_dock, self.training_dock, self.evaluate_dock, self.labs_dock]
+
+    def set_panes_shown(self, on: bool) -> None:
+        """Hide the panes below the canvas (the network then gets the window's height) or bring
+        them back, the one that was in front in front again."""
+        docks = self.workflow_docks()
+        if on:
+            shown = self._hidden_panes or docks
+            for dock in shown:
+                dock.show()
+            front = self._front_pane if self._front_pane in shown else shown[0]
+            front.raise_()
+            self._hidden_panes = []
+        elif any(not dock.isHidden() for dock in docks):
+            self._hidden_panes = [dock for dock in docks if not dock.isHidden()]
+            self._front_pane = next(
+                (d for d in self._hidden_panes if not d.visibleRegion().isEmpty()),
+                self._hidden_panes[0],
+            )
+            for dock in self._hidden_panes:
+                dock.hide()
+        self._sync_panes_action()
+
+    def _sync_panes_action(self, *_visible: bool) -> None:
+        self.act_panes.setChecked(any(not dock.isHidden() for dock in self.workflow_docks()))
 
     def reset_layout(self) -> None:
         self.set_canvas_only(False)

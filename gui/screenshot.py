@@ -2,7 +2,7 @@
 
 Opens the default project in the real window (its data loaded through the Data pane; for the
 Training and Evaluate views after one epoch trained through the Training pane), raises the pane
-asked for (for the editor, closes the bottom panes as their × does), lets everything paint, grabs the window and writes the PNG. Runs unattended offscreen
+asked for (for the editor, hides the panes below as Ctrl+J does), lets everything paint, grabs the window and writes the PNG. Runs unattended offscreen
 or under X (Xvfb); the user's settings, dock layout and crash-recovery file are left untouched
 (a throw-away profile is used). Exits non-zero with one plain line when a step fails.
 """
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # imported once the QApplication exists (this module is read 
 
 # What each --pane value shows: the bottom dock raised, and whether it needs a trained model.
 PANES: dict[str, tuple[str | None, bool]] = {
-    "editor": (None, False),  # the bottom panes closed (their ×), a layer in the inspector
+    "editor": (None, False),  # the panes below hidden (Ctrl+J), a layer in the inspector
     "data": ("data_dock", False),
     "training": ("training_dock", True),
     "evaluate": ("evaluate_dock", True),  # the confusion matrix, its most confused cell opened
@@ -98,10 +98,8 @@ def _prepare(window: MainWindow, pane: str) -> None:
     evaluate = window.evaluate_pane
     if needs_model:
         _train_one_epoch(window)
-    bottom = [window.data_dock, window.training_dock, window.evaluate_dock, window.labs_dock]
     if dock_name is None:
-        for closed in bottom:
-            closed.hide()
+        window.set_panes_shown(False)  # as Ctrl+J does
     else:
         dock: QDockWidget = getattr(window, dock_name)
         dock.show()

@@ -15,6 +15,21 @@ from engine.messages import QT_TRANSLATE_NOOP, Message, Term
 
 ParamKind = str  # "int" | "float" | "bool" | "choice" | "ints" | "str"
 
+# How a choice is shown (English, Chinese); the stored value stays the short key.
+CHOICE_TITLES: dict[str, tuple[str, str]] = {
+    "valid": ("valid", "valid（不填充）"),
+    "same": ("same", "same（保持尺寸）"),
+    "image": ("image", "图像"),
+    "vector": ("vector", "向量"),
+    "tokens": ("tokens", "词元序列"),
+    "classification": ("classification", "分类"),
+    "binary": ("binary", "二分类"),
+    "regression": ("regression", "回归"),
+    "next_char": ("next character", "下一个字符"),
+    "mse": ("MSE", "均方误差（MSE）"),
+    "l1": ("L1", "平均绝对误差（L1）"),
+}
+
 
 @dataclass(frozen=True)
 class ParamSpec:
@@ -33,6 +48,11 @@ class ParamSpec:
     # Show this parameter in the inspector only when another parameter has one of these values
     # (e.g. Input's ``channels`` only for ``kind == "image"``). None: always shown.
     show_if: tuple[str, tuple[Any, ...]] | None = None
+
+    def value_title(self, value: Any) -> tuple[str, str]:
+        """How a value is shown, (English, Chinese): a choice by its title, others as they are."""
+        text = str(value)
+        return CHOICE_TITLES.get(text, (text, text)) if self.choices else (text, text)
 
     def validate(self, value: Any) -> Any:
         """``value`` normalised to this parameter's type; ValueError (plain text) if invalid."""

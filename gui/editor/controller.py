@@ -38,7 +38,7 @@ from gui.editor.commands import (
 )
 from gui.editor.context_menu import build_context_menu
 from gui.editor.inspector import Inspector
-from gui.editor.layout import tidy_positions
+from gui.editor.layout import room_for_insertion, tidy_positions
 from gui.editor.node_item import HEADER_H
 from gui.editor.palette import LayerPalette
 from gui.editor.scene import GraphScene
@@ -47,7 +47,7 @@ from gui.editor.view import GraphView
 from gui.i18n import engine_text
 
 if TYPE_CHECKING:
-    from engine import Graph
+    from engine import Graph, Node
     from gui.document import ProjectDocument
 
 NODES_MIME = "application/x-netcanvas-nodes"
@@ -258,7 +258,18 @@ class EditorController(QObject):
 
     def insert_on_edge(self, layer_type: str, edge: Any) -> str:
         """Insert a layer into an existing connection (drop onto an edge)."""
-        node = self.run_edit(tr("Insert layer"), lambda g: g.insert_on_edge(edge, layer_type))
+
+        def insert(g: Graph) -> Node:
+            node = g.insert_on_edge(edge, layer_type)
+            positions = {nid: (float(n.pos[0]), float(n.pos[1])) for nid, n in g.nodes.items()}
+            pairs = [(e.src, e.dst) for e in g.edges]
+            for nid, (x, y) in room_for_insertion(
+                positions, pairs, edge.src, node.id, edge.dst
+            ).items():
+                g.move_node(nid, x, y)
+            return node
+
+        node = self.run_edit(tr("Insert layer"), insert)
         if node is None:
             return ""
         self.scene.select_nodes([node.id])

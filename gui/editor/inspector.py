@@ -86,17 +86,15 @@ class ParamEditor:
         if spec.kind == "choice" or (spec.kind == "str" and spec.choices):
             combo = QComboBox()
             for choice in spec.choices:
-                combo.addItem(str(choice), choice)
+                combo.addItem(localized(*spec.value_title(choice)), choice)
             if spec.kind == "str":
                 # Free text allowed too (padding accepts a pixel count).
                 combo.setEditable(True)
                 combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
                 line = combo.lineEdit()
                 assert line is not None
-                line.editingFinished.connect(
-                    lambda: self._on_commit(spec.name, combo.currentText())
-                )
-                combo.activated.connect(lambda _i: self._on_commit(spec.name, combo.currentText()))
+                line.editingFinished.connect(lambda: self._on_commit(spec.name, _typed(combo)))
+                combo.activated.connect(lambda _i: self._on_commit(spec.name, _typed(combo)))
             else:
                 combo.activated.connect(lambda i: self._on_commit(spec.name, combo.itemData(i)))
             return combo
@@ -347,3 +345,10 @@ class Inspector(QScrollArea):
             self.refusal.show()
         else:
             self.refusal.hide()
+
+
+def _typed(combo: QComboBox) -> Any:
+    """An editable choice's value: a listed choice by its key (its text may be translated),
+    anything typed as it is (padding also takes a pixel count)."""
+    index = combo.findText(combo.currentText())
+    return combo.itemData(index) if index >= 0 else combo.currentText()

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-LAYER_GAP = 130.0  # vertical distance between the tops of consecutive layers
+LAYER_GAP = 112.0  # vertical distance between the tops of consecutive layers
+# Below a node: its output port, the edge's shape label and the next node's input port. Kept
+# tight so the course's eight-layer CNN fits a 1366×768 window's canvas at a readable zoom.
+EDGE_ROOM = 40.0
 COLUMN_GAP = 240.0  # horizontal distance between node centres in one layer
 
 
@@ -66,9 +69,38 @@ def tidy_positions(
             x_of[n] = x
             positions[n] = (x, y)
         tallest = max((heights.get(n, 70.0) for n in members), default=70.0)
-        y += max(LAYER_GAP, tallest + 56.0)  # room for the edge's shape label
+        y += max(LAYER_GAP, tallest + EDGE_ROOM)
     if current and positions:
         ox = sum(p[0] for p in current.values()) / len(current)
         oy = min(p[1] for p in current.values())
         positions = {n: (round(x + ox), round(y + oy)) for n, (x, y) in positions.items()}
     return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
+
+
+def room_for_insertion(
+    positions: dict[str, tuple[float, float]],
+    edges: Iterable[tuple[str, str]],
+    src: str,
+    inserted: str,
+    dst: str,
+) -> dict[str, tuple[float, float]]:
+    """Moves that give a layer dropped on the edge src → dst a row of its own: it goes one row
+    below ``src``, and ``dst`` with everything downstream of it moves down as far as needed,
+    so nothing ends up on top of a neighbour. Empty when the edge already has room (or does not
+    run downwards: a hand-made layout is left as it is)."""
+    (sx, sy), (dx, dy) = positions[src], positions[dst]
+    shortfall = 2 * LAYER_GAP - (dy - sy)
+    if dy <= sy or shortfall <= 0:
+        return {}
+    children: dict[str, list[str]] = {}
+    for a, b in edges:
+        children.setdefault(a, []).append(b)
+    below, stack = {dst}, [dst]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in below and child != inserted:
+                below.add(child)
+                stack.append(child)
+    moves = {n: (positions[n][0], positions[n][1] + shortfall) for n in below}
+    moves[inserted] = ((sx + dx) / 2, sy + LAYER_GAP)
+    return moves

@@ -51,7 +51,7 @@ class NodeItem(QGraphicsItem):
         self._shape: tuple[int, ...] | None = None
         self._issues: list[tuple[str, str]] = []  # (message, "error" | "warning")
         self._in_ports = 0
-        self._height = HEADER_H + 2 * LINE_H + 8
+        self._height = HEADER_H + 2 * LINE_H + 6
         self._syncing = False  # True while the graph moves us, so no move command is pushed
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -148,7 +148,7 @@ class NodeItem(QGraphicsItem):
         self.update()
 
     def _relayout(self) -> None:
-        height = HEADER_H + 2 * LINE_H + 8
+        height = HEADER_H + 2 * LINE_H + 6
         if self._issues:
             height += LINE_H * min(2, len(self._issues)) + 4
         if height != self._height:
@@ -297,7 +297,7 @@ class NodeItem(QGraphicsItem):
         )
         bold = QFont(painter.font())
         bold.setBold(True)
-        bold.setPointSizeF(9.5)
+        bold.setPointSizeF(10.5)
         painter.setFont(bold)
         painter.setPen(text)
         fm = QFontMetricsF(bold)
@@ -309,7 +309,7 @@ class NodeItem(QGraphicsItem):
         )
         small = QFont(painter.font())
         small.setBold(False)
-        small.setPointSizeF(8.0)
+        small.setPointSizeF(10.0)  # ≥ 8 px on screen at the view's readable zoom
         sfm = QFontMetricsF(small)
         painter.setFont(small)
         faint = QColor(text)
@@ -374,11 +374,15 @@ class NodeItem(QGraphicsItem):
         for key in self._spec.key_params:
             if key not in self._params:
                 continue
+            value = self._params[key]
             try:
-                label = localized(self._spec.param(key).label_en, self._spec.param(key).label_zh)
+                param = self._spec.param(key)
             except KeyError:
-                label = key
-            parts.append(f"{label} {_fmt_value(self._params[key])}")
+                parts.append(f"{key} {_fmt_value(value)}")
+                continue
+            label = localized(param.label_en, param.label_zh)
+            shown = localized(*param.value_title(value)) if param.choices else _fmt_value(value)
+            parts.append(f"{label} {shown}")
         return " · ".join(parts)
 
 

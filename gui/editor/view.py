@@ -24,7 +24,7 @@ from gui.editor.scene import GraphScene
 LAYER_MIME = "application/x-netcanvas-layer"
 MIN_ZOOM = 0.1
 MAX_ZOOM = 3.0
-READABLE_ZOOM = 0.7  # the first view of a network is not zoomed out further than this
+READABLE_ZOOM = 0.62  # the first view of a network is not zoomed out further than this
 
 
 class GraphView(QGraphicsView):
@@ -74,7 +74,7 @@ class GraphView(QGraphicsView):
         bounds = self._scene.nodes_bounding_rect()
         if bounds.isNull():
             return
-        bounds = bounds.adjusted(-40, -40, 40, 40)
+        bounds = bounds.adjusted(-24, -24, 24, 24)
         self.resetTransform()
         self.fitInView(bounds, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.0:  # small networks are shown at natural size, not blown up

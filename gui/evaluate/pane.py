@@ -38,8 +38,8 @@ from gui.evaluate.views import (
     DecisionBoundaryView,
     PredictionScatter,
 )
-from gui.widgets.colours import WARN_COLOUR
 from gui.widgets.gallery import ImageGrid
+from gui.widgets.message_bar import MessageBar
 from gui.widgets.wheel import wheel_safe_children
 
 if TYPE_CHECKING:
@@ -74,10 +74,9 @@ class EvaluatePane(QWidget):
         self.onnx_button.clicked.connect(self._on_export_onnx)
         self.script_button = QPushButton(self.tr("Export PyTorch script…"))
         self.script_button.clicked.connect(self._on_export_script)
-        self.export_label = QLabel()
-        self.export_label.setWordWrap(True)
-        self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_label.setVisible(False)
+        # What an export wrote, or why the evaluation failed: at the top, in view.
+        self.message_bar = MessageBar()
+        self.export_label = self.message_bar.label
         header = QHBoxLayout()
         header.addWidget(self.evaluate_button)
         header.addWidget(self.split_combo)
@@ -173,7 +172,7 @@ class EvaluatePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(header)
-        layout.addWidget(self.export_label)
+        layout.addWidget(self.message_bar)
         layout.addWidget(self.tabs, 1)
 
         session = self.session
@@ -217,17 +216,17 @@ class EvaluatePane(QWidget):
         super().closeEvent(event)
 
     def _on_evaluating(self) -> None:
-        self.summary.setStyleSheet("")
         self.summary.setText(self.tr("Evaluating…"))
+        if self.message_bar.level == "error":  # the last failure is being retried
+            self.message_bar.clear()
 
     def _apply(self, report: Any, error: str | None) -> Any:
         """Show a finished evaluation (or why there is none) in every section."""
         if error is not None:
-            self.summary.setText(self.tr("Evaluation failed: {0}").format(error))
-            self.summary.setStyleSheet(f"color: {WARN_COLOUR};")
+            self.summary.setText(self.tr("Evaluation failed."))
+            self.message_bar.show_message(self.tr("Evaluation failed: {0}").format(error), "error")
             self._update_sections()
             return None
-        self.summary.setStyleSheet("")
         model, dataset = self.state.model, self.state.dataset
         if report is None or model is None or dataset is None:
             self.summary.setText(self.tr("Train a network, then evaluate it here."))
@@ -245,7 +244,6 @@ class EvaluatePane(QWidget):
 
     def _clear(self) -> None:
         """The project was replaced: nothing of the previous one stays in view."""
-        self.summary.setStyleSheet("")
         self.summary.setText(self.tr("Train a network, then evaluate it here."))
         self.confusion.set_matrix(np.zeros((0, 0), dtype=np.int64), [])
         self.gallery_title.setText(self.tr("Click a cell to see its samples."))
@@ -266,12 +264,12 @@ class EvaluatePane(QWidget):
         from engine import export_onnx
 
         result = export_onnx(self.state.exportable_model(), self.state.dataset, str(path))
-        self.export_label.setText(
+        self._export_message(
             self.tr(
                 "Exported {0}. Checked in onnxruntime: largest difference to PyTorch {1:.2e}."
-            ).format(result.path, result.max_abs_diff)
+            ).format(result.path, result.max_abs_diff),
+            False,
         )
-        self.export_label.setStyleSheet("")
         return result
 
     def export_script_to(self, path: str | Path) -> None:
@@ -480,9 +478,7 @@ class EvaluatePane(QWidget):
         return self.draw_tab.drawing_raw()
 
     def _export_message(self, text: str, error: bool) -> None:
-        self.export_label.setText(text)
-        self.export_label.setStyleSheet(f"color: {WARN_COLOUR};" if error else "")
-        self.export_label.setVisible(bool(text))
+        self.message_bar.show_message(text, "error" if error else "success")
 
     # -- export buttons -------------------------------------------------------------------------
     # The same dialogs as File ▸ Export: the ONNX export runs and is checked on a worker.

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSlider,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +34,7 @@ from gui.training.session import TrainingSession
 from gui.training.settings_form import TrainingSettingsForm
 from gui.widgets.colours import WARN_COLOUR
 from gui.widgets.layout import settings_beside_view
+from gui.widgets.message_bar import MessageBar
 from gui.widgets.wheel import wheel_safe_children
 
 if TYPE_CHECKING:
@@ -142,9 +143,15 @@ class TrainingPane(QWidget):
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)
         self.reason_label.setStyleSheet(f"color: {WARN_COLOUR};")
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # How the last run went, at the top of the pane; after a good run the evaluation is one
+        # click away there (the student stays with the curves).
+        self.message_bar = MessageBar(self.tr("See the evaluation ▸"))
+        self.message_label = self.message_bar.label
+        self.evaluate_button = self.message_bar.action_button
+        self.evaluate_button.setToolTip(
+            self.tr("Open the Evaluate pane: the trained model on the test data")
+        )
+        self.evaluate_button.clicked.connect(self.sig_show_evaluation)
 
         self.epoch_bar = QProgressBar()
         self.epoch_bar.setFormat(self.tr("epoch %p%"))
@@ -159,8 +166,11 @@ class TrainingPane(QWidget):
         self.device_label = QLabel("—")
         self.memory_label = QLabel("—")
 
-        controls = QGroupBox(self.tr("Run"))
+        # The buttons and bars stay above the tabs: Start is never scrolled out of view, and
+        # the settings get the column's height (they were below the fold on a 768 px screen).
+        controls = QWidget()
         grid = QGridLayout(controls)
+        grid.setContentsMargins(0, 0, 0, 0)
         buttons = QGridLayout()
         buttons.addWidget(self.start_button, 0, 0)
         buttons.addWidget(self.continue_button, 0, 1)
@@ -172,6 +182,8 @@ class TrainingPane(QWidget):
         grid.addWidget(self.reason_label, 1, 0, 1, 2)
         grid.addWidget(self.epoch_bar, 2, 0, 1, 2)
         grid.addWidget(self.run_bar, 3, 0, 1, 2)
+        progress = QWidget()
+        progress_grid = QGridLayout(progress)
         for row, (label, widget) in enumerate(
             (
                 (self.tr("Epoch"), self.epoch_label),
@@ -179,23 +191,14 @@ class TrainingPane(QWidget):
                 (self.tr("Speed"), self.speed_label),
                 (self.tr("Device"), self.device_label),
                 (self.tr("Memory"), self.memory_label),
-            ),
-            start=4,
+            )
         ):
-            grid.addWidget(QLabel(label), row, 0)
-            grid.addWidget(widget, row, 1)
-        grid.addWidget(self.message_label, 9, 0, 1, 2)
-        # After a run the student stays with the curves; the evaluation is one click away.
-        self.evaluate_button = QPushButton(self.tr("See the evaluation ▸"))
-        self.evaluate_button.setToolTip(
-            self.tr("Open the Evaluate pane: the trained model on the test data")
-        )
-        self.evaluate_button.clicked.connect(self.sig_show_evaluation)
-        self.evaluate_button.setVisible(False)
-        grid.addWidget(self.evaluate_button, 10, 0, 1, 2)
+            progress_grid.addWidget(QLabel(label), row, 0)
+            progress_grid.addWidget(widget, row, 1)
+        progress_grid.setRowStretch(5, 1)
 
         # -- compare runs ----------------------------------------------------------------------
-        compare = QGroupBox(self.tr("Compare runs"))
+        compare = QWidget()
         compare_layout = QVBoxLayout(compare)
         self.runs_list = QListWidget()
         self.runs_list.setToolTip(self.tr("Tick earlier runs to overlay their curves"))
@@ -207,17 +210,17 @@ class TrainingPane(QWidget):
         compare_layout.addWidget(self.runs_list)
         compare_layout.addWidget(self.diff_label)
 
+        compare_layout.addStretch(1)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(_scrolled(self.settings_form), self.tr("Settings"))
+        self.side_tabs.addTab(progress, self.tr("Progress"))
+        self.side_tabs.addTab(_scrolled(compare), self.tr("Compare runs"))
         side = QWidget()
         side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(controls)
-        side_layout.addWidget(self.settings_form)
-        side_layout.addWidget(compare)
-        side_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(side)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(side.minimumSizeHint().width() + 24)
+        side_layout.addWidget(self.side_tabs, 1)
+        side.setMinimumWidth(self.settings_form.minimumSizeHint().width() + 40)
 
         # -- plots -----------------------------------------------------------------------------
         self.plots = LivePlots()
@@ -257,7 +260,7 @@ class TrainingPane(QWidget):
         plots_layout.addWidget(self.overfit_banner)
         plots_layout.addWidget(self.plots, 1)
 
-        settings_beside_view(self, scroll, plots_box)
+        settings_beside_view(self, side, plots_box, above=self.message_bar)
 
         self._memory_timer = QTimer(self)
         self._memory_timer.setInterval(MEMORY_POLL_MS)
@@ -292,7 +295,7 @@ class TrainingPane(QWidget):
         self.plots.set_overlays(self._ticked_runs())
         self.plots.paint_now()  # while the CPU is still free (see there)
         self.overfit_banner.setVisible(False)
-        self._show_message("", False)
+        self._show_message("")
         self._run_note = ""
         self._total_epochs = settings.epochs
         reason = self.session.start()
@@ -312,7 +315,7 @@ class TrainingPane(QWidget):
         epochs = int(self.state.project.settings.epochs)
         self._total_epochs = int(trainer.epoch) + epochs
         self.plots.extend_to(self._total_epochs)
-        self._show_message("", False)
+        self._show_message("")
         self._run_note = ""
         if not self.session.continue_run(epochs):
             return False
@@ -329,14 +332,14 @@ class TrainingPane(QWidget):
                 "Continuing with this run's own settings; your changes apply to the next "
                 "new run (Start): {0}"
             ).format("; ".join(changed))
-            self._show_message(self._run_note, False)
+            self._show_message(self._run_note, "info")
         return True
 
     def can_continue(self) -> bool:
         return self.session.can_continue()
 
     def _after_launch(self) -> None:
-        self.evaluate_button.setVisible(False)
+        self.side_tabs.setCurrentIndex(1)  # the settings are locked while it runs: show progress
         self.epoch_bar.setValue(0)
         self.update_controls()
         self._memory_timer.start()
@@ -402,9 +405,9 @@ class TrainingPane(QWidget):
         self.plots.reset(self.state.dataset.task if self.state.dataset else "classification")
         if runs:
             self.plots.load_record(runs[-1])
-        self._show_message("", False)
-        self.evaluate_button.setVisible(False)
+        self._show_message("")
         self._run_note = ""
+        self.side_tabs.setCurrentIndex(0)
         self.overfit_banner.setVisible(False)
         self._total_epochs = 0
         for bar in (self.epoch_bar, self.run_bar):
@@ -480,22 +483,23 @@ class TrainingPane(QWidget):
         sentences.append(run_message(record))
         sentences.append(self._run_note)  # still true after the run: keep it in view
         text = join_sentences(sentences)
-        self._show_message(text, status == "failed")
-        self.evaluate_button.setVisible(self.state.model is not None and status != "failed")
+        level = {"failed": "error", "stopped": "warning"}.get(status, "success")
+        self._show_message(
+            text, level, with_action=self.state.model is not None and level != "error"
+        )
         self.sig_run_finished.emit(record)
 
     def _on_failed(self, message: str) -> None:
         self._finish_run()
-        self._show_message(message, True)
+        self._show_message(message, "error")
 
     def _finish_run(self) -> None:
         self._memory_timer.stop()
         self.eta_label.setText("—")
         self.update_controls()
 
-    def _show_message(self, text: str, error: bool) -> None:
-        self.message_label.setText(text)
-        self.message_label.setStyleSheet(f"color: {WARN_COLOUR};" if error else "")
+    def _show_message(self, text: str, level: str = "info", with_action: bool = False) -> None:
+        self.message_bar.show_message(text, level, with_action)
 
     def _on_overfitting(self, epoch: int) -> None:
         self.overfit_banner.setText(
@@ -612,3 +616,13 @@ class TrainingPane(QWidget):
         )
         if path:
             self.plots.export_csv(Path(path))
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a vertical scroll area that fits the column's width."""
+    scroll = QScrollArea()
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll

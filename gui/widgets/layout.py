@@ -6,8 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 
-def settings_beside_view(pane: QWidget, settings: QWidget, view: QWidget) -> QSplitter:
-    """Fill ``pane`` with a splitter: ``settings`` on the left (~340 px), ``view`` taking the rest."""
+def settings_beside_view(
+    pane: QWidget, settings: QWidget, view: QWidget, above: QWidget | None = None
+) -> QSplitter:
+    """Fill ``pane`` with a splitter: ``settings`` on the left (~340 px), ``view`` taking the rest;
+    ``above`` (a message bar) across the top."""
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.addWidget(settings)
     splitter.addWidget(view)
@@ -15,5 +18,7 @@ def settings_beside_view(pane: QWidget, settings: QWidget, view: QWidget) -> QSp
     splitter.setSizes([340, 900])
     layout = QVBoxLayout(pane)
     layout.setContentsMargins(4, 4, 4, 4)
+    if above is not None:
+        layout.addWidget(above)
     layout.addWidget(splitter)
     return splitter

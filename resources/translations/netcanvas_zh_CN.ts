@@ -2382,6 +2382,10 @@ Licence: {1}</source>
         <translation>正在评估…</translation>
     </message>
     <message>
+        <source>Evaluation failed.</source>
+        <translation>评估失败。</translation>
+    </message>
+    <message>
         <source>Evaluation failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
@@ -2706,6 +2710,14 @@ Licence: {1}</source>
         <translation>让网络编辑器占满整个窗口；再按一次 F11 恢复各个面板</translation>
     </message>
     <message>
+        <source>&amp;Panes Below</source>
+        <translation>下方窗格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show or hide the Data, Training, Evaluate and Labs panes, so the canvas gets the window&apos;s height (Ctrl+J)</source>
+        <translation>显示或隐藏数据、训练、评估和实验窗格，让画布占满窗口高度（Ctrl+J）</translation>
+    </message>
+    <message>
         <source>&amp;About NetCanvas</source>
         <translation>关于 NetCanvas(&amp;A)</translation>
     </message>
@@ -2888,6 +2900,13 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>关闭此消息</translation>
     </message>
 </context>
 <context>
@@ -3603,10 +3622,6 @@ Build, train, inspect and export neural networks.</source>
         <translation>总进度 %p%</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
@@ -3645,6 +3660,14 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>Tick a run to overlay it and list what differed.</source>
         <translation>勾选一次运行即可叠加显示，并列出设置的差异。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
     </message>
     <message>
         <source>Smoothing of the training curves (moving average)</source>

@@ -78,6 +78,28 @@ def test_drop_onto_an_edge_inserts_the_layer(editor: EditorController) -> None:
     assert not node_of_type(editor, "Dropout")
 
 
+def test_a_layer_dropped_on_an_edge_gets_a_row_of_its_own(editor: EditorController) -> None:
+    editor.tidy_layout()
+    lin = node_of_type(editor, "Linear")[0]
+    relu = next(e.dst for e in editor.graph.outputs_of(lin))
+    items = editor.scene.node_items
+    below = [nid for nid, item in items.items() if item.pos().y() > items[lin].pos().y()]
+    before = {nid: items[nid].sceneBoundingRect() for nid in below}
+    drop_layer(editor.view, "Dropout", edge_item(editor, lin, relu).path().pointAtPercent(0.5))
+    drop_id = node_of_type(editor, "Dropout")[0]
+    dropped = items[drop_id].sceneBoundingRect()
+    for nid, item in items.items():  # no node overlaps another
+        if nid != drop_id:
+            assert not dropped.intersects(item.sceneBoundingRect()), editor.graph.nodes[nid].name
+    assert items[lin].sceneBoundingRect().bottom() < dropped.top()
+    assert dropped.bottom() < items[relu].sceneBoundingRect().top()
+    shift = {round(items[nid].sceneBoundingRect().top() - r.top()) for nid, r in before.items()}
+    assert len(shift) == 1 and shift.pop() > 0  # everything below moved down together
+    editor.undo_stack.undo()  # one undo takes the layer out and puts the others back
+    assert not node_of_type(editor, "Dropout")
+    assert {nid: items[nid].sceneBoundingRect() for nid in below} == before
+
+
 def test_connect_ports_by_dragging_and_refusal_while_dragging(
     editor: EditorController, qtbot: Any
 ) -> None:

@@ -278,3 +278,26 @@ def _output_task_issue() -> Any:
     graph = engine.make_template("mlp", engine.DataContext((4,), "classification", 3))
     graph.set_context(engine.DataContext((4,), "regression", 1, input_kind="table"))
     return next(i for i in graph.analysis.issues if i.fix is not None and "task" in i.message)
+
+
+def test_choice_values_are_shown_in_the_interface_language(app: QApplication) -> None:
+    """A layer's choice ('image', 'valid') reads in Chinese on the node and in the inspector's
+    list, while the project keeps the key."""
+    from engine import Graph, layer_spec
+    from gui.editor import inspector
+    from gui.editor.node_item import NodeItem
+
+    graph = Graph()
+    source = graph.add_node("Input", name="input")
+    i18n.install_translator(app, "zh_CN")
+    assert NodeItem(source).key_param_text() == "类型 图像"
+    assert source.params["kind"] == "image"
+    combo = inspector.ParamEditor(layer_spec("Conv2d").param("padding"), lambda *_: None).widget
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "valid（不填充）",
+        "same（保持尺寸）",
+    ]
+    combo.setCurrentIndex(1)
+    assert inspector._typed(combo) == "same"
+    combo.setEditText("2")  # a pixel count is typed, not chosen
+    assert inspector._typed(combo) == "2"

@@ -383,6 +383,29 @@ def test_canvas_only_gives_the_editor_the_window_and_brings_the_docks_back(
     assert window.palette_dock.isVisible() and window.inspector_dock.isVisible()
 
 
+def test_ctrl_j_hides_the_panes_below_and_brings_back_the_one_in_front(
+    window: MainWindow, qtbot: object
+) -> None:
+    from PySide6.QtCore import Qt
+
+    window.resize(1366, 768)
+    _ready(window, qtbot)
+    canvas = window.editor.view
+    before = canvas.height()
+    window.training_dock.raise_()
+    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: canvas.height() > before + 200, timeout=5000)  # type: ignore[attr-defined]
+    assert not any(dock.isVisible() for dock in window.workflow_docks())
+    assert window.palette_dock.isVisible() and window.inspector_dock.isVisible()
+    assert not window.act_panes.isChecked()
+    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.training_dock.isVisible(), timeout=5000)  # type: ignore[attr-defined]
+    assert not window.training_dock.visibleRegion().isEmpty()  # in front, not behind a tab
+    assert window.act_panes.isChecked()
+    window.data_dock.close()  # one pane closed by its own ×: the toggle still reads "shown"
+    assert window.act_panes.isChecked()
+
+
 def test_a_saved_layout_never_squeezes_the_palette_unreadable(
     window: MainWindow, qtbot: object, recovery_dir: Path
 ) -> None:

@@ -24,6 +24,29 @@ def make_pane(qtbot: Any, epochs: int = 2) -> TrainingPane:
     return pane
 
 
+def test_on_a_lab_screen_the_settings_and_the_outcome_are_in_view(qtbot: Any) -> None:
+    """The pane as tall as it gets at 1366×768 (~330 px): the settings are shown without
+    scrolling before a run, and the run's outcome sits at the top with the evaluation offered."""
+    pane = make_pane(qtbot, epochs=1)
+    pane.resize(1366, 330)
+    qtbot.waitExposed(pane)
+
+    def in_view(widget: Any) -> bool:
+        top_left = widget.mapTo(pane, widget.rect().topLeft())
+        return widget.isVisible() and pane.rect().contains(top_left)
+
+    form = pane.settings_form
+    assert in_view(form.batch) and in_view(pane.start_button)
+    with qtbot.waitSignal(pane.sig_run_finished, timeout=60_000):
+        qtbot.mouseClick(pane.start_button, Qt.MouseButton.LeftButton)
+    assert pane.message_bar.level == "success" and "finished" in pane.message_label.text()
+    assert in_view(pane.message_label) and in_view(pane.evaluate_button)
+    assert pane.message_bar.mapTo(pane, pane.message_bar.rect().topLeft()).y() < 20
+    assert in_view(pane.epoch_label)  # the run's figures replaced the locked settings
+    qtbot.mouseClick(pane.message_bar.close_button, Qt.MouseButton.LeftButton)
+    assert not pane.message_bar.isVisible()
+
+
 def test_short_run_finishes_and_updates_the_project(qtbot: Any, tmp_path: Path) -> None:
     pane = make_pane(qtbot, epochs=3)
     state = pane.state
