@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -25,6 +26,18 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName("NetCanvas")
     app.setWindowIcon(QIcon(str(resources.path("icons", "netcanvas.svg"))))
     return app
+
+
+def relaunch_command(project: Path | None) -> list[str]:
+    """The command line that starts this NetCanvas again (a bundle, or this Python on this
+    main.py by its full path, so no other main.py is picked up) on ``project``."""
+    if getattr(sys, "frozen", False):
+        command = [sys.executable]
+    else:
+        import main
+
+        command = [sys.executable, str(Path(main.__file__).resolve())]
+    return command + ([str(project)] if project is not None else [])
 
 
 def run_app(args: argparse.Namespace, launched_at: float) -> int:

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -704,8 +704,33 @@ class MainWindow(QMainWindow):
         from gui.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self)
-        if dialog.exec():
-            self._autosave_timer.start(app_settings.autosave_interval_s() * 1000)
+        if not dialog.exec():
+            return
+        self._autosave_timer.start(app_settings.autosave_interval_s() * 1000)
+        if dialog.language_changed():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Restart in the new language"),
+                self.tr(
+                    "NetCanvas shows the new language after a restart. Restart now? You are "
+                    "asked first about unsaved changes, and the project opens again."
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.restart()
+
+    def restart(self) -> bool:
+        """Close (asking about unsaved changes) and start NetCanvas again on this project's file;
+        False when the user kept the window open."""
+        from gui.app import relaunch_command
+
+        path = self.state.path
+        if not self.close():
+            return False
+        program, *arguments = relaunch_command(path)
+        QProcess.startDetached(program, arguments)
+        return True
 
     def _show_about(self) -> None:
         from engine import __version__

@@ -33,7 +33,9 @@ class PreferencesDialog(QDialog):
         saved = i18n.saved_language() or ""
         self.language.setCurrentIndex(max(0, self.language.findData(saved)))
         form.addRow(self.tr("Interface language:"), self.language)
-        self._restart_note = QLabel(self.tr("A new language applies when NetCanvas next starts."))
+        self._restart_note = QLabel(
+            self.tr("After OK, NetCanvas offers to restart in the new language.")
+        )
         self._restart_note.setWordWrap(True)
         self._restart_note.setVisible(False)
         self.language.currentIndexChanged.connect(self._show_restart_note)
@@ -70,6 +72,12 @@ class PreferencesDialog(QDialog):
         self._restart_note.setVisible(True)
         self.layout().activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+    def language_changed(self) -> bool:
+        """Whether the chosen language differs from the one the window shows."""
+        from gui import i18n
+
+        return i18n.resolve_language(self.language.currentData() or None) != i18n.current_language()
 
     def accept(self) -> None:
         from PySide6.QtWidgets import QApplication

@@ -111,8 +111,6 @@ class LabsPanel(QWidget):
 
         self.list = QListWidget()
         self.list.setObjectName("labsList")
-        self.list.setMinimumWidth(180)
-        self.list.setMaximumWidth(240)
         self.title = QLabel()
         title_font = QFont(self.title.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
@@ -167,7 +165,9 @@ class LabsPanel(QWidget):
         self.text.setMinimumWidth(260)
         questions_scroll.setMinimumHeight(120)
         reading.setSizes([520, 380])
-        body.setSizes([380, 820])
+        # A wide reading column: on a 1366 px screen the text and the questions were squeezed
+        # into ~340 px and their feedback ran out of sight.
+        body.setSizes([470, 700])
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -181,9 +181,14 @@ class LabsPanel(QWidget):
         left_layout.addWidget(self.list_title)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.problems)
+        columns = QSplitter(Qt.Orientation.Horizontal)  # every column can be resized
+        columns.addWidget(left)
+        columns.addWidget(right)
+        columns.setStretchFactor(1, 1)
+        columns.setChildrenCollapsible(False)
+        columns.setSizes([170, 1200])
         outer = QHBoxLayout(self)
-        outer.addWidget(left)
-        outer.addWidget(right, 1)
+        outer.addWidget(columns)
 
         self.list.currentItemChanged.connect(self._on_lab_selected)
         self.open_button.clicked.connect(self._on_open_project)
@@ -235,6 +240,9 @@ class LabsPanel(QWidget):
             item.setToolTip(lab.concept)
             self.list.addItem(item)
         self.list.blockSignals(False)
+        # Wide enough for every title (they were cut to "Gradient descent and optim…").
+        frame = 2 * self.list.frameWidth() + 12
+        self.list.setMinimumWidth(max(140, self.list.sizeHintForColumn(0) + frame))
         self._current = None
         if labs:
             # While hidden (a tab behind others at start-up) only select: building the lab's

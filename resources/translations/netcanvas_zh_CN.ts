@@ -2888,6 +2888,14 @@ Nothing was lost: the project is still open. Save it somewhere else (File ▸ Sa
         <translation>无法恢复</translation>
     </message>
     <message>
+        <source>Restart in the new language</source>
+        <translation>以新的语言重新启动</translation>
+    </message>
+    <message>
+        <source>NetCanvas shows the new language after a restart. Restart now? You are asked first about unsaved changes, and the project opens again.</source>
+        <translation>NetCanvas 重新启动后才会显示新的语言。现在重新启动吗？有未保存的更改时会先询问您，项目会重新打开。</translation>
+    </message>
+    <message>
         <source>About NetCanvas</source>
         <translation>关于 NetCanvas</translation>
     </message>
@@ -3065,8 +3073,8 @@ Build, train, inspect and export neural networks.</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <source>A new language applies when NetCanvas next starts.</source>
-        <translation>新的语言将在下次启动 NetCanvas 时生效。</translation>
+        <source>After OK, NetCanvas offers to restart in the new language.</source>
+        <translation>按“确定”后，NetCanvas 会提示您以新的语言重新启动。</translation>
     </message>
     <message>
         <source>Light</source>
