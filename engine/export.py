@@ -256,7 +256,8 @@ def export_onnx(
             errors.append(f"{name}: {first or type(exc).__name__}")
             continue
         finally:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only folder refuses even this
+                tmp.unlink(missing_ok=True)
         return ExportResult(
             path=target,
             max_abs_diff=diff,
