@@ -142,7 +142,10 @@ def test_future_version_is_refused(tmp_path: Path) -> None:
         ({"project.json": _doc(settings={"augment": [1]})}, r"settings.augment\[0\] is 1"),
         ({"project.json": _doc(runs={"a": 1})}, "runs is {'a': 1}, but it must be a list"),
         ({"project.json": _doc(runs=[{"id": 3}])}, r"runs\[0\].id is 3"),
-        ({"project.json": _doc(runs=[{"id": "r", "history": {"loss": ["x"]}}])}, r"runs\[0\].history.loss\[0\] is 'x'"),
+        (
+            {"project.json": _doc(runs=[{"id": "r", "history": {"loss": ["x"]}}])},
+            r"runs\[0\].history.loss\[0\] is 'x'",
+        ),
         ({"project.json": _doc(data={"source": 5})}, "data.source is 5"),
         ({"project.json": _doc(name=["x"])}, r"name is \['x'\], but it must be text"),
         ({"project.json": _doc(), "weights.safetensors": b"\x00" * 64}, "damaged weights"),
