@@ -392,7 +392,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         print(f"{PROG}: error: {say(elsewhere, problem=problem, kept=kept)}", file=sys.stderr)
         return 1
     if record.status == "failed":
-        failed = say(QT_TRANSLATE_NOOP("Engine", "training failed: {message}"), message=record)
+        failed = say(
+            QT_TRANSLATE_NOOP("Engine", "training failed: {message}"), message=text(record)
+        )
         print(f"{PROG}: {failed}", file=sys.stderr)
         return 1
     if record.status == "stopped":
@@ -477,6 +479,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         project, _model(project, dataset), dataset, args.split, _device(args.device)
     )
     summary = report.to_dict()
+    if report.non_finite:
+        warning = QT_TRANSLATE_NOOP(
+            "Engine",
+            "warning: the model's outputs hold NaN or infinity for {count} of {n} samples, so these metrics mean nothing. Train it again (a lower learning rate often helps).",
+        )
+        print(f"{PROG}: {say(warning, count=report.non_finite, n=report.n)}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
         return 0

@@ -162,7 +162,9 @@ def finish_run(
 def evaluate_run(run: PreparedRun, trainer: Trainer, record: RunRecord) -> EvalReport | None:
     """The test split's metrics of a run that did not fail, added to its record (the CLI saves
     the run before it asks: an evaluation that runs out of memory must not lose the run)."""
-    if record.status == "failed":
+    from engine.metrics import has_samples
+
+    if record.status == "failed" or not has_samples(trainer.dataset, "test"):
         return None
     report = evaluate_model(trainer.model, trainer.dataset, "test", loss=run.loss)
     record.metrics[f"{report.split}_loss"] = report.loss
