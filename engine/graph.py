@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import heapq
 import keyword
-import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -517,6 +516,9 @@ class Graph:
         return list(mapping.values())
 
 
+MAX_COORDINATE = 1e6
+
+
 def _pos(pos: Any) -> tuple[float, float]:
     try:
         x, y = float(pos[0]), float(pos[1])
@@ -524,8 +526,16 @@ def _pos(pos: Any) -> tuple[float, float]:
         raise GraphError(
             QT_TRANSLATE_NOOP("Engine", "A layer position must be two numbers")
         ) from None
-    if not (math.isfinite(x) and math.isfinite(y)):
-        raise GraphError(QT_TRANSLATE_NOOP("Engine", "A layer position must be two finite numbers"))
+    # Far beyond any canvas a person arranges; Qt's view crashes fitting coordinates near 1e308.
+    if not (abs(x) <= MAX_COORDINATE and abs(y) <= MAX_COORDINATE):
+        raise GraphError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "A layer position must be two numbers from {low:g} to {high:g}, not {pos}"
+            ),
+            low=-MAX_COORDINATE,
+            high=MAX_COORDINATE,
+            pos=repr(pos)[:60],
+        )
     return (x, y)
 
 

@@ -80,6 +80,7 @@ def _with(**changes: Any) -> dict[str, Any]:
         ({"graph__edges__0__src": ["n1"]}, ["connection refers to a layer"]),
         ({"graph__edges__0__dst": {"id": "n1"}}, ["connection refers to a layer"]),
         ({"graph__nodes__0__pos": [10**400, 0]}, ["position must be two numbers"]),
+        ({"graph__nodes__0__pos": [1e308, 0]}, ["position must be two numbers from -1e+06"]),
     ],
 )
 def test_a_refusal_names_the_field_the_value_and_the_range(
