@@ -579,18 +579,21 @@ class MainWindow(QMainWindow):
         try:
             self.state.save(path)
         except (NetCanvasError, OSError) as error:
-            QMessageBox.critical(
+            answer = QMessageBox.critical(
                 self,
                 self.tr("Cannot save project"),
                 self.tr(
                     "The project could not be saved to %1:\n%2\n\n"
                     "Nothing was lost: the project is still open. "
-                    "Save it somewhere else (File ▸ Save As…)."
+                    "Save it somewhere else now?"
                 )
                 .replace("%1", str(path))
                 .replace("%2", engine_text(error)),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
             )
-            return False
+            # Save: the Save As dialog, where another folder (a USB stick, home) can be chosen.
+            return answer == QMessageBox.StandardButton.Save and self.save_as()
         self.start_page.set_recent(app_settings.add_recent_project(str(path.resolve())))
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
         return True

@@ -132,6 +132,21 @@ def test_save_to_a_read_only_folder_explains_and_loses_nothing(
     assert window.state.dirty and node_id in window.state.project.graph.nodes
 
 
+def test_a_failed_save_offers_save_as_and_saves_there(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken = tmp_path / "taken.netcanvas"
+    taken.mkdir()  # no save can replace a folder (read-only for root too)
+    elsewhere = tmp_path / "elsewhere.netcanvas"
+    monkeypatch.setattr("gui.export_dialogs.save_name", lambda *_args: (str(elsewhere), ""))
+    node_id = _edit(window)
+    answers = Answers(monkeypatch, Button.Save)
+    assert window._write(taken) is True
+    assert answers.asked and "Save it somewhere else now?" in answers.asked[0]
+    assert window.state.path == elsewhere and not window.state.dirty
+    assert node_id in load_project(elsewhere).graph.nodes
+
+
 def test_open_a_corrupt_file_shows_a_message_and_keeps_the_project(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
