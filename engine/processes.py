@@ -2,7 +2,7 @@
 and for the window's recovery slots, which belong to a process until it is gone.
 
 A process id is reused once its process has ended, so a lock records the id and the process's
-start time (``started``); a lock whose id now names a process that started at another time is
+start time (``process_started``); a lock whose id now names a process that started at another time is
 stale too. Torch- and Qt-free.
 """
 
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 
-def started(pid: int) -> float | None:
+def process_started(pid: int) -> float | None:
     """When process ``pid`` started (clock ticks since boot on Linux), or None when this system
     does not say (or there is no such process)."""
     try:
@@ -28,13 +28,13 @@ def started(pid: int) -> float | None:
         return None
 
 
-def alive(pid: int, start: float | None = None) -> bool:
+def process_alive(pid: int, start: float | None = None) -> bool:
     """Whether process ``pid`` is running (and, when ``start`` is given and the system tells,
     is the one that started then, not a later process that reuses the id)."""
     if pid <= 0:
         return False
     if pid == os.getpid():
-        return start is None or start == started(pid) or started(pid) is None
+        return start is None or start == process_started(pid) or process_started(pid) is None
     if sys.platform == "win32":
         running = _windows_alive(pid)
     else:
@@ -49,7 +49,7 @@ def alive(pid: int, start: float | None = None) -> bool:
         else:
             running = True
     if running and start is not None:
-        now = started(pid)
+        now = process_started(pid)
         return now is None or now == start
     return running
 

@@ -130,7 +130,7 @@ def _remove_stale_temporaries(target: Path) -> None:
         return
     for path in found:
         pid = path.name[len(prefix) : -len(suffix)] if path.name.endswith(suffix) else ""
-        if pid.isdigit() and (int(pid) == os.getpid() or not processes.alive(int(pid))):
+        if pid.isdigit() and (int(pid) == os.getpid() or not processes.process_alive(int(pid))):
             with contextlib.suppress(OSError):
                 path.unlink()
 

@@ -610,7 +610,16 @@ class MainWindow(QMainWindow):
             )
 
     def _offer_restore(self) -> bool:
-        found = recovery.pending_recovery()
+        found, set_aside = recovery.find_recovery()
+        if set_aside:
+            QMessageBox.warning(
+                self,
+                self.tr("Damaged recovery note"),
+                self.tr(
+                    "A crash-recovery note could not be read and was set aside as %1. "
+                    "NetCanvas starts normally."
+                ).replace("%1", ", ".join(str(p) for p in set_aside)),
+            )
         if found is None:
             return False
         self._offer_recovery = False
@@ -625,14 +634,16 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
-            recovery.discard_recovery()
+            recovery.discard_recovery(found)  # that slot only: another window's stays
             return False
         try:
             self.state.restore(found)
         except NetCanvasError as error:
             QMessageBox.warning(self, self.tr("Cannot restore"), engine_text(error))
-            recovery.discard_recovery()
+            recovery.discard_recovery(found)
             return False
+        self._autosave()  # the restored work now lives in this window's own slot
+        recovery.discard_recovery(found)
         self._after_replace()
         return True
 

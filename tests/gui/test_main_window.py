@@ -164,12 +164,13 @@ def test_autosave_writes_a_recovery_copy_and_a_clean_close_removes_it(
 ) -> None:
     _edit(window)
     window._autosave()
-    found = recovery.pending_recovery()
+    found = recovery.own_recovery()
     assert found is not None and found.project_file.is_file()
+    assert recovery.pending_recovery() is None  # a live window's slot is never offered
     Answers(monkeypatch, Button.Discard)
     window.show()
     assert window.close()
-    assert recovery.pending_recovery() is None
+    assert recovery.own_recovery() is None and recovery.pending_recovery() is None
 
 
 _CRASHING_APP = textwrap.dedent(
@@ -186,10 +187,10 @@ _CRASHING_APP = textwrap.dedent(
     window.editor.add_layer("Dropout")
     window.state.project.name = "crash victim"
     deadline = time.time() + 60
-    while recovery.pending_recovery() is None and time.time() < deadline:
+    while recovery.own_recovery() is None and time.time() < deadline:
         app.processEvents()
         time.sleep(0.05)
-    print("autosaved" if recovery.pending_recovery() else "no autosave", flush=True)
+    print("autosaved" if recovery.own_recovery() else "no autosave", flush=True)
     while True:  # a project is open and the app is busy: the test kills it here
         app.processEvents()
         time.sleep(0.05)
