@@ -34,6 +34,9 @@ _EXPORTS: dict[str, str] = {
     "SETTINGS_CONTEXT": "engine.settings_spec",
     "SettingSpec": "engine.settings_spec",
     "setting_specs": "engine.settings_spec",
+    # whether another process is still running (recovery slots, stale temporaries; no torch)
+    "process_alive": "engine.processes",
+    "process_started": "engine.processes",
     # device
     "DeviceInfo": "engine.device",
     "detect_devices": "engine.device",

@@ -1,8 +1,10 @@
 """``netcanvas-cli``: the headless front end (scripts, teachers, GPU boxes, torchrun).
 
-Exit codes: 0 success; 1 a training run failed (NaN, out of memory) or an internal error;
-2 bad input (missing file, invalid graph, unknown template, unreadable data) — always one line
-on stderr, never a traceback (set NETCANVAS_DEBUG=1 to see one); 130 stopped with Ctrl+C.
+Exit codes: 0 success; 1 a training run failed (NaN, out of memory), the project could not be
+saved where it lives (the run is then saved to a copy the line names), or an internal error;
+2 bad input (missing file, invalid graph, a setting out of range, unreadable data) — always one
+line on stderr, never a traceback (set NETCANVAS_DEBUG=1 to see one); 128 + the signal when a
+run was stopped by one (130 Ctrl+C, 143 SIGTERM, 129 SIGHUP), its finished epochs saved.
 
 It speaks the language of ``--lang`` (en, zh_CN), else of the locale (LC_ALL, LC_MESSAGES,
 LANG): its lines and the engine's errors come from the GUI's catalogue, read without Qt
@@ -21,6 +23,8 @@ import json
 import os
 import signal
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -316,32 +320,23 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def _settings_for_run(project: Project, args: argparse.Namespace) -> TrainSettings:
+    """The project's settings (checked when it was read) with the flags given, each checked
+    against the same ranges under its own name: a bad value in the file is never blamed on a
+    flag, nor a bad flag on the file."""
+    from engine.schema import setting_value
+
     data = project.settings.to_dict()
-    for key, attr in (
-        ("epochs", "epochs"),
-        ("batch_size", "batch_size"),
-        ("lr", "lr"),
-        ("device", "device"),
-        ("seed", "seed"),
-        ("optimizer", "optimizer"),
-    ):
-        value = getattr(args, attr, None)
+    for key in ("epochs", "batch_size", "lr", "device", "seed", "optimizer"):
+        value = getattr(args, key, None)
         if value is not None:
-            data[key] = value
+            data[key] = setting_value(key, value, "--" + key.replace("_", "-"))
     if args.mixed_precision:
         data["mixed_precision"] = True
-    if data["epochs"] < 1 or data["batch_size"] < 1 or not data["lr"] > 0:
-        raise UsageError(
-            QT_TRANSLATE_NOOP(
-                "Engine", "--epochs and --batch-size must be at least 1 and --lr above 0."
-            )
-        )
     return TrainSettings.from_dict(data)
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from engine.project import save_project
-    from engine.session import adopt_run, finish_run, prepare_run
+    from engine.session import adopt_run, evaluate_run, prepare_run
     from engine.train.distributed import from_env
     from engine.train.progress import ProgressPrinter
 
@@ -372,33 +367,99 @@ def cmd_train(args: argparse.Namespace) -> int:
         else:
             starting = QT_TRANSLATE_NOOP("Engine", "training {name} on {where}, {epochs} epochs")
         print(say(starting, name=project.name, where=where, epochs=settings.epochs))
-    previous = signal.getsignal(signal.SIGINT)
-
-    def on_interrupt(signum: int, frame: Any) -> None:
-        signal.signal(signal.SIGINT, previous)  # a second Ctrl+C interrupts for real
-        trainer.request_stop()
-
-    if main_rank or ctx is not None:
-        signal.signal(signal.SIGINT, on_interrupt)
-    try:
-        record = trainer.fit()
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        trainer.leave_process_group()
-    if not main_rank:
-        return 0 if record.status != "failed" else 1
-    report, weights = finish_run(run, trainer, record)
+    target = Path(args.project)
+    with _stop_on_signals(trainer, main_rank or ctx is not None) as received:
+        try:
+            record = trainer.fit()
+        finally:
+            trainer.leave_process_group()
+        if not main_rank:
+            return 0 if record.status != "failed" else 1
+        # Saved before the evaluation, which may need more memory than training did.
+        adopt_run(project, record, trainer.state_dict_cpu())
+        kept, problem = _save_run(project, target)
+    report = evaluate_run(run, trainer, record)
     if report is not None:
         print(_summary_line(report.to_dict()))
-    adopt_run(project, record, weights)
-    save_project(project, args.project)
+        kept, later = _save_run(project, kept)
+        problem = problem or later
     saved = QT_TRANSLATE_NOOP("Engine", "saved {path} ({run}: {status})")
-    print(say(saved, path=args.project, run=record.id, status=record.status))
+    print(say(saved, path=kept, run=record.id, status=record.status))
+    if problem is not None:
+        elsewhere = QT_TRANSLATE_NOOP(
+            "Engine", "{problem} The run was saved to {kept} instead: open or copy it from there."
+        )
+        print(f"{PROG}: error: {say(elsewhere, problem=problem, kept=kept)}", file=sys.stderr)
+        return 1
     if record.status == "failed":
-        failed = say(QT_TRANSLATE_NOOP("Engine", "training failed: {message}"), message=record)
+        failed = say(
+            QT_TRANSLATE_NOOP("Engine", "training failed: {message}"), message=text(record)
+        )
         print(f"{PROG}: {failed}", file=sys.stderr)
         return 1
-    return 130 if record.status == "stopped" else 0
+    if record.status == "stopped":
+        return 128 + (received[0] if received else signal.SIGINT)
+    return 0
+
+
+# Ctrl+C, `kill` and a closed terminal (or an ended SSH session) all stop a run the same way.
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _stop_on_signals(trainer: Any, active: bool) -> Iterator[list[int]]:
+    """While the block runs, a stop signal ends the run at the next batch boundary (the run is
+    then saved, and the exit status is 128 + the signal); a second one of the same kind acts as
+    it would without us. Yields the signals received, in order."""
+    received: list[int] = []
+    previous = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
+
+    def on_signal(signum: int, frame: Any) -> None:
+        signal.signal(signum, previous[signum])
+        received.append(signum)
+        trainer.request_stop()
+
+    if active:
+        for signum in STOP_SIGNALS:
+            signal.signal(signum, on_signal)
+    try:
+        yield received
+    finally:
+        if active:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+
+
+def _save_run(project: Project, target: Path) -> tuple[Path, NetCanvasError | None]:
+    """Save ``project`` to ``target``; when that fails (a read-only folder, a full disk, a
+    folder that is gone), to a copy in the user's home or temporary folder. Returns where it
+    went and why ``target`` failed; UsageError when no copy could be written either."""
+    from engine.project import save_project
+
+    try:
+        save_project(project, target)
+        return target, None
+    except NetCanvasError as error:
+        problem = error
+    name = f"{target.stem}.{project.runs[-1].id if project.runs else 'unsaved'}.netcanvas"
+    folders = [Path.home(), Path(tempfile.gettempdir())]
+    for folder in folders:
+        if folder.resolve() == target.parent.resolve():
+            continue
+        try:
+            save_project(project, folder / name)
+        except NetCanvasError:
+            continue
+        return folder / name, problem
+    raise UsageError(
+        QT_TRANSLATE_NOOP(
+            "Engine", "{problem} No copy could be written to {folders} either: the run is lost."
+        ),
+        problem=problem,
+        folders=", ".join(map(str, folders)),
+    )
 
 
 def _summary_line(summary: dict[str, Any]) -> str:
@@ -418,6 +479,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         project, _model(project, dataset), dataset, args.split, _device(args.device)
     )
     summary = report.to_dict()
+    if report.non_finite:
+        warning = QT_TRANSLATE_NOOP(
+            "Engine",
+            "warning: the model's outputs hold NaN or infinity for {count} of {n} samples, so these metrics mean nothing. Train it again (a lower learning rate often helps).",
+        )
+        print(f"{PROG}: {say(warning, count=report.non_finite, n=report.n)}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
         return 0
@@ -480,7 +547,8 @@ def _atomic(path: Path, write: Any) -> None:
             write(handle)
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only folder refuses even this
+            tmp.unlink(missing_ok=True)
         raise UsageError(
             QT_TRANSLATE_NOOP("Engine", "Cannot write {path}: {reason}."),
             path=path,

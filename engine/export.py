@@ -189,8 +189,31 @@ def _max_diff(model: nn.Module, session: Any, inputs: list[torch.Tensor]) -> flo
                     input=tuple(x.shape),
                     expected=expected.shape,
                 )
+            if not np.isfinite(got).all():
+                # max() would pass NaN over (every comparison with it is false): say it.
+                raise NetCanvasError(
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "the exported model returns NaN or infinity on real samples where PyTorch returns finite numbers",
+                    )
+                )
             worst = max(worst, float(np.max(np.abs(got.astype(np.float64) - expected))))
     return worst
+
+
+def _check_finite(model: nn.Module, example: torch.Tensor) -> None:
+    """Refuse a model whose own outputs hold NaN or infinity: no export of it can be verified."""
+    import torch
+
+    with torch.no_grad():
+        finite = bool(torch.isfinite(model(example)).all())
+    if not finite:
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "The model returns NaN or infinity on real samples, so its ONNX export cannot be verified. Train it again (a lower learning rate often helps), then export.",
+            )
+        )
 
 
 def export_onnx(
@@ -224,6 +247,7 @@ def export_onnx(
     for p in net.parameters():  # channels_last from GPU training: plain layout for the tracer
         p.data = p.data.contiguous()
     example = _examples(dataset)
+    _check_finite(net, example)
     metadata = model_metadata(dataset)
     order = ["torchscript", "dynamo"] if exporter == "auto" else [exporter]
     errors: list[str] = []
@@ -256,7 +280,8 @@ def export_onnx(
             errors.append(f"{name}: {first or type(exc).__name__}")
             continue
         finally:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only folder refuses even this
+                tmp.unlink(missing_ok=True)
         return ExportResult(
             path=target,
             max_abs_diff=diff,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import heapq
 import keyword
-import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -517,15 +516,26 @@ class Graph:
         return list(mapping.values())
 
 
+MAX_COORDINATE = 1e6
+
+
 def _pos(pos: Any) -> tuple[float, float]:
     try:
         x, y = float(pos[0]), float(pos[1])
-    except (TypeError, ValueError, IndexError, KeyError):
+    except (TypeError, ValueError, IndexError, KeyError, OverflowError):
         raise GraphError(
             QT_TRANSLATE_NOOP("Engine", "A layer position must be two numbers")
         ) from None
-    if not (math.isfinite(x) and math.isfinite(y)):
-        raise GraphError(QT_TRANSLATE_NOOP("Engine", "A layer position must be two finite numbers"))
+    # Far beyond any canvas a person arranges; Qt's view crashes fitting coordinates near 1e308.
+    if not (abs(x) <= MAX_COORDINATE and abs(y) <= MAX_COORDINATE):
+        raise GraphError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "A layer position must be two numbers from {low:g} to {high:g}, not {pos}"
+            ),
+            low=-MAX_COORDINATE,
+            high=MAX_COORDINATE,
+            pos=repr(pos)[:60],
+        )
     return (x, y)
 
 
@@ -646,11 +656,16 @@ def parse_graph_dict(d: Any) -> tuple[list[Node], list[Edge]]:
                 QT_TRANSLATE_NOOP("Engine", "A connection of the network is not an object")
             )
         src, dst, port = raw.get("src"), raw.get("dst"), raw.get("port", 0)
-        if src not in nodes or dst not in nodes:
+        # A list or an object as an id is no layer (and cannot be looked up: unhashable).
+        if (
+            not isinstance(src, str)
+            or not isinstance(dst, str)
+            or src not in nodes
+            or dst not in nodes
+        ):
             raise GraphError(
                 QT_TRANSLATE_NOOP("Engine", "A connection refers to a layer that does not exist")
             )
-        assert isinstance(src, str) and isinstance(dst, str)
         if nodes[src].type == "Output":
             raise GraphError(
                 QT_TRANSLATE_NOOP("Engine", "'{name}' is an Output and cannot feed another layer"),

@@ -124,6 +124,7 @@ class EvalReport:
     y_pred: NDArray[Any] = field(default_factory=lambda: np.zeros(0, np.int64))
     confidence: NDArray[np.float32] = field(default_factory=lambda: np.zeros(0, np.float32))
     class_names: list[str] = field(default_factory=list)
+    non_finite: int = 0  # samples whose outputs hold NaN or infinity: the metrics mean nothing
 
     def misclassified(self) -> list[tuple[int, int, int, float]]:
         """(sample index, true, predicted, confidence) of the wrong predictions, most confident
@@ -153,6 +154,8 @@ class EvalReport:
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
+        if self.non_finite:
+            out["non_finite_outputs"] = self.non_finite
         if self.per_class:
             out["per_class"] = self.per_class
         return {
@@ -180,7 +183,25 @@ def _pick_split(dataset: Dataset, split: str) -> tuple[str, Any]:
             QT_TRANSLATE_NOOP("Engine", "Unknown split '{split}': choose test, val or train."),
             split=split,
         )
-    return split, dataset.split(split)
+    data = dataset.split(split)
+    if data is None or len(data) == 0:
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "This dataset has no {split} samples, so there is nothing to evaluate on that split.",
+            ),
+            split=split,
+        )
+    return split, data
+
+
+def has_samples(dataset: Dataset, split: str) -> bool:
+    """Whether ``evaluate`` has samples to measure on ``split`` (with its test-to-val fallback)."""
+    try:
+        _pick_split(dataset, split)
+    except DataError:
+        return False
+    return True
 
 
 def evaluate(
@@ -205,13 +226,14 @@ def evaluate(
     objective = Objective(dataset.task, loss)
     feeder = SplitFeeder(data, dataset.preprocess, dev, cache=False)
     outs: list[torch.Tensor] = []
-    loss_sum, units = 0.0, 0
+    loss_sum, units, non_finite = 0.0, 0, 0
     text = dataset.task == "next_char"
     top_hits: dict[int, float] = {}
     try:
         with torch.no_grad():
             for xb, yb in feeder.chunks(batch_size):
                 out = model(xb)
+                non_finite += int((~torch.isfinite(out)).reshape(out.shape[0], -1).any(1).sum())
                 n = objective.units(yb)
                 loss_sum += float(objective.loss(out, yb, smoothing=False)) * n
                 units += n
@@ -233,6 +255,7 @@ def evaluate(
     mean_loss = loss_sum / max(units, 1)
     y = data.y.cpu().numpy()
     report = EvalReport(task=dataset.task, split=split, n=n_samples, loss=mean_loss)
+    report.non_finite = non_finite
     report.class_names = list(dataset.class_names)
     if dataset.task == "regression":
         pred_values = torch.cat(outs).numpy().reshape(n_samples, -1) if outs else np.zeros((0, 1))

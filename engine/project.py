@@ -8,16 +8,16 @@ folder is written, flushed and fsynced, then renamed over the old file.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import math
 import os
-import typing
 import zipfile
 import zlib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from engine import processes, schema
 from engine.graph import Graph
 from engine.messages import QT_TRANSLATE_NOOP
 from engine.templates import TEMPLATES, make_template
@@ -40,7 +40,6 @@ MAX_JSON_BYTES = 32 * 1024 * 1024
 MAX_WEIGHTS_BYTES = 4 * 1024 * 1024 * 1024
 MAX_ENTRIES = 64
 MAX_RATIO = 200  # deflate rarely beats ~10:1 on JSON and ~1.1:1 on float weights
-MAX_RUNS = 1000
 
 # Training defaults that suit each template better than the global ones.
 _TEMPLATE_SETTINGS: dict[str, dict[str, Any]] = {
@@ -96,6 +95,7 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
     target = Path(path)
     text = json.dumps(project_to_json(project), indent=1, ensure_ascii=False)
     weights = _weights_bytes(project.weights) if project.weights else None
+    _remove_stale_temporaries(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as f:
@@ -108,13 +108,31 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
             os.fsync(f.fileno())
         os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        # On a read-only file system even removing a file that is not there fails (EROFS).
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise ProjectError(
             QT_TRANSLATE_NOOP("Engine", "Could not save '{target}': {reason}"),
             target=target,
             reason=exc.strerror or exc,
         ) from None
     _fsync_dir(target.parent)
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Remove what saves of ``target`` killed midway left behind (``.NAME.PID.tmp``, up to the
+    size of the project): those of processes that are gone. A save under way elsewhere (the
+    window and the CLI on one file) keeps its own."""
+    prefix, suffix = f".{target.name}.", ".tmp"
+    try:
+        found = [p for p in target.parent.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return
+    for path in found:
+        pid = path.name[len(prefix) : -len(suffix)] if path.name.endswith(suffix) else ""
+        if pid.isdigit() and (int(pid) == os.getpid() or not processes.process_alive(int(pid))):
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def _weights_bytes(weights: dict[str, torch.Tensor]) -> bytes:
@@ -304,125 +322,18 @@ def project_from_json(doc: Any, where: str = "The project") -> Project:
             project_json=PROJECT_JSON,
         )
     doc = _migrate(doc, where)
-    name = doc.get("name", "Untitled")
-    template = doc.get("template")
-    if not isinstance(name, str) or len(name) > 200:
-        raise ProjectError(
-            QT_TRANSLATE_NOOP("Engine", "{where}: the project name must be text"), where=where
-        )
-    if template is not None and not isinstance(template, str):
-        raise ProjectError(
-            QT_TRANSLATE_NOOP("Engine", "{where}: the template must be text"), where=where
-        )
     try:
-        graph = Graph.from_dict(doc.get("graph"))
-    except GraphError as exc:
+        template = doc.get("template")
+        return Project(
+            name=schema.text("name", doc.get("name", "Untitled"), schema.MAX_NAME),
+            graph=Graph.from_dict(doc.get("graph")),
+            data=schema.data_ref(doc.get("data", {})),
+            settings=schema.train_settings(doc.get("settings", {})),
+            runs=schema.runs(doc.get("runs", [])),
+            weights=None,
+            template=None if template is None else schema.text("template", template, schema.MAX_ID),
+        )
+    except (GraphError, ProjectError) as exc:
         raise ProjectError(
             QT_TRANSLATE_NOOP("Engine", "{where}: {error}"), where=where, error=exc
         ) from None
-    return Project(
-        name=name,
-        graph=graph,
-        data=_data_ref(doc.get("data", {}), where),
-        settings=_settings(doc.get("settings", {}), where),
-        runs=_runs(doc.get("runs", []), where),
-        weights=None,
-        template=template,
-    )
-
-
-def _data_ref(raw: Any, where: str) -> DataRef:
-    if (
-        not isinstance(raw, dict)
-        or not isinstance(raw.get("source", ""), str)
-        or not isinstance(raw.get("options", {}), dict)
-    ):
-        raise ProjectError(
-            QT_TRANSLATE_NOOP("Engine", "{where}: the dataset reference is damaged"), where=where
-        )
-    return DataRef.from_dict(raw)
-
-
-def _settings(raw: Any, where: str) -> TrainSettings:
-    """TrainSettings from JSON, each known field type-checked against its declaration."""
-    if not isinstance(raw, dict):
-        raise ProjectError(
-            QT_TRANSLATE_NOOP("Engine", "{where}: the training settings must be a JSON object"),
-            where=where,
-        )
-    hints = typing.get_type_hints(TrainSettings)
-    clean: dict[str, Any] = {}
-    for f in fields(TrainSettings):
-        if f.name not in raw:
-            continue
-        value, hint = raw[f.name], hints[f.name]
-        if not _matches(value, hint):
-            raise ProjectError(
-                QT_TRANSLATE_NOOP(
-                    "Engine", "{where}: training setting '{setting}' has a wrong value {value}"
-                ),
-                where=where,
-                setting=f.name,
-                value=repr(value),
-            )
-        clean[f.name] = float(value) if hint is float else value
-    return TrainSettings.from_dict(clean)
-
-
-def _matches(value: Any, hint: Any) -> bool:
-    origin = typing.get_origin(hint)
-    if origin is typing.Literal:
-        return value in typing.get_args(hint)
-    if origin is list:
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
-    if hint is bool:
-        return isinstance(value, bool)
-    if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if hint is float:
-        return (
-            isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-        )
-    if hint is str:
-        return isinstance(value, str)
-    return False
-
-
-def _runs(raw: Any, where: str) -> list[RunRecord]:
-    if not isinstance(raw, list) or len(raw) > MAX_RUNS:
-        raise ProjectError(
-            QT_TRANSLATE_NOOP("Engine", "{where}: the run history is damaged"), where=where
-        )
-    runs: list[RunRecord] = []
-    for item in raw:
-        ok = (
-            isinstance(item, dict)
-            and isinstance(item.get("id"), str)
-            and isinstance(item.get("created", ""), str)
-            and isinstance(item.get("settings", {}), dict)
-            and isinstance(item.get("status", ""), str)
-            and isinstance(item.get("message", ""), str)
-            and _curves(item.get("history", {}))
-            and _curves(item.get("steps", {}))
-            and isinstance(item.get("metrics", {}), dict)
-            and all(_number(v) for v in item.get("metrics", {}).values())
-        )
-        if not ok:
-            raise ProjectError(
-                QT_TRANSLATE_NOOP("Engine", "{where}: a training run in the history is damaged"),
-                where=where,
-            )
-        runs.append(RunRecord.from_dict({"created": "", "settings": {}, **item}))
-    return runs
-
-
-def _number(v: Any) -> bool:
-    # NaN is allowed: a diverged run records a NaN loss.
-    return v is None or (isinstance(v, int | float) and not isinstance(v, bool))
-
-
-def _curves(raw: Any) -> bool:
-    return isinstance(raw, dict) and all(
-        isinstance(k, str) and isinstance(v, list) and all(_number(x) for x in v)
-        for k, v in raw.items()
-    )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.graph import Graph
 from engine.messages import QT_TRANSLATE_NOOP, Message
+from engine.schema import check_settings
 from engine.types import GraphError, NetCanvasError, ProjectError, RunRecord, TrainSettings
 
 if TYPE_CHECKING:
@@ -124,6 +125,7 @@ def prepare_run(
     graph = Graph.from_dict(project.graph.to_dict())
     check_fits(graph, dataset)
     chosen = TrainSettings.from_dict((settings or project.settings).to_dict())
+    check_settings(chosen)  # what the Trainer would fail on, refused before the run exists
     return PreparedRun(
         graph=graph,
         dataset=dataset,
@@ -154,13 +156,21 @@ def finish_run(
 ) -> tuple[EvalReport | None, dict[str, torch.Tensor]]:
     """After ``fit``: the test split's metrics, with the run's own loss, join the record (unless
     the run failed). Returns that report and the trained weights on the CPU for the project."""
-    report = None
-    if record.status != "failed":
-        report = evaluate_model(trainer.model, trainer.dataset, "test", loss=run.loss)
-        record.metrics[f"{report.split}_loss"] = report.loss
-        if report.accuracy is not None:
-            record.metrics[f"{report.split}_accuracy"] = report.accuracy
-    return report, trainer.state_dict_cpu()
+    return evaluate_run(run, trainer, record), trainer.state_dict_cpu()
+
+
+def evaluate_run(run: PreparedRun, trainer: Trainer, record: RunRecord) -> EvalReport | None:
+    """The test split's metrics of a run that did not fail, added to its record (the CLI saves
+    the run before it asks: an evaluation that runs out of memory must not lose the run)."""
+    from engine.metrics import has_samples
+
+    if record.status == "failed" or not has_samples(trainer.dataset, "test"):
+        return None
+    report = evaluate_model(trainer.model, trainer.dataset, "test", loss=run.loss)
+    record.metrics[f"{report.split}_loss"] = report.loss
+    if report.accuracy is not None:
+        record.metrics[f"{report.split}_accuracy"] = report.accuracy
+    return report
 
 
 def adopt_run(project: Project, record: RunRecord, weights: dict[str, Any] | None) -> None:

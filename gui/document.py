@@ -179,7 +179,7 @@ class ProjectDocument(QObject):
 
         if not self.dirty:
             return
-        recovery.recovery_dir().mkdir(parents=True, exist_ok=True)
+        recovery.recovery_file().parent.mkdir(parents=True, exist_ok=True)
         save_project(self.project, recovery.recovery_file())
         recovery.write_note(str(self.path or ""), time.time())
 

@@ -626,18 +626,21 @@ class MainWindow(QMainWindow):
         try:
             self.state.save(path)
         except (NetCanvasError, OSError) as error:
-            QMessageBox.critical(
+            answer = QMessageBox.critical(
                 self,
                 self.tr("Cannot save project"),
                 self.tr(
                     "The project could not be saved to %1:\n%2\n\n"
                     "Nothing was lost: the project is still open. "
-                    "Save it somewhere else (File ▸ Save As…)."
+                    "Save it somewhere else now?"
                 )
                 .replace("%1", str(path))
                 .replace("%2", engine_text(error)),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
             )
-            return False
+            # Save: the Save As dialog, where another folder (a USB stick, home) can be chosen.
+            return answer == QMessageBox.StandardButton.Save and self.save_as()
         self.start_page.set_recent(app_settings.add_recent_project(str(path.resolve())))
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
         return True
@@ -654,7 +657,16 @@ class MainWindow(QMainWindow):
             )
 
     def _offer_restore(self) -> bool:
-        found = recovery.pending_recovery()
+        found, set_aside = recovery.find_recovery()
+        if set_aside:
+            QMessageBox.warning(
+                self,
+                self.tr("Damaged recovery note"),
+                self.tr(
+                    "A crash-recovery note could not be read and was set aside as %1. "
+                    "NetCanvas starts normally."
+                ).replace("%1", ", ".join(str(p) for p in set_aside)),
+            )
         if found is None:
             return False
         self._offer_recovery = False
@@ -669,14 +681,16 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
-            recovery.discard_recovery()
+            recovery.discard_recovery(found)  # that slot only: another window's stays
             return False
         try:
             self.state.restore(found)
         except NetCanvasError as error:
             QMessageBox.warning(self, self.tr("Cannot restore"), engine_text(error))
-            recovery.discard_recovery()
+            recovery.discard_recovery(found)
             return False
+        self._autosave()  # the restored work now lives in this window's own slot
+        recovery.discard_recovery(found)
         self._after_replace()
         return True
 

@@ -81,7 +81,8 @@ class ParamSpec:
                 raise ValueError(
                     Message(QT_TRANSLATE_NOOP("Engine", "{label} must be a number"), label=label)
                 )
-            value = float(value)
+            # A whole number beyond a float's range is no finite number either.
+            value = float(value) if abs(value) < 1e300 else math.inf
             if not math.isfinite(value):
                 raise ValueError(
                     Message(

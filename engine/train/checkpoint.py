@@ -8,6 +8,7 @@ complete. Loading never unpickles anything.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -42,7 +43,8 @@ def _atomic_write(path: Path, write: Any) -> None:
         write(tmp)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # must not hide why the write failed
+            Path(tmp).unlink(missing_ok=True)
         raise
 
 

@@ -240,9 +240,10 @@ def _set_value(widget: QWidget, value: Any) -> None:
     elif isinstance(widget, QComboBox):
         _select(widget, value)
     elif isinstance(widget, QSpinBox):
-        widget.setValue(int(value))
+        # Clamped in Python: a value beyond 32 bits would raise OverflowError inside Qt.
+        widget.setValue(max(widget.minimum(), min(widget.maximum(), int(value))))
     elif isinstance(widget, QDoubleSpinBox):
-        widget.setValue(float(value))
+        widget.setValue(max(widget.minimum(), min(widget.maximum(), float(value))))
 
 
 def _select(combo: QComboBox, value: object) -> None:

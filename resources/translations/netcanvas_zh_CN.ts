@@ -1035,10 +1035,6 @@ Licence: {1}</source>
         <translation>已训练：{trained}（{runs} 次训练）</translation>
     </message>
     <message>
-        <source>--epochs and --batch-size must be at least 1 and --lr above 0.</source>
-        <translation>--epochs 和 --batch-size 至少为 1，--lr 必须大于 0。</translation>
-    </message>
-    <message>
         <source>{problem} Pass --fresh to do so.</source>
         <translation>{problem}加上 --fresh 即可这样做。</translation>
     </message>
@@ -1059,8 +1055,20 @@ Licence: {1}</source>
         <translation>已保存 {path}（{run}：{status}）</translation>
     </message>
     <message>
+        <source>{problem} The run was saved to {kept} instead: open or copy it from there.</source>
+        <translation>{problem} 本次运行已改为保存到 {kept}：请从那里打开或复制。</translation>
+    </message>
+    <message>
         <source>training failed: {message}</source>
         <translation>训练失败：{message}</translation>
+    </message>
+    <message>
+        <source>{problem} No copy could be written to {folders} either: the run is lost.</source>
+        <translation>{problem} 也无法在 {folders} 中写入副本：本次运行已丢失。</translation>
+    </message>
+    <message>
+        <source>warning: the model&apos;s outputs hold NaN or infinity for {count} of {n} samples, so these metrics mean nothing. Train it again (a lower learning rate often helps).</source>
+        <translation>警告：模型对 {n} 个样本中的 {count} 个输出了 NaN 或无穷大，这些指标没有意义。请重新训练（降低学习率通常有帮助）。</translation>
     </message>
     <message>
         <source>Cannot read {path}: there is no such file.</source>
@@ -1631,6 +1639,14 @@ Licence: {1}</source>
         <translation>对于输入 {input}，导出的模型返回形状 {shape}，而 PyTorch 返回 {expected}。</translation>
     </message>
     <message>
+        <source>the exported model returns NaN or infinity on real samples where PyTorch returns finite numbers</source>
+        <translation>导出的模型在真实样本上输出 NaN 或无穷大，而 PyTorch 输出的是有限数</translation>
+    </message>
+    <message>
+        <source>The model returns NaN or infinity on real samples, so its ONNX export cannot be verified. Train it again (a lower learning rate often helps), then export.</source>
+        <translation>模型在真实样本上输出 NaN 或无穷大，因此无法验证其 ONNX 导出。请重新训练（降低学习率通常有帮助），然后再导出。</translation>
+    </message>
+    <message>
         <source>Cannot export to {target}: the folder {folder} does not exist.</source>
         <translation>无法导出到 {target}：文件夹 {folder} 不存在。</translation>
     </message>
@@ -1739,8 +1755,8 @@ Licence: {1}</source>
         <translation>层的位置必须是两个数</translation>
     </message>
     <message>
-        <source>A layer position must be two finite numbers</source>
-        <translation>层的位置必须是两个有限的数</translation>
+        <source>A layer position must be two numbers from {low:g} to {high:g}, not {pos}</source>
+        <translation>层的位置必须是 {low:g} 到 {high:g} 之间的两个数，而不是 {pos}</translation>
     </message>
     <message>
         <source>The network description has no valid schema_version</source>
@@ -2075,6 +2091,10 @@ Licence: {1}</source>
         <translation>未知的数据划分“{split}”：请选择 test、val 或 train。</translation>
     </message>
     <message>
+        <source>This dataset has no {split} samples, so there is nothing to evaluate on that split.</source>
+        <translation>此数据集没有 {split} 样本，因此无法在该划分上评估。</translation>
+    </message>
+    <message>
         <source>Inputs have shape {inputs}, but the model takes samples of shape {shape} (a batch is N×{batch}).</source>
         <translation>输入的形状是 {inputs}，但模型接受的样本形状是 {shape}（一个批次为 N×{batch}）。</translation>
     </message>
@@ -2155,34 +2175,6 @@ Licence: {1}</source>
         <translation>{where}：{project_json} 必须含有一个 JSON 对象</translation>
     </message>
     <message>
-        <source>{where}: the project name must be text</source>
-        <translation>{where}：项目名必须是文本</translation>
-    </message>
-    <message>
-        <source>{where}: the template must be text</source>
-        <translation>{where}：模板必须是文本</translation>
-    </message>
-    <message>
-        <source>{where}: the dataset reference is damaged</source>
-        <translation>{where}：数据集引用已损坏</translation>
-    </message>
-    <message>
-        <source>{where}: the training settings must be a JSON object</source>
-        <translation>{where}：训练设置必须是一个 JSON 对象</translation>
-    </message>
-    <message>
-        <source>{where}: training setting &apos;{setting}&apos; has a wrong value {value}</source>
-        <translation>{where}：训练设置“{setting}”的值 {value} 不正确</translation>
-    </message>
-    <message>
-        <source>{where}: the run history is damaged</source>
-        <translation>{where}：训练历史已损坏</translation>
-    </message>
-    <message>
-        <source>{where}: a training run in the history is damaged</source>
-        <translation>{where}：训练历史中的某次训练已损坏</translation>
-    </message>
-    <message>
         <source>layer &apos;{name}&apos;: </source>
         <translation>层“{name}”：</translation>
     </message>
@@ -2261,6 +2253,62 @@ Licence: {1}</source>
     <message>
         <source>&apos;{path}&apos; does not hold a dict of tensors.</source>
         <translation>“{path}”中不是一个由张量组成的字典。</translation>
+    </message>
+    <message>
+        <source>{field} is {value}, but it must be {allowed}</source>
+        <translation>{field} 的值为 {value}，但它必须是{allowed}</translation>
+    </message>
+    <message>
+        <source>{field} is missing</source>
+        <translation>缺少 {field}</translation>
+    </message>
+    <message>
+        <source>a whole number from {low} to {high}</source>
+        <translation>{low} 到 {high} 之间的整数</translation>
+    </message>
+    <message>
+        <source>a number from {low:g} to {high:g}</source>
+        <translation>{low:g} 到 {high:g} 之间的数</translation>
+    </message>
+    <message>
+        <source>text of at most {length} characters</source>
+        <translation>最多 {length} 个字符的文本</translation>
+    </message>
+    <message>
+        <source>one of {choices}</source>
+        <translation>以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>a JSON object</source>
+        <translation>一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>a list of at most {count} items</source>
+        <translation>最多 {count} 项的列表</translation>
+    </message>
+    <message>
+        <source>a number or null</source>
+        <translation>一个数或 null</translation>
+    </message>
+    <message>
+        <source>text, a number, true, false or a short list</source>
+        <translation>文本、数字、true、false 或简短列表</translation>
+    </message>
+    <message>
+        <source>an id no other run has</source>
+        <translation>其他运行未使用的编号</translation>
+    </message>
+    <message>
+        <source>a name</source>
+        <translation>一个名称</translation>
+    </message>
+    <message>
+        <source>text, a number, true, false or null</source>
+        <translation>文本、数字、true、false 或 null</translation>
+    </message>
+    <message>
+        <source>a sentence naming only its values ({names})</source>
+        <translation>只引用自身取值（{names}）的句子</translation>
     </message>
 </context>
 <context>
@@ -2861,11 +2909,11 @@ Licence: {1}</source>
         <source>The project could not be saved to %1:
 %2
 
-Nothing was lost: the project is still open. Save it somewhere else (File ▸ Save As…).</source>
-        <translation>项目无法保存到 %1：
+Nothing was lost: the project is still open. Save it somewhere else now?</source>
+        <translation>无法将项目保存到 %1：
 %2
 
-没有丢失任何内容：项目仍然打开着。请把它保存到其他位置（文件 ▸ 另存为…）。</translation>
+没有丢失任何内容：项目仍处于打开状态。现在将其保存到其他位置吗？</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -2874,6 +2922,14 @@ Nothing was lost: the project is still open. Save it somewhere else (File ▸ Sa
     <message>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Damaged recovery note</source>
+        <translation>恢复记录已损坏</translation>
+    </message>
+    <message>
+        <source>A crash-recovery note could not be read and was set aside as %1. NetCanvas starts normally.</source>
+        <translation>无法读取崩溃恢复记录，已将其另存为 %1。NetCanvas 正常启动。</translation>
     </message>
     <message>
         <source>Restore unsaved work?</source>

@@ -123,9 +123,19 @@ def test_new_train_eval_predict_export(
 
     # A run that fails (NaN) exits 1, says why, and is recorded.
     code, out, err = run(
-        capsys, "train", project, "--epochs", "1", "--lr", "1e30", "--optimizer", "sgd"
+        capsys,
+        "train",
+        project,
+        "--epochs",
+        "3",
+        "--lr",
+        "10",
+        "--optimizer",
+        "sgd",
+        "--batch-size",
+        "2",
     )
-    assert code == 1 and "NaN" in err and "learning rate" in err
+    assert code == 1 and "NaN" in err and "learning rate" in err and "RunRecord" not in err
     assert load_project(project).runs[-1].status == "failed"
 
     # The real entry point, once, as a script calls it.

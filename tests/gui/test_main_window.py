@@ -132,6 +132,21 @@ def test_save_to_a_read_only_folder_explains_and_loses_nothing(
     assert window.state.dirty and node_id in window.state.project.graph.nodes
 
 
+def test_a_failed_save_offers_save_as_and_saves_there(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken = tmp_path / "taken.netcanvas"
+    taken.mkdir()  # no save can replace a folder (read-only for root too)
+    elsewhere = tmp_path / "elsewhere.netcanvas"
+    monkeypatch.setattr("gui.export_dialogs.save_name", lambda *_args: (str(elsewhere), ""))
+    node_id = _edit(window)
+    answers = Answers(monkeypatch, Button.Save)
+    assert window._write(taken) is True
+    assert answers.asked and "Save it somewhere else now?" in answers.asked[0]
+    assert window.state.path == elsewhere and not window.state.dirty
+    assert node_id in load_project(elsewhere).graph.nodes
+
+
 def test_open_a_corrupt_file_shows_a_message_and_keeps_the_project(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -149,12 +164,13 @@ def test_autosave_writes_a_recovery_copy_and_a_clean_close_removes_it(
 ) -> None:
     _edit(window)
     window._autosave()
-    found = recovery.pending_recovery()
+    found = recovery.own_recovery()
     assert found is not None and found.project_file.is_file()
+    assert recovery.pending_recovery() is None  # a live window's slot is never offered
     Answers(monkeypatch, Button.Discard)
     window.show()
     assert window.close()
-    assert recovery.pending_recovery() is None
+    assert recovery.own_recovery() is None and recovery.pending_recovery() is None
 
 
 _CRASHING_APP = textwrap.dedent(
@@ -171,10 +187,10 @@ _CRASHING_APP = textwrap.dedent(
     window.editor.add_layer("Dropout")
     window.state.project.name = "crash victim"
     deadline = time.time() + 60
-    while recovery.pending_recovery() is None and time.time() < deadline:
+    while recovery.own_recovery() is None and time.time() < deadline:
         app.processEvents()
         time.sleep(0.05)
-    print("autosaved" if recovery.pending_recovery() else "no autosave", flush=True)
+    print("autosaved" if recovery.own_recovery() else "no autosave", flush=True)
     while True:  # a project is open and the app is busy: the test kills it here
         app.processEvents()
         time.sleep(0.05)

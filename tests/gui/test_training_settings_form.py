@@ -174,3 +174,11 @@ def test_the_form_speaks_chinese(qtbot: Any, app: QApplication) -> None:
     assert form.widgets["label_smoothing"].toolTip().startswith("分类器")
     assert form.optimizer.itemText(form.optimizer.findData("sgd")) == "SGD（动量）"
     assert form.widgets["grad_clip"].text() == "关闭"
+
+
+def test_values_beyond_a_field_are_shown_clamped_not_raised(qtbot: Any) -> None:
+    # Settings made in code skip the project file's schema check: the form still holds.
+    form = make_form(qtbot, batch_size=10**18, seed=2**70, lr=1e300)
+    assert form.widgets["batch_size"].value() == form.widgets["batch_size"].maximum()
+    assert form.widgets["seed"].value() == 2**31 - 1
+    assert form.widgets["lr"].value() == form.widgets["lr"].maximum()
