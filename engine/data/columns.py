@@ -107,16 +107,9 @@ def describe_columns(frame: pd.DataFrame) -> list[ColumnInfo]:
     return infos
 
 
-def choose_target(frame: pd.DataFrame, declared: str | None = None) -> tuple[str, Message]:
+def choose_target(frame: pd.DataFrame) -> tuple[str, Message]:
     """The default target column and the sentence that says why it was chosen."""
     columns = [str(c) for c in frame.columns]
-    if declared and declared in columns:
-        return declared, Message(
-            QT_TRANSLATE_NOOP(
-                "Engine", "Target column: '{target}', the one this dataset declares."
-            ),
-            target=declared,
-        )
     by_lower = {c.strip().lower(): c for c in columns}
     for name in TARGET_NAMES:
         if name in by_lower:
@@ -152,7 +145,7 @@ def _codes(series: pd.Series, numbers: pd.Series | None) -> np.ndarray[Any, Any]
     finite = values[np.isfinite(values)]
     sample = finite[:: max(1, len(finite) // 20_000)]
     edges = np.quantile(sample, np.linspace(0.0, 1.0, bins + 1)[1:-1]) if len(sample) else []
-    codes = np.searchsorted(edges, values, side="right").astype(np.int64)
+    codes: np.ndarray[Any, Any] = np.searchsorted(edges, values, side="right").astype(np.int64)
     codes[np.isnan(values)] = bins  # missing values are a group of their own
     return codes
 

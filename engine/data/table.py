@@ -120,7 +120,7 @@ def _choose_columns(
     listed = ", ".join(f"'{c}'" for c in columns[:20])
     target = options.get("target")
     if target is None:
-        target, why = choose_target(frame, options.get("declared_target"))
+        target, why = choose_target(frame)
         notes.append(why)
     elif str(target) not in columns:
         raise DataError(

@@ -139,7 +139,7 @@ def test_new_train_eval_predict_export(
 def test_a_leaking_column_is_named_before_training_and_can_be_dropped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tables import titanic_like
+    from synthetic_tables import titanic_like
 
     monkeypatch.chdir(tmp_path)
     titanic_like().to_csv(tmp_path / "titanic.csv", index=False)

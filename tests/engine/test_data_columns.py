@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from tables import planted_leak, titanic_like
+from synthetic_tables import planted_leak, titanic_like
 
 from engine.data import load_dataset
 from engine.data.columns import describe_columns, find_leaks
