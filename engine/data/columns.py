@@ -145,9 +145,9 @@ def _codes(series: pd.Series, numbers: pd.Series | None) -> np.ndarray[Any, Any]
     finite = values[np.isfinite(values)]
     sample = finite[:: max(1, len(finite) // 20_000)]
     edges = np.quantile(sample, np.linspace(0.0, 1.0, bins + 1)[1:-1]) if len(sample) else []
-    codes: np.ndarray[Any, Any] = np.searchsorted(edges, values, side="right").astype(np.int64)
-    codes[np.isnan(values)] = bins  # missing values are a group of their own
-    return codes
+    binned = np.searchsorted(edges, values, side="right").astype(np.int64)
+    binned[np.isnan(values)] = bins  # missing values are a group of their own
+    return np.asarray(binned, dtype=np.int64)
 
 
 def _mapping_text(
