@@ -556,7 +556,7 @@ def cmd_export_script(args: argparse.Namespace) -> int:
     text = generate_script(project)
     _atomic(out, lambda handle: handle.write(text.encode("utf-8")))
     print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=out))
-    if args.with_data:
+    if not args.no_data:  # by default the script lands with the data it reads
         from engine.codegen import _data_file, write_data_npz
 
         data_path = out.parent / _data_file(project)
@@ -648,7 +648,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-script", help="a standalone PyTorch training script")
     p.add_argument("project", metavar="PROJECT")
     p.add_argument("out", metavar="OUT.py")
-    p.add_argument("--with-data", action="store_true", help="also write the data archive it reads")
+    p.add_argument(
+        "--no-data", action="store_true", help="do not write the data archive beside the script"
+    )
+    p.add_argument("--with-data", action="store_true", help=argparse.SUPPRESS)  # the default now
     p.set_defaults(func=cmd_export_script)
     return parser
 
