@@ -176,12 +176,13 @@ def cmd_new(args: argparse.Namespace) -> int:
             folder=out.parent,
         )
     source = args.data or TEMPLATES[args.template].default_data
-    ref = DataRef(source, _parse_options(args.option))
+    ref = DataRef(source, {**_parse_options(args.option), **_column_options(args)})
     from engine.data import BUILTINS, load_dataset
 
     if ref.source not in BUILTINS:
         ref.source = str(Path(ref.source).expanduser().resolve())
     dataset = load_dataset(ref)
+    _warn_leaks(dataset)
     project = new_project(args.template, ref, dataset.context())
     if out.suffix != ".netcanvas":
         out = (
@@ -213,6 +214,27 @@ def cmd_new(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def _column_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``--target`` and ``--drop`` (repeatable, or comma-separated) as a table's loader options."""
+    options: dict[str, Any] = {}
+    if args.target:
+        options["target"] = args.target
+    dropped = [c.strip() for item in args.drop for c in item.split(",") if c.strip()]
+    if dropped:
+        options["drop"] = dropped
+    return options
+
+
+def _warn_leaks(dataset: Dataset) -> None:
+    """Before training: each feature that gives the target away, with its evidence (stderr)."""
+    for leak in dataset.leaks:
+        warning = QT_TRANSLATE_NOOP(
+            "Engine", "warning: {evidence} Leave it out: {command} ... --drop {column}"
+        )
+        line = say(warning, evidence=leak.evidence, command=f"{PROG} new", column=leak.column)
+        print(f"{PROG}: {line}", file=sys.stderr)
 
 
 def input_format(project: Project) -> dict[str, Any]:
@@ -345,6 +367,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     project = _load(args.project)
     settings = _settings_for_run(project, args)
     dataset = _dataset_for(project)
+    if main_rank:
+        _warn_leaks(dataset)
     run = prepare_run(project, dataset, settings, from_weights=not args.fresh)
     callbacks = [ProgressPrinter(sys.stdout)] if main_rank and not args.quiet else []
     try:
@@ -600,7 +624,7 @@ def cmd_export_script(args: argparse.Namespace) -> int:
     text = generate_script(project)
     _atomic(out, lambda handle: handle.write(text.encode("utf-8")))
     print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=out))
-    if args.with_data:
+    if not args.no_data:  # by default the script lands with the data it reads
         from engine.codegen import _data_file, write_data_npz
 
         data_path = out.parent / _data_file(project)
@@ -640,6 +664,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="KEY=VALUE",
         help="data loader option, e.g. val_split=0.2 or seq_len=64 (repeatable)",
+    )
+    p.add_argument("--target", metavar="COLUMN", help="a table's target column (default: guessed)")
+    p.add_argument(
+        "--drop",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help="leave a table's column out of the features (repeatable, or COL1,COL2)",
     )
     p.set_defaults(func=cmd_new)
 
@@ -684,7 +716,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-script", help="a standalone PyTorch training script")
     p.add_argument("project", metavar="PROJECT")
     p.add_argument("out", metavar="OUT.py")
-    p.add_argument("--with-data", action="store_true", help="also write the data archive it reads")
+    p.add_argument(
+        "--no-data", action="store_true", help="do not write the data archive beside the script"
+    )
+    p.add_argument("--with-data", action="store_true", help=argparse.SUPPRESS)  # the default now
     p.set_defaults(func=cmd_export_script)
     return parser
 

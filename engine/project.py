@@ -93,7 +93,9 @@ def project_to_json(project: Project) -> dict[str, Any]:
 def save_project(project: Project, path: str | os.PathLike[str]) -> None:
     """Write the project atomically: the old file stays intact until the new one is complete."""
     target = Path(path)
-    text = json.dumps(project_to_json(project), indent=1, ensure_ascii=False)
+    text = json.dumps(
+        with_relative_data(project_to_json(project), target), indent=1, ensure_ascii=False
+    )
     weights = _weights_bytes(project.weights) if project.weights else None
     _remove_stale_temporaries(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -205,6 +207,7 @@ def load_project(path: str | os.PathLike[str]) -> Project:
             error=exc,
         ) from None
     project = project_from_json(doc, where)
+    project.data.source = resolved_data_source(doc, project.data.source, source)
     if weights_raw is not None:
         project.weights = _load_weights(weights_raw, where)
     return project
@@ -337,3 +340,40 @@ def project_from_json(doc: Any, where: str = "The project") -> Project:
         raise ProjectError(
             QT_TRANSLATE_NOOP("Engine", "{where}: {error}"), where=where, error=exc
         ) from None
+
+
+# -- portable data paths ------------------------------------------------------------------------
+# A teacher hands out a folder holding a project and its CSV: the file keeps the data's path
+# relative to itself ("data.relative") beside the absolute one, and a moved folder finds it.
+
+
+def with_relative_data(doc: dict[str, Any], project_path: Path) -> dict[str, Any]:
+    """``doc`` with ``data.relative``: the data file or folder's path from the project's folder
+    (forward slashes), when the data is one on disk and such a path exists (same drive)."""
+    from engine.data.catalog import BUILTINS
+
+    data = doc.get("data") or {}
+    source = str(data.get("source") or "")
+    if not source or source in BUILTINS:
+        return doc
+    try:
+        relative = os.path.relpath(
+            Path(source).expanduser().resolve(), project_path.expanduser().resolve().parent
+        )
+    except (ValueError, OSError):  # another drive (Windows): only the absolute path works
+        return doc
+    return {**doc, "data": {**data, "relative": Path(relative).as_posix()}}
+
+
+def resolved_data_source(doc: Any, source: str, project_path: Path) -> str:
+    """The data's path for a project read from ``project_path``: the one relative to the
+    project when it exists there, else the stored (absolute) one as it was."""
+    data = doc.get("data") if isinstance(doc, dict) else None
+    relative = data.get("relative") if isinstance(data, dict) else None
+    if not isinstance(relative, str) or not relative:
+        return source
+    try:
+        beside = (project_path.resolve().parent / relative).resolve()
+        return str(beside) if beside.exists() else source
+    except (OSError, ValueError):  # a damaged entry (a NUL, a name too long): the stored path
+        return source

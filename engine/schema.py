@@ -26,6 +26,7 @@ from engine.settings_spec import SettingSpec
 from engine.types import DataRef, ProjectError, RunRecord, TrainSettings
 
 MAX_RUNS = 1000
+MAX_STEP_EPOCH = 1_000_000  # the x of a logged step: epochs, fractional, continued runs included
 MAX_TEXT = 4096  # a path, a run's message
 MAX_NAME = 200  # a project's name
 MAX_ID = 64  # a run id, a status, a time stamp, a curve's or an option's name
@@ -303,7 +304,7 @@ def run(raw: Any, field: str) -> RunRecord:
             if name in settings
         },
         history=_curves(f"{field}.history", values.get("history", {})),
-        steps=_curves(f"{field}.steps", values.get("steps", {})),
+        steps=_steps(f"{field}.steps", values.get("steps", {})),
         metrics={
             text(f"{field}.metrics", key, MAX_ID): _measure(f"{field}.metrics.{key}", value)
             for key, value in mapping(f"{field}.metrics", values.get("metrics", {})).items()
@@ -324,6 +325,15 @@ def _curves(field: str, raw: Any) -> dict[str, list[float]]:
         ]
         for key, points in mapping(field, raw).items()
     }
+
+
+def _steps(field: str, raw: Any) -> dict[str, list[float]]:
+    """The logged steps: curves whose "epoch" points are the x axis, so each is a real position
+    in the run (an x of 1e300 made the plots' downsampling overflow)."""
+    steps = _curves(field, raw)
+    for i, x in enumerate(steps.get("epoch", [])):
+        number(f"{field}.epoch[{i}]", x, 0, MAX_STEP_EPOCH)
+    return steps
 
 
 def _template_fields(field: str, template: str, args: Mapping[str, Any]) -> None:

@@ -400,7 +400,8 @@ class DataRef:
 
     ``source`` is a built-in dataset id (``"mnist-5k"``, ``"moons"``, ...) or a file/folder path.
     ``options`` holds loader options: ``val_split`` and ``test_split`` (fractions), ``seed``,
-    ``image_size`` ([H, W]), ``target`` (CSV column), ``task`` (override), ``seq_len`` (text),
+    ``image_size`` ([H, W]), ``target`` (CSV column), ``drop`` (CSV columns left out of the
+    features), ``task`` (override), ``seq_len`` (text),
     ``noise`` and ``n_samples`` (toy sets), ...
     """
 

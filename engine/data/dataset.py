@@ -22,6 +22,8 @@ from engine.types import DataContext, DataError, Task
 if TYPE_CHECKING:
     import pandas
 
+    from engine.data.columns import ColumnInfo, Leak
+
 Kind = Literal["image", "table", "text", "points"]
 
 
@@ -69,6 +71,12 @@ class Dataset:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     table_head: pandas.DataFrame | None = None
+    # A table read from a file: its target column, every column's kind and missing count, the
+    # columns left out (the ``drop`` option) and the features that give the target away.
+    target: str = ""
+    columns: list[ColumnInfo] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    leaks: list[Leak] = field(default_factory=list)
     text_excerpt: str = ""
 
     def preprocess(self, x: torch.Tensor) -> torch.Tensor:

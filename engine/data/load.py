@@ -92,9 +92,11 @@ def _load(ref: DataRef, progress: Progress) -> Dataset:
         return _image_dataset(load_idx(path, options, progress), common)
     if suffix in _TABLE_SUFFIXES:
         frame = read_table(path)
-        parts, task, class_names, features, notes = table_parts(frame, path.name, options)
-        return build_dataset(kind="table", task=task, parts=parts, class_names=class_names,
-                             feature_names=features, notes=notes, table_head=frame.head(20),
+        table = table_parts(frame, path.name, options)
+        return build_dataset(kind="table", task=table.task, parts=table.parts,
+                             class_names=table.class_names, feature_names=table.feature_names,
+                             notes=table.notes, table_head=frame.head(20), target=table.target,
+                             columns=table.columns, dropped=table.dropped, leaks=table.leaks,
                              **common)  # fmt: skip
     if suffix in (".npz", ".npy"):
         parts, kind, task, class_names, notes = array_parts(path)

@@ -1,16 +1,26 @@
-"""CSV/TSV tables through pandas: target guess, one-hot categoricals, imputation, task inference."""
+"""CSV/TSV tables through pandas: the target and dropped columns, one-hot categoricals,
+imputation, task inference, and the columns' kinds and leaks (engine/data/columns.py)."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from engine.data._common import index_labels, read_bytes
+from engine.data.columns import (
+    MAX_ONE_HOT,
+    ColumnInfo,
+    Leak,
+    choose_target,
+    describe_columns,
+    find_leaks,
+)
 from engine.data.dataset import Parts
 from engine.data.text import decode_text
 from engine.messages import QT_TRANSLATE_NOOP, Message
@@ -19,8 +29,6 @@ from engine.types import DataError, Task
 if TYPE_CHECKING:
     import pandas as pd
 
-TARGET_NAMES = ("label", "labels", "target", "class", "y", "species", "outcome", "diagnosis")
-MAX_ONE_HOT = 50  # a text column with more distinct values than this is an id or free text
 MAX_CLASSES = 1000
 _TABLE_LIMIT = 2 * 1024**3
 
@@ -65,14 +73,6 @@ def read_table(path: Path) -> pd.DataFrame:
     return frame
 
 
-def guess_target(frame: pd.DataFrame) -> str:
-    by_lower = {str(c).strip().lower(): str(c) for c in frame.columns}
-    for name in TARGET_NAMES:
-        if name in by_lower:
-            return by_lower[name]
-    return str(frame.columns[-1])
-
-
 def infer_task(target: pd.Series) -> Task:
     """Classification for text, booleans and small sets of whole numbers; else regression."""
     import pandas as pd
@@ -87,33 +87,88 @@ def infer_task(target: pd.Series) -> Task:
     return "regression"
 
 
-def table_parts(
-    frame: pd.DataFrame, name: str, options: Mapping[str, Any]
-) -> tuple[Parts, Task, list[str], list[str], list[str]]:
-    """(parts, task, class names, feature names, notes) from a loaded table."""
-    import pandas as pd
+@dataclass
+class Table:
+    """What a table becomes: the arrays to split, and what the user sees before training."""
 
-    notes: list[str] = []
+    parts: Parts
+    task: Task
+    class_names: list[str]
+    feature_names: list[str]
+    notes: list[str]
+    target: str
+    columns: list[ColumnInfo] = field(default_factory=list)  # every column of the file
+    dropped: list[str] = field(default_factory=list)  # the columns the user chose to leave out
+    leaks: list[Leak] = field(default_factory=list)
+
+
+def dropped_columns(options: Mapping[str, Any]) -> list[str]:
+    """The ``drop`` option as a list of names: a list, or one comma-separated string (CLI)."""
+    raw = options.get("drop") or []
+    if isinstance(raw, str):
+        raw = raw.split(",")
+    if not isinstance(raw, list | tuple):
+        raw = [raw]
+    return [str(c).strip() for c in raw if str(c).strip()]
+
+
+def _choose_columns(
+    frame: pd.DataFrame, name: str, options: Mapping[str, Any], notes: list[str]
+) -> tuple[str, list[str]]:
+    """The target and the dropped columns the options ask for, checked against the file."""
+    columns = [str(c) for c in frame.columns]
+    listed = ", ".join(f"'{c}'" for c in columns[:20])
     target = options.get("target")
     if target is None:
-        target = guess_target(frame)
-        notes.append(
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "Engine", "Target column: '{target}' (choose another with the 'target' option)."
-                ),
-                target=target,
-            )
-        )
-    elif str(target) not in frame.columns:
-        columns = ", ".join(f"'{c}'" for c in frame.columns[:20])
+        target, why = choose_target(frame)
+        notes.append(why)
+    elif str(target) not in columns:
         raise DataError(
             QT_TRANSLATE_NOOP("Engine", "'{name}' has no column '{target}'. Columns: {columns}."),
             name=name,
             target=target,
-            columns=columns,
+            columns=listed,
         )
     target = str(target)
+    dropped = dropped_columns(options)
+    unknown = [c for c in dropped if c not in columns]
+    if unknown:
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{name}' has no column '{column}' to drop. Columns: {columns}."
+            ),
+            name=name,
+            column=unknown[0],
+            columns=listed,
+        )
+    if target in dropped:
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{target}' is the target column: it cannot be dropped. Choose another target first.",
+            ),
+            target=target,
+        )
+    if dropped and all(c == target or c in dropped for c in columns):
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "Dropping {dropped} leaves '{name}' with no feature columns: keep at least one column besides the target '{target}'.",
+            ),
+            dropped=", ".join(f"'{c}'" for c in dropped),
+            name=name,
+            target=target,
+        )
+    return target, dropped
+
+
+def table_parts(frame: pd.DataFrame, name: str, options: Mapping[str, Any]) -> Table:
+    """The arrays and everything the user should see before training, from a loaded table."""
+    import pandas as pd
+
+    notes: list[str] = []
+    columns = describe_columns(frame)
+    target, dropped = _choose_columns(frame, name, options, notes)
     missing_target = int(frame[target].isna().sum())
     if missing_target:
         frame = frame[frame[target].notna()]
@@ -140,7 +195,8 @@ def table_parts(
             QT_TRANSLATE_NOOP("Engine", "A table cannot be used for the task {task}."),
             task=repr(task),
         )
-    features, feature_names = _features(frame.drop(columns=[target]), name, notes)
+    kept = [str(c) for c in frame.columns if str(c) != target and str(c) not in dropped]
+    features, feature_names = _features(frame[kept], name, notes)
     class_names: list[str] = []
     if task == "regression":
         numeric = pd.to_numeric(y_col, errors="coerce")
@@ -176,7 +232,12 @@ def table_parts(
                 target=target,
                 count=len(class_names),
             )
-    return Parts(features, y), task, class_names, feature_names, notes
+    leaks = find_leaks(
+        frame, target, [c for c in columns if c.name in kept], classification=task != "regression"
+    )
+    return Table(
+        Parts(features, y), task, class_names, feature_names, notes, target, columns, dropped, leaks
+    )
 
 
 def _features(

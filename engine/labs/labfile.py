@@ -4,7 +4,8 @@ A lab lives in ``resources/labs/<language>/<id>.md`` so that a teacher can add o
 dropping a file there. The front matter sits between two ``---`` lines; the rest is Markdown.
 The accepted subset (documented in README.md (section "Writing a lab")): ``key: value`` pairs,
 nested mappings by indentation, lists of ``- item`` (scalars or mappings), inline lists
-``[a, b]``, quoted or plain strings, numbers, ``true``/``false``, and ``#`` comment lines.
+``[a, b]``, quoted or plain strings, numbers, ``true``/``false``, and ``#`` comments (whole
+lines, or after a value: a ``#`` that follows a space, outside quotes, as in YAML).
 """
 
 from __future__ import annotations
@@ -76,6 +77,26 @@ def _split_inline(inner: str) -> list[str]:
             current += char
     parts.append(current)
     return [p.strip() for p in parts]
+
+
+def _without_comment(text: str) -> str:
+    """``text`` without a trailing ``# comment``: as in YAML, a ``#`` starts one when it follows
+    a space (``C#`` keeps its ``#``) and is outside a quoted scalar. A quote opens a scalar only
+    where one can start (after ``:``, ``-``, ``[``, ``,`` or at the start), so the apostrophe in
+    ``it's`` quotes nothing."""
+    quote = ""
+    previous = ""  # the last character that is not a space
+    for index, char in enumerate(text):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'" and previous in ("", ":", "-", "[", ","):
+            quote = char
+        elif char == "#" and (index == 0 or text[index - 1] in " \t"):
+            return text[:index].rstrip()
+        if not char.isspace():
+            previous = char
+    return text
 
 
 _KEY = re.compile(r"^([A-Za-z_][\w\-]*)\s*:(?:\s+(.*))?$")
@@ -165,8 +186,8 @@ def parse_front_matter(text: str, source: str = "<lab>") -> tuple[dict[str, Any]
     lines: list[_Line] = []
     for index in range(1, end):
         raw = raw_lines[index]
-        stripped = raw.strip()
-        if not stripped or stripped.startswith("#"):
+        stripped = _without_comment(raw.strip())
+        if not stripped:
             continue
         if "\t" in raw[: len(raw) - len(raw.lstrip())]:
             raise LabFormatError(f"{source}, line {index + 1}: indent with spaces, not tabs")

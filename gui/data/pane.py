@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import settings as app_settings
+from gui.data.columns import ColumnsBox, LeakWarnings
 from gui.data.session import DataSession
 from gui.data.text import (
     augmentation_tip,
@@ -124,7 +125,10 @@ class DataPane(QWidget):
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel_button)
         source_layout.addLayout(row)
-        source_layout.addWidget(self.status_label)
+
+        # -- a table's columns ---------------------------------------------------------------
+        self.columns_box = ColumnsBox()
+        self.columns_box.sig_changed.connect(self._on_columns_chosen)
 
         # -- split ---------------------------------------------------------------------------
         self.val_slider = QSlider(Qt.Orientation.Horizontal)
@@ -191,6 +195,7 @@ class DataPane(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(source)
+        side_layout.addWidget(self.columns_box)
         side_layout.addWidget(split)
         side_layout.addWidget(self.augment_group)
         side_layout.addWidget(self.fit_label)
@@ -243,7 +248,13 @@ class DataPane(QWidget):
         views = QWidget()
         views_layout = QVBoxLayout(views)
         views_layout.setContentsMargins(0, 0, 0, 0)
+        # Messages first, where a 1366×768 window shows them: the load's status (an error in
+        # the warning colour), then the summary with the data's notes, then any leaks.
+        self.leaks = LeakWarnings()
+        self.leaks.sig_drop.connect(self.drop_column)
+        views_layout.addWidget(self.status_label)
         views_layout.addWidget(self.summary)
+        views_layout.addWidget(self.leaks)
         views_layout.addWidget(self.tabs, 1)
 
         settings_beside_view(self, scroll, views)
@@ -311,8 +322,24 @@ class DataPane(QWidget):
     def _on_failed(self, message: str) -> None:
         self.status_label.setText(message)
         self.status_label.setStyleSheet(f"color: {WARN_COLOUR};")
-        self._bring_into_view(self.status_label)  # "Open file…" seemed to do nothing
+        self.columns_box.show_dataset(self.state.dataset)  # back to the columns in use
         self.sig_failed.emit(message)
+
+    def drop_column(self, column: str) -> None:
+        """Leave ``column`` out of the table's features and reload (a leak's Drop button)."""
+        self.columns_box.set_used(column, False)
+
+    def _on_columns_chosen(self, target: str, dropped: list[str]) -> None:
+        """Reload the table with this target and these columns left out; a choice the data
+        refuses (every feature dropped) fails with a message and changes nothing."""
+        from engine import DataRef
+
+        current = self.state.project.data
+        options = {**current.options, **self._split_options(), "target": target}
+        options.pop("drop", None)
+        if dropped:
+            options["drop"] = list(dropped)
+        self.load(DataRef(source=current.source, options=options))
 
     def _bring_into_view(self, widget: QWidget) -> None:
         """Scroll the settings column to ``widget`` once the column has laid out its new text."""
@@ -408,8 +435,14 @@ class DataPane(QWidget):
         if dataset is None:
             self.summary.setText(self.tr("No dataset loaded yet."))
             self.samples.clear()
+            self.columns_box.show_dataset(None)
+            self.leaks.show_dataset(None)
             return
         self.summary.setText(summary_html(dataset))
+        self.columns_box.show_dataset(dataset)
+        self.leaks.show_dataset(dataset)
+        if self.columns_box.isVisibleTo(self):
+            self._bring_into_view(self.columns_box)  # the Target the notes point at
         if dataset.kind == "image":
             images, labels = dataset.sample_images(PREVIEW_COUNT)
             names = dataset.class_names

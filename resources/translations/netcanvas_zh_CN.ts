@@ -408,6 +408,57 @@ Verified in ONNX Runtime on {n} real samples: the largest difference from PyTorc
     </message>
 </context>
 <context>
+    <name>ColumnsBox</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>The column the network learns to predict</source>
+        <translation>网络要学习预测的那一列</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Untick a column to leave it out of the features</source>
+        <translation>取消勾选某列即可将其排除在特征之外</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>数值型</translation>
+    </message>
+    <message>
+        <source>categorical</source>
+        <translation>类别型</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>id-like</source>
+        <translation>类似编号</translation>
+    </message>
+    <message>
+        <source>{0} (target)</source>
+        <translation>{0}（目标）</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrixView</name>
     <message>
         <source>→ {0}</source>
@@ -969,6 +1020,10 @@ Licence: {1}</source>
     <message>
         <source>created {path} ({template} on {dataset}: {samples} training samples)</source>
         <translation>已创建 {path}（{template}，数据集 {dataset}：{samples} 个训练样本）</translation>
+    </message>
+    <message>
+        <source>warning: {evidence} Leave it out: {command} ... --drop {column}</source>
+        <translation>警告：{evidence} 排除该列：{command} ... --drop {column}</translation>
     </message>
     <message>
         <source>raw pixels N×C×H×W; predict scales and normalises them itself</source>
@@ -1551,12 +1606,20 @@ Licence: {1}</source>
         <translation>“{file}”有表头，但没有数据行。</translation>
     </message>
     <message>
-        <source>Target column: &apos;{target}&apos; (choose another with the &apos;target&apos; option).</source>
-        <translation>目标列：“{target}”（可用“target”选项选择其他列）。</translation>
-    </message>
-    <message>
         <source>&apos;{name}&apos; has no column &apos;{target}&apos;. Columns: {columns}.</source>
         <translation>“{name}”没有“{target}”列。已有的列：{columns}。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has no column &apos;{column}&apos; to drop. Columns: {columns}.</source>
+        <translation>“{name}”中没有可排除的列“{column}”。现有列：{columns}。</translation>
+    </message>
+    <message>
+        <source>&apos;{target}&apos; is the target column: it cannot be dropped. Choose another target first.</source>
+        <translation>“{target}”是目标列，不能排除。请先选择另一个目标列。</translation>
+    </message>
+    <message>
+        <source>Dropping {dropped} leaves &apos;{name}&apos; with no feature columns: keep at least one column besides the target &apos;{target}&apos;.</source>
+        <translation>排除 {dropped} 后，“{name}”就没有特征列了：除目标列“{target}”外，请至少保留一列。</translation>
     </message>
     <message>
         <source>Dropped {rows} row(s) with no value in &apos;{target}&apos;.</source>
@@ -2255,6 +2318,34 @@ Licence: {1}</source>
         <translation>“{path}”中不是一个由张量组成的字典。</translation>
     </message>
     <message>
+        <source>Target column: &apos;{target}&apos;, because its name marks it as the label. Choose another under Target (CLI: --target).</source>
+        <translation>目标列：“{target}”，因为它的名字表明它是标签。可在“目标”中另选（命令行：--target）。</translation>
+    </message>
+    <message>
+        <source>Target column: &apos;{target}&apos;, the last column, since no column is named like a label ({names}). Choose another under Target (CLI: --target).</source>
+        <translation>目标列：“{target}”，即最后一列，因为没有哪一列的名字像标签（{names}）。可在“目标”中另选（命令行：--target）。</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; looks like an identifier ({distinct} different values in {rows} rows): a network can only memorise it.</source>
+        <translation>“{column}”看起来是编号（{rows} 行中有 {distinct} 个不同的值）：网络只能死记硬背它。</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; alone gives &apos;{target}&apos; in {hits} of {rows} rows checked (a threshold on its values is enough).</source>
+        <translation>在检查的 {rows} 行中，仅凭“{column}”就能在 {hits} 行得出“{target}”（对其取值设一个阈值就够了）。</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; equals &apos;{target}&apos; under another name ({mapping}) in {hits} of {rows} rows.</source>
+        <translation>在 {rows} 行中的 {hits} 行，“{column}”就是换了名字的“{target}”（{mapping}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; alone gives &apos;{target}&apos; in {hits} of {rows} rows ({mapping}).</source>
+        <translation>仅凭“{column}”就能在 {rows} 行中的 {hits} 行得出“{target}”（{mapping}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; alone explains &apos;{target}&apos; with R² = {r2:.3f} over {rows} rows.</source>
+        <translation>仅凭“{column}”就能解释“{target}”：在 {rows} 行上 R² = {r2:.3f}。</translation>
+    </message>
+    <message>
         <source>{field} is {value}, but it must be {allowed}</source>
         <translation>{field} 的值为 {value}，但它必须是{allowed}</translation>
     </message>
@@ -2610,6 +2701,21 @@ Licence: {1}</source>
     <message>
         <source>Layer palette</source>
         <translation>层面板</translation>
+    </message>
+</context>
+<context>
+    <name>LeakWarnings</name>
+    <message>
+        <source>Leak: {0}</source>
+        <translation>泄漏：{0}</translation>
+    </message>
+    <message>
+        <source>Drop &apos;{0}&apos;</source>
+        <translation>排除“{0}”</translation>
+    </message>
+    <message>
+        <source>Leave this column out of the features and reload</source>
+        <translation>将这一列排除在特征之外并重新加载</translation>
     </message>
 </context>
 <context>

@@ -146,6 +146,39 @@ def test_new_train_eval_predict_export(
     assert summary["accuracy"] == pytest.approx(record.metrics["test_accuracy"])
 
 
+def test_a_leaking_column_is_named_before_training_and_can_be_dropped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from synthetic_tables import titanic_like
+
+    monkeypatch.chdir(tmp_path)
+    titanic_like().to_csv(tmp_path / "titanic.csv", index=False)
+    new = ("new", "t.netcanvas", "--template", "mlp", "--data", "titanic.csv")
+    code, _, err = run(capsys, *new)
+    assert code == 0, err
+    assert err.splitlines() == [
+        "netcanvas-cli: warning: 'alive' equals 'survived' under another name (no → 0, yes → 1) "
+        "in 891 of 891 rows. Leave it out: netcanvas-cli new ... --drop alive"
+    ]
+    code, _, err = run(capsys, "train", "t.netcanvas", "--epochs", "1", "--quiet")
+    assert code == 0 and "'alive' equals 'survived'" in err  # train warns too
+
+    code, _, err = run(capsys, *new, "--target", "survived", "--drop", "alive,class")
+    assert code == 0 and err == "", err
+    assert load_project(tmp_path / "t.netcanvas").data.options["drop"] == ["alive", "class"]
+    code, _, err = run(capsys, "train", "t.netcanvas", "--epochs", "30", "--seed", "0")
+    assert code == 0 and err == "", err
+    accuracy = load_project(tmp_path / "t.netcanvas").runs[-1].metrics["test_accuracy"]
+    assert 0.7 <= accuracy <= 0.9, accuracy  # where an honest model lands, not 100 %
+
+    for bad, word in (
+        (("--target", "fate"), "has no column 'fate'"),
+        (("--drop", "pclass,sex,age,fare,class,alive,alone"), "no feature columns"),
+    ):
+        code, _, err = run(capsys, *new, *bad)
+        assert code == 2 and err.count("\n") == 1 and word in err, err
+
+
 def test_bad_input_exits_2_with_one_line(tmp_path: Path) -> None:
     assert_bad_input(cli("new", "x.netcanvas", "--template", "nope", cwd=tmp_path), "nope")
     assert_bad_input(cli("info", "missing.netcanvas", cwd=tmp_path), "missing.netcanvas")

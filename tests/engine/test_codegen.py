@@ -190,3 +190,53 @@ def test_scripts_train_on_tiny_datasets_and_their_weights_fit_the_engine(tmp_pat
             assert torch.allclose(engine_model(xt), script_model(xt), atol=1e-6)
         initial = build_model(project.graph, seed=project.settings.seed).state_dict()
         assert any(not torch.equal(v, initial[k]) for k, v in state.items())  # it trained
+
+
+def test_an_exported_script_runs_where_it_lands_and_user_strings_stay_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Export with the CLI, copy the script and what the export wrote to another folder, run it
+    from a third working folder: it finds its data, trains, prints a test accuracy, no
+    warnings, and none of the hostile names below runs as code."""
+    import shutil
+
+    from engine.cli import main
+    from engine.data import load_dataset
+    from engine.project import save_project
+
+    hostile = 'x"""; print("pwned"); """'
+    folder = tmp_path / "made"
+    folder.mkdir()
+    column = "a'''\\#\nprint('pwned')"
+    rows = "".join(f"{i % 5},{(i * 7) % 3},{i % 2}\n" for i in range(80))
+    (folder / "data.csv").write_text(f'"{column}",b,label\n' + rows, encoding="utf-8")
+    ref = DataRef(str(folder / "data.csv"), {"target": "label", "note": "'''\\ # \"\"\"\n"})
+    project = new_project("mlp", ref, load_dataset(ref).context())
+    project.name = hostile
+    project.settings.epochs = 1
+    save_project(project, folder / "p.netcanvas")
+    monkeypatch.chdir(folder)
+    assert main(["export-script", "p.netcanvas", "train.py"]) == 0
+    written = capsys.readouterr().out
+    assert "train.py" in written and "data.npz" in written  # the data comes by default
+    compile((folder / "train.py").read_text(encoding="utf-8"), "train.py", "exec")
+
+    landed = tmp_path / "landed"
+    landed.mkdir()
+    for name in ("train.py", "data.npz"):
+        shutil.copy(folder / name, landed / name)
+    third = tmp_path / "third"
+    third.mkdir()
+    run = subprocess.run(
+        [sys.executable, "-W", "default", str(landed / "train.py"), "--out", "w.pt"],
+        cwd=third,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "pwned" not in run.stdout + run.stderr
+    assert "Warning" not in run.stderr, run.stderr  # e.g. float() of a tensor needing grad
+    assert "epoch 1/1" in run.stdout
+    test_line = next(line for line in run.stdout.splitlines() if line.startswith("test:"))
+    assert "n 8" in test_line and "accuracy" in test_line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import os
 import signal
 import struct
 import subprocess
@@ -264,3 +265,52 @@ def test_saving_keeps_project_unchanged_and_loading_never_mutates(tmp_path: Path
     save_project(p, tmp_path / "a.netcanvas")
     assert project_to_json(p) == before
     assert isinstance(load_project(tmp_path / "a.netcanvas"), Project)
+
+
+def test_a_moved_folder_with_its_project_and_csv_still_trains(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A teacher's folder (project + CSV), moved or copied elsewhere, keeps working."""
+    import shutil
+
+    from engine.cli import main
+    from engine.data import load_dataset
+
+    folder = tmp_path / "handout"
+    folder.mkdir()
+    rows = "".join(f"{i % 7},{(i * 3) % 5},{i % 2}\n" for i in range(60))
+    (folder / "data.csv").write_text("a,b,label\n" + rows, encoding="utf-8")
+    ref = DataRef(str(folder / "data.csv"), {"drop": ["b"]})
+    project = new_project("mlp", ref, load_dataset(ref).context())
+    save_project(project, folder / "lab.netcanvas")
+    with zipfile.ZipFile(folder / "lab.netcanvas") as zf:
+        stored = json.loads(zf.read("project.json"))["data"]
+    assert stored["relative"] == "data.csv" and stored["source"] == str(folder / "data.csv")
+
+    moved = tmp_path / "student" / "handout"
+    moved.parent.mkdir()
+    shutil.move(folder, moved)
+    loaded = load_project(moved / "lab.netcanvas")
+    assert loaded.data.source == str((moved / "data.csv").resolve())
+    assert loaded.data.options == {"drop": ["b"]}
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # a third working folder
+    assert main(["train", str(moved / "lab.netcanvas"), "--epochs", "1", "--quiet"]) == 0
+    assert load_project(moved / "lab.netcanvas").runs[-1].status == "finished"
+
+
+def test_the_absolute_data_path_is_the_fallback_and_builtins_stay_ids(tmp_path: Path) -> None:
+    csv = tmp_path / "shared" / "data.csv"
+    csv.parent.mkdir()
+    csv.write_text("a,label\n" + "".join(f"{i},{i % 2}\n" for i in range(30)), encoding="utf-8")
+    project = new_project("mlp", DataRef(str(csv)))
+    (tmp_path / "p").mkdir()
+    save_project(project, tmp_path / "p" / "lab.netcanvas")
+    (tmp_path / "q" / "deeper").mkdir(parents=True)
+    alone = tmp_path / "q" / "deeper" / "lab.netcanvas"
+    os.replace(tmp_path / "p" / "lab.netcanvas", alone)  # no data beside it: the absolute path
+    assert load_project(alone).data.source == str(csv)
+    save_project(new_project("mlp", DataRef("iris")), tmp_path / "iris.netcanvas")
+    with zipfile.ZipFile(tmp_path / "iris.netcanvas") as zf:
+        assert json.loads(zf.read("project.json"))["data"] == {"source": "iris", "options": {}}

@@ -76,6 +76,7 @@ def _with(**changes: Any) -> dict[str, Any]:
         ({"runs__0__status": None}, ["runs[0].status", "None", "'finished'"]),
         ({"runs__0__history__loss": [1, {}]}, ["runs[0].history.loss[1]", "a number or null"]),
         ({"runs__0__message_template": "{x.__class__}"}, ["runs[0].message_template"]),
+        ({"runs__0__steps__epoch": [0.5, 1e300]}, ["runs[0].steps.epoch[1]", "0 to 1e+06"]),
         ({"runs__0__settings__epochs": -5}, ["runs[0].settings.epochs", "1 to 10000"]),
         ({"graph__edges__0__src": ["n1"]}, ["connection refers to a layer"]),
         ({"graph__edges__0__dst": {"id": "n1"}}, ["connection refers to a layer"]),

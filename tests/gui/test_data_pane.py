@@ -6,7 +6,7 @@ from typing import Any
 
 from pane_support import state_with
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from engine import DataRef
 from gui import i18n
@@ -110,9 +110,9 @@ def test_built_in_datasets_speak_chinese(qtbot: Any) -> None:
         i18n.install_translator(app, "en")
 
 
-def test_a_bad_files_message_is_scrolled_into_view(qtbot: Any, tmp_path: Any) -> None:
+def test_a_bad_files_message_is_in_view_at_the_top(qtbot: Any, tmp_path: Any) -> None:
     # On a lab screen the column scrolls: the message sat below the fold and "Open file…"
-    # seemed to do nothing.
+    # seemed to do nothing; so did "Loaded …" at 1366×768. Messages now head the views.
     from PySide6.QtCore import QRect
 
     state = state_with()
@@ -126,11 +126,91 @@ def test_a_bad_files_message_is_scrolled_into_view(qtbot: Any, tmp_path: Any) ->
     with qtbot.waitSignal(pane.sig_failed, timeout=30_000):
         pane.load_path(str(broken))
     label = pane.status_label
-    viewport = pane._column.viewport()
-
-    def in_view() -> bool:
-        top_left = label.mapTo(viewport, label.rect().topLeft())
-        return viewport.rect().contains(QRect(top_left, label.size()))
-
-    qtbot.waitUntil(in_view, timeout=5000)
+    qtbot.waitUntil(label.isVisible, timeout=5000)
+    top_left = label.mapTo(pane, label.rect().topLeft())
+    assert pane.rect().contains(QRect(top_left, label.size()))
+    assert top_left.y() < 40  # the first line of the views
     assert "broken.csv" in label.text()
+
+
+def _load_file(qtbot: Any, pane: DataPane, path: Any) -> Any:
+    with qtbot.waitSignal(pane.sig_loaded, timeout=30_000) as loaded:
+        pane.load_path(str(path))
+    qtbot.waitUntil(lambda: not pane.loading, timeout=5000)
+    return loaded.args[0]
+
+
+def _column_row(pane: DataPane, name: str) -> int:
+    table = pane.columns_box.table
+    return next(
+        r
+        for r in range(table.rowCount())
+        if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == name
+    )
+
+
+def test_a_tables_columns_target_and_leaks_in_the_pane(qtbot: Any, tmp_path: Any) -> None:
+    from synthetic_tables import titanic_like
+
+    frame = titanic_like()
+    frame.to_csv(tmp_path / "titanic.csv", index=False)
+    state = state_with(load=False)
+    pane = DataPane(state)
+    qtbot.addWidget(pane)
+    pane.resize(1366, 420)
+    pane.show()
+    _load_file(qtbot, pane, tmp_path / "titanic.csv")
+    box = pane.columns_box
+    assert box.isVisible() and box.target.currentText() == "survived"
+    assert "'survived', because its name marks it as the label" in pane.summary.text()
+    age = _column_row(pane, "age")
+    assert box.table.item(age, box.COL_KIND).text() == "numeric"
+    assert box.table.item(age, box.COL_MISSING).text() == str(int(frame["age"].isna().sum()))
+    assert box.table.item(_column_row(pane, "sex"), box.COL_KIND).text() == "categorical"
+    assert box.table.item(_column_row(pane, "survived"), 0).text() == "survived (target)"
+    # The leak is named with its evidence, at the top of the views, with a Drop button.
+    assert pane.leaks.isVisible() and list(pane.leaks.buttons) == ["alive"]
+    assert "'alive' equals 'survived'" in pane.leaks.findChildren(QLabel)[0].text()
+    with qtbot.waitSignal(pane.sig_loaded, timeout=30_000):
+        qtbot.mouseClick(pane.leaks.buttons["alive"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not pane.loading, timeout=5000)
+    assert state.dataset.leaks == [] and not pane.leaks.isVisible()
+    assert state.project.data.options["drop"] == ["alive"] and state.dirty
+    assert not any(name.startswith("alive") for name in state.dataset.feature_names)
+    assert box.table.item(_column_row(pane, "alive"), 0).checkState() == Qt.CheckState.Unchecked
+    # Another target, chosen in the combo box: ticket class, which 'pclass' gives away.
+    with qtbot.waitSignal(pane.sig_loaded, timeout=30_000):
+        box.target.setCurrentText("class")
+        box.target.activated.emit(box.target.currentIndex())
+    qtbot.waitUntil(lambda: not pane.loading, timeout=5000)
+    assert state.dataset.target == "class" and state.project.data.options["target"] == "class"
+    assert list(pane.leaks.buttons) == ["pclass"]
+
+
+def test_dropping_every_feature_column_says_so_and_changes_nothing(
+    qtbot: Any, tmp_path: Any
+) -> None:
+    path = tmp_path / "small.csv"
+    path.write_text("a,b,label\n" + "".join(f"{i},{i % 3},{i % 2}\n" for i in range(40)))
+    state = state_with(load=False)
+    pane = DataPane(state)
+    qtbot.addWidget(pane)
+    pane.show()
+    dataset = _load_file(qtbot, pane, path)
+    box = pane.columns_box
+    with qtbot.waitSignal(pane.sig_loaded, timeout=30_000):
+        box.set_used("a", False)
+    qtbot.waitUntil(lambda: not pane.loading, timeout=5000)
+    dataset = state.dataset
+    data_before = state.project.data.to_dict()
+    with qtbot.waitSignal(pane.sig_failed, timeout=30_000) as failed:
+        box.set_used("b", False)
+    qtbot.waitUntil(lambda: not pane.loading, timeout=5000)
+    assert (
+        "no feature columns: keep at least one column besides the target 'label'"
+        in (failed.args[0])
+    )
+    assert pane.status_label.text() == failed.args[0] and pane.status_label.isVisible()
+    assert state.dataset is dataset and state.project.data.to_dict() == data_before
+    assert box.table.item(_column_row(pane, "b"), 0).checkState() == Qt.CheckState.Checked
+    assert box.dropped() == ["a"]

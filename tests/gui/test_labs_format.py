@@ -95,6 +95,57 @@ def test_bad_lab_files_say_what_is_wrong(tmp_path: Path, text: str, message: str
     assert message in str(error.value)
 
 
+def _readme_lab_example() -> str:
+    """The lab file README.md shows under "Writing a lab", exactly as a teacher would copy it."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Writing a lab", 1)[1]
+    return section.split("```markdown\n", 1)[1].split("```\n", 1)[0]
+
+
+def test_the_readme_lab_example_loads_as_documented(tmp_path: Path) -> None:
+    path = tmp_path / "gradient-descent.md"
+    path.write_text(_readme_lab_example(), encoding="utf-8")
+    lab = read_lab(path, "en")
+    assert (lab.id, lab.title, lab.order, lab.widget) == (
+        "gradient-descent",
+        "Gradient descent and optimisers",
+        20,
+        "gradient-descent",
+    )
+    assert lab.project is not None
+    assert (lab.project.template, lab.project.data) == ("mlp", "iris")
+    assert lab.project.options == {"val_split": 0.2}
+    assert lab.project.settings == {"optimizer": "sgd", "lr": 0.1, "epochs": 20}
+    numeric, choice = lab.questions
+    assert (numeric.kind, numeric.answer, numeric.tolerance) == ("numeric", 0.5, 0.01)
+    assert numeric.explain == "Shown after a right answer."
+    assert choice.choices == ("Gradient descent", "Momentum", "Adam")
+    assert choice.answer == 2 and choice.check(2)
+    assert lab.body.startswith("Training means")
+
+
+def test_trailing_comments_are_dropped_but_not_inside_quotes() -> None:
+    data, _ = parse_front_matter(
+        "---\n"
+        "a: 0.5   # a comment\n"
+        'b: "keep # this"  # not this\n'
+        "c: C# stays\n"
+        "d: it's here # gone\n"
+        "e: [x, 'y # z']  # gone\n"
+        "f:   # a mapping follows\n"
+        "  - one  # gone\n"
+        "---\n"
+    )
+    assert data == {
+        "a": 0.5,
+        "b": "keep # this",
+        "c": "C# stays",
+        "d": "it's here",
+        "e": ["x", "y # z"],
+        "f": ["one"],
+    }
+
+
 def test_numeric_tolerance_is_absolute() -> None:
     q = Question("q", "numeric", "?", answer=692352, tolerance=0)
     assert q.check("692352") and not q.check("692351")
