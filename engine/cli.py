@@ -534,7 +534,57 @@ def cmd_predict(args: argparse.Namespace) -> int:
 
     from engine.metrics import predict_proba
 
-    source = Path(args.input)
+    raw = _read_array(args.input)
+    out = _output_path(args.out)
+    project = _load(args.project)
+    dataset = _dataset_for(project)
+    model = _model(project, dataset)
+    result = predict_proba(model, dataset, raw, device=_device(args.device))
+    _atomic(out, lambda tmp: np.save(tmp, result))
+    wrote = QT_TRANSLATE_NOOP("Engine", "wrote {path} ({shape} {writes})")
+    shape = "×".join(map(str, result.shape))
+    print(say(wrote, path=out, shape=shape, writes=output_format(project)["predict_writes"]))
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    """A heat map of why the model gives one sample its class (the same maps as the Evaluate
+    pane's Explain tab)."""
+    import numpy as np
+
+    from engine.explain import explain
+
+    raw = _read_array(args.input)
+    out = _output_path(args.out)
+    project = _load(args.project)
+    dataset = _dataset_for(project)
+    model = _model(project, dataset)
+    if raw.ndim == len(dataset.input_shape) + 1 and raw.shape[0] == 1:
+        raw = raw[0]  # one sample given as a batch of one
+    result = explain(model, dataset, raw, args.method, target=args.target, layer=args.layer)
+    _atomic(out, lambda tmp: np.save(tmp, result.heatmap))
+    explained = QT_TRANSLATE_NOOP(
+        "Engine", "wrote {path} ({method}, {shape}, class {name} at probability {p:.1%})"
+    )
+    shape = "×".join(map(str, result.heatmap.shape))
+    print(
+        say(
+            explained,
+            path=out,
+            method=result.method + (f" on {result.layer}" if result.layer else ""),
+            shape=shape,
+            name=result.target_name,
+            p=result.probability,
+        )
+    )
+    return 0
+
+
+def _read_array(path: str) -> Any:
+    """One array from a .npy file (never a pickle); a plain message when it is not one."""
+    import numpy as np
+
+    source = Path(path)
     if not source.is_file():
         raise UsageError(
             QT_TRANSLATE_NOOP("Engine", "Cannot read {path}: there is no such file."), path=source
@@ -552,16 +602,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
             QT_TRANSLATE_NOOP("Engine", "{path} holds several arrays; pass one .npy array."),
             path=source,
         )
-    out = _output_path(args.out)
-    project = _load(args.project)
-    dataset = _dataset_for(project)
-    model = _model(project, dataset)
-    result = predict_proba(model, dataset, raw, device=_device(args.device))
-    _atomic(out, lambda tmp: np.save(tmp, result))
-    wrote = QT_TRANSLATE_NOOP("Engine", "wrote {path} ({shape} {writes})")
-    shape = "×".join(map(str, result.shape))
-    print(say(wrote, path=out, shape=shape, writes=output_format(project)["predict_writes"]))
-    return 0
+    return raw
 
 
 def _atomic(path: Path, write: Any) -> None:
@@ -706,6 +747,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="OUT.npy")
     p.add_argument("--device")
     p.set_defaults(func=cmd_predict)
+
+    p = sub.add_parser("explain", help="a heat map of why the model classifies one image so")
+    p.add_argument("project", metavar="PROJECT")
+    p.add_argument("input", metavar="INPUT.npy", help="one raw sample, as the dataset stores it")
+    p.add_argument("--method", choices=["saliency", "gradcam", "occlusion"], default="saliency")
+    p.add_argument("--target", type=int, help="the class to explain (default: the predicted one)")
+    p.add_argument("--layer", help="Grad-CAM's Conv2d layer (default: the last one)")
+    p.add_argument("--out", required=True, metavar="MAP.npy")
+    p.set_defaults(func=cmd_explain)
 
     p = sub.add_parser("export-onnx", help="verified single-file ONNX export")
     p.add_argument("project", metavar="PROJECT")

@@ -81,6 +81,49 @@ def top_k_accuracy(scores: NDArray[Any], y_true: IntArray, k: int) -> float:
     return float((top == np.asarray(y_true)[:, None]).any(axis=1).mean())
 
 
+@dataclass
+class ClassCurve:
+    """One class against the rest: its ROC curve with the area under it, and its
+    precision–recall curve with the average precision (scikit-learn's definitions)."""
+
+    name: str
+    fpr: FloatArray
+    tpr: FloatArray
+    auc: float  # NaN when the split has no sample (or only samples) of the class
+    recall: FloatArray
+    precision: FloatArray
+    average_precision: float
+
+
+def ranking_curves(scores: NDArray[Any], positive: NDArray[Any]) -> tuple[FloatArray, ...]:
+    """ROC (fpr, tpr) and precision–recall (recall, precision) points of ``scores`` ranking the
+    ``positive`` samples first, one point per distinct score, plus AUC and average precision."""
+    order = np.argsort(-np.asarray(scores, np.float64), kind="mergesort")
+    ranked = np.asarray(scores, np.float64)[order]
+    hits = np.asarray(positive, bool)[order]
+    last_of_score = np.r_[np.flatnonzero(np.diff(ranked)), ranked.size - 1]
+    tps = np.cumsum(hits)[last_of_score].astype(np.float64)
+    fps = (last_of_score + 1) - tps
+    n_pos, n_neg = float(hits.sum()), float(hits.size - hits.sum())
+    tpr = np.r_[0.0, tps / n_pos] if n_pos else np.full(tps.size + 1, np.nan)
+    fpr = np.r_[0.0, fps / n_neg] if n_neg else np.full(fps.size + 1, np.nan)
+    auc = float(np.sum(np.diff(fpr) * (tpr[1:] + tpr[:-1]) / 2)) if n_pos and n_neg else math.nan
+    recall = np.r_[0.0, tps / n_pos] if n_pos else np.zeros(tps.size + 1)
+    precision = np.r_[1.0, tps / (tps + fps)]
+    ap = float(np.sum(np.diff(recall) * precision[1:])) if n_pos else math.nan
+    return fpr, tpr, np.array([auc]), recall, precision, np.array([ap])
+
+
+def one_vs_rest_curves(probs: NDArray[Any], y_true: IntArray, names: list[str]) -> list[ClassCurve]:
+    """A ``ClassCurve`` per class of an N×K probability matrix."""
+    curves = []
+    for k in range(probs.shape[1] if probs.ndim == 2 else 0):
+        fpr, tpr, auc, recall, precision, ap = ranking_curves(probs[:, k], y_true == k)
+        name = names[k] if k < len(names) else str(k)
+        curves.append(ClassCurve(name, fpr, tpr, float(auc[0]), recall, precision, float(ap[0])))
+    return curves
+
+
 def regression_scores(y_true: NDArray[Any], y_pred: NDArray[Any]) -> dict[str, float]:
     """MSE, MAE and R² (uniform average over outputs, as scikit-learn's defaults)."""
     t = np.asarray(y_true, np.float64).reshape(len(y_true), -1)
@@ -124,6 +167,7 @@ class EvalReport:
     y_pred: NDArray[Any] = field(default_factory=lambda: np.zeros(0, np.int64))
     confidence: NDArray[np.float32] = field(default_factory=lambda: np.zeros(0, np.float32))
     class_names: list[str] = field(default_factory=list)
+    curves: list[ClassCurve] = field(default_factory=list)  # ROC and precision–recall per class
     non_finite: int = 0  # samples whose outputs hold NaN or infinity: the metrics mean nothing
 
     def misclassified(self) -> list[tuple[int, int, int, float]]:
@@ -138,6 +182,18 @@ class EvalReport:
             for i in order
         ]
 
+    def ranking_averages(self) -> dict[str, float]:
+        """Macro means of the per-class ROC AUC and average precision (classes the split can
+        score: with samples of it and of the rest)."""
+        aucs = [c.auc for c in self.curves if math.isfinite(c.auc)]
+        aps = [c.average_precision for c in self.curves if math.isfinite(c.average_precision)]
+        out = {}
+        if aucs:
+            out["roc_auc"] = float(np.mean(aucs))
+        if aps:
+            out["average_precision"] = float(np.mean(aps))
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able summary (what ``netcanvas-cli eval --json`` prints)."""
         out: dict[str, Any] = {"task": self.task, "split": self.split, "n": self.n}
@@ -150,6 +206,8 @@ class EvalReport:
                 out[f"weighted_{key}"] = value
             for k, value in sorted(self.top_k.items()):
                 out[f"top_{k}_accuracy"] = value
+            for key, value in self.ranking_averages().items():
+                out[f"macro_{key}"] = value
         for key in ("mse", "mae", "r2", "nats_per_char", "perplexity"):
             value = getattr(self, key)
             if value is not None:
@@ -285,7 +343,19 @@ def evaluate(
             k: top_k_accuracy(report.probs, report.y_true, k) for k in (3, 5) if num_classes > k
         }
     _fill_class_metrics(report, num_classes)
+    if not text:
+        _add_ranking_metrics(report)
     return report
+
+
+def _add_ranking_metrics(report: EvalReport) -> None:
+    """Per-class ROC and precision–recall curves, their AUC and AP in the per-class rows (None
+    where the split cannot score a class)."""
+    report.curves = one_vs_rest_curves(report.probs, report.y_true, report.class_names)
+    for row, curve in zip(report.per_class, report.curves, strict=False):
+        row["roc_auc"] = curve.auc if math.isfinite(curve.auc) else None
+        ap = curve.average_precision
+        row["average_precision"] = ap if math.isfinite(ap) else None
 
 
 def _fill_class_metrics(report: EvalReport, num_classes: int) -> None:

@@ -23,6 +23,7 @@ from engine.metrics import (
     confusion_matrix,
     evaluate,
     feature_maps,
+    one_vs_rest_curves,
     per_class_scores,
     predict_proba,
     regression_scores,
@@ -30,6 +31,29 @@ from engine.metrics import (
     top_k_accuracy,
 )
 from engine.types import NetCanvasError
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_roc_and_precision_recall_match_scikit_learn(seed: int) -> None:
+    """One-vs-rest ROC AUC and average precision, ties in the scores included (rounded
+    probabilities), as scikit-learn computes them; a class absent from the split has none."""
+    rng = np.random.default_rng(seed)
+    k, n = int(rng.integers(2, 6)), int(rng.integers(5, 200))
+    probs = np.round(rng.dirichlet(np.ones(k), n), int(rng.integers(1, 4)))
+    y_true = rng.integers(0, k - 1 if seed == 0 else k, n)  # seed 0: the last class is absent
+    curves = one_vs_rest_curves(probs, y_true, [f"c{i}" for i in range(k)])
+    for c, curve in enumerate(curves):
+        positive = y_true == c
+        if positive.all() or not positive.any():
+            assert np.isnan(curve.auc)
+            continue
+        assert curve.auc == pytest.approx(skm.roc_auc_score(positive, probs[:, c]), abs=1e-12)
+        assert curve.average_precision == pytest.approx(
+            skm.average_precision_score(positive, probs[:, c]), abs=1e-12
+        )
+        fpr, tpr, _ = skm.roc_curve(positive, probs[:, c], drop_intermediate=False)
+        np.testing.assert_allclose(curve.fpr, fpr)
+        np.testing.assert_allclose(curve.tpr, tpr)
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -106,8 +130,12 @@ def test_evaluate_classification_report() -> None:
     for index, true, pred, conf in wrong:
         assert true != pred and conf == pytest.approx(float(probs[index].max()))
     summary = report.to_dict()
-    json.dumps(summary)
-    assert {"accuracy", "loss", "macro_f1", "n"} <= summary.keys()
+    json.dumps(summary, allow_nan=False)
+    assert {"accuracy", "loss", "macro_f1", "n", "macro_roc_auc"} <= summary.keys()
+    assert summary["macro_roc_auc"] == pytest.approx(
+        skm.roc_auc_score(report.y_true, probs, multi_class="ovr", labels=[0, 1, 2])
+    )
+    assert [row["roc_auc"] for row in report.per_class] == [c.auc for c in report.curves]
 
 
 def test_evaluate_falls_back_to_val_and_handles_regression_and_binary() -> None:

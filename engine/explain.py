@@ -1,0 +1,208 @@
+"""Why did the network decide? Heat maps over an input image: gradient saliency, Grad-CAM on a
+convolution layer, and occlusion. Written directly (a few dozen lines each) rather than with
+captum, which the offline installer would carry for three methods.
+
+Each map is H×W in [0, 1] at the input's size: 1 marks what mattered most for the class
+explained (by default the one predicted).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from engine.messages import QT_TRANSLATE_NOOP
+from engine.types import NetCanvasError
+
+if TYPE_CHECKING:
+    import torch
+    from torch import nn
+
+    from engine.data import Dataset
+
+METHODS = ("saliency", "gradcam", "occlusion")
+
+
+@dataclass
+class Explanation:
+    method: str
+    heatmap: NDArray[np.float32]  # H×W in [0, 1]
+    target: int  # the class explained
+    target_name: str
+    probability: float  # the model's probability of that class for this input
+    layer: str = ""  # Grad-CAM's convolution layer
+
+
+def conv_layers(model: nn.Module) -> list[str]:
+    """The names of the model's 2-D convolution layers, input side first (Grad-CAM's choices)."""
+    from torch import nn as tnn
+
+    return [name for name, m in model.named_modules() if isinstance(m, tnn.Conv2d)]
+
+
+def explain(
+    model: nn.Module,
+    dataset: Dataset,
+    raw_x: Any,
+    method: str = "saliency",
+    target: int | None = None,
+    layer: str | None = None,
+) -> Explanation:
+    """A heat map of why ``model`` gives ``raw_x`` (one raw sample, as the dataset stores it)
+    the class ``target`` (default: the predicted one). Grad-CAM uses ``layer`` (default: the
+    last convolution layer)."""
+    import torch
+
+    from engine.metrics import _raw_batch, class_probabilities, model_device
+
+    if dataset.kind != "image" or dataset.task not in ("classification", "binary"):
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP("Engine", "Explanations are made for image classifiers.")
+        )
+    if method not in METHODS:
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP("Engine", "Unknown explanation method '{method}' (use {methods})."),
+            method=method,
+            methods=", ".join(METHODS),
+        )
+    device = model_device(model)
+    x = dataset.preprocess(_raw_batch(dataset, raw_x)[:1].to(device))
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            probs = class_probabilities(model(x), dataset.task)[0]
+        classes = probs.shape[0]
+        chosen = int(probs.argmax()) if target is None else int(target)
+        if not 0 <= chosen < classes:
+            raise NetCanvasError(
+                QT_TRANSLATE_NOOP("Engine", "Class {target} does not exist (0 to {last})."),
+                target=chosen,
+                last=classes - 1,
+            )
+        used_layer = ""
+        if method == "saliency":
+            heat = _saliency(model, x, dataset.task, chosen)
+        elif method == "gradcam":
+            used_layer = _gradcam_layer(model, layer)
+            heat = _gradcam(model, x, dataset.task, chosen, used_layer)
+        else:
+            heat = _occlusion(model, x, dataset, chosen, probs)
+    finally:
+        model.train(was_training)
+    names = list(dataset.class_names)
+    return Explanation(
+        method=method,
+        heatmap=_unit(heat),
+        target=chosen,
+        target_name=names[chosen] if chosen < len(names) else str(chosen),
+        probability=float(probs[chosen]),
+        layer=used_layer,
+    )
+
+
+def _score(out: torch.Tensor, task: str, target: int) -> torch.Tensor:
+    """The quantity a class's explanation follows: its logit (for a one-logit binary head, the
+    logit for class 1 and its negative for class 0)."""
+    if task == "binary" and (out.ndim == 1 or out.shape[-1] == 1):
+        logit = out.reshape(-1)[0]
+        return logit if target == 1 else -logit
+    return out[0, target]
+
+
+def _saliency(model: nn.Module, x: torch.Tensor, task: str, target: int) -> torch.Tensor:
+    """|∂ score / ∂ pixel|, the largest over the colour channels."""
+    import torch
+
+    pixels = x.detach().clone().requires_grad_(True)
+    with torch.enable_grad():
+        (grad,) = torch.autograd.grad(_score(model(pixels), task, target), pixels)
+    return grad[0].abs().amax(dim=0)
+
+
+def _gradcam_layer(model: nn.Module, layer: str | None) -> str:
+    layers = conv_layers(model)
+    if not layers:
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP("Engine", "Grad-CAM needs a network with a Conv2d layer.")
+        )
+    if layer is None:
+        return layers[-1]  # the last one sees the most: its maps are the most semantic
+    if layer not in layers:
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{layer}' is not a Conv2d layer of this network (it has {layers})."
+            ),
+            layer=layer,
+            layers=", ".join(layers),
+        )
+    return layer
+
+
+def _gradcam(model: nn.Module, x: torch.Tensor, task: str, target: int, layer: str) -> torch.Tensor:
+    """ReLU(Σ_c α_c A_c) with α_c the mean gradient of the score over channel c's map, scaled up
+    to the input's size (Selvaraju et al., 2017)."""
+    import torch
+    from torch.nn import functional
+
+    captured: list[torch.Tensor] = []
+    handle = dict(model.named_modules())[layer].register_forward_hook(
+        lambda _m, _i, output: captured.append(output)
+    )
+    try:
+        with torch.enable_grad():
+            score = _score(model(x), task, target)
+            (grad,) = torch.autograd.grad(score, captured[0])
+    finally:
+        handle.remove()
+    maps = captured[0].detach()[0]
+    weights = grad[0].mean(dim=(1, 2))
+    cam = torch.relu((weights[:, None, None] * maps).sum(dim=0))
+    size = tuple(x.shape[-2:])
+    return functional.interpolate(cam[None, None], size=size, mode="bilinear")[0, 0]
+
+
+def _occlusion(
+    model: nn.Module, x: torch.Tensor, dataset: Dataset, target: int, probs: torch.Tensor
+) -> torch.Tensor:
+    """How much the class's probability drops when a square patch is blanked (to what an empty
+    raw image becomes), averaged over the patches covering each pixel (Zeiler & Fergus, 2014)."""
+    import torch
+
+    from engine.metrics import class_probabilities
+
+    height, width = x.shape[-2:]
+    patch = max(2, min(height, width) // 7)
+    stride = max(1, patch // 2)
+    blank_raw = torch.zeros((1, *dataset.input_shape), dtype=torch.uint8, device=x.device)
+    blank = dataset.preprocess(blank_raw)
+    corners = [
+        (top, left)
+        for top in range(0, max(1, height - patch + 1), stride)
+        for left in range(0, max(1, width - patch + 1), stride)
+    ]
+    drop = torch.zeros((height, width), device=x.device)
+    cover = torch.zeros((height, width), device=x.device)
+    with torch.no_grad():
+        for start in range(0, len(corners), 64):
+            chunk = corners[start : start + 64]
+            batch = x.repeat(len(chunk), 1, 1, 1)
+            for i, (top, left) in enumerate(chunk):
+                window = (slice(top, top + patch), slice(left, left + patch))
+                batch[i, :, window[0], window[1]] = blank[0, :, window[0], window[1]]
+            occluded = class_probabilities(model(batch), dataset.task)[:, target]
+            for (top, left), p in zip(chunk, occluded, strict=True):
+                drop[top : top + patch, left : left + patch] += probs[target] - p
+                cover[top : top + patch, left : left + patch] += 1
+    return torch.clamp(drop / cover.clamp(min=1), min=0)
+
+
+def _unit(heat: torch.Tensor) -> NDArray[np.float32]:
+    """Scaled to [0, 1] (all zeros when nothing mattered: a flat map, not a division by 0)."""
+    array = heat.detach().float().cpu().numpy()
+    array = np.nan_to_num(array, nan=0.0, posinf=0.0, neginf=0.0)
+    top = float(array.max()) if array.size else 0.0
+    return (array / top if top > 0 else np.zeros_like(array)).astype(np.float32)
