@@ -202,7 +202,8 @@ def _occlusion(
 
 def _unit(heat: torch.Tensor) -> NDArray[np.float32]:
     """Scaled to [0, 1] (all zeros when nothing mattered: a flat map, not a division by 0)."""
-    array = heat.detach().float().cpu().numpy()
-    array = np.nan_to_num(array, nan=0.0, posinf=0.0, neginf=0.0)
+    array: NDArray[np.float32] = np.nan_to_num(
+        heat.detach().float().cpu().numpy(), nan=0.0, posinf=0.0, neginf=0.0
+    ).astype(np.float32)
     top = float(array.max()) if array.size else 0.0
-    return (array / top if top > 0 else np.zeros_like(array)).astype(np.float32)
+    return array / np.float32(top) if top > 0 else np.zeros_like(array)
