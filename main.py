@@ -63,9 +63,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--pane",
-        choices=["editor", "data", "training", "evaluate", "misclassified", "draw", "labs"],
+        choices=[
+            "editor",
+            "data",
+            "training",
+            "evaluate",
+            "misclassified",
+            "draw",
+            "explain",
+            "roc",
+            "labs",
+        ],
         default="editor",
-        help="with --screenshot: what to show (misclassified and draw are Evaluate tabs)",
+        help="with --screenshot: what to show (misclassified, draw, explain and roc are Evaluate tabs)",
     )
     parser.add_argument("--lang", choices=["en", "zh_CN"], help="interface language")
     parser.add_argument(

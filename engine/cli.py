@@ -552,7 +552,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     pane's Explain tab)."""
     import numpy as np
 
-    from engine.explain import explain
+    from engine.explanations import explain
 
     raw = _read_array(args.input)
     out = _output_path(args.out)

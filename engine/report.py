@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.analysis import summary_rows
 from engine.export_files import write_text_file
-from engine.report_svg import SERIES_COLOURS, Series, line_chart_svg, network_svg
+from engine.report_svg import SERIES_COLOURS, Series, line_chart_svg, network_svg, xy_chart_svg
 from engine.types import RunRecord
 
 if TYPE_CHECKING:
@@ -266,13 +266,44 @@ def _evaluation_section(report: EvalReport | None) -> str:
         out += "<h3>Confusion matrix</h3>" + confusion_html(report.confusion, report.class_names)
     if report.per_class:
         per_class = [
-            [c["name"], c["precision"], c["recall"], c["f1"], int(c["support"])]
+            [
+                c["name"],
+                c["precision"],
+                c["recall"],
+                c["f1"],
+                c.get("roc_auc"),
+                c.get("average_precision"),
+                int(c["support"]),
+            ]
             for c in report.per_class
         ]
         out += "<h3>Per class</h3>" + _table(
-            ["Class", "Precision", "Recall", "F1", "Support"], per_class
+            ["Class", "Precision", "Recall", "F1", "ROC AUC", "Avg. precision", "Support"],
+            per_class,
         )
+    out += _ranking_charts(report)
     return out
+
+
+def _ranking_charts(report: EvalReport) -> str:
+    """Each class against the rest: ROC and precision–recall, the ten weakest by AUC."""
+    scored = sorted((c for c in report.curves if math.isfinite(c.auc)), key=lambda c: c.auc)
+    if not scored:
+        return ""
+    shown = scored[:10]
+    roc = [(f"{c.name} (AUC {c.auc:.3f})", c.fpr, c.tpr) for c in shown]
+    pr = [(f"{c.name} (AP {c.average_precision:.3f})", c.recall, c.precision) for c in shown]
+    note = (
+        ""
+        if len(scored) == len(shown)
+        else f"<p class='muted'>The ten classes of {len(scored)} with the lowest AUC.</p>"
+    )
+    return (
+        "<h3>ROC and precision–recall, one class against the rest</h3>"
+        + note
+        + xy_chart_svg(roc, "ROC", "false positive rate", "true positive rate", diagonal=True)
+        + xy_chart_svg(pr, "Precision–recall", "recall", "precision")
+    )
 
 
 def _cards(project: Project, run: RunRecord | None, report: EvalReport | None) -> str:

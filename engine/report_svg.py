@@ -302,3 +302,67 @@ def _curve(s: Series, sx: Callable[[float], float], sy: Callable[[float], float]
                 for p in points
             )
     return out
+
+
+def xy_chart_svg(
+    curves: Sequence[tuple[str, Sequence[float], Sequence[float]]],
+    title: str,
+    x_label: str,
+    y_label: str,
+    diagonal: bool = False,
+    size: float = 300.0,
+) -> str:
+    """Curves on the unit square (ROC, precision–recall): ``(name, xs, ys)`` each, up to ten,
+    with an optional chance diagonal."""
+    left, right, top, bottom = 46.0, 150.0, 30.0, 40.0
+    side = size - top - bottom
+    width = left + side + right
+
+    def point(x: float, y: float) -> str:
+        return f"{_fmt(left + x * side)},{_fmt(top + (1 - y) * side)}"
+
+    out = [
+        f'<svg {_SVG_ROOT} class="chart" role="img" viewBox="0 0 {_fmt(width)} {_fmt(size)}" '
+        f'width="{_fmt(width)}" height="{_fmt(size)}">',
+        f"<title>{escape(title)}</title>",
+        f'<text x="{_fmt(left)}" y="18" {_STYLE["title"]}>{escape(title)}</text>',
+        f'<rect x="{_fmt(left)}" y="{_fmt(top)}" width="{_fmt(side)}" height="{_fmt(side)}" '
+        'fill="none" stroke="#8a8f98"/>',
+    ]
+    for tick in (0.0, 0.5, 1.0):
+        out.append(
+            f'<text x="{_fmt(left + tick * side)}" y="{_fmt(top + side + 14)}" '
+            f'{_STYLE["tick"]} text-anchor="middle">{tick:g}</text>'
+            f'<text x="{_fmt(left - 6)}" y="{_fmt(top + (1 - tick) * side + 4)}" '
+            f'{_STYLE["tick"]} text-anchor="end">{tick:g}</text>'
+        )
+    out.append(
+        f'<text x="{_fmt(left + side / 2)}" y="{_fmt(size - 6)}" {_STYLE["axis"]} '
+        f'text-anchor="middle">{escape(x_label)}</text>'
+        f'<text x="12" y="{_fmt(top + side / 2)}" {_STYLE["axis"]} text-anchor="middle" '
+        f'transform="rotate(-90 12 {_fmt(top + side / 2)})">{escape(y_label)}</text>'
+    )
+    if diagonal:
+        out.append(
+            f'<polyline points="{point(0, 0)} {point(1, 1)}" fill="none" stroke="#999999" '
+            'stroke-dasharray="4 3"/>'
+        )
+    for index, (name, xs, ys) in enumerate(curves[:10]):
+        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+        dash = ' stroke-dasharray="5 3"' if index >= len(SERIES_COLOURS) else ""
+        points = " ".join(
+            point(float(x), float(y))
+            for x, y in zip(xs, ys, strict=False)
+            if math.isfinite(float(x)) and math.isfinite(float(y))
+        )
+        legend_y = top + 10 + index * 15
+        out.append(
+            f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="1.8"{dash}/>'
+            f'<line x1="{_fmt(left + side + 12)}" x2="{_fmt(left + side + 28)}" '
+            f'y1="{_fmt(legend_y - 4)}" y2="{_fmt(legend_y - 4)}" stroke="{colour}" '
+            f'stroke-width="2.2"{dash}/>'
+            f'<text x="{_fmt(left + side + 32)}" y="{_fmt(legend_y)}" {_STYLE["legend"]}>'
+            f"{escape(_clip(name, 20))}</text>"
+        )
+    out.append("</svg>")
+    return "\n".join(out)

@@ -31,6 +31,8 @@ PANES: dict[str, tuple[str | None, bool]] = {
     "evaluate": ("evaluate_dock", True),  # the confusion matrix, its most confused cell opened
     "misclassified": ("evaluate_dock", True),
     "draw": ("evaluate_dock", True),  # the draw pad with a 7 drawn on it
+    "explain": ("evaluate_dock", True),  # the most confident mistake explained (Grad-CAM)
+    "roc": ("evaluate_dock", True),  # ROC and precision–recall curves per class
     "labs": ("labs_dock", False),
 }
 LAB = "gradient-descent"  # the lab the Labs pane shows
@@ -94,6 +96,8 @@ def _select_layer(window: MainWindow, name: str) -> None:
 
 
 def _prepare(window: MainWindow, pane: str) -> None:
+    from gui.self_test import _wait_until
+
     dock_name, needs_model = PANES[pane]
     evaluate = window.evaluate_pane
     if needs_model:
@@ -116,6 +120,16 @@ def _prepare(window: MainWindow, pane: str) -> None:
         evaluate.refresh()
         evaluate.tabs.setCurrentIndex(evaluate.tab_draw)
         evaluate.drawpad.draw_line(SEVEN)
+    elif pane == "explain":
+        report = evaluate.refresh()
+        wrong = report.misclassified() if report is not None else []
+        tab = evaluate.explain_tab
+        tab.method.setCurrentIndex(tab.method.findData("gradcam"))
+        evaluate.explain(wrong[0][0] if wrong else 0)
+        _wait_until(lambda: tab.heatmap is not None, 60, "the explanation")
+    elif pane == "roc":
+        evaluate.refresh()
+        evaluate.tabs.setCurrentIndex(evaluate.tab_ranking)
     elif pane == "labs":
         window.labs_panel.show_lab(LAB)
 

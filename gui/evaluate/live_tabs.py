@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -31,6 +32,76 @@ if TYPE_CHECKING:
 MAX_CHANNELS = 32  # feature maps shown per layer; more would only shrink each one
 
 
+class SampleSource(QWidget):
+    """Which image a tab looks inside: a sample of the evaluated split by its number (the
+    numbers the galleries show), or the drawing."""
+
+    sig_changed = Signal()
+
+    def __init__(
+        self,
+        state: ProjectDocument,
+        drawpad: DrawPad,
+        split_name: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.drawpad = drawpad
+        self.split_name = split_name
+        self.source = QComboBox()
+        self.source.addItem(self.tr("Test sample"), "sample")
+        self.source.addItem(self.tr("My drawing"), "drawing")
+        self.source.currentIndexChanged.connect(lambda _i: self.sig_changed.emit())
+        self.sample = QSpinBox()
+        self.sample.setRange(0, 0)
+        self.sample.valueChanged.connect(lambda _v: self.sig_changed.emit())
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Input")))
+        row.addWidget(self.source)
+        row.addWidget(QLabel(self.tr("sample #")))
+        row.addWidget(self.sample)
+
+    @property
+    def drawing(self) -> bool:
+        return bool(self.source.currentData() == "drawing")
+
+    def show_sample(self, index: int) -> None:
+        """Look at test sample ``index`` (one change, one refresh)."""
+        self.blockSignals(True)
+        try:
+            self.source.setCurrentIndex(self.source.findData("sample"))
+            self.sample.setMaximum(max(index, self.sample.maximum()))
+            self.sample.setValue(index)
+        finally:
+            self.blockSignals(False)
+        self.sig_changed.emit()
+
+    def label(self) -> tuple[int, str] | None:
+        """(number, class name) of the sample looked at; None for the drawing."""
+        dataset = self.state.dataset
+        if self.drawing or dataset is None:
+            return None
+        split = dataset.split(self.split_name())
+        index = min(self.sample.value(), len(split) - 1)
+        names = list(dataset.class_names)
+        true = int(split.y[index])
+        return index, names[true] if true < len(names) else str(true)
+
+    def raw(self) -> np.ndarray | None:
+        """The chosen image as a raw batch of one (1×C×H×W), or None without image data."""
+        dataset = self.state.dataset
+        if dataset is None or dataset.kind != "image":
+            return None
+        if self.drawing:
+            return self.drawpad.to_raw(tuple(dataset.input_shape))
+        split = dataset.split(self.split_name())
+        self.sample.setMaximum(max(0, len(split) - 1))
+        index = min(self.sample.value(), len(split) - 1)
+        return split.x[index : index + 1].detach().cpu().numpy()
+
+
 class FeatureMapsTab(QWidget):
     """What each convolution layer produces for one test sample or the drawing."""
 
@@ -39,26 +110,19 @@ class FeatureMapsTab(QWidget):
         state: ProjectDocument,
         session: EvaluationSession,
         drawpad: DrawPad,
+        split_name: Callable[[], str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.state = state
         self.session = session
-        self.drawpad = drawpad
-        self.source = QComboBox()
-        self.source.addItem(self.tr("Test sample"), "sample")
-        self.source.addItem(self.tr("My drawing"), "drawing")
-        self.source.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.sample = QSpinBox()
-        self.sample.setRange(0, 0)
-        self.sample.valueChanged.connect(lambda _v: self.refresh())
+        self.input = SampleSource(state, drawpad, split_name)
+        self.input.sig_changed.connect(self.refresh)
+        self.source, self.sample = self.input.source, self.input.sample
         self.input_view = ImageGrid(cell=84)
         self.input_view.setMaximumWidth(110)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Input")))
-        controls.addWidget(self.source)
-        controls.addWidget(QLabel(self.tr("sample #")))
-        controls.addWidget(self.sample)
+        controls.addWidget(self.input)
         controls.addStretch(1)
         self.message = QLabel()
         self._layers = QWidget()
@@ -85,7 +149,7 @@ class FeatureMapsTab(QWidget):
         )
 
     def drawing_changed(self) -> None:
-        if self.source.currentData() == "drawing":
+        if self.input.drawing:
             self.refresh()
 
     def showEvent(self, event: Any) -> None:
@@ -93,24 +157,13 @@ class FeatureMapsTab(QWidget):
         if self._stale:
             self.refresh()
 
-    def _raw_input(self) -> np.ndarray | None:
-        dataset = self.state.dataset
-        if dataset is None or dataset.kind != "image":
-            return None
-        if self.source.currentData() == "drawing":
-            return self.drawpad.to_raw(tuple(dataset.input_shape))
-        split = dataset.test if dataset.test is not None else dataset.val
-        self.sample.setMaximum(max(0, len(split) - 1))
-        index = min(self.sample.value(), len(split) - 1)
-        return split.x[index : index + 1].detach().cpu().numpy()
-
     def refresh(self) -> None:
         """Recompute the maps (only while visible: hidden tabs stay stale until shown)."""
         if not self.isVisible():
             self._stale = True
             return
         self._stale = False
-        raw = self._raw_input()
+        raw = self.input.raw()
         if raw is None or not self.session.can_inspect():
             self.message.setText(self.tr("Train a network on images to see its feature maps."))
             return

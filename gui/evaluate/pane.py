@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from gui.evaluate.draw_tab import DrawTab
+from gui.evaluate.explain_tab import ExplainTab
 from gui.evaluate.live_tabs import FeatureMapsTab, TextGeneratorTab
 from gui.evaluate.session import EvaluationSession
 from gui.evaluate.views import (
     ConfusionMatrixView,
     DecisionBoundaryView,
     PredictionScatter,
+    RankingCurvesView,
 )
 from gui.widgets.gallery import ImageGrid
 from gui.widgets.message_bar import MessageBar
@@ -116,7 +118,15 @@ class EvaluatePane(QWidget):
 
         # -- per class ---------------------------------------------------------------------------
         self.per_class = _table(
-            [self.tr("class"), self.tr("precision"), self.tr("recall"), "F1", self.tr("support")]
+            [
+                self.tr("class"),
+                self.tr("precision"),
+                self.tr("recall"),
+                "F1",
+                "ROC AUC",
+                self.tr("avg. precision"),
+                self.tr("support"),
+            ]
         )
 
         # -- misclassified -------------------------------------------------------------------------
@@ -145,9 +155,22 @@ class EvaluatePane(QWidget):
         self.drawpad = self.draw_tab.pad
         self.probability_bars = self.draw_tab.probability_bars
         self.gallery_indices: list[int] = []
+        self._wrong: list[tuple[int, int, int, float]] = []  # the misclassified shown
 
-        self.feature_maps = FeatureMapsTab(state, self.session, self.drawpad)
+        self.feature_maps = FeatureMapsTab(state, self.session, self.drawpad, self._split)
         self.draw_tab.sig_predicted.connect(self.feature_maps.drawing_changed)
+        self.explain_tab = ExplainTab(state, self.session, self.drawpad, self._split)
+        self.draw_tab.sig_predicted.connect(self.explain_tab.drawing_changed)
+        # A click on a wrong answer or a confusion cell's sample asks why.
+        self.misclassified.sig_clicked.connect(
+            lambda i: self.explain(self._wrong[i][0]) if i < len(self._wrong) else None
+        )
+        self.gallery.sig_clicked.connect(
+            lambda i: (
+                self.explain(self.gallery_indices[i]) if i < len(self.gallery_indices) else None
+            )
+        )
+        self.ranking = RankingCurvesView()
         self.boundary = DecisionBoundaryView()
         self.boundary_label = QLabel(
             self.tr("Each colour is the class the network predicts there; paler means less sure.")
@@ -164,7 +187,9 @@ class EvaluatePane(QWidget):
         self.tab_per_class = self.tabs.addTab(self.per_class, self.tr("Per class"))
         self.tab_wrong = self.tabs.addTab(wrong_tab, self.tr("Misclassified"))
         self.tab_draw = self.tabs.addTab(self.draw_tab, self.tr("Draw"))
+        self.tab_ranking = self.tabs.addTab(self.ranking, self.tr("ROC / PR"))
         self.tab_maps = self.tabs.addTab(self.feature_maps, self.tr("Feature maps"))
+        self.tab_explain = self.tabs.addTab(self.explain_tab, self.tr("Explain"))
         self.tab_boundary = self.tabs.addTab(boundary_tab, self.tr("Decision boundary"))
         self.tab_text = self.tabs.addTab(self.text_generator, self.tr("Generate text"))
         self.tab_predictions = self.tabs.addTab(self.predictions, self.tr("Predictions"))
@@ -236,6 +261,7 @@ class EvaluatePane(QWidget):
         self._update_sections()
         self.draw_tab.predict()
         self.feature_maps.refresh()
+        self.explain_tab.update_model()
         if dataset.kind == "points":
             self.session.draw_boundary()
         if dataset.task == "next_char" and not self.text_generator.output.toPlainText():
@@ -256,6 +282,9 @@ class EvaluatePane(QWidget):
         self.boundary.clear_regions()
         self.text_generator.clear()
         self.feature_maps.clear()
+        self.explain_tab.clear()
+        self.ranking.clear()
+        self._wrong = []
         self.draw_tab.clear()
         self._export_message("", False)
 
@@ -293,7 +322,9 @@ class EvaluatePane(QWidget):
             self.tab_per_class: classifier,
             self.tab_wrong: classifier,
             self.tab_draw: kind == "image" and classifier,
+            self.tab_ranking: classifier,
             self.tab_maps: kind == "image",
+            self.tab_explain: kind == "image" and classifier,
             self.tab_boundary: kind == "points",
             self.tab_text: task == "next_char",
             self.tab_predictions: task == "regression",
@@ -359,12 +390,13 @@ class EvaluatePane(QWidget):
                 self.show_cell(int(i), int(j))
         self._fill_per_class(report)
         self._fill_misclassified(report, names)
+        self.ranking.set_curves(report.curves)
 
     def _fill_per_class(self, report: Any) -> None:
         rows = list(report.per_class or [])
         extra = []
         for label, values in (
-            (self.tr("macro average"), report.macro),
+            (self.tr("macro average"), {**report.macro, **report.ranking_averages()}),
             (self.tr("weighted average"), report.weighted),
         ):
             if values:
@@ -376,6 +408,8 @@ class EvaluatePane(QWidget):
                 _fmt(row.get("precision")),
                 _fmt(row.get("recall")),
                 _fmt(row.get("f1")),
+                _fmt(row.get("roc_auc")),
+                _fmt(row.get("average_precision")),
                 str(int(row["support"])) if row.get("support") is not None else "",
             ]
             for c, text in enumerate(cells):
@@ -386,8 +420,14 @@ class EvaluatePane(QWidget):
                     item.setFont(font)
                 self.per_class.setItem(r, c, item)
 
+    def explain(self, index: int) -> None:
+        """Show why the model classifies sample ``index`` of the evaluated split as it does."""
+        self.tabs.setCurrentIndex(self.tab_explain)
+        self.explain_tab.explain_sample(index)
+
     def _fill_misclassified(self, report: Any, names: list[str]) -> None:
         wrong = list(report.misclassified())[:GALLERY_MAX]
+        self._wrong = wrong
         captions = [f"{_name(names, t)}→{_name(names, p)} {conf:.0%}" for _i, t, p, conf in wrong]
         images = self._images([i for i, _t, _p, _c in wrong])
         self._wrong_scroll.setVisible(images is not None)

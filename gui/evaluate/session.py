@@ -54,6 +54,8 @@ class EvaluationSession(QObject):
     sig_generate_failed = Signal(str)
     sig_feature_maps = Signal(object)  # {layer name: C×H×W array}
     sig_feature_maps_failed = Signal(str)
+    sig_explained = Signal(object)  # an engine Explanation: a heat map for one input
+    sig_explain_failed = Signal(str)
 
     def __init__(
         self,
@@ -76,8 +78,9 @@ class EvaluationSession(QObject):
         self._epoch_text = TaskSlot("NetCanvasEpochText", self)
         self._generation = TaskSlot("NetCanvasGenerate", self)
         self._maps = TaskSlot("NetCanvasFeatureMaps", self)
+        self._explanation = TaskSlot("NetCanvasExplain", self)
         self._slots = (self._evaluation, self._boundary, self._epoch_text, self._generation)
-        self._slots += (self._maps,)
+        self._slots += (self._maps, self._explanation)
         document.sig_project_replaced.connect(self.reset)
         document.sig_dataset_changed.connect(self._on_inputs_changed)
         document.sig_model_changed.connect(self._on_inputs_changed)
@@ -261,21 +264,49 @@ class EvaluationSession(QObject):
     def compute_feature_maps(self, raw: np.ndarray) -> bool:
         """The convolution layers' outputs for one raw sample; ``sig_feature_maps`` brings
         them."""
+
+        def maps(model: Any, dataset: Any) -> dict[str, Any]:
+            from engine import feature_maps
+
+            return dict(feature_maps(model, dataset, raw))
+
+        return self._inspect(
+            self._maps, maps, self.sig_feature_maps, self.sig_feature_maps_failed,
+            tr("The feature maps"),
+        )  # fmt: skip
+
+    def explain(self, raw: np.ndarray, method: str, target: int | None, layer: str | None) -> bool:
+        """Why the model gives ``raw`` its class: ``sig_explained`` brings the heat map."""
+
+        def heat_map(model: Any, dataset: Any) -> Any:
+            from engine import explain
+
+            return explain(model, dataset, raw, method, target=target, layer=layer)
+
+        return self._inspect(
+            self._explanation, heat_map, self.sig_explained, self.sig_explain_failed,
+            tr("The explanation"),
+        )  # fmt: skip
+
+    def _inspect(
+        self,
+        slot: TaskSlot,
+        work: Callable[[Any, Any], Any],
+        done: Any,
+        failed: Any,
+        doing: str,
+    ) -> bool:
+        """Run ``work(model, dataset)`` on ``slot`` with the model to look inside (during a run:
+        the newest epoch's); False when there is no model or no data."""
         dataset = self.document.dataset
         if dataset is None or not self.can_inspect():
             return False
         live = self._live if self.document.training else None
         model = self._inspected_model()
-
-        def run(_task: Task) -> dict[str, Any]:
-            from engine import feature_maps
-
-            return dict(feature_maps(self._model_for(live, model), dataset, raw))
-
-        self._maps.start(
-            run,
-            self.sig_feature_maps.emit,
-            self.sig_feature_maps_failed.emit,
-            doing=tr("The feature maps"),
+        slot.start(
+            lambda _task: work(self._model_for(live, model), dataset),
+            done.emit,
+            failed.emit,
+            doing=doing,
         )
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -10,12 +11,15 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -228,3 +232,95 @@ class PredictionScatter(pg.PlotWidget):  # type: ignore[misc]
             low = float(min(true.min(), pred.min()))
             high = float(max(true.max(), pred.max()))
             self._diagonal.setData([low, high], [low, high])
+
+
+class RankingCurvesView(QWidget):
+    """Per-class ROC and precision–recall curves (one class against the rest), with AUC and
+    average precision in the legends; the ROC's diagonal is a coin flip."""
+
+    MAX_CURVES = 10  # more classes: the ten with the lowest AUC, where the model struggles
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.roc = pg.PlotWidget()
+        self.pr = pg.PlotWidget()
+        for widget, title, x_label, y_label in (
+            (
+                self.roc,
+                self.tr("ROC curve"),
+                self.tr("false positive rate"),
+                self.tr("true positive rate"),
+            ),
+            (self.pr, self.tr("Precision–recall"), self.tr("recall"), self.tr("precision")),
+        ):
+            apply_theme(widget)
+            plot = widget.getPlotItem()
+            plot.setTitle(title, color=self.palette().color(QPalette.ColorRole.Text))
+            plot.setLabel("bottom", x_label)
+            plot.setLabel("left", y_label)
+            plot.setXRange(0, 1, padding=0.02)
+            plot.setYRange(0, 1.02, padding=0.02)
+            plot.showGrid(x=True, y=True, alpha=0.2)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        plots = QHBoxLayout()
+        plots.addWidget(self.roc)
+        plots.addWidget(self.pr)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.note)
+        layout.addLayout(plots, 1)
+        self.shown: list[str] = []  # the classes drawn, in legend order
+
+    def set_curves(self, curves: Sequence[Any]) -> None:
+        for widget in (self.roc, self.pr):
+            plot = widget.getPlotItem()
+            plot.clear()
+            if plot.legend is not None:
+                plot.legend.scene().removeItem(plot.legend)
+                plot.legend = None
+            # In the corner the curves leave free (ROC: bottom right, PR: bottom left), on the
+            # plot's own background so the text stays readable over a grid line or a curve.
+            background = QColor(self.palette().color(QPalette.ColorRole.Base))
+            background.setAlpha(225)
+            plot.addLegend(
+                offset=(10, -10) if widget is self.pr else (-10, -10),
+                labelTextSize="8pt",
+                labelTextColor=self.palette().color(QPalette.ColorRole.Text),
+                brush=pg.mkBrush(background),
+                colCount=2 if len(curves) > 5 else 1,  # ten rows do not fit a short dock
+            )
+        scored = [c for c in curves if np.isfinite(c.auc)]
+        if len(scored) > self.MAX_CURVES:
+            scored = sorted(scored, key=lambda c: c.auc)[: self.MAX_CURVES]
+            self.note.setText(
+                self.tr("The {0} classes with the lowest AUC of {1}.").format(
+                    self.MAX_CURVES, len(curves)
+                )
+            )
+        else:
+            self.note.setText(
+                self.tr("Each class against all the others. AUC 1 is perfect, 0.5 is chance.")
+            )
+        self.roc.getPlotItem().plot(
+            [0, 1], [0, 1], pen=pg.mkPen("#88888888", width=1, style=Qt.PenStyle.DashLine)
+        )
+        for i, curve in enumerate(scored):
+            colour = CLASS_COLOURS[i % len(CLASS_COLOURS)]
+            # Dashes as well as colours: ten curves stay apart for every reader.
+            style = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)[i // 4 % 3]
+            pen = pg.mkPen(colour, width=2, style=style)
+            self.roc.getPlotItem().plot(
+                curve.fpr, curve.tpr, pen=pen, name=f"{curve.name}  AUC {curve.auc:.3f}"
+            )
+            self.pr.getPlotItem().plot(
+                curve.recall,
+                curve.precision,
+                pen=pen,
+                name=f"{curve.name}  AP {curve.average_precision:.3f}",
+            )
+        self.shown = [c.name for c in scored]
+
+    def clear(self) -> None:
+        self.set_curves([])
+        self.note.setText("")

@@ -88,7 +88,7 @@ class ImageGrid(QWidget):
     def _columns(self) -> int:
         return max(1, (self.width() - 4) // (self._cell + 6))
 
-    def _cell_rect(self, index: int) -> QRect:
+    def cell_rect(self, index: int) -> QRect:
         columns = self._columns()
         row, column = divmod(index, columns)
         height = self._cell + self._caption_height() + 6
@@ -110,7 +110,7 @@ class ImageGrid(QWidget):
 
     def index_at(self, x: int, y: int) -> int:
         for index in range(len(self._images)):
-            if self._cell_rect(index).contains(x, y):
+            if self.cell_rect(index).contains(x, y):
                 return index
         return -1
 
@@ -132,7 +132,7 @@ class ImageGrid(QWidget):
         caption_height = self._caption_height()
         accent = QColor("#D55E00")
         for index, image in enumerate(self._images):
-            rect = self._cell_rect(index)
+            rect = self.cell_rect(index)
             if not rect.intersects(event.rect()):
                 continue
             box = QRect(rect.x(), rect.y(), self._cell, self._cell)

@@ -285,6 +285,10 @@ Verified in ONNX Runtime on {n} real samples: the largest difference from PyTorc
         <source>The feature maps</source>
         <translation>特征图</translation>
     </message>
+    <message>
+        <source>The explanation</source>
+        <translation>解释</translation>
+    </message>
 </context>
 <context>
     <name>ActivationLab</name>
@@ -1124,6 +1128,10 @@ Licence: {1}</source>
     <message>
         <source>warning: the model&apos;s outputs hold NaN or infinity for {count} of {n} samples, so these metrics mean nothing. Train it again (a lower learning rate often helps).</source>
         <translation>警告：模型对 {n} 个样本中的 {count} 个输出了 NaN 或无穷大，这些指标没有意义。请重新训练（降低学习率通常有帮助）。</translation>
+    </message>
+    <message>
+        <source>wrote {path} ({method}, {shape}, class {name} at probability {p:.1%})</source>
+        <translation>已写入 {path}（{method}，{shape}，类别 {name}，概率 {p:.1%}）</translation>
     </message>
     <message>
         <source>Cannot read {path}: there is no such file.</source>
@@ -2401,6 +2409,26 @@ Licence: {1}</source>
         <source>a sentence naming only its values ({names})</source>
         <translation>只引用自身取值（{names}）的句子</translation>
     </message>
+    <message>
+        <source>Explanations are made for image classifiers.</source>
+        <translation>解释图只适用于图像分类网络。</translation>
+    </message>
+    <message>
+        <source>Unknown explanation method &apos;{method}&apos; (use {methods}).</source>
+        <translation>未知的解释方法“{method}”（可用：{methods}）。</translation>
+    </message>
+    <message>
+        <source>Class {target} does not exist (0 to {last}).</source>
+        <translation>类别 {target} 不存在（应为 0 到 {last}）。</translation>
+    </message>
+    <message>
+        <source>Grad-CAM needs a network with a Conv2d layer.</source>
+        <translation>Grad-CAM 需要网络中有 Conv2d 层。</translation>
+    </message>
+    <message>
+        <source>&apos;{layer}&apos; is not a Conv2d layer of this network (it has {layers}).</source>
+        <translation>“{layer}”不是这个网络的 Conv2d 层（它有：{layers}）。</translation>
+    </message>
 </context>
 <context>
     <name>EvaluatePane</name>
@@ -2457,6 +2485,10 @@ Licence: {1}</source>
         <translation>召回率</translation>
     </message>
     <message>
+        <source>avg. precision</source>
+        <translation>平均精确率</translation>
+    </message>
+    <message>
         <source>support</source>
         <translation>样本数</translation>
     </message>
@@ -2501,8 +2533,16 @@ Licence: {1}</source>
         <translation>手绘</translation>
     </message>
     <message>
+        <source>ROC / PR</source>
+        <translation>ROC / PR</translation>
+    </message>
+    <message>
         <source>Feature maps</source>
         <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
     </message>
     <message>
         <source>Decision boundary</source>
@@ -2566,23 +2606,90 @@ Licence: {1}</source>
     </message>
 </context>
 <context>
-    <name>FeatureMapsTab</name>
+    <name>ExplainTab</name>
     <message>
-        <source>Test sample</source>
-        <translation>测试样本</translation>
+        <source>Saliency</source>
+        <translation>显著图</translation>
     </message>
     <message>
-        <source>My drawing</source>
-        <translation>我的手绘</translation>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
     </message>
     <message>
-        <source>Input</source>
+        <source>Occlusion</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <source>Saliency: the gradient of the class&apos;s score at each pixel. Grad-CAM: where a convolution layer saw evidence. Occlusion: what covering a patch costs.</source>
+        <translation>显著图：类别得分在每个像素处的梯度。Grad-CAM：卷积层在哪里看到了证据。遮挡：遮住一小块会损失多少。</translation>
+    </message>
+    <message>
+        <source>The Conv2d layer Grad-CAM looks at (the last sees most)</source>
+        <translation>Grad-CAM 观察的 Conv2d 层（最后一层看到的最多）</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>The class whose evidence is shown</source>
+        <translation>显示哪个类别的证据</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>No explanation: {0}</source>
+        <translation>无法生成解释：{0}</translation>
+    </message>
+    <message>
+        <source>the predicted one</source>
+        <translation>预测的类别</translation>
+    </message>
+    <message>
+        <source>Train a network on images to see why it decides.</source>
+        <translation>在图像数据上训练网络后，即可查看它为何这样判断。</translation>
+    </message>
+    <message>
+        <source>Saliency: how strongly each pixel moves the score of &apos;{0}&apos; (the gradient).</source>
+        <translation>显著图：每个像素对“{0}”得分的影响有多大（梯度）。</translation>
+    </message>
+    <message>
+        <source>Grad-CAM: where {1} saw evidence for &apos;{0}&apos;.</source>
+        <translation>Grad-CAM：{1} 在哪里看到了“{0}”的证据。</translation>
+    </message>
+    <message>
+        <source>Occlusion: how much the probability of &apos;{0}&apos; drops when a patch there is covered.</source>
+        <translation>遮挡：遮住该处的一小块后，“{0}”的概率下降多少。</translation>
+    </message>
+    <message>
+        <source>The network gives &apos;{0}&apos; a probability of {1:.1%}.</source>
+        <translation>网络给出“{0}”的概率为 {1:.1%}。</translation>
+    </message>
+    <message>
+        <source>Brighter: mattered more.</source>
+        <translation>越亮表示越重要。</translation>
+    </message>
+    <message>
+        <source>Sample #{0} is labelled &apos;{1}&apos;.</source>
+        <translation>第 {0} 号样本的标签是“{1}”。</translation>
+    </message>
+    <message>
+        <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <source>sample #</source>
-        <translation>样本编号</translation>
+        <source>evidence for &apos;{0}&apos;</source>
+        <translation>“{0}”的证据</translation>
     </message>
+</context>
+<context>
+    <name>FeatureMapsTab</name>
     <message>
         <source>Train a network on images to see its feature maps.</source>
         <translation>在图像数据上训练网络后即可查看它的特征图。</translation>
@@ -3313,6 +3420,41 @@ Build, train, inspect and export neural networks.</source>
     </message>
 </context>
 <context>
+    <name>RankingCurvesView</name>
+    <message>
+        <source>ROC curve</source>
+        <translation>ROC 曲线</translation>
+    </message>
+    <message>
+        <source>false positive rate</source>
+        <translation>假正例率</translation>
+    </message>
+    <message>
+        <source>true positive rate</source>
+        <translation>真正例率</translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation>精确率–召回率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>The {0} classes with the lowest AUC of {1}.</source>
+        <translation>{1} 个类别中 AUC 最低的 {0} 个。</translation>
+    </message>
+    <message>
+        <source>Each class against all the others. AUC 1 is perfect, 0.5 is chance.</source>
+        <translation>每个类别对其余所有类别。AUC 为 1 表示完美，0.5 相当于随机猜测。</translation>
+    </message>
+</context>
+<context>
     <name>RecurrentLab</name>
     <message>
         <source>Sequence length</source>
@@ -3388,6 +3530,25 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>Stopped by request. Epochs completed: {epochs}.</source>
         <translation>已按要求停止。已完成的轮数：{epochs}。</translation>
+    </message>
+</context>
+<context>
+    <name>SampleSource</name>
+    <message>
+        <source>Test sample</source>
+        <translation>测试样本</translation>
+    </message>
+    <message>
+        <source>My drawing</source>
+        <translation>我的手绘</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>sample #</source>
+        <translation>样本编号</translation>
     </message>
 </context>
 <context>

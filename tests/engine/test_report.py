@@ -211,3 +211,26 @@ def test_several_runs_are_compared_on_one_chart() -> None:
     assert "val accuracy, run by run" in chart and "run-7" in chart and "run-8" in chart
     # The second run lacks 'accuracy': its cell in the runs table is a dash, not 'None'.
     assert "None" not in html
+
+
+def test_roc_and_precision_recall_charts_with_each_class_score() -> None:
+    from engine.metrics import one_vs_rest_curves
+
+    names = ["cat", "dog & co", "emu"]
+    report = _evaluation(names)
+    rng = np.random.default_rng(0)
+    y_true = np.repeat(np.arange(3), 9)
+    probs = rng.dirichlet(np.ones(3), y_true.size) + np.eye(3)[y_true]  # better than chance
+    report.curves = one_vs_rest_curves(probs / probs.sum(1, keepdims=True), y_true, names)
+    for row, curve in zip(report.per_class, report.curves, strict=True):
+        row["roc_auc"], row["average_precision"] = curve.auc, curve.average_precision
+    html = render_report(default_project(), report)
+    assert "ROC and precision–recall, one class against the rest" in html
+    svgs = SVG.findall(html)
+    ranking = [svg for svg in svgs if "<title>ROC</title>" in svg or "Precision–recall" in svg]
+    assert len(ranking) == 2
+    for svg in ranking:
+        ET.fromstring(svg)  # well-formed: the class names are escaped ("dog &amp; co")
+    weakest = min(report.curves, key=lambda c: c.auc)
+    assert f"{weakest.name.replace('&', '&amp;')} (AUC {weakest.auc:.3f})" in ranking[0]
+    assert f"{report.curves[0].auc:.4g}" in html  # the per-class table's ROC AUC column

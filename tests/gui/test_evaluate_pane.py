@@ -94,6 +94,54 @@ def test_feature_maps_for_each_conv_layer(qtbot: Any) -> None:
     assert grid.count() == 32  # the seed CNN's 32 filters
 
 
+def test_clicking_a_wrong_answer_explains_it(qtbot: Any) -> None:
+    """A misclassified digit, clicked, opens Explain with its heat map: the engine's map for
+    that very sample of the evaluated split, laid over it; Grad-CAM offers the conv layers."""
+    from engine import explain
+
+    pane = digits_pane(qtbot)
+    report = pane.refresh()
+    wrong = report.misclassified()
+    assert wrong, "one epoch on the digits leaves some mistakes"
+    index, true, predicted, _confidence = wrong[0]
+    rect = pane.misclassified.cell_rect(0)
+    qtbot.mouseClick(pane.misclassified, Qt.MouseButton.LeftButton, pos=rect.center())
+    tab = pane.explain_tab
+    assert pane.tabs.currentIndex() == pane.tab_explain
+    qtbot.waitUntil(lambda: tab.heatmap is not None, timeout=10_000)
+    assert tab.input.sample.value() == index and not tab.input.drawing
+    dataset = pane.state.dataset
+    raw = dataset.split(report.split).x[index].numpy()
+    expected = explain(pane.state.model, dataset, raw, "saliency")
+    assert expected.target == predicted != true  # why it said what it said
+    np.testing.assert_allclose(tab.heatmap, expected.heatmap, rtol=1e-4, atol=1e-6)
+    caption = tab.caption.text()
+    assert f"Sample #{index} is labelled '{dataset.class_names[true]}'." in caption
+    assert f"The network gives '{dataset.class_names[predicted]}' a probability" in caption
+    assert tab.images.count() == 2  # the input and the map over it
+    tab.heatmap = None
+    tab.method.setCurrentIndex(tab.method.findData("gradcam"))
+    qtbot.waitUntil(lambda: tab.heatmap is not None, timeout=10_000)
+    layers = [tab.layer.itemText(i) for i in range(tab.layer.count())]
+    assert layers == ["conv2d_1"] and tab.layer.isVisible() and "conv2d_1" in tab.caption.text()
+
+
+def test_roc_and_precision_recall_per_class(qtbot: Any) -> None:
+    pane = digits_pane(qtbot)
+    report = pane.refresh()
+    pane.tabs.setCurrentIndex(pane.tab_ranking)
+    names = pane.state.dataset.class_names
+    assert len(report.curves) == len(names) == 10 and pane.ranking.shown
+    assert set(pane.ranking.shown) <= set(names)
+    headers = [pane.per_class.horizontalHeaderItem(c).text() for c in range(7)]
+    assert headers[4:6] == ["ROC AUC", "avg. precision"]
+    for r, curve in enumerate(report.curves):
+        assert pane.per_class.item(r, 4).text() == f"{curve.auc:.3f}"
+        assert 0.5 < curve.auc <= 1.0  # a trained network ranks far better than chance
+    macro = pane.per_class.rowCount() - 2
+    assert pane.per_class.item(macro, 4).text() == f"{report.ranking_averages()['roc_auc']:.3f}"
+
+
 def following_training(qtbot: Any, state: Any) -> tuple[Any, EvaluatePane, list[str]]:
     """A Training pane and an Evaluate pane that follows its runs, shown; and the names of the
     Evaluate tabs visible for the state's data."""

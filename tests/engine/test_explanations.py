@@ -12,7 +12,7 @@ import torch
 from test_train_fixtures import image_dataset, image_model, table_dataset, table_model
 from torch import nn
 
-from engine.explain import conv_layers, explain
+from engine.explanations import conv_layers, explain
 from engine.types import NetCanvasError
 
 SIZE, CLASSES = 12, 3
