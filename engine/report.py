@@ -291,8 +291,11 @@ def _ranking_charts(report: EvalReport) -> str:
     if not scored:
         return ""
     shown = scored[:10]
-    roc = [(f"{c.name} (AUC {c.auc:.3f})", c.fpr, c.tpr) for c in shown]
-    pr = [(f"{c.name} (AP {c.average_precision:.3f})", c.recall, c.precision) for c in shown]
+    roc = [(f"{c.name} (AUC {c.auc:.3f})", c.fpr.tolist(), c.tpr.tolist()) for c in shown]
+    pr = [
+        (f"{c.name} (AP {c.average_precision:.3f})", c.recall.tolist(), c.precision.tolist())
+        for c in shown
+    ]
     note = (
         ""
         if len(scored) == len(shown)
