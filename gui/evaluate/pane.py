@@ -144,7 +144,12 @@ class EvaluatePane(QWidget):
         wrong_tab = QWidget()
         wrong_layout = QVBoxLayout(wrong_tab)
         wrong_layout.addWidget(
-            QLabel(self.tr("Wrong answers, most confident first (true → predicted, confidence)"))
+            QLabel(
+                self.tr(
+                    "Wrong answers, most confident first (true → predicted, confidence). "
+                    "Click one to see why."
+                )
+            )
         )
         self._wrong_scroll = _scrolled(self.misclassified)
         wrong_layout.addWidget(self._wrong_scroll, 1)
@@ -170,6 +175,9 @@ class EvaluatePane(QWidget):
                 self.explain(self.gallery_indices[i]) if i < len(self.gallery_indices) else None
             )
         )
+        why = self.tr("Click a sample to see why the network decided so (the Explain tab)")
+        self.gallery.setToolTip(why)
+        self.misclassified.setToolTip(why)
         self.ranking = RankingCurvesView()
         self.boundary = DecisionBoundaryView()
         self.boundary_label = QLabel(

@@ -2509,8 +2509,12 @@ Licence: {1}</source>
         <translation>预测</translation>
     </message>
     <message>
-        <source>Wrong answers, most confident first (true → predicted, confidence)</source>
-        <translation>分错的样本，置信度高的在前（真实 → 预测，置信度）</translation>
+        <source>Wrong answers, most confident first (true → predicted, confidence). Click one to see why.</source>
+        <translation>分错的样本，最有把握的排在前面（真实 → 预测，置信度）。点击一个即可查看原因。</translation>
+    </message>
+    <message>
+        <source>Click a sample to see why the network decided so (the Explain tab)</source>
+        <translation>点击一个样本，查看网络为何这样判断（“解释”标签页）</translation>
     </message>
     <message>
         <source>Each colour is the class the network predicts there; paler means less sure.</source>
