@@ -358,6 +358,7 @@ def _settings_for_run(project: Project, args: argparse.Namespace) -> TrainSettin
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    from engine.device import headless_threads
     from engine.session import adopt_run, evaluate_run, prepare_run
     from engine.train.distributed import from_env
     from engine.train.progress import ProgressPrinter
@@ -372,7 +373,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     run = prepare_run(project, dataset, settings, from_weights=not args.fresh)
     callbacks = [ProgressPrinter(sys.stdout)] if main_rank and not args.quiet else []
     try:
-        trainer = run.trainer(callbacks)
+        trainer = run.trainer(callbacks, num_threads=headless_threads())
     except GraphError as exc:
         raise UsageError(
             QT_TRANSLATE_NOOP("Engine", "{problem} Pass --fresh to do so."), problem=exc
@@ -381,6 +382,11 @@ def cmd_train(args: argparse.Namespace) -> int:
         if ctx:
             where = say(
                 QT_TRANSLATE_NOOP("Engine", "{count} processes (DDP)"), count=ctx.world_size
+            )
+        elif trainer.device.type == "cpu":
+            where = say(
+                QT_TRANSLATE_NOOP("Engine", "the CPU ({threads} threads)"),
+                threads=trainer.num_threads,
             )
         else:
             where = str(trainer.device)

@@ -29,9 +29,24 @@ class DeviceInfo:
     threads: int = 0  # CPU only: torch threads a training thread should use
 
 
+def available_cores() -> int:
+    """The cores this process may run on (a container's or ``taskset``'s limit included)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
 def cpu_training_threads() -> int:
     """Cores minus one, at least one: the GUI thread keeps a core (a probe lost 60 % without)."""
-    return max(1, (os.cpu_count() or 1) - 1)
+    return max(1, available_cores() - 1)
+
+
+def headless_threads() -> int:
+    """Threads for a run with no window to keep responsive (the CLI, a script): every core, or
+    under torchrun this process's share of the machine's (LOCAL_WORLD_SIZE copies run here;
+    each taking every core oversubscribed the CPU)."""
+    copies = int(os.environ.get("LOCAL_WORLD_SIZE", "1") or 1)
+    return max(1, available_cores() // max(1, copies))
 
 
 def detect_devices() -> list[DeviceInfo]:

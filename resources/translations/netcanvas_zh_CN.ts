@@ -1102,6 +1102,10 @@ Licence: {1}</source>
         <translation>{count} 个进程（DDP）</translation>
     </message>
     <message>
+        <source>the CPU ({threads} threads)</source>
+        <translation>CPU（{threads} 个线程）</translation>
+    </message>
+    <message>
         <source>training {name} on {where}, {epochs} epochs from the saved weights</source>
         <translation>正在 {where} 上训练 {name}，{epochs} 轮，从已保存的权重开始</translation>
     </message>

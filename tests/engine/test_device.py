@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -54,3 +56,26 @@ def test_cuda_devices_are_listed_first_with_their_properties(
     assert find_device("cuda").name == "cuda:0"
     assert find_device("cuda:1").label == "Tesla T4"
     assert find_device("cpu").kind == "cpu"
+
+
+def test_headless_runs_take_every_core_and_torchrun_ranks_their_share(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The window keeps a core for itself; the CLI has nothing to keep it for (it trained on
+    one thread of two), and each of torchrun's local copies gets its part of the machine."""
+    from engine.cli import main
+    from engine.device import available_cores, headless_threads
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(8)), raising=False)
+    monkeypatch.delenv("LOCAL_WORLD_SIZE", raising=False)
+    assert available_cores() == 8 and headless_threads() == 8 and cpu_training_threads() == 7
+    monkeypatch.setenv("LOCAL_WORLD_SIZE", "3")
+    assert headless_threads() == 2
+    monkeypatch.setenv("LOCAL_WORLD_SIZE", "16")
+    assert headless_threads() == 1
+    monkeypatch.delenv("LOCAL_WORLD_SIZE")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    project = str(tmp_path / "toy.netcanvas")
+    assert main(["new", project, "--template", "toy2d", "--data", "moons"]) == 0
+    assert main(["train", project, "--epochs", "1", "--device", "cpu"]) == 0
+    assert "on the CPU (2 threads)" in capsys.readouterr().out
