@@ -26,6 +26,7 @@ CASES = {
     "mlp": DataContext((6,), num_classes=3, input_kind="table"),
     "toy2d": DataContext((2,), task="binary", num_classes=1, input_kind="points"),
     "char-lstm": DataContext((10,), task="next_char", vocab_size=12, input_kind="text"),
+    "char-transformer": DataContext((10,), task="next_char", vocab_size=12, input_kind="text"),
 }
 
 
@@ -84,9 +85,10 @@ def test_same_seed_gives_same_initial_weights(tmp_path: Path) -> None:
         assert torch.equal(script_state[key], value), key
 
 
-def test_script_is_lint_clean(tmp_path: Path) -> None:
+@pytest.mark.parametrize("template", ["char-lstm", "char-transformer"])
+def test_script_is_lint_clean(template: str, tmp_path: Path) -> None:
     path = tmp_path / "train.py"
-    path.write_text(generate_script(_project("char-lstm")), encoding="utf-8")
+    path.write_text(generate_script(_project(template)), encoding="utf-8")
     out = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "--isolated", "--select", "E9,F", str(path)],
         capture_output=True,
