@@ -128,7 +128,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
         title = text(Term(t.title_en, t.title_zh))
         description = text(Term(t.description_en, t.description_zh))
         data = say(QT_TRANSLATE_NOOP("Engine", "(data: {data})"), data=t.default_data)
-        print(f"{t.id:<12} {title} — {description} {data}")
+        print(f"{t.id:<16} {title} — {description} {data}")
     return 0
 
 
@@ -300,6 +300,8 @@ def cmd_info(args: argparse.Namespace) -> int:
         "valid": analysis.valid,
         "issues": [i.message for i in analysis.errors],
         "parameters": analysis.total_params,
+        "trainable_parameters": analysis.trainable_params,
+        "frozen_parameters": analysis.frozen_params,
         "macs": analysis.total_macs,
         "layers": summary_rows(graph),
         "input": input_format(project),
@@ -313,13 +315,18 @@ def cmd_info(args: argparse.Namespace) -> int:
         return 0
     heading = QT_TRANSLATE_NOOP("Engine", "{name}  (template {template}, dataset {source})")
     print(say(heading, name=project.name, template=project.template, source=project.data.source))
+    frozen_mark = say(QT_TRANSLATE_NOOP("Engine", "frozen"))
     for row in info["layers"]:
         print(
             f"  {row['name']:<16} {row['type']:<14} {row['output_shape']:<18} {row['params']:>10,}"
+            + ("" if row["trainable"] else f"  ({frozen_mark})")
         )
     yes, no = say(QT_TRANSLATE_NOOP("Engine", "yes")), say(QT_TRANSLATE_NOOP("Engine", "no"))
     totals = QT_TRANSLATE_NOOP("Engine", "parameters: {parameters:,}   valid: {valid}")
     print(say(totals, parameters=analysis.total_params, valid=yes if analysis.valid else no))
+    if analysis.frozen_params:
+        split = QT_TRANSLATE_NOOP("Engine", "trainable: {trainable:,}   frozen: {frozen:,}")
+        print(say(split, trainable=analysis.trainable_params, frozen=analysis.frozen_params))
     for issue in analysis.errors:
         print("  " + say(QT_TRANSLATE_NOOP("Engine", "problem: {problem}"), problem=issue.message))
     fmt = info["input"]
