@@ -361,6 +361,8 @@ def _settings_for_run(project: Project, args: argparse.Namespace) -> TrainSettin
             data[key] = setting_value(key, value, "--" + key.replace("_", "-"))
     if args.mixed_precision:
         data["mixed_precision"] = True
+    if args.time_budget is not None:
+        data["time_budget_s"] = setting_value("time_budget_s", args.time_budget, "--time-budget")
     return TrainSettings.from_dict(data)
 
 
@@ -428,8 +430,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         )
         print(f"{PROG}: {failed}", file=sys.stderr)
         return 1
-    if record.status == "stopped":
-        return 128 + (received[0] if received else signal.SIGINT)
+    if record.status == "stopped" and received:  # a time limit's stop is what was asked for
+        return 128 + received[0]
     return 0
 
 
@@ -695,6 +697,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", help="auto, cpu, cuda, cuda:1, mps, xpu")
     p.add_argument("--seed", type=int)
     p.add_argument("--optimizer", choices=["sgd", "adam", "adamw", "rmsprop", "adagrad"])
+    p.add_argument(
+        "--time-budget",
+        "--time-limit",
+        type=float,
+        metavar="SECONDS",
+        help="stop after this many seconds of training, at the end of a batch (0: no limit)",
+    )
     p.add_argument("--mixed-precision", action="store_true", help="CUDA: bf16 or fp16 autocast")
     p.add_argument("--fresh", action="store_true", help="start from new weights, not saved ones")
     p.add_argument("--quiet", action="store_true", help="no progress output")
