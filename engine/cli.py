@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from engine.data import Dataset
     from engine.project import Project
+    from engine.session import PreparedRun
 
 PROG = "netcanvas-cli"
 
@@ -366,6 +367,36 @@ def _settings_for_run(project: Project, args: argparse.Namespace) -> TrainSettin
     return TrainSettings.from_dict(data)
 
 
+def _init_from(run: PreparedRun, other_path: str, main_rank: bool) -> PreparedRun:
+    """The run starting from another project's trained weights, copied layer by layer where
+    the names and shapes match (engine.train.transfer)."""
+    import dataclasses
+
+    from engine.train.transfer import weights_from
+
+    other = _load(other_path)
+    if other.weights is None:
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "{path} has no trained weights to start from: train it first."
+            ),
+            path=other_path,
+        )
+    weights, copied = weights_from(run.graph, run.settings.seed, other.weights, run.weights)
+    if not copied:
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "No layer of {path} matches a layer of this network by name and shape, so there are no weights to start from.",
+            ),
+            path=other_path,
+        )
+    if main_rank:
+        line = QT_TRANSLATE_NOOP("Engine", "starting {count} layers from {path}: {layers}")
+        print(say(line, count=len(copied), path=other_path, layers=", ".join(copied)))
+    return dataclasses.replace(run, weights=weights)
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     from engine.session import adopt_run, evaluate_run, prepare_run
     from engine.train.distributed import from_env
@@ -379,6 +410,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     if main_rank:
         _warn_leaks(dataset)
     run = prepare_run(project, dataset, settings, from_weights=not args.fresh)
+    if args.init_from:
+        run = _init_from(run, args.init_from, main_rank)
     callbacks = [ProgressPrinter(sys.stdout)] if main_rank and not args.quiet else []
     try:
         trainer = run.trainer(callbacks)
@@ -706,6 +739,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--mixed-precision", action="store_true", help="CUDA: bf16 or fp16 autocast")
     p.add_argument("--fresh", action="store_true", help="start from new weights, not saved ones")
+    p.add_argument(
+        "--init-from",
+        metavar="OTHER",
+        help="start the layers that match OTHER.netcanvas by name and shape from its weights",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress output")
     p.set_defaults(func=cmd_train)
 
