@@ -242,3 +242,18 @@ def test_an_exported_script_runs_where_it_lands_and_user_strings_stay_data(
     assert "epoch 1/1" in run.stdout
     test_line = next(line for line in run.stdout.splitlines() if line.startswith("test:"))
     assert "n 8" in test_line and "accuracy" in test_line
+
+
+def test_frozen_layers_stay_frozen_in_the_script(tmp_path: Path) -> None:
+    project = _project("resnet-mini")
+    frozen = project.graph.node_by_name("batchnorm2d_1")
+    assert frozen is not None
+    project.graph.set_trainable(frozen.id, False)
+    module = _import_script(generate_script(project), tmp_path / "script_frozen.py")
+    net = module.Net()
+    assert not any(p.requires_grad for p in net.batchnorm2d_1.parameters())
+    handed = {id(p) for g in module.make_optimizer(net).param_groups for p in g["params"]}
+    assert handed and not handed & {id(p) for p in net.batchnorm2d_1.parameters()}
+    net.train()
+    assert net.training and not net.batchnorm2d_1.training  # as at inference, like the engine
+    assert "_frozen" not in generate_script(_project("resnet-mini"))
