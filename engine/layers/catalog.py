@@ -355,6 +355,7 @@ _SPECS: list[LayerSpec] = [
         ],
         ra.rule_positional_embedding,
         ("mode",),
+        title_en="Positional embedding",
     ),
     _spec(
         "MultiHeadSelfAttention",

@@ -428,6 +428,10 @@ class NodeItem(QGraphicsItem):
                 parts.append(f"{key} {_fmt_value(value)}")
                 continue
             label = localized(param.label_en, param.label_zh)
+            if param.kind == "bool":  # "Causal mask" when on, nothing when off
+                if value:
+                    parts.append(label)
+                continue
             shown = localized(*param.value_title(value)) if param.choices else _fmt_value(value)
             parts.append(f"{label} {shown}")
         return " · ".join(parts)
