@@ -433,6 +433,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         else:
             starting = QT_TRANSLATE_NOOP("Engine", "training {name} on {where}, {epochs} epochs")
         print(say(starting, name=project.name, where=where, epochs=settings.epochs))
+        if settings.time_budget_s:
+            limit = QT_TRANSLATE_NOOP("Engine", "time limit: {seconds:g} s")
+            print(say(limit, seconds=settings.time_budget_s))
     target = Path(args.project)
     with _stop_on_signals(trainer, main_rank or ctx is not None) as received:
         try:

@@ -1146,6 +1146,10 @@ Licence: {1}</source>
         <translation>正在 {where} 上训练 {name}，{epochs} 轮</translation>
     </message>
     <message>
+        <source>time limit: {seconds:g} s</source>
+        <translation>时间限制：{seconds:g} 秒</translation>
+    </message>
+    <message>
         <source>saved {path} ({run}: {status})</source>
         <translation>已保存 {path}（{run}：{status}）</translation>
     </message>

@@ -87,6 +87,7 @@ def test_cli_time_limit_stops_evaluates_and_saves(
     code = main(["train", path, "--epochs", "10000", "--time-limit", "1", "--quiet"])
     out = capsys.readouterr().out
     assert code == 0, out
+    assert "time limit: 1 s" in out
     run = load_project(path).runs[-1]
     assert run.status == "stopped" and "time limit of 1 s" in run.message
     assert "test_loss" in run.metrics  # evaluated like an ordinary stop
