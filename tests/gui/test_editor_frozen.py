@@ -66,3 +66,14 @@ def test_the_box_ignores_the_wheel_and_is_hidden_without_weights(
     assert not box.isVisibleTo(editor.inspector)  # nothing to freeze in a ReLU
     editor.scene.select_nodes([_node(editor, "input")])
     assert not box.isVisibleTo(editor.inspector)
+
+
+def test_a_deleted_frozen_layer_comes_back_frozen(editor: EditorController) -> None:
+    conv = _node(editor, "conv2d_1")
+    editor.set_trainable(conv, False)
+    editor.scene.select_nodes([conv])
+    editor.delete_selected()
+    assert conv not in editor.graph.nodes
+    editor.undo_stack.undo()
+    assert editor.graph.nodes[conv].trainable is False
+    assert editor.scene.node_items[conv].frozen  # drawn frozen again
