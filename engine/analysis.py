@@ -60,6 +60,7 @@ class Analysis:
     total_macs: int
     used: frozenset[str] = frozenset()  # nodes on a path from the Input to the Output
     activation_elements: int = 0  # per sample, over the used nodes (incl. the input)
+    frozen_params: int = 0  # of total_params, those in frozen layers (training keeps them)
     _by_node: dict[str | None, list[Issue]] = field(default_factory=dict, repr=False)
 
     def issues_for(self, node_id: str | None) -> list[Issue]:
@@ -69,14 +70,19 @@ class Analysis:
         return list(self._by_node.get(node_id, []))
 
     @property
+    def trainable_params(self) -> int:
+        return self.total_params - self.frozen_params
+
+    @property
     def errors(self) -> list[Issue]:
         return [i for i in self.issues if i.severity == "error"]
 
     def memory_bytes(self, batch_size: int) -> int:
         """A rough float32 training-memory estimate: weights, gradients and two Adam moments
         (4 copies of the parameters) plus every activation kept for the backward pass and its
-        gradient (2 copies per sample)."""
-        return 4 * (4 * self.total_params + 2 * batch_size * self.activation_elements)
+        gradient (2 copies per sample). Frozen parameters have no gradient and no moments."""
+        weights = self.total_params + 3 * self.trainable_params
+        return 4 * (weights + 2 * batch_size * self.activation_elements)
 
 
 def _fix(node_id: str, spec: FixSpec, ctx: DataContext | None) -> Fix:
@@ -160,6 +166,13 @@ def analyse(graph: Graph) -> Analysis:
             )
             issues.append(Issue(node_id, Message(unused, name=name), severity="warning"))
     counted = used or set(infos)
+    learnable = [n for n in counted if n in infos and infos[n].params]
+    if learnable and not any(graph.nodes[n].trainable for n in learnable):
+        everything_frozen = QT_TRANSLATE_NOOP(
+            "Engine",
+            "Every layer with weights is frozen, so training would change nothing — make at least one layer trainable",
+        )
+        issues.append(Issue(None, Message(everything_frozen), severity="warning"))
     valid = not any(i.severity == "error" for i in issues)
     return Analysis(
         nodes=infos,
@@ -169,6 +182,9 @@ def analyse(graph: Graph) -> Analysis:
         total_macs=sum(infos[n].macs for n in counted if n in infos),
         used=frozenset(used),
         activation_elements=sum(_numel(infos[n].output_shape) for n in counted if n in infos),
+        frozen_params=sum(
+            infos[n].params for n in counted if n in infos and not graph.nodes[n].trainable
+        ),
     )
 
 
@@ -441,6 +457,7 @@ def summary_rows(graph: Graph) -> list[dict[str, Any]]:
                 "output_shape": fmt_shape(shape) if shape is not None else "?",
                 "params": info.params if info else 0,
                 "macs": info.macs if info else 0,
+                "trainable": node.trainable,
             }
         )
     return rows

@@ -85,7 +85,7 @@ def build_model(graph: Graph, seed: int = 0) -> torch.nn.Module:
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         try:
-            return GraphModule.create(steps)
+            model = GraphModule.create(steps)
         except (RuntimeError, MemoryError) as exc:  # typically: not enough memory for weights
             gib = graph.analysis.total_params * 4 / 2**30
             raise GraphError(
@@ -97,6 +97,25 @@ def build_model(graph: Graph, seed: int = 0) -> torch.nn.Module:
                 gib=gib,
                 error=str(exc).splitlines()[0][:120],
             ) from None
+    freeze_layers(model, [n.name for n in graph.nodes.values() if not n.trainable])
+    return model
+
+
+def freeze_layers(model: torch.nn.Module, names: list[str]) -> None:
+    """Freeze the named layers for transfer learning: their parameters need no gradient (so
+    no optimiser gets them) and they always run as at inference, as Keras does with
+    ``trainable=False``: a frozen BatchNorm uses, and keeps, its stored statistics."""
+    for name in names:
+        layer = getattr(model, name, None)
+        if layer is None:  # not on the path to the Output: not built
+            continue
+        layer.requires_grad_(False)
+        layer.register_forward_pre_hook(_as_at_inference)
+
+
+def _as_at_inference(layer: torch.nn.Module, _inputs: Any) -> None:
+    # model.train() switches every layer back to training mode; a frozen one goes back here.
+    layer.eval()
 
 
 def _graph_module_class() -> type:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from engine.data import Dataset
     from engine.project import Project
+    from engine.session import PreparedRun
 
 PROG = "netcanvas-cli"
 
@@ -128,7 +129,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
         title = text(Term(t.title_en, t.title_zh))
         description = text(Term(t.description_en, t.description_zh))
         data = say(QT_TRANSLATE_NOOP("Engine", "(data: {data})"), data=t.default_data)
-        print(f"{t.id:<12} {title} — {description} {data}")
+        print(f"{t.id:<16} {title} — {description} {data}")
     return 0
 
 
@@ -300,6 +301,8 @@ def cmd_info(args: argparse.Namespace) -> int:
         "valid": analysis.valid,
         "issues": [i.message for i in analysis.errors],
         "parameters": analysis.total_params,
+        "trainable_parameters": analysis.trainable_params,
+        "frozen_parameters": analysis.frozen_params,
         "macs": analysis.total_macs,
         "layers": summary_rows(graph),
         "input": input_format(project),
@@ -313,13 +316,18 @@ def cmd_info(args: argparse.Namespace) -> int:
         return 0
     heading = QT_TRANSLATE_NOOP("Engine", "{name}  (template {template}, dataset {source})")
     print(say(heading, name=project.name, template=project.template, source=project.data.source))
+    frozen_mark = say(QT_TRANSLATE_NOOP("Engine", "frozen"))
     for row in info["layers"]:
         print(
             f"  {row['name']:<16} {row['type']:<14} {row['output_shape']:<18} {row['params']:>10,}"
+            + ("" if row["trainable"] else f"  ({frozen_mark})")
         )
     yes, no = say(QT_TRANSLATE_NOOP("Engine", "yes")), say(QT_TRANSLATE_NOOP("Engine", "no"))
     totals = QT_TRANSLATE_NOOP("Engine", "parameters: {parameters:,}   valid: {valid}")
     print(say(totals, parameters=analysis.total_params, valid=yes if analysis.valid else no))
+    if analysis.frozen_params:
+        split = QT_TRANSLATE_NOOP("Engine", "trainable: {trainable:,}   frozen: {frozen:,}")
+        print(say(split, trainable=analysis.trainable_params, frozen=analysis.frozen_params))
     for issue in analysis.errors:
         print("  " + say(QT_TRANSLATE_NOOP("Engine", "problem: {problem}"), problem=issue.message))
     fmt = info["input"]
@@ -354,7 +362,39 @@ def _settings_for_run(project: Project, args: argparse.Namespace) -> TrainSettin
             data[key] = setting_value(key, value, "--" + key.replace("_", "-"))
     if args.mixed_precision:
         data["mixed_precision"] = True
+    if args.time_budget is not None:
+        data["time_budget_s"] = setting_value("time_budget_s", args.time_budget, "--time-budget")
     return TrainSettings.from_dict(data)
+
+
+def _init_from(run: PreparedRun, other_path: str, main_rank: bool) -> PreparedRun:
+    """The run starting from another project's trained weights, copied layer by layer where
+    the names and shapes match (engine.train.transfer)."""
+    import dataclasses
+
+    from engine.train.transfer import weights_from
+
+    other = _load(other_path)
+    if other.weights is None:
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "{path} has no trained weights to start from: train it first."
+            ),
+            path=other_path,
+        )
+    weights, copied = weights_from(run.graph, run.settings.seed, other.weights, run.weights)
+    if not copied:
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "No layer of {path} matches a layer of this network by name and shape, so there are no weights to start from.",
+            ),
+            path=other_path,
+        )
+    if main_rank:
+        line = QT_TRANSLATE_NOOP("Engine", "starting {count} layers from {path}: {layers}")
+        print(say(line, count=len(copied), path=other_path, layers=", ".join(copied)))
+    return dataclasses.replace(run, weights=weights)
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -371,6 +411,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     if main_rank:
         _warn_leaks(dataset)
     run = prepare_run(project, dataset, settings, from_weights=not args.fresh)
+    if args.init_from:
+        run = _init_from(run, args.init_from, main_rank)
     callbacks = [ProgressPrinter(sys.stdout)] if main_rank and not args.quiet else []
     try:
         trainer = run.trainer(callbacks, num_threads=headless_threads())
@@ -397,6 +439,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         else:
             starting = QT_TRANSLATE_NOOP("Engine", "training {name} on {where}, {epochs} epochs")
         print(say(starting, name=project.name, where=where, epochs=settings.epochs))
+        if settings.time_budget_s:
+            limit = QT_TRANSLATE_NOOP("Engine", "time limit: {seconds:g} s")
+            print(say(limit, seconds=settings.time_budget_s))
     target = Path(args.project)
     with _stop_on_signals(trainer, main_rank or ctx is not None) as received:
         try:
@@ -427,8 +472,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         )
         print(f"{PROG}: {failed}", file=sys.stderr)
         return 1
-    if record.status == "stopped":
-        return 128 + (received[0] if received else signal.SIGINT)
+    if record.status == "stopped" and received:  # a time limit's stop is what was asked for
+        return 128 + received[0]
     return 0
 
 
@@ -735,8 +780,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", help="auto, cpu, cuda, cuda:1, mps, xpu")
     p.add_argument("--seed", type=int)
     p.add_argument("--optimizer", choices=["sgd", "adam", "adamw", "rmsprop", "adagrad"])
+    p.add_argument(
+        "--time-budget",
+        "--time-limit",
+        type=float,
+        metavar="SECONDS",
+        help="stop after this many seconds of training, at the end of a batch (0: no limit)",
+    )
     p.add_argument("--mixed-precision", action="store_true", help="CUDA: bf16 or fp16 autocast")
     p.add_argument("--fresh", action="store_true", help="start from new weights, not saved ones")
+    p.add_argument(
+        "--init-from",
+        metavar="OTHER",
+        help="start the layers that match OTHER.netcanvas by name and shape from its weights",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress output")
     p.set_defaults(func=cmd_train)
 

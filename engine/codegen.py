@@ -56,6 +56,17 @@ def model_source(project: Project) -> str:
         body.append(f"        {name} = self.{name}({args})")
     last = steps[-1][0]
     custom = _custom_classes(specs)
+    built = {name for name, spec, _ in steps if spec is not None}
+    frozen = tuple(
+        n.name for n in project.graph.nodes.values() if not n.trainable and n.name in built
+    )
+    if frozen:
+        init += [
+            "        # Frozen in NetCanvas (transfer learning): training leaves these as they are.",
+            f"        self._frozen = {frozen!r}",
+            "        for name in self._frozen:",
+            "            getattr(self, name).requires_grad_(False)",
+        ]
     return (
         (f"{custom}\n\n\n" if custom else "")
         + "class Net(nn.Module):\n"
@@ -66,7 +77,17 @@ def model_source(project: Project) -> str:
         + "\n\n    def forward(self, x: torch.Tensor) -> torch.Tensor:\n"
         + "\n".join(body)
         + f"\n        return {last}\n"
+        + (_FROZEN_TRAIN if frozen else "")
     )
+
+
+_FROZEN_TRAIN = """
+    def train(self, mode: bool = True) -> Net:
+        super().train(mode)
+        for name in self._frozen:  # a frozen layer always runs as at inference
+            getattr(self, name).eval()
+        return self
+"""
 
 
 def _data_file(project: Project) -> str:
@@ -225,7 +246,8 @@ SETTINGS = {settings}
 
 def make_optimizer(model: nn.Module) -> torch.optim.Optimizer:
     s = SETTINGS
-    params, lr, wd = model.parameters(), s["lr"], s["weight_decay"]
+    params = [p for p in model.parameters() if p.requires_grad]  # frozen layers stay out
+    lr, wd = s["lr"], s["weight_decay"]
     if s["optimizer"] == "sgd":
         return torch.optim.SGD(params, lr=lr, momentum=s["momentum"], nesterov=s["nesterov"],
                                weight_decay=wd)

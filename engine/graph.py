@@ -31,6 +31,7 @@ EVENT_KINDS = (
     "node_renamed",
     "node_moved",
     "param_changed",
+    "trainable_changed",
     "edge_added",
     "edge_removed",
     "validity_changed",
@@ -64,6 +65,8 @@ class Node:
     name: str
     params: dict[str, Any]
     pos: tuple[float, float]
+    # False: a frozen layer (transfer learning): training leaves its weights as they are.
+    trainable: bool = True
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,7 @@ class Graph:
         name: str | None = None,
         pos: tuple[float, float] = (0.0, 0.0),
         node_id: str | None = None,
+        trainable: bool = True,
     ) -> Node:
         spec = layer_spec(type)
         if len(self.nodes) >= MAX_NODES:
@@ -227,7 +231,7 @@ class Graph:
                 QT_TRANSLATE_NOOP("Engine", "A layer with id '{node_id}' already exists"),
                 node_id=node_id,
             )
-        node = Node(node_id, type, name, values, _pos(pos))
+        node = Node(node_id, type, name, values, _pos(pos), _trainable(trainable, name))
         self.nodes[node_id] = node
         self._emit(GraphEvent("node_added", node_id=node_id))
         return node
@@ -285,6 +289,15 @@ class Graph:
             return
         node.params[key] = value
         self._emit(GraphEvent("param_changed", node_id=node_id, key=key, value=value))
+
+    def set_trainable(self, node_id: str, trainable: bool) -> None:
+        """Freeze (False) or unfreeze a layer: a frozen layer's weights stay as they are."""
+        node = self.node(node_id)
+        trainable = _trainable(trainable, node.name)
+        if node.trainable == trainable:
+            return
+        node.trainable = trainable
+        self._emit(GraphEvent("trainable_changed", node_id=node_id, value=trainable))
 
     def move_node(self, node_id: str, x: float, y: float) -> None:
         node = self.node(node_id)
@@ -471,6 +484,8 @@ class Graph:
                     "name": n.name,
                     "params": {k: _jsonable(v) for k, v in n.params.items()},
                     "pos": [n.pos[0], n.pos[1]],
+                    # Written only when frozen: files of trainable networks stay as they were.
+                    **({} if n.trainable else {"trainable": False}),
                 }
                 for n in self.nodes.values()
                 if n.id in keep
@@ -508,7 +523,9 @@ class Graph:
             for n in nodes:
                 name = n.name if self.node_by_name(n.name) is None else self.unique_name(n.type)
                 pos = (n.pos[0] + offset[0], n.pos[1] + offset[1])
-                mapping[n.id] = self.add_node(n.type, n.params, name=name, pos=pos).id
+                mapping[n.id] = self.add_node(
+                    n.type, n.params, name=name, pos=pos, trainable=n.trainable
+                ).id
             for e in edges:
                 src, dst = mapping[e.src], mapping[e.dst]
                 if self.can_connect(src, dst, e.dst_port) is None:
@@ -537,6 +554,14 @@ def _pos(pos: Any) -> tuple[float, float]:
             pos=repr(pos)[:60],
         )
     return (x, y)
+
+
+def _trainable(value: Any, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise GraphError(
+            QT_TRANSLATE_NOOP("Engine", "{name}: trainable must be true or false"), name=name
+        )
+    return value
 
 
 def _jsonable(value: Any) -> Any:
@@ -648,7 +673,14 @@ def parse_graph_dict(d: Any) -> tuple[list[Node], list[Edge]]:
                         name=name,
                         problem=said(exc),
                     ) from None
-        nodes[node_id] = Node(node_id, layer_type, name, values, _pos(raw.get("pos", (0, 0))))
+        nodes[node_id] = Node(
+            node_id,
+            layer_type,
+            name,
+            values,
+            _pos(raw.get("pos", (0, 0))),
+            _trainable(raw.get("trainable", True), name),  # older files: every layer trains
+        )
     edges: list[Edge] = []
     for raw in _list(d.get("edges", []), "edges"):
         if not isinstance(raw, dict):

@@ -46,6 +46,7 @@ _TEMPLATE_SETTINGS: dict[str, dict[str, Any]] = {
     "toy2d": {"lr": 0.01, "epochs": 50, "batch_size": 32},
     "mlp": {"lr": 0.01, "epochs": 50, "batch_size": 16},
     "char-lstm": {"lr": 0.003, "epochs": 10},
+    "char-transformer": {"lr": 0.003, "epochs": 10, "optimizer": "adamw"},
 }
 
 

@@ -139,6 +139,23 @@ def _char_lstm(b: _Builder) -> None:
     )
 
 
+def _char_transformer(b: _Builder) -> None:
+    # nanoGPT's "baby GPT" shape, smaller: what fits a short lab on a laptop CPU.
+    block = ("TransformerBlock", {"heads": 4, "causal": True, "dropout": 0.1})
+    b.chain(
+        [
+            ("Input", {"kind": "tokens", "seq_len": 64}),
+            ("Embedding", {"vocab_size": 96, "embedding_dim": 64}),
+            ("PositionalEmbedding", {"mode": "learned"}),
+            block,
+            block,
+            ("LayerNorm", {}),
+            ("Output", {"task": "next_char", "units": 96}),
+        ],
+        None,
+    )
+
+
 def _resnet_mini(b: _Builder) -> None:
     stem = b.chain(
         [
@@ -229,6 +246,16 @@ TEMPLATES: dict[str, Template] = {
             "python-docs",
         ),
         Template(
+            "char-transformer",
+            "Character Transformer",
+            "字符级 Transformer",
+            "Embedding → positions → 2 causal Transformer blocks → LayerNorm → Dense over the "
+            "vocabulary: a small GPT that predicts the next character.",
+            "Embedding → 位置嵌入 → 2 个因果 Transformer 块 → 层归一化 → 词表上的全连接："
+            "预测下一个字符的小型 GPT。",
+            "python-docs",
+        ),
+        Template(
             "resnet-mini",
             "Mini ResNet",
             "迷你残差网络",
@@ -246,6 +273,7 @@ _BUILDERS: dict[str, Callable[[_Builder], None]] = {
     "mlp": _mlp,
     "toy2d": _toy2d,
     "char-lstm": _char_lstm,
+    "char-transformer": _char_transformer,
     "resnet-mini": _resnet_mini,
 }
 

@@ -179,6 +179,24 @@ class TrainSettings:
             maximum=10000,
         ),
     )
+    # Labs run in fixed periods: a run can be sized in time as well as in epochs.
+    time_budget_s: float = _setting(
+        0.0,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Time limit (s)"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings",
+                "Stop the run after this many seconds of training, at the end of a batch (paused time does not count); it is then evaluated and saved like a stopped run.",
+            ),
+            "float",
+            RUN,
+            minimum=0.0,
+            maximum=7 * 24 * 3600.0,
+            step=60.0,
+            decimals=1,
+            special_text=QT_TRANSLATE_NOOP("TrainSettings", "No limit"),
+        ),
+    )
     schedule: Literal["constant", "step", "cosine", "onecycle", "plateau"] = _setting(
         "constant",
         SettingSpec(

@@ -84,6 +84,22 @@ def _draw_glyph(p: QPainter, layer_type: str, category: str) -> None:
             p.drawRect(QRectF(x, y, 5, 5))
         p.drawPath(_path([(20, 16), (25, 21)]))
         p.fillRect(QRectF(22, 22, 5, 5), QColor("white"))
+    elif t == "positionalembedding":  # a sine wave: a code for each position
+        path = QPainterPath(QPointF(5, 16))
+        path.cubicTo(QPointF(9, 5), QPointF(12, 5), QPointF(16, 16))
+        path.cubicTo(QPointF(20, 27), QPointF(23, 27), QPointF(27, 16))
+        p.drawPath(path)
+    elif t == "transformerblock":  # two stacked sub-layers and the residual path around them
+        p.drawRect(QRectF(7, 6, 12, 8))
+        p.drawRect(QRectF(7, 18, 12, 8))
+        p.drawPath(_path([(13, 2), (24, 2), (24, 30), (13, 30)]))
+    elif category == "attention":  # one position weighing all the others, arcs of the mix
+        for y in (8, 16, 24):
+            p.drawEllipse(QPointF(24, y), 1.8, 1.8)
+            path = QPainterPath(QPointF(8, 16))
+            path.quadTo(QPointF(15, y), QPointF(22, y))
+            p.drawPath(path)
+        p.drawEllipse(QPointF(8, 16), 2.5, 2.5)
     elif category == "recurrent":
         path = QPainterPath()
         path.arcMoveTo(QRectF(8, 8, 16, 16), 60)

@@ -6,6 +6,7 @@ Shape rules live in rules.py / rules_spatial.py; this module only describes and 
 from __future__ import annotations
 
 from engine.layers import rules as r
+from engine.layers import rules_attention as ra
 from engine.layers import rules_spatial as rs
 from engine.layers.params import (
     BIAS,
@@ -18,6 +19,7 @@ from engine.layers.params import (
     OUTPUT_PARAMS,
     PADDING,
     STRIDE,
+    attention_params,
     float_param,
     int_param,
     pool_params,
@@ -31,6 +33,7 @@ CATEGORIES: list[tuple[str, str, str]] = [
     ("conv", "Convolution", "卷积"),
     ("pool", "Pooling", "池化"),
     ("recurrent", "Recurrent", "循环层"),
+    ("attention", "Attention & Transformers", "注意力与 Transformer"),
     ("norm", "Normalisation & Regularisation", "归一化与正则化"),
     ("activation", "Activation", "激活函数"),
     ("merge", "Merge", "合并"),
@@ -44,6 +47,7 @@ CATEGORY_COLOURS: dict[str, str] = {
     "conv": "#2e9e83",
     "pool": "#7a9a2e",
     "recurrent": "#8c63b8",
+    "attention": "#b5578d",
     "norm": "#b8862e",
     "activation": "#d07a2a",
     "merge": "#6c7a89",
@@ -325,6 +329,75 @@ _SPECS: list[LayerSpec] = [
         recurrent_params(),
         rs.rule_recurrent("GRU"),
         ("hidden_size",),
+    ),
+    _spec(
+        "PositionalEmbedding",
+        "attention",
+        "位置嵌入",
+        "Adds a vector for each position to the token vectors, so that attention, which by "
+        "itself ignores order, can tell the first character from the last.",
+        "给每个位置的词元向量加上一个位置向量，使本身不考虑顺序的注意力能区分第一个和最后一个字符。",
+        "z_t = e_t + p_t;  sinusoidal: p[t,2i] = sin(t/10000^(2i/D)), p[t,2i+1] = cos(…)",
+        [
+            ParamSpec(
+                "mode",
+                "choice",
+                "learned",
+                None,
+                None,
+                ("learned", "sinusoidal"),
+                "Kind",
+                "类型",
+                "Learned: a trained T×D table (GPT). Sinusoidal: fixed sines and cosines of "
+                "different wavelengths, nothing to train.",
+                "可学习：一张训练得到的 T×D 表（GPT）。正弦：不同波长的固定正弦和余弦，无需训练。",
+            )
+        ],
+        ra.rule_positional_embedding,
+        ("mode",),
+        title_en="Positional embedding",
+    ),
+    _spec(
+        "MultiHeadSelfAttention",
+        "attention",
+        "多头自注意力",
+        "Every position builds a query, a key and a value; it takes a mix of all positions' "
+        "values, weighted by how well its query matches their keys. Several heads do this "
+        "side by side on slices of the vector.",
+        "每个位置生成查询、键和值；它按自己的查询与各位置键的匹配程度，对所有位置的值加权求和。"
+        "多个头在向量的不同切片上并行地这样做。",
+        "Attention(Q,K,V) = softmax(Q·Kᵀ/√d_k [+ mask])·V",
+        attention_params(),
+        ra.rule_self_attention,
+        ("heads", "causal"),
+        title_en="Multi-head self-attention",
+    ),
+    _spec(
+        "TransformerBlock",
+        "attention",
+        "Transformer 块",
+        "The building block of GPT: self-attention lets positions exchange information, an "
+        "MLP then works on each position; each is preceded by LayerNorm and added back to its "
+        "input (residual connections).",
+        "GPT 的基本单元：自注意力让各位置交换信息，随后 MLP 逐位置处理；两者前面各有层归一化，"
+        "输出再加回输入（残差连接）。",
+        "x ← x + Attn(LN(x));  x ← x + W₂·GELU(W₁·LN(x))",
+        [
+            *attention_params(),
+            int_param(
+                "mlp_ratio",
+                4,
+                1,
+                16,
+                "MLP ratio",
+                "MLP 倍数",
+                "The MLP's hidden width as a multiple of the token vector's length D.",
+                "MLP 隐藏层宽度是词元向量长度 D 的多少倍。",
+            ),
+        ],
+        ra.rule_transformer_block,
+        ("heads", "causal"),
+        title_en="Transformer block",
     ),
     _spec(
         "Dropout",

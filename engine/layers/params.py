@@ -272,3 +272,38 @@ OUTPUT_PARAMS = [
         show_if=("task", ("regression",)),
     ),
 ]
+
+
+def attention_params(causal: bool = False) -> list[ParamSpec]:
+    """Heads, causal mask and dropout: what self-attention and a Transformer block share."""
+    return [
+        int_param(
+            "heads",
+            4,
+            1,
+            64,
+            "Heads",
+            "注意力头数",
+            "Independent attentions, each over D/heads of the token vector (D must be divisible by it).",
+            "相互独立的注意力个数，每个使用词元向量的 D/头数 维（D 必须能被它整除）。",
+        ),
+        bool_param(
+            "causal",
+            causal,
+            "Causal mask",
+            "因果掩码",
+            "Each position attends only to itself and earlier ones: needed to predict the next "
+            "character.",
+            "每个位置只关注自己和之前的位置：预测下一个字符时必须打开。",
+        ),
+        float_param(
+            "dropout",
+            0.1,
+            0.0,
+            0.9,
+            "Dropout",
+            "随机失活",
+            "Fraction of attention weights and outputs set to zero during training only.",
+            "仅在训练时被置零的注意力权重和输出的比例。",
+        ),
+    ]

@@ -28,6 +28,8 @@ CHOICE_TITLES: dict[str, tuple[str, str]] = {
     "next_char": ("next character", "下一个字符"),
     "mse": ("MSE", "均方误差（MSE）"),
     "l1": ("L1", "平均绝对误差（L1）"),
+    "learned": ("learned", "可学习"),
+    "sinusoidal": ("sinusoidal", "正弦（固定）"),
 }
 
 

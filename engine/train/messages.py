@@ -35,5 +35,9 @@ RESTORED_BEST = QT_TRANSLATE_NOOP(
 STOPPED_BY_REQUEST = QT_TRANSLATE_NOOP(
     "RunMessages", "Stopped by request. Epochs completed: {epochs}."
 )
+TIME_BUDGET = QT_TRANSLATE_NOOP(
+    "RunMessages",
+    "Stopped at the time limit of {limit:g} s, after {seconds:.1f} s of training. Epochs completed: {epochs}.",
+)
 # An error that explains itself (a NetCanvasError) keeps its own template (context Engine).
 AS_IS = "{error}"

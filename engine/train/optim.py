@@ -25,7 +25,16 @@ def make_optimizer(model: nn.Module, settings: TrainSettings) -> torch.optim.Opt
     """
     import torch
 
+    # Frozen layers' parameters need no gradient and stay out of the optimiser, so neither
+    # its steps nor weight decay can change them.
     params = [p for p in model.parameters() if p.requires_grad]
+    if not params and any(True for _ in model.parameters()):
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "Every layer with weights is frozen, so there is nothing to train. Make at least one layer trainable (the Trainable box in the inspector).",
+            )
+        )
     lr, wd = float(settings.lr), float(settings.weight_decay)
     if not lr > 0 or not math.isfinite(lr):
         raise NetCanvasError(

@@ -362,6 +362,9 @@ class Trainer:
         self._fit_steps, self._fit_done = max(1, steps * n_epochs), 0
         self._fit_epochs = max(1, n_epochs)
         self._fit_active = 0.0
+        # What a time limit counts: this fit's wall time, validation included, pauses not.
+        self._fit_started, self._paused_s = time.perf_counter(), 0.0
+        self._timed_out = False
         first = self.epoch
         self.callbacks.on_train_begin(
             {
@@ -387,13 +390,19 @@ class Trainer:
                 break
             if self._stop.is_set() and self.dist is None:
                 break
-        stopped_by_user = self._stop.is_set()
+        stopped_by_user = self._stop.is_set() or self._timed_out
         best = self._best_state
         if best is not None and not stopped_by_user and self._best_epoch != self.epoch - 1:
             self._load_state(best)  # early stopping keeps the best epoch's weights
             best_args = {"best": self._best_epoch + 1, "loss": self._best_loss}
             message = message or (messages.RESTORED_BEST, best_args)
-        if message is None and stopped_by_user:
+        if self._timed_out:
+            limit, seconds = float(s.time_budget_s), self._active(time.perf_counter())
+            message = (
+                messages.TIME_BUDGET,
+                {"limit": limit, "seconds": seconds, "epochs": self.epoch},
+            )
+        elif message is None and stopped_by_user:
             message = (messages.STOPPED_BY_REQUEST, {"epochs": self.epoch})
         self.state = "stopped" if stopped_by_user else "finished"
         self.history.status = self.state
@@ -429,6 +438,7 @@ class Trainer:
         gate, stop = self._control.gate.is_set, self._stop.is_set
         local = self.dist is None
         clock = time.perf_counter
+        budget = float(self.settings.time_budget_s)
         self.callbacks.on_epoch_begin(epoch, {"lr": lr})
         interval = max(0.0, self.settings.log_interval_ms / 1000.0)
         self._t_window = time.perf_counter()
@@ -438,11 +448,20 @@ class Trainer:
             single = False
             if not gate() or (local and stop()):
                 self._flush(epoch, i, steps)
+                waited = clock()
                 go = self._control.wait_for_go(self._set_state)
+                self._paused_s += clock() - waited
                 if go is None:
                     return False
                 single = go
                 self._t_window = clock()  # paused time is not training time
+            if budget > 0 and not self._timed_out and self._active(clock()) >= budget:
+                self._timed_out = True
+                self._flush(epoch, i, steps)
+                if local:
+                    return False
+                # Under DDP every rank must stop together: at the end of this epoch.
+                self._stop.set()
             if per_batch_lr:
                 self._set_lr(epoch, i / steps)
             train_step(idx)
@@ -450,6 +469,10 @@ class Trainer:
                 self._flush(epoch, i + 1, steps)
                 next_log = clock() + interval
         return True
+
+    def _active(self, now: float) -> float:
+        """Seconds this fit has run up to ``now``, pauses left out (what a time limit counts)."""
+        return now - self._fit_started - self._paused_s
 
     def _num_outputs(self) -> int:
         ctx = self.dataset.context()

@@ -54,6 +54,7 @@ class NodeState:
     name: str
     params: dict[str, Any]
     pos: tuple[float, float]
+    trainable: bool = True
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,9 @@ class GraphState:
     @classmethod
     def capture(cls, graph: Graph) -> GraphState:
         nodes = {
-            nid: NodeState(n.type, n.name, dict(n.params), (float(n.pos[0]), float(n.pos[1])))
+            nid: NodeState(
+                n.type, n.name, dict(n.params), (float(n.pos[0]), float(n.pos[1])), n.trainable
+            )
             for nid, n in graph.nodes.items()
         }
         edges = frozenset((e.src, e.dst, e.dst_port) for e in graph.edges)
@@ -92,7 +95,14 @@ class GraphState:
         for nid, st in self.nodes.items():
             node = graph.nodes.get(nid)
             if node is None:
-                graph.add_node(st.type, dict(st.params), name=st.name, pos=st.pos, node_id=nid)
+                graph.add_node(
+                    st.type,
+                    dict(st.params),
+                    name=st.name,
+                    pos=st.pos,
+                    node_id=nid,
+                    trainable=st.trainable,
+                )
                 continue
             if node.name != st.name:
                 graph.rename_node(nid, st.name)
@@ -101,6 +111,8 @@ class GraphState:
                     graph.set_param(nid, key, wanted)
             if tuple(node.pos) != tuple(st.pos):
                 graph.move_node(nid, st.pos[0], st.pos[1])
+            if node.trainable != st.trainable:
+                graph.set_trainable(nid, st.trainable)
         present = {(e.src, e.dst, e.dst_port) for e in graph.edges}
         for src, dst, port in sorted(target_edges - present, key=lambda k: (k[1], k[2])):
             graph.connect(src, dst, port)

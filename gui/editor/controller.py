@@ -223,6 +223,12 @@ class EditorController(QObject):
             self.sig_status.emit(sink.message)
         return sink.message
 
+    def set_trainable(self, node_id: str, trainable: bool) -> None:
+        """Freeze or unfreeze a layer as one undoable edit."""
+        text = tr("Unfreeze %s") if trainable else tr("Freeze %s")
+        name = self.graph.nodes[node_id].name
+        self.run_edit(text % name, lambda g: g.set_trainable(node_id, trainable))
+
     def rename_node(self, node_id: str, name: str) -> str | None:
         sink = ErrorSink()
         self.state.edit(RenameCommand(self.graph, node_id, name, sink))

@@ -43,6 +43,7 @@ class EditorActions(Protocol):
 
     def set_param(self, node_id: str, key: str, value: Any) -> str | None: ...
     def rename_node(self, node_id: str, name: str) -> str | None: ...
+    def set_trainable(self, node_id: str, trainable: bool) -> None: ...
     def apply_fix(self, issue: Any) -> None: ...
 
 
@@ -170,6 +171,12 @@ class Inspector(QScrollArea):
         self.name_edit.hide()
         self.name_edit.setAccessibleName(self.tr("Layer name"))
         self.name_edit.editingFinished.connect(self._on_name_edited)
+        # Like the name, not a layer parameter: every layer with weights can be frozen.
+        self.trainable_check = QCheckBox(self.form_host)
+        self.trainable_check.hide()
+        self.trainable_check.toggled.connect(self._on_trainable_toggled)
+        wheel_safe(self.trainable_check)
+        self._retranslate_trainable()
         self.refusal = QLabel()
         self.refusal.setWordWrap(True)
         self.refusal.setObjectName("refusal")
@@ -188,6 +195,7 @@ class Inspector(QScrollArea):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.name_edit.setAccessibleName(self.tr("Layer name"))
+            self._retranslate_trainable()
             self._build_form()  # labels and help come from the engine in both languages
             self.refresh()
         super().changeEvent(event)
@@ -209,15 +217,18 @@ class Inspector(QScrollArea):
             self.refresh()
 
     def _build_form(self) -> None:
-        # The name field lives as long as the inspector (the controller focuses it to rename);
-        # take it out of the form before the other rows are deleted.
+        # The name field and the trainable box live as long as the inspector (the controller
+        # focuses the name to rename); take them out of the form before the rows are deleted.
         if self.form.rowCount():
-            taken = self.form.takeRow(self.name_edit)
-            name_label = taken.labelItem.widget() if taken.labelItem is not None else None
-            if name_label is not None:
-                name_label.hide()
-                name_label.deleteLater()
-            self.name_edit.hide()  # still a child of the form, no longer laid out
+            for kept in (self.name_edit, self.trainable_check):
+                if self.form.indexOf(kept) < 0:
+                    continue  # an Input has no trainable box
+                taken = self.form.takeRow(kept)
+                label = taken.labelItem.widget() if taken.labelItem is not None else None
+                if label is not None:
+                    label.hide()
+                    label.deleteLater()
+                kept.hide()  # still a child of the form, no longer laid out
         while self.form.rowCount():
             self.form.removeRow(0)
         self.editors = {}
@@ -236,6 +247,9 @@ class Inspector(QScrollArea):
             label = localized(pspec.label_en, pspec.label_zh) or pspec.name
             self.form.addRow(label, editor.widget)
         wheel_safe(*(editor.widget for editor in self.editors.values()))
+        if spec.type != "Input":
+            self.form.addRow(self.tr("Trainable"), self.trainable_check)
+            self.trainable_check.show()
         self.form_host.show()
 
     def refresh(self) -> None:
@@ -275,6 +289,13 @@ class Inspector(QScrollArea):
             visible = show_if is None or node.params.get(show_if[0]) in show_if[1]
             self.form.setRowVisible(editor.widget, visible)
         info = analysis.nodes.get(self.node_id) if analysis else None
+        if node.type != "Input":
+            # Only a layer with weights has anything to freeze (a frozen one can always thaw).
+            has_weights = info is not None and info.params > 0
+            self.trainable_check.blockSignals(True)
+            self.trainable_check.setChecked(node.trainable)
+            self.trainable_check.blockSignals(False)
+            self.form.setRowVisible(self.trainable_check, has_weights or not node.trainable)
         shape = info.output_shape if info is not None else None
         lines = [self.tr("Output shape: %s") % format_shape(shape)]
         if info is not None:
@@ -325,6 +346,21 @@ class Inspector(QScrollArea):
         error = self._actions.set_param(self.node_id, key, value)
         self._show_refusal(error)
         self.refresh()  # on refusal this puts the graph's value back into the editor
+
+    def _on_trainable_toggled(self, checked: bool) -> None:
+        if self.node_id is None:
+            return
+        self._actions.set_trainable(self.node_id, checked)
+        self.refresh()
+
+    def _retranslate_trainable(self) -> None:
+        self.trainable_check.setAccessibleName(self.tr("Trainable"))
+        self.trainable_check.setToolTip(
+            self.tr(
+                "Off: the layer is frozen. Training leaves its weights as they are (transfer "
+                "learning: keep what a trained network learned) and it runs as at inference."
+            )
+        )
 
     def _on_name_edited(self) -> None:
         if self.node_id is None:

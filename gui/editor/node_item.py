@@ -10,7 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from engine import layer_spec
@@ -48,6 +57,7 @@ class NodeItem(QGraphicsItem):
         self._spec = layer_spec(node.type)
         self._name = str(node.name)
         self._params: dict[str, Any] = dict(node.params)
+        self._trainable = bool(node.trainable)
         self._shape: tuple[int, ...] | None = None
         self._issues: list[tuple[str, str]] = []  # (message, "error" | "warning")
         self._in_ports = 0
@@ -86,6 +96,10 @@ class NodeItem(QGraphicsItem):
         return [message for message, _severity in self._issues]
 
     @property
+    def frozen(self) -> bool:
+        return not self._trainable
+
+    @property
     def has_error(self) -> bool:
         return any(severity == "error" for _m, severity in self._issues)
 
@@ -95,6 +109,10 @@ class NodeItem(QGraphicsItem):
 
     def set_params(self, params: dict[str, Any]) -> None:
         self._params = dict(params)
+        self._refresh()
+
+    def set_trainable(self, trainable: bool) -> None:
+        self._trainable = bool(trainable)
         self._refresh()
 
     def set_analysis(self, shape: tuple[int, ...] | None, issues: list[tuple[str, str]]) -> bool:
@@ -164,6 +182,8 @@ class NodeItem(QGraphicsItem):
         if spec.formula:
             lines.append(f"<code>{spec.formula}</code>")
         lines.append(tr("Output: %s") % format_shape(self._shape))
+        if self.frozen:
+            lines.append(tr("Frozen: training leaves this layer's weights as they are."))
         for message, severity in self._issues:
             lines.append(f"{issue_mark(severity)} {engine_text(message)}")
         return "<br>".join(lines)
@@ -257,11 +277,19 @@ class NodeItem(QGraphicsItem):
         header = QPainterPath()
         header.addRoundedRect(QRectF(rect.left(), rect.top(), rect.width(), HEADER_H), 8, 8)
         header.addRect(QRectF(rect.left(), rect.top() + HEADER_H - 8, rect.width(), 8))
-        tint = QColor(accent)
+        # A frozen layer's header is grey and hatched (and says "frozen" below): its weights are
+        # set in stone, which must read without telling colours apart.
+        band = QColor(pal.color(QPalette.ColorRole.Mid)) if self.frozen else QColor(accent)
+        tint = QColor(band)
         tint.setAlpha(70 if dark else 45)
         painter.setBrush(tint)
         painter.drawPath(header.simplified())
-        painter.setBrush(accent)
+        if self.frozen:
+            hatch = QColor(pal.color(QPalette.ColorRole.Text))
+            hatch.setAlpha(60)
+            painter.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+            painter.drawPath(header.simplified())
+        painter.setBrush(band)
         painter.drawRect(QRectF(rect.left() + 1, rect.top() + HEADER_H - 2, rect.width() - 2, 2))
 
         # Outline: highlight when selected; on issues a dashed outline (errors) or a dotted one
@@ -302,6 +330,10 @@ class NodeItem(QGraphicsItem):
         painter.setPen(text)
         fm = QFontMetricsF(bold)
         name_rect = QRectF(rect.left() + 32, rect.top(), rect.width() - 40, HEADER_H)
+        if self.frozen:
+            name_rect.setRight(name_rect.right() - self._draw_frozen_badge(painter, rect, text))
+            painter.setFont(bold)
+            painter.setPen(text)
         painter.drawText(
             name_rect,
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -366,6 +398,21 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(accent)
             painter.drawEllipse(self.output_port_local(), PORT_R, PORT_R)
 
+    def _draw_frozen_badge(self, painter: QPainter, rect: QRectF, colour: QColor) -> float:
+        """The word "frozen" in a framed badge at the header's right end; returns its width."""
+        font = QFont(painter.font())
+        font.setBold(False)
+        font.setPointSizeF(8.5)
+        label = tr("frozen")
+        width = QFontMetricsF(font).horizontalAdvance(label) + 10
+        badge = QRectF(rect.right() - width - 6, rect.top() + 7, width, HEADER_H - 14)
+        painter.setFont(font)
+        painter.setPen(QPen(colour, 1.0))
+        painter.setBrush(palette().color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(badge, 4, 4)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+        return width + 6
+
     def key_param_text(self) -> str:
         title = localized(self._spec.title_en, self._spec.title_zh)
         # "conv2d_1" already says Conv2d; a renamed layer ("features") gets its type shown.
@@ -381,6 +428,10 @@ class NodeItem(QGraphicsItem):
                 parts.append(f"{key} {_fmt_value(value)}")
                 continue
             label = localized(param.label_en, param.label_zh)
+            if param.kind == "bool":  # "Causal mask" when on, nothing when off
+                if value:
+                    parts.append(label)
+                continue
             shown = localized(*param.value_title(value)) if param.choices else _fmt_value(value)
             parts.append(f"{label} {shown}")
         return " · ".join(parts)

@@ -136,6 +136,8 @@ class GraphScene(QGraphicsScene):
             self._bounds_dirty = True
         elif kind == "param_changed" and nid in self.node_items:
             self.node_items[nid].set_params(graph.nodes[nid].params)
+        elif kind == "trainable_changed" and nid in self.node_items:
+            self.node_items[nid].set_trainable(graph.nodes[nid].trainable)
         elif kind == "edge_added" and event.edge is not None:
             self._add_edge_item(event.edge)
         elif kind == "edge_removed" and event.edge is not None:

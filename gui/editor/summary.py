@@ -35,10 +35,18 @@ class SummaryStrip(QFrame):
                 label.setText("")
             return
         batch = self._batch_size()
-        self.params_label.setText(
-            self.tr("Parameters: <b>%s</b>") % format_count(analysis.total_params)
-        )
-        self.params_label.setToolTip(self.tr("Learnable weights and biases in the whole network."))
+        params = self.tr("Parameters: <b>%s</b>") % format_count(analysis.total_params)
+        tip = self.tr("Learnable weights and biases in the whole network.")
+        if analysis.frozen_params:
+            params += " " + self.tr("(trainable %s, frozen %s)") % (
+                format_count(analysis.trainable_params),
+                format_count(analysis.frozen_params),
+            )
+            tip += " " + self.tr(
+                "Frozen layers keep their weights: training changes only the rest."
+            )
+        self.params_label.setText(params)
+        self.params_label.setToolTip(tip)
         self.macs_label.setText(
             self.tr("Multiply-adds per sample: <b>%s</b>") % format_count(analysis.total_macs)
         )

@@ -44,6 +44,14 @@
         <translation>已连接 %s → %s</translation>
     </message>
     <message>
+        <source>Unfreeze %s</source>
+        <translation>解冻 %s</translation>
+    </message>
+    <message>
+        <source>Freeze %s</source>
+        <translation>冻结 %s</translation>
+    </message>
+    <message>
         <source>Fix: %s</source>
         <translation>修复：%s</translation>
     </message>
@@ -90,6 +98,14 @@
     <message>
         <source>Output: %s</source>
         <translation>输出：%s</translation>
+    </message>
+    <message>
+        <source>Frozen: training leaves this layer&apos;s weights as they are.</source>
+        <translation>已冻结：训练不会改变这一层的权重。</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>已冻结</translation>
     </message>
     <message>
         <source>A layer cannot connect to itself.</source>
@@ -914,6 +930,10 @@ Licence: {1}</source>
         <translation>“{name}”没有通向输出层，训练时会忽略它</translation>
     </message>
     <message>
+        <source>Every layer with weights is frozen, so training would change nothing — make at least one layer trainable</source>
+        <translation>所有带权重的层都已冻结，训练不会改变任何东西——请至少让一层可训练</translation>
+    </message>
+    <message>
         <source>The network has no Input — add one from Input/Output</source>
         <translation>网络没有输入层——请从“输入/输出”中添加一个</translation>
     </message>
@@ -1066,6 +1086,10 @@ Licence: {1}</source>
         <translation>{name}  （模板 {template}，数据集 {source}）</translation>
     </message>
     <message>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1076,6 +1100,10 @@ Licence: {1}</source>
     <message>
         <source>parameters: {parameters:,}   valid: {valid}</source>
         <translation>参数：{parameters:,}   有效：{valid}</translation>
+    </message>
+    <message>
+        <source>trainable: {trainable:,}   frozen: {frozen:,}</source>
+        <translation>可训练：{trainable:,}   已冻结：{frozen:,}</translation>
     </message>
     <message>
         <source>problem: {problem}</source>
@@ -1092,6 +1120,18 @@ Licence: {1}</source>
     <message>
         <source>trained: {trained} ({runs} runs)</source>
         <translation>已训练：{trained}（{runs} 次训练）</translation>
+    </message>
+    <message>
+        <source>{path} has no trained weights to start from: train it first.</source>
+        <translation>{path} 没有训练好的权重可用作起点：请先训练它。</translation>
+    </message>
+    <message>
+        <source>No layer of {path} matches a layer of this network by name and shape, so there are no weights to start from.</source>
+        <translation>{path} 中没有任何层在名称和形状上与本网络的层匹配，因此没有可用作起点的权重。</translation>
+    </message>
+    <message>
+        <source>starting {count} layers from {path}: {layers}</source>
+        <translation>从 {path} 载入 {count} 层作为起点：{layers}</translation>
     </message>
     <message>
         <source>{problem} Pass --fresh to do so.</source>
@@ -1112,6 +1152,10 @@ Licence: {1}</source>
     <message>
         <source>training {name} on {where}, {epochs} epochs</source>
         <translation>正在 {where} 上训练 {name}，{epochs} 轮</translation>
+    </message>
+    <message>
+        <source>time limit: {seconds:g} s</source>
+        <translation>时间限制：{seconds:g} 秒</translation>
     </message>
     <message>
         <source>saved {path} ({run}: {status})</source>
@@ -1834,6 +1878,10 @@ Licence: {1}</source>
         <translation>层的位置必须是 {low:g} 到 {high:g} 之间的两个数，而不是 {pos}</translation>
     </message>
     <message>
+        <source>{name}: trainable must be true or false</source>
+        <translation>{name}：trainable 必须是 true 或 false</translation>
+    </message>
+    <message>
         <source>The network description has no valid schema_version</source>
         <translation>网络描述中没有有效的 schema_version</translation>
     </message>
@@ -2290,6 +2338,10 @@ Licence: {1}</source>
         <translation>未知的损失函数“{name}”。请从以下选择：{losses}。</translation>
     </message>
     <message>
+        <source>Every layer with weights is frozen, so there is nothing to train. Make at least one layer trainable (the Trainable box in the inspector).</source>
+        <translation>所有带权重的层都已冻结，没有可训练的内容。请至少让一层可训练（检查器中的“可训练”复选框）。</translation>
+    </message>
+    <message>
         <source>Learning rate must be a positive number, got {lr}.</source>
         <translation>学习率必须是正数，收到的是 {lr}。</translation>
     </message>
@@ -2412,6 +2464,18 @@ Licence: {1}</source>
     <message>
         <source>a sentence naming only its values ({names})</source>
         <translation>只引用自身取值（{names}）的句子</translation>
+    </message>
+    <message>
+        <source>{title} expects a sequence of token vectors (T×D) but receives {received} — put an Embedding before it, or Reshape</source>
+        <translation>{title} 需要词元向量序列（T×D），但收到的是{received}——请在它之前放一个 Embedding，或用 Reshape</translation>
+    </message>
+    <message>
+        <source>{title} splits each {dim}-long token vector among {heads} heads, but {dim} is not divisible by {heads}</source>
+        <translation>{title} 要把每个长度为 {dim} 的词元向量分给 {heads} 个头，但 {dim} 不能被 {heads} 整除</translation>
+    </message>
+    <message>
+        <source>Set heads to {heads}</source>
+        <translation>把头数设为 {heads}</translation>
     </message>
     <message>
         <source>Explanations are made for image classifiers.</source>
@@ -2737,6 +2801,10 @@ Licence: {1}</source>
         <translation>名称</translation>
     </message>
     <message>
+        <source>Trainable</source>
+        <translation>可训练</translation>
+    </message>
+    <message>
         <source>No layer selected</source>
         <translation>未选中任何层</translation>
     </message>
@@ -2759,6 +2827,10 @@ Licence: {1}</source>
     <message>
         <source>Fix: %s</source>
         <translation>修复：%s</translation>
+    </message>
+    <message>
+        <source>Off: the layer is frozen. Training leaves its weights as they are (transfer learning: keep what a trained network learned) and it runs as at inference.</source>
+        <translation>关闭：该层被冻结。训练不会改变它的权重（迁移学习：保留已训练网络学到的东西），并且它按推理模式运行。</translation>
     </message>
 </context>
 <context>
@@ -3539,6 +3611,10 @@ Build, train, inspect and export neural networks.</source>
         <source>Stopped by request. Epochs completed: {epochs}.</source>
         <translation>已按要求停止。已完成的轮数：{epochs}。</translation>
     </message>
+    <message>
+        <source>Stopped at the time limit of {limit:g} s, after {seconds:.1f} s of training. Epochs completed: {epochs}.</source>
+        <translation>已达到 {limit:g} 秒的时间限制而停止，共训练 {seconds:.1f} 秒。已完成的轮数：{epochs}。</translation>
+    </message>
 </context>
 <context>
     <name>SampleSource</name>
@@ -3615,6 +3691,14 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>Learnable weights and biases in the whole network.</source>
         <translation>整个网络中可学习的权重和偏置。</translation>
+    </message>
+    <message>
+        <source>(trainable %s, frozen %s)</source>
+        <translation>（可训练 %s，已冻结 %s）</translation>
+    </message>
+    <message>
+        <source>Frozen layers keep their weights: training changes only the rest.</source>
+        <translation>冻结的层保留自己的权重：训练只改变其余的层。</translation>
     </message>
     <message>
         <source>Multiply-adds per sample: &lt;b&gt;%s&lt;/b&gt;</source>
@@ -3768,6 +3852,18 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>Schedule</source>
         <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Time limit (s)</source>
+        <translation>时间限制（秒）</translation>
+    </message>
+    <message>
+        <source>Stop the run after this many seconds of training, at the end of a batch (paused time does not count); it is then evaluated and saved like a stopped run.</source>
+        <translation>训练满这么多秒后在一个批次结束时停止（暂停的时间不计）；随后像手动停止的训练一样评估并保存。</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限时</translation>
     </message>
     <message>
         <source>How the learning rate changes during the run.</source>

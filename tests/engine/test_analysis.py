@@ -73,6 +73,7 @@ def test_seed_cnn_counts() -> None:
         "output_shape": "32×26×26",
         "params": 320,
         "macs": 32 * 26 * 26 * 9,
+        "trainable": True,
     }
 
 

@@ -69,6 +69,15 @@ PARAMS: dict[str, Any] = {
         )
         for rnn in ("RNN", "LSTM", "GRU")
     },
+    **{
+        att: st.fixed_dictionaries(
+            {"heads": st.integers(1, 3), "causal": st.booleans(), "dropout": st.just(0.0)}
+        )
+        for att in ("MultiHeadSelfAttention", "TransformerBlock")
+    },
+    "PositionalEmbedding": st.fixed_dictionaries(
+        {"mode": st.sampled_from(["learned", "sinusoidal"])}
+    ),
     "Dropout": st.just({"p": 0.3}),
     "LeakyReLU": st.just({"negative_slope": 0.1}),
 }
@@ -88,7 +97,20 @@ _ANY = [
 # Layers worth trying on a tensor of each rank (others would only be rejected).
 UNARY: dict[int, list[str]] = {
     1: ["Linear", "BatchNorm1d", *_ANY],
-    2: ["Linear", "Conv1d", "RNN", "LSTM", "GRU", "BatchNorm1d", "Flatten", "GlobalAvgPool", *_ANY],
+    2: [
+        "Linear",
+        "Conv1d",
+        "RNN",
+        "LSTM",
+        "GRU",
+        "MultiHeadSelfAttention",
+        "TransformerBlock",
+        "PositionalEmbedding",
+        "BatchNorm1d",
+        "Flatten",
+        "GlobalAvgPool",
+        *_ANY,
+    ],
     3: [
         "Conv2d",
         "Conv2d",

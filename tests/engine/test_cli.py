@@ -214,6 +214,7 @@ def test_unreadable_data_and_invalid_graph_exit_2(
 def test_listing_commands_and_version(tmp_path: Path) -> None:
     r = cli("templates", cwd=tmp_path)
     assert r.returncode == 0 and "seed-cnn" in r.stdout and "char-lstm" in r.stdout
+    assert "char-transformer" in r.stdout
     r = cli("datasets", cwd=tmp_path)
     assert r.returncode == 0 and "mnist-5k" in r.stdout and "iris" in r.stdout
     r = cli("--version", cwd=tmp_path)

@@ -26,6 +26,7 @@ CASES = {
     "mlp": DataContext((6,), num_classes=3, input_kind="table"),
     "toy2d": DataContext((2,), task="binary", num_classes=1, input_kind="points"),
     "char-lstm": DataContext((10,), task="next_char", vocab_size=12, input_kind="text"),
+    "char-transformer": DataContext((10,), task="next_char", vocab_size=12, input_kind="text"),
 }
 
 
@@ -84,9 +85,10 @@ def test_same_seed_gives_same_initial_weights(tmp_path: Path) -> None:
         assert torch.equal(script_state[key], value), key
 
 
-def test_script_is_lint_clean(tmp_path: Path) -> None:
+@pytest.mark.parametrize("template", ["char-lstm", "char-transformer"])
+def test_script_is_lint_clean(template: str, tmp_path: Path) -> None:
     path = tmp_path / "train.py"
-    path.write_text(generate_script(_project("char-lstm")), encoding="utf-8")
+    path.write_text(generate_script(_project(template)), encoding="utf-8")
     out = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "--isolated", "--select", "E9,F", str(path)],
         capture_output=True,
@@ -240,3 +242,18 @@ def test_an_exported_script_runs_where_it_lands_and_user_strings_stay_data(
     assert "epoch 1/1" in run.stdout
     test_line = next(line for line in run.stdout.splitlines() if line.startswith("test:"))
     assert "n 8" in test_line and "accuracy" in test_line
+
+
+def test_frozen_layers_stay_frozen_in_the_script(tmp_path: Path) -> None:
+    project = _project("resnet-mini")
+    frozen = project.graph.node_by_name("batchnorm2d_1")
+    assert frozen is not None
+    project.graph.set_trainable(frozen.id, False)
+    module = _import_script(generate_script(project), tmp_path / "script_frozen.py")
+    net = module.Net()
+    assert not any(p.requires_grad for p in net.batchnorm2d_1.parameters())
+    handed = {id(p) for g in module.make_optimizer(net).param_groups for p in g["params"]}
+    assert handed and not handed & {id(p) for p in net.batchnorm2d_1.parameters()}
+    net.train()
+    assert net.training and not net.batchnorm2d_1.training  # as at inference, like the engine
+    assert "_frozen" not in generate_script(_project("resnet-mini"))

@@ -22,7 +22,7 @@ from engine.types import NetCanvasError
 def dataset_for(template_id: str) -> Dataset:
     if template_id in ("seed-cnn", "lenet5", "resnet-mini"):
         return image_dataset(n=20, size=28, classes=10)
-    if template_id == "char-lstm":
+    if template_id.startswith("char-"):
         return text_dataset(n=20)
     return table_dataset(n=40)
 

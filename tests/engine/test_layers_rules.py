@@ -56,6 +56,12 @@ CASES: list[tuple[str, dict[str, Any], list[TensorType]]] = (
         ("Concatenate", {"axis": 0}, [IMG, TensorType((2, 12, 10))]),
         ("Concatenate", {"axis": -1}, [SEQ, TensorType((7, 3))]),
         ("Concatenate", {"axis": 1}, [IMG, TensorType((3, 1, 10))]),
+        ("MultiHeadSelfAttention", {"heads": 1}, [SEQ]),
+        ("MultiHeadSelfAttention", {"heads": 2, "causal": True}, [TensorType((7, 6))]),
+        ("TransformerBlock", {"heads": 5, "mlp_ratio": 2}, [SEQ]),
+        ("TransformerBlock", {"heads": 3, "causal": True}, [TensorType((4, 6))]),
+        ("PositionalEmbedding", {}, [SEQ]),
+        ("PositionalEmbedding", {"mode": "sinusoidal"}, [SEQ]),
     ]
     + [
         (
@@ -115,7 +121,17 @@ def test_every_layer_type_is_covered_by_a_torch_case() -> None:
 
 def test_catalog_is_complete_and_bilingual() -> None:
     categories = [c[0] for c in CATEGORIES]
-    assert categories == ["io", "core", "conv", "pool", "recurrent", "norm", "activation", "merge"]
+    assert categories == [
+        "io",
+        "core",
+        "conv",
+        "pool",
+        "recurrent",
+        "attention",
+        "norm",
+        "activation",
+        "merge",
+    ]
     for spec in LAYERS.values():
         assert spec.category in categories
         assert spec.title_en and spec.title_zh and spec.explain_en and spec.explain_zh

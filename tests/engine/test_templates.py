@@ -26,6 +26,7 @@ FITS = {
     "mlp": ("iris", "moons"),
     "toy2d": ("moons", "iris"),
     "char-lstm": ("text",),
+    "char-transformer": ("text",),
 }
 
 
@@ -37,6 +38,7 @@ def test_template_ids_are_stable() -> None:
         "mlp",
         "toy2d",
         "char-lstm",
+        "char-transformer",
         "resnet-mini",
     ]
     assert set(FITS) == set(TEMPLATES)

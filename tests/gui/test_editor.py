@@ -389,3 +389,13 @@ def test_inspector_survives_selection_changes(editor: EditorController) -> None:
     assert editor.graph.nodes[relu].name == "activation"
     editor.scene.clearSelection()
     assert not name_edit.isVisibleTo(inspector)
+
+
+def test_a_switch_among_the_key_parameters_is_named_only_when_on(qapp: Any) -> None:
+    from engine import Graph
+
+    g = Graph()
+    block = g.add_node("TransformerBlock", {"heads": 2, "causal": True})
+    assert NodeItem(block).key_param_text() == "Heads 2 · Causal mask"
+    g.set_param(block.id, "causal", False)
+    assert NodeItem(g.nodes[block.id]).key_param_text() == "Heads 2"

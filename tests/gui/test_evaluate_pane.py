@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 from pane_support import state_with, train_headless
 from PySide6.QtCore import QPoint, Qt
 
@@ -188,9 +189,10 @@ def test_export_onnx_reports_the_verified_difference(qtbot: Any, tmp_path: Path)
     assert "largest difference" in pane.export_label.text()
 
 
-def test_text_generator_and_samples_after_each_epoch(qtbot: Any) -> None:
+@pytest.mark.parametrize("template", ["char-lstm", "char-transformer"])
+def test_text_generator_and_samples_after_each_epoch(qtbot: Any, template: str) -> None:
     text = DataRef("python-docs", {"max_chars": 20_000, "seq_len": 32})
-    state = state_with("char-lstm", text, epochs=2)
+    state = state_with(template, text, epochs=2)
     training, pane, visible = following_training(qtbot, state)
     assert visible == ["Generate text"]
     generator = pane.text_generator
