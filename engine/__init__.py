@@ -126,6 +126,8 @@ _EXPORTS: dict[str, str] = {
     "predict_outputs": "engine.metrics",
     "sample_text": "engine.metrics",
     "feature_maps": "engine.metrics",
+    "RECIPES": "engine.types",
+    "apply_recipe": "engine.types",
     "explain": "engine.explanations",
     "conv_layers": "engine.explanations",
     "Explanation": "engine.explanations",

@@ -354,8 +354,12 @@ def _settings_for_run(project: Project, args: argparse.Namespace) -> TrainSettin
     against the same ranges under its own name: a bad value in the file is never blamed on a
     flag, nor a bad flag on the file."""
     from engine.schema import setting_value
+    from engine.types import apply_recipe
 
-    data = project.settings.to_dict()
+    settings = project.settings
+    if getattr(args, "recipe", None):  # first: the flags given with it still win
+        settings = apply_recipe(settings, args.recipe)
+    data = settings.to_dict()
     for key in ("epochs", "batch_size", "lr", "device", "seed", "optimizer"):
         value = getattr(args, key, None)
         if value is not None:
@@ -788,6 +792,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="stop after this many seconds of training, at the end of a batch (0: no limit)",
     )
     p.add_argument("--mixed-precision", action="store_true", help="CUDA: bf16 or fp16 autocast")
+    p.add_argument(
+        "--recipe",
+        choices=["defaults", "keras"],
+        help="NetCanvas's defaults, or the introduction's Keras model.fit (batch 32, 5 epochs, "
+        "Adam 1e-3, Glorot-uniform init, zero biases); other flags override it",
+    )
     p.add_argument("--fresh", action="store_true", help="start from new weights, not saved ones")
     p.add_argument(
         "--init-from",

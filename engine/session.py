@@ -95,7 +95,7 @@ class PreparedRun:
     def build_model(self) -> nn.Module:
         """The model, initialised from the run's seed (seconds for a large network: the GUI
         calls this on its worker thread)."""
-        return _built(self.graph, self.settings.seed, self.weights)
+        return _built(self.graph, self.settings.seed, self.weights, self.settings.init)
 
     def trainer(self, callbacks: Sequence[Callback] = (), **options: Any) -> Trainer:
         """A Trainer for this run, its model built here (on the calling thread)."""
@@ -173,13 +173,17 @@ def evaluate_run(run: PreparedRun, trainer: Trainer, record: RunRecord) -> EvalR
     return report
 
 
-def adopt_run(project: Project, record: RunRecord, weights: dict[str, Any] | None) -> None:
+def adopt_run(project: Project, record: RunRecord, weights: dict[str, Any] | None) -> bool:
     """Store a run in the project: its record last (a continued run moves to the end), and its
-    weights when it produced any."""
+    weights when it produced any — except that a failed run never replaces a trained model
+    (its "last good" weights are only as good as the last second before it diverged). True
+    when the project took the run's weights."""
     project.runs[:] = [run for run in project.runs if run is not record]
     project.runs.append(record)
-    if weights is not None:
-        project.weights = weights
+    if weights is None or (record.status == "failed" and project.weights is not None):
+        return False
+    project.weights = weights
+    return True
 
 
 def check_model_is_current(project: Project, model_signature: str | None) -> None:
@@ -215,10 +219,14 @@ def trained_model(project: Project, dataset: Dataset) -> nn.Module:
     return _built(graph, project.settings.seed, project.weights)
 
 
-def _built(graph: Graph, seed: int, weights: dict[str, Any] | None) -> nn.Module:
+def _built(
+    graph: Graph, seed: int, weights: dict[str, Any] | None, init: str = "default"
+) -> nn.Module:
     from engine.build import build_model
 
     model = build_model(graph, seed)
+    if init == "glorot" and weights is None:
+        glorot_initialise(model, seed)
     if weights is not None:
         try:
             model.load_state_dict(weights)
@@ -231,6 +239,32 @@ def _built(graph: Graph, seed: int, weights: dict[str, Any] | None) -> nn.Module
                 error=str(exc).splitlines()[0],
             ) from None
     return model
+
+
+def glorot_initialise(model: nn.Module, seed: int) -> None:
+    """Keras's start: Glorot (Xavier) uniform weights and zero biases in every dense,
+    convolution and recurrent layer (norm layers keep ones and zeros), drawn from ``seed``."""
+    import torch
+    from torch import nn as tnn
+
+    with torch.random.fork_rng(devices=[]), torch.no_grad():
+        torch.manual_seed(seed)
+        for module in model.modules():
+            if isinstance(module, tnn.Linear | tnn.Conv1d | tnn.Conv2d | tnn.ConvTranspose2d):
+                tnn.init.xavier_uniform_(module.weight)
+                if module.bias is not None:
+                    tnn.init.zeros_(module.bias)
+            elif isinstance(module, tnn.RNNBase):  # Keras: orthogonal recurrent kernels
+                for name, parameter in module.named_parameters():
+                    if name.startswith("weight_hh"):
+                        tnn.init.orthogonal_(parameter)
+                    elif name.startswith("weight"):
+                        tnn.init.xavier_uniform_(parameter)
+                    else:
+                        tnn.init.zeros_(parameter)
+                        if isinstance(module, tnn.LSTM) and name.startswith("bias_ih"):
+                            # unit_forget_bias: the forget gate (PyTorch's 2nd quarter) starts at 1
+                            parameter[module.hidden_size : 2 * module.hidden_size] = 1.0
 
 
 def evaluate_model(

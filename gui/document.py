@@ -117,13 +117,18 @@ class ProjectDocument(QObject):
     def adopt_run(
         self, record: RunRecord, weights: dict[str, Any] | None, model: Any, signature: str
     ) -> None:
-        """A run ended: store it (and its weights) in the project, and make its model current."""
+        """A run ended: store it (and its weights) in the project, and make its model current
+        (a failed run leaves a trained model as it was: engine.adopt_run)."""
         from engine import adopt_run
 
-        adopt_run(self.project, record, weights)
+        adopted = adopt_run(self.project, record, weights)
         self.mark_dirty()
         self.sig_run_added.emit(record)
-        self.set_model(model, signature)
+        if adopted:
+            self.set_model(model, signature)
+        elif model is self.model and self.project.weights is not None:
+            # A continued run trained the current model in place: back to the saved weights.
+            model.load_state_dict(self.project.weights)
 
     def set_training(self, running: bool) -> None:
         if running != self.training:

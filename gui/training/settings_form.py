@@ -65,6 +65,21 @@ class TrainingSettingsForm(QGroupBox):
         self._rows: dict[str, QFormLayout] = {}  # the section's layout holding each field's row
 
         outer = QVBoxLayout(self)
+        # A whole set of settings at once: "as in the book" beside NetCanvas's defaults, so a
+        # class can compare the two runs (the run comparison lists what differs).
+        self.recipe = QComboBox()
+        wheel_safe(self.recipe)
+        self.recipe.addItem(self.tr("Apply a recipe…"), "")
+        self.recipe.addItem(self.tr("NetCanvas defaults"), "defaults")
+        self.recipe.addItem(self.tr("Keras recipe (as in the book)"), "keras")
+        self.recipe.setToolTip(
+            self.tr(
+                "Keras recipe: the introduction's model.fit — batch 32, 5 epochs, Adam 1e-3, "
+                "no schedule, Glorot-uniform weights and zero biases"
+            )
+        )
+        self.recipe.activated.connect(self._on_recipe)
+        outer.addWidget(self.recipe)
         sections: dict[str, QFormLayout] = {}
         for name, spec in self.specs.items():
             section = sections.get(spec.group)
@@ -205,6 +220,20 @@ class TrainingSettingsForm(QGroupBox):
         self.mixed_precision.setEnabled(self._cuda())
 
     # -- form -> model -------------------------------------------------------------------------
+    def _on_recipe(self, index: int) -> None:
+        from engine import apply_recipe
+
+        recipe = str(self.recipe.itemData(index) or "")
+        self.recipe.setCurrentIndex(0)  # a one-shot action, not a state
+        if not recipe:
+            return
+        settings = self.state.project.settings
+        for name, value in apply_recipe(settings, recipe).to_dict().items():
+            setattr(settings, name, value)
+        self.load()
+        self.state.mark_dirty()
+        self.sig_changed.emit()
+
     def _on_edited(self, name: str) -> None:
         self._update_enabled()
         if self._loading:

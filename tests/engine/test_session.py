@@ -9,6 +9,7 @@ from engine import (
     DataRef,
     GraphError,
     ProjectError,
+    RunRecord,
     adopt_run,
     can_continue,
     check_model_is_current,
@@ -66,6 +67,21 @@ def test_a_run_trains_with_the_output_layers_loss_and_finishes_into_the_project(
     assert all((model.state_dict()[k] == v).all() for k, v in weights.items())
 
 
+def test_a_failed_run_never_replaces_a_trained_model() -> None:
+    """A run that diverged keeps its 'last good' weights only where the project had none: the
+    weights of its last finite second are no better than the model the project had (which
+    depended on timing: CI failed on it at random)."""
+    project, _ = regression_project()
+    good = {"w": object()}
+    failed = RunRecord(id="run-2", created="", settings={}, status="failed")
+    project.weights = good
+    assert not adopt_run(project, failed, {"w": object()})
+    assert project.weights is good and project.runs[-1] is failed
+    fresh, _ = regression_project()
+    diverged = {"w": object()}
+    assert adopt_run(fresh, failed, diverged) and fresh.weights is diverged
+
+
 def test_continuing_needs_the_same_network_and_data() -> None:
     project, dataset = regression_project()
     run = prepare_run(project, dataset)
@@ -102,3 +118,35 @@ def test_only_a_model_of_the_current_network_may_be_exported() -> None:
     project.graph.set_param(output.id, "units", 5)  # the table's target has 2 values
     with pytest.raises(GraphError, match="has errors"):
         check_model_is_current(project, graph_signature(project.graph))
+
+
+def test_the_keras_recipe_starts_from_glorot_uniform_weights_and_zero_biases() -> None:
+    import math
+
+    import torch
+
+    from engine import apply_recipe
+
+    from engine import fit_to_data, load_dataset
+
+    project = new_project("seed-cnn", DataRef("digits-8x8", {"seed": 0}), None)
+    dataset = load_dataset(project.data)
+    fit_to_data(project.graph, dataset.context())
+    keras = apply_recipe(project.settings, "keras")
+    assert (keras.batch_size, keras.epochs, keras.lr, keras.schedule, keras.init) == (
+        32, 5, 1e-3, "constant", "glorot",
+    )  # fmt: skip
+    assert apply_recipe(keras, "defaults").init == "default"
+    model = prepare_run(project, dataset, keras).build_model()
+    again = prepare_run(project, dataset, keras).build_model()
+    default = prepare_run(project, dataset).build_model()
+    for name, module in model.named_modules():
+        if isinstance(module, torch.nn.Linear | torch.nn.Conv2d):
+            weight = module.weight.detach()
+            receptive = weight[0, 0].numel() if weight.dim() > 2 else 1
+            fan_in, fan_out = weight.shape[1] * receptive, weight.shape[0] * receptive
+            bound = math.sqrt(6 / (fan_in + fan_out))
+            assert float(weight.abs().max()) <= bound and float(weight.std()) > bound / 3
+            assert not module.bias.detach().any()  # zero biases, as Keras starts
+            assert torch.equal(weight, dict(again.named_modules())[name].weight.detach())
+            assert not torch.equal(weight, dict(default.named_modules())[name].weight.detach())

@@ -182,3 +182,20 @@ def test_values_beyond_a_field_are_shown_clamped_not_raised(qtbot: Any) -> None:
     assert form.widgets["batch_size"].value() == form.widgets["batch_size"].maximum()
     assert form.widgets["seed"].value() == 2**31 - 1
     assert form.widgets["lr"].value() == form.widgets["lr"].maximum()
+
+
+def test_the_keras_recipe_sets_the_books_settings_in_one_go(qtbot: Any) -> None:
+    form = make_form(qtbot, batch_size=128, schedule="cosine", epochs=12, seed=7)
+    state = form.state
+    changed: list[bool] = []
+    form.sig_changed.connect(lambda: changed.append(True))
+    form.recipe.activated.emit(form.recipe.findData("keras"))  # what choosing the item sends
+    settings = state.project.settings
+    assert (settings.batch_size, settings.epochs, settings.schedule) == (32, 5, "constant")
+    assert settings.init == "glorot" and settings.seed == 7  # the seed is the project's own
+    assert form.batch.value() == 32 and form.widgets["init"].currentData() == "glorot"
+    assert changed and state.dirty and form.recipe.currentIndex() == 0  # an action, not a state
+    form.recipe.activated.emit(form.recipe.findData("defaults"))
+    assert (
+        settings.init == "default" and settings.batch_size == 32 and settings.schedule == "onecycle"
+    )
