@@ -2497,6 +2497,10 @@ Licence: {1}</source>
         <source>&apos;{layer}&apos; is not a Conv2d layer of this network (it has {layers}).</source>
         <translation>“{layer}”不是这个网络的 Conv2d 层（它有：{layers}）。</translation>
     </message>
+    <message>
+        <source>Unknown recipe &apos;{recipe}&apos; (use defaults, {recipes}).</source>
+        <translation>未知的训练方案“{recipe}”（可用：defaults、{recipes}）。</translation>
+    </message>
 </context>
 <context>
     <name>EvaluatePane</name>
@@ -3950,6 +3954,22 @@ Build, train, inspect and export neural networks.</source>
         <translation>随机种子相同，数据顺序和初始权重就相同，结果也相同。</translation>
     </message>
     <message>
+        <source>Initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>How the weights start: PyTorch&apos;s default (Kaiming uniform, small random biases) or Keras&apos;s (Glorot uniform, zero biases).</source>
+        <translation>权重如何初始化：PyTorch 的默认方式（Kaiming 均匀分布，较小的随机偏置）或 Keras 的方式（Glorot 均匀分布，偏置为零）。</translation>
+    </message>
+    <message>
+        <source>PyTorch default</source>
+        <translation>PyTorch 默认</translation>
+    </message>
+    <message>
+        <source>Glorot uniform (Keras)</source>
+        <translation>Glorot 均匀分布（Keras）</translation>
+    </message>
+    <message>
         <source>Early stopping</source>
         <translation>早停</translation>
     </message>
@@ -4218,6 +4238,22 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Apply a recipe…</source>
+        <translation>套用训练方案…</translation>
+    </message>
+    <message>
+        <source>NetCanvas defaults</source>
+        <translation>NetCanvas 默认设置</translation>
+    </message>
+    <message>
+        <source>Keras recipe (as in the book)</source>
+        <translation>Keras 方案（与教材相同）</translation>
+    </message>
+    <message>
+        <source>Keras recipe: the introduction&apos;s model.fit — batch 32, 5 epochs, Adam 1e-3, no schedule, Glorot-uniform weights and zero biases</source>
+        <translation>Keras 方案：教材中的 model.fit——批大小 32、5 轮、Adam 1e-3、不调度学习率、Glorot 均匀分布的权重、偏置为零</translation>
     </message>
     <message>
         <source>Automatic (best available)</source>

@@ -282,3 +282,15 @@ def test_cli_lines_follow_the_language(
     monkeypatch.setenv("LC_ALL", "C")
     code, out, err = run(capsys, "info", project)
     assert "parameters: " in out and "valid: yes" in out
+
+
+def test_train_with_the_keras_recipe_records_its_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = str(tmp_path / "moons.netcanvas")
+    assert main(["new", project, "--template", "toy2d", "--data", "moons"]) == 0
+    code, _, err = run(capsys, "train", project, "--recipe", "keras", "--epochs", "1")
+    assert code == 0, err
+    settings = load_project(project).runs[-1].settings
+    assert settings["init"] == "glorot" and settings["batch_size"] == 32  # the recipe's
+    assert settings["epochs"] == 1 and settings["schedule"] == "constant"  # a flag wins
