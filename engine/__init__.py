@@ -88,6 +88,7 @@ _EXPORTS: dict[str, str] = {
     "default_project": "engine.project",
     "new_project": "engine.project",
     "generate_script": "engine.codegen",
+    "export_script": "engine.codegen",
     "write_data_npz": "engine.codegen",
     # data
     "AUGMENTATIONS": "engine.data.catalog",

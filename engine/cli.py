@@ -617,19 +617,14 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
 
 
 def cmd_export_script(args: argparse.Namespace) -> int:
-    from engine.codegen import generate_script
+    from engine.codegen import export_script
 
     out = _output_path(args.out)
     project = _load(args.project)
-    text = generate_script(project)
-    _atomic(out, lambda handle: handle.write(text.encode("utf-8")))
-    print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=out))
-    if not args.no_data:  # by default the script lands with the data it reads
-        from engine.codegen import _data_file, write_data_npz
-
-        data_path = out.parent / _data_file(project)
-        write_data_npz(_dataset_for(project), data_path)
-        print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=data_path))
+    # By default the script lands with the data it reads.
+    dataset = None if args.no_data else _dataset_for(project)
+    for path in export_script(project, out, dataset):
+        print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=path))
     return 0
 
 
