@@ -529,6 +529,30 @@ def _device(name: str | None) -> Any:
     return resolve_device(name)
 
 
+def _check_pixels(project: Project, raw: Any, source: Path) -> None:
+    """An image model takes raw pixels 0-255 and scales them itself (as in training): float
+    images, usually already scaled to [0, 1], would be divided by 255 again and score at
+    chance without a word, so they are refused rather than guessed at."""
+    import numpy as np
+
+    if input_format(project)["dtype"] != "uint8" or raw.size == 0:
+        return
+    if np.issubdtype(raw.dtype, np.integer) and 0 <= raw.min() and raw.max() <= 255:
+        return
+    numeric = np.issubdtype(raw.dtype, np.number)
+    lo, hi = (f"{raw.min():g}", f"{raw.max():g}") if numeric else ("?", "?")
+    raise UsageError(
+        QT_TRANSLATE_NOOP(
+            "Engine",
+            "{path} holds {dtype} values from {lo} to {hi}, but this model takes raw uint8 pixels 0-255 and scales them itself; save them as uint8 (for [0, 1] images: np.rint(x * 255).astype(np.uint8)).",
+        ),
+        path=source,
+        dtype=raw.dtype,
+        lo=lo,
+        hi=hi,
+    )
+
+
 def cmd_predict(args: argparse.Namespace) -> int:
     import numpy as np
 
@@ -554,6 +578,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
         )
     out = _output_path(args.out)
     project = _load(args.project)
+    _check_pixels(project, raw, source)
     dataset = _dataset_for(project)
     model = _model(project, dataset)
     result = predict_proba(model, dataset, raw, device=_device(args.device))
