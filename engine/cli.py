@@ -537,7 +537,7 @@ def _check_pixels(project: Project, raw: Any, source: Path) -> None:
 
     if input_format(project)["dtype"] != "uint8" or raw.size == 0:
         return
-    if np.issubdtype(raw.dtype, np.integer) and 0 <= raw.min() and raw.max() <= 255:
+    if np.issubdtype(raw.dtype, np.integer) and raw.min() >= 0 and raw.max() <= 255:
         return
     numeric = np.issubdtype(raw.dtype, np.number)
     lo, hi = (f"{raw.min():g}", f"{raw.max():g}") if numeric else ("?", "?")

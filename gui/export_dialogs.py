@@ -307,7 +307,9 @@ def export_script_dialog(parent: QWidget | None, state: ProjectDocument) -> Path
     path, _ = save_name(parent, title, default_path(state, ".py"), [tr("Python (*.py)")])
     if not path:
         return None
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # compressing the data takes a moment
+    QGuiApplication.setOverrideCursor(
+        Qt.CursorShape.WaitCursor
+    )  # compressing the data takes a moment
     try:
         written = export_script(state.project, _with_suffix(path, ".py"), state.dataset)
     except Exception as error:

@@ -298,9 +298,9 @@ def test_predict_refuses_float_images_for_a_raw_pixel_model(
     np.save("float.npy", pixels.astype(np.float32) / 255)
     np.save("wide.npy", pixels.astype(np.int64) * 4)
     for name in ("float.npy", "wide.npy"):
-        code, out, err = run(capsys, "predict", "d.netcanvas", name, "--out", "o.npy")
+        code, _, err = run(capsys, "predict", "d.netcanvas", name, "--out", "o.npy")
         assert code == 2 and err.count("\n") == 1 and "uint8 pixels 0-255" in err, err
         assert not (tmp_path / "o.npy").exists()
-    code, out, err = run(capsys, "predict", "d.netcanvas", "u8.npy", "--out", "o.npy")
+    code, _, err = run(capsys, "predict", "d.netcanvas", "u8.npy", "--out", "o.npy")
     assert code == 0, err
     assert np.load("o.npy").shape == (5, 10)
