@@ -190,6 +190,14 @@ Verified in ONNX Runtime on {n} real samples: the largest difference from PyTorc
         <translation>Python (*.py)</translation>
     </message>
     <message>
+        <source>Exported {0} and its data {1}</source>
+        <translation>已导出 {0} 及其数据 {1}</translation>
+    </message>
+    <message>
+        <source>Exported {0} without its data: load the dataset, then export again</source>
+        <translation>已导出 {0}，但未包含数据：请先加载数据集，再导出一次</translation>
+    </message>
+    <message>
         <source>Export Weights</source>
         <translation>导出权重</translation>
     </message>
@@ -1126,6 +1134,10 @@ Licence: {1}</source>
         <translation>警告：模型对 {n} 个样本中的 {count} 个输出了 NaN 或无穷大，这些指标没有意义。请重新训练（降低学习率通常有帮助）。</translation>
     </message>
     <message>
+        <source>{path} holds {dtype} values from {lo} to {hi}, but this model takes raw uint8 pixels 0-255 and scales them itself; save them as uint8 (for [0, 1] images: np.rint(x * 255).astype(np.uint8)).</source>
+        <translation>{path} 中是 {dtype} 类型的值，范围 {lo} 到 {hi}；但此模型接收 0-255 的原始 uint8 像素，并自行缩放。请将其保存为 uint8（对 [0, 1] 范围的图像：np.rint(x * 255).astype(np.uint8)）。</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: there is no such file.</source>
         <translation>无法读取 {path}：没有这个文件。</translation>
     </message>
@@ -1200,6 +1212,14 @@ Licence: {1}</source>
     <message>
         <source>Not enough memory to read &apos;{file}&apos;.</source>
         <translation>内存不足，无法读取“{file}”。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; needs about {needed:.1f} GB of memory to load; NetCanvas lets a dataset take at most {budget:.1f} GB on this computer ({percent}% of its memory). Use a smaller part of the data.</source>
+        <translation>加载“{name}”约需 {needed:.1f} GB 内存；在这台计算机上，NetCanvas 允许一个数据集最多占用 {budget:.1f} GB（内存的 {percent}%）。请只使用数据的一部分。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; would expand from {compressed:.1f} MB to {expanded:.1f} MB ({ratio:.0f} times): real datasets compress far less, so this file is refused as a probable decompression bomb.</source>
+        <translation>“{name}”将从 {compressed:.1f} MB 解压到 {expanded:.1f} MB（{ratio:.0f} 倍）：真实数据集的压缩率远没有这么高，因此此文件被视为可能的解压炸弹而拒绝加载。</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; is not a valid NumPy array file ({error}).</source>
@@ -1282,12 +1302,8 @@ Licence: {1}</source>
         <translation>数据增强只适用于图像（N×C×H×W 的批次）。</translation>
     </message>
     <message>
-        <source>The built-in data file {parts} of the &apos;{package}&apos; package is missing. Reinstall NetCanvas (or run: pip install {package}).</source>
-        <translation>缺少“{package}”包中的内置数据文件 {parts}。请重新安装 NetCanvas（或运行：pip install {package}）。</translation>
-    </message>
-    <message>
-        <source>The built-in data file &apos;{path}&apos; is damaged ({error}).</source>
-        <translation>内置数据文件“{path}”已损坏（{error}）。</translation>
+        <source>The built-in data file &apos;{path}&apos; is missing or damaged ({error}). Reinstall NetCanvas.</source>
+        <translation>内置数据文件“{path}”缺失或已损坏（{error}）。请重新安装 NetCanvas。</translation>
     </message>
     <message>
         <source>This Python has no docstrings (run without -OO) for &apos;python-docs&apos;.</source>
@@ -1380,6 +1396,10 @@ Licence: {1}</source>
     <message>
         <source>&apos;{name}&apos;: labels must be class numbers from 0, not {min}..{max}.</source>
         <translation>“{name}”：标签必须是从 0 开始的类别编号，而不是 {min}..{max}。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is not a CIFAR archive: its &apos;{member}&apos; claims {size:.0f} MB, and a CIFAR batch is at most {most:.0f} MB.</source>
+        <translation>“{file}”不是 CIFAR 压缩包：其中的“{member}”声称有 {size:.0f} MB，而一个 CIFAR 批次最多 {most:.0f} MB。</translation>
     </message>
     <message>
         <source>&apos;{file}&apos; is not a readable archive ({error}).</source>
@@ -1604,6 +1624,10 @@ Licence: {1}</source>
     <message>
         <source>&apos;{file}&apos; has a header but no data rows.</source>
         <translation>“{file}”有表头，但没有数据行。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; has {columns} columns; NetCanvas reads tables of at most {most} columns.</source>
+        <translation>“{file}”有 {columns} 列；NetCanvas 只能读取最多 {most} 列的表格。</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; has no column &apos;{target}&apos;. Columns: {columns}.</source>
