@@ -183,6 +183,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         ref.source = str(Path(ref.source).expanduser().resolve())
     dataset = load_dataset(ref)
     _warn_leaks(dataset)
+    if args.embed_data:  # before anything is written: over the size limit, nothing is
+        from engine.data.embedded import pack_dataset
+
+        ref.embedded = pack_dataset(dataset)
     project = new_project(args.template, ref, dataset.context())
     if out.suffix != ".netcanvas":
         out = (
@@ -692,6 +696,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="COLUMN",
         help="leave a table's column out of the features (repeatable, or COL1,COL2)",
+    )
+    p.add_argument(
+        "--embed-data",
+        action="store_true",
+        help="store the prepared data inside the project (one file that trains anywhere)",
     )
     p.set_defaults(func=cmd_new)
 
