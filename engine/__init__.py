@@ -96,6 +96,7 @@ _EXPORTS: dict[str, str] = {
     "BUILTINS": "engine.data.catalog",
     "BuiltinInfo": "engine.data.catalog",
     "Dataset": "engine.data.dataset",
+    "pack_dataset": "engine.data.embedded",
     "Split": "engine.data.dataset",
     "augment_batch": "engine.data.augment",
     "batch_indices": "engine.data.split",

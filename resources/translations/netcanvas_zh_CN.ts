@@ -581,6 +581,14 @@ Licence: {1}</source>
         <translation>内置（离线）：</translation>
     </message>
     <message>
+        <source>Embed the dataset in the project</source>
+        <translation>将数据集嵌入项目</translation>
+    </message>
+    <message>
+        <source>Store the loaded data, with its splits, inside the project file when it is saved: the one file then opens and trains on any computer, without the data file. Untick to keep only the data&apos;s path.</source>
+        <translation>保存项目时，把已加载的数据（连同其划分）存入项目文件：这一个文件就能在任何电脑上打开并训练，无需数据文件。取消勾选则只保存数据的路径。</translation>
+    </message>
+    <message>
         <source>Reload with these settings</source>
         <translation>按这些设置重新加载</translation>
     </message>
@@ -687,6 +695,10 @@ Licence: {1}</source>
     <message>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
+    </message>
+    <message>
+        <source>The project will carry its data ({0:.1f} MB) when it is saved.</source>
+        <translation>保存时，项目将携带其数据（{0:.1f} MB）。</translation>
     </message>
     <message>
         <source>Vocabulary ({0} characters):</source>
@@ -2424,6 +2436,58 @@ Licence: {1}</source>
     <message>
         <source>a sentence naming only its values ({names})</source>
         <translation>只引用自身取值（{names}）的句子</translation>
+    </message>
+    <message>
+        <source>The dataset embedded in the project is damaged: {reason}.</source>
+        <translation>项目中嵌入的数据集已损坏：{reason}。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; takes {size:.1f} MB compressed; a project can embed at most {limit:.0f} MB. Keep the data beside the project instead: the project finds it there.</source>
+        <translation>“{name}”压缩后占 {size:.1f} MB；一个项目最多可嵌入 {limit:.0f} MB。请改为把数据放在项目旁边：项目会在那里找到它。</translation>
+    </message>
+    <message>
+        <source>its description is not readable</source>
+        <translation>无法读取它的描述</translation>
+    </message>
+    <message>
+        <source>unknown kind or task</source>
+        <translation>未知的数据类型或任务</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is not a list of names</source>
+        <translation>“{key}”不是名称列表</translation>
+    </message>
+    <message>
+        <source>the vocabulary is not a list of characters</source>
+        <translation>词表不是字符列表</translation>
+    </message>
+    <message>
+        <source>its name is not text</source>
+        <translation>它的名称不是文本</translation>
+    </message>
+    <message>
+        <source>the {split} split is incomplete</source>
+        <translation>{split} 划分不完整</translation>
+    </message>
+    <message>
+        <source>the {split} split holds {dtype} inputs</source>
+        <translation>{split} 划分中的输入是 {dtype} 类型</translation>
+    </message>
+    <message>
+        <source>the splits have different shapes</source>
+        <translation>各划分的形状不同</translation>
+    </message>
+    <message>
+        <source>it has no training or validation split</source>
+        <translation>它没有训练或验证划分</translation>
+    </message>
+    <message>
+        <source>it holds unexpected arrays</source>
+        <translation>它包含意外的数组</translation>
+    </message>
+    <message>
+        <source>its description is missing</source>
+        <translation>缺少它的描述</translation>
     </message>
 </context>
 <context>
