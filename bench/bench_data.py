@@ -5,7 +5,10 @@ the same files (50 000 32×32 PNGs, and 2 000 256×256 JPEGs resized to 64×64),
 batching against DataLoader(TensorDataset).
 Targets on the reference 2-core machine: IDX ≤ 1 s, CIFAR ≤ 2 s, an epoch of batching ≤ 0.1 s.
 
-    python bench/bench_data.py [--folder-images N] [--photos N]
+    python bench/bench_data.py [--folder-images N] [--photos N] [--builtins-only]
+
+The built-in datasets are timed first: each loaded warm (best of 3) and all five in a fresh
+process (imports included, as a user's first load pays them).
 
 The last line is one JSON object with the figures.
 """
@@ -137,14 +140,40 @@ def make_csv(path: Path, rng: np.random.Generator) -> None:
     frame.to_csv(path, index=False)
 
 
+BUILTINS = ("mnist-5k", "digits-8x8", "iris", "wine", "breast-cancer")
+_COLD = (
+    "import sys, time; start = time.perf_counter(); sys.path.insert(0, sys.argv[1]);"
+    "from engine.data import load_dataset; from engine.types import DataRef;"
+    "[load_dataset(DataRef(name)) for name in sys.argv[2:]];"
+    "print(time.perf_counter() - start)"
+)
+
+
+def time_builtins(figures: dict[str, Any]) -> None:
+    import subprocess
+
+    root = str(Path(__file__).resolve().parents[1])
+    cold = subprocess.run(
+        [sys.executable, "-c", _COLD, root, *BUILTINS], capture_output=True, text=True, check=True
+    )
+    figures["builtins_cold_process_s"] = float(cold.stdout.split()[-1])
+    for name in BUILTINS:
+        figures[f"builtin_{name}_load_s"], _ = timed(lambda n=name: load_dataset(DataRef(n)), 3)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--folder-images", type=int, default=50_000)
     parser.add_argument("--photos", type=int, default=2_000)
+    parser.add_argument("--builtins-only", action="store_true", help="time only the built-ins")
     args = parser.parse_args()
     torch.set_num_threads(1)
     rng = np.random.default_rng(0)
     figures: dict[str, Any] = {}
+    time_builtins(figures)
+    if args.builtins_only:
+        print(json.dumps({k: round(v, 4) for k, v in figures.items()}))
+        return
     with tempfile.TemporaryDirectory(prefix="netcanvas-bench-") as tmp:
         root = Path(tmp)
         gen_start = time.perf_counter()

@@ -88,6 +88,7 @@ _EXPORTS: dict[str, str] = {
     "default_project": "engine.project",
     "new_project": "engine.project",
     "generate_script": "engine.codegen",
+    "export_script": "engine.codegen",
     "write_data_npz": "engine.codegen",
     # data
     "AUGMENTATIONS": "engine.data.catalog",
@@ -95,6 +96,7 @@ _EXPORTS: dict[str, str] = {
     "BUILTINS": "engine.data.catalog",
     "BuiltinInfo": "engine.data.catalog",
     "Dataset": "engine.data.dataset",
+    "pack_dataset": "engine.data.embedded",
     "Split": "engine.data.dataset",
     "augment_batch": "engine.data.augment",
     "batch_indices": "engine.data.split",

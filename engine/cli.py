@@ -184,6 +184,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         ref.source = str(Path(ref.source).expanduser().resolve())
     dataset = load_dataset(ref)
     _warn_leaks(dataset)
+    if args.embed_data:  # before anything is written: over the size limit, nothing is
+        from engine.data.embedded import pack_dataset
+
+        ref.embedded = pack_dataset(dataset)
     project = new_project(args.template, ref, dataset.context())
     if out.suffix != ".netcanvas":
         out = (
@@ -584,6 +588,30 @@ def _device(name: str | None) -> Any:
     return resolve_device(name)
 
 
+def _check_pixels(project: Project, raw: Any, source: Path) -> None:
+    """An image model takes raw pixels 0-255 and scales them itself (as in training): float
+    images, usually already scaled to [0, 1], would be divided by 255 again and score at
+    chance without a word, so they are refused rather than guessed at."""
+    import numpy as np
+
+    if input_format(project)["dtype"] != "uint8" or raw.size == 0:
+        return
+    if np.issubdtype(raw.dtype, np.integer) and raw.min() >= 0 and raw.max() <= 255:
+        return
+    numeric = np.issubdtype(raw.dtype, np.number)
+    lo, hi = (f"{raw.min():g}", f"{raw.max():g}") if numeric else ("?", "?")
+    raise UsageError(
+        QT_TRANSLATE_NOOP(
+            "Engine",
+            "{path} holds {dtype} values from {lo} to {hi}, but this model takes raw uint8 pixels 0-255 and scales them itself; save them as uint8 (for [0, 1] images: np.rint(x * 255).astype(np.uint8)).",
+        ),
+        path=source,
+        dtype=raw.dtype,
+        lo=lo,
+        hi=hi,
+    )
+
+
 def cmd_predict(args: argparse.Namespace) -> int:
     import numpy as np
 
@@ -592,6 +620,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
     raw = _read_array(args.input)
     out = _output_path(args.out)
     project = _load(args.project)
+    _check_pixels(project, raw, Path(args.input))
     dataset = _dataset_for(project)
     model = _model(project, dataset)
     result = predict_proba(model, dataset, raw, device=_device(args.device))
@@ -612,6 +641,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     raw = _read_array(args.input)
     out = _output_path(args.out)
     project = _load(args.project)
+    _check_pixels(project, raw, Path(args.input))
     dataset = _dataset_for(project)
     model = _model(project, dataset)
     if raw.ndim == len(dataset.input_shape) + 1 and raw.shape[0] == 1:
@@ -713,19 +743,14 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
 
 
 def cmd_export_script(args: argparse.Namespace) -> int:
-    from engine.codegen import generate_script
+    from engine.codegen import export_script
 
     out = _output_path(args.out)
     project = _load(args.project)
-    text = generate_script(project)
-    _atomic(out, lambda handle: handle.write(text.encode("utf-8")))
-    print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=out))
-    if not args.no_data:  # by default the script lands with the data it reads
-        from engine.codegen import _data_file, write_data_npz
-
-        data_path = out.parent / _data_file(project)
-        write_data_npz(_dataset_for(project), data_path)
-        print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=data_path))
+    # By default the script lands with the data it reads.
+    dataset = None if args.no_data else _dataset_for(project)
+    for path in export_script(project, out, dataset):
+        print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=path))
     return 0
 
 
@@ -768,6 +793,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="COLUMN",
         help="leave a table's column out of the features (repeatable, or COL1,COL2)",
+    )
+    p.add_argument(
+        "--embed-data",
+        action="store_true",
+        help="store the prepared data inside the project (one file that trains anywhere)",
     )
     p.set_defaults(func=cmd_new)
 

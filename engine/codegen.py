@@ -427,9 +427,12 @@ def _training_source(project: Project, data_file: str) -> str:
     ).lstrip("\n")
 
 
-def write_data_npz(dataset: Dataset, path: str | Path) -> None:
-    """Write a loaded dataset as the archive the generated script reads (preprocessed inputs)."""
+def write_data_npz(dataset: Dataset, path: str | Path) -> Path:
+    """Write a loaded dataset, atomically, as the archive the generated script reads
+    (preprocessed inputs). Returns the path written."""
     import numpy as np
+
+    from engine.export_files import atomic_write
 
     arrays: dict[str, Any] = {}
     for split_name in ("train", "val", "test"):
@@ -438,5 +441,23 @@ def write_data_npz(dataset: Dataset, path: str | Path) -> None:
             continue
         arrays[f"x_{split_name}"] = dataset.preprocess(split.x).cpu().numpy()
         arrays[f"y_{split_name}"] = split.y.cpu().numpy()
-    with open(path, "wb") as f:
-        np.savez_compressed(f, **arrays)
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "wb") as handle:
+            np.savez_compressed(handle, **arrays)
+
+    return atomic_write(path, write)
+
+
+def export_script(project: Project, path: str | Path, dataset: Dataset | None) -> list[Path]:
+    """What File ▸ Export ▸ PyTorch Script and ``netcanvas-cli export-script`` write: the script
+    at ``path`` and, given the loaded dataset, the data archive it reads beside it (the script
+    finds it from its own folder). Returns the files written, the script first. GraphError if
+    the network is invalid; NetCanvasError when a file cannot be written."""
+    from engine.export_files import write_text_file
+
+    text = generate_script(project)  # before anything is written: an invalid network writes nothing
+    written = [write_text_file(path, text)]
+    if dataset is not None:
+        written.append(write_data_npz(dataset, written[0].parent / _data_file(project)))
+    return written

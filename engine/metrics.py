@@ -26,6 +26,13 @@ if TYPE_CHECKING:
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
+# Beyond this many classes no one reads a confusion matrix, and a dense one costs K² counts:
+# a 20 000-character vocabulary's would take 3.2 GB. The per-class scores are kept.
+MAX_CONFUSION_CLASSES = 1000
+# A text model's outputs are N×T×V floats: evaluation feeds at most this many bytes of them at
+# once (512 windows of 64 steps over 20 000 characters would be 2.6 GB per batch).
+_TEXT_OUTPUT_BYTES = 128 * 1024**2
+
 
 # -- pure metric functions ---------------------------------------------------------------------
 
@@ -41,16 +48,31 @@ def _safe_div(a: FloatArray, b: FloatArray) -> FloatArray:
     return np.divide(a, b, out=np.zeros_like(a, dtype=np.float64), where=b > 0)
 
 
-def per_class_scores(confusion: IntArray) -> tuple[FloatArray, FloatArray, FloatArray, IntArray]:
-    """Precision, recall, F1 and support per class (0 where undefined, as scikit-learn)."""
-    cm = confusion.astype(np.float64)
-    tp = np.diag(cm)
-    predicted = cm.sum(axis=0)
-    support = cm.sum(axis=1)
+Scores = tuple[FloatArray, FloatArray, FloatArray, IntArray]
+
+
+def _scores(tp: FloatArray, predicted: FloatArray, support: FloatArray) -> Scores:
     precision = _safe_div(tp, predicted)
     recall = _safe_div(tp, support)
     f1 = _safe_div(2 * tp, predicted + support)
     return precision, recall, f1, support.astype(np.int64)
+
+
+def per_class_scores(confusion: IntArray) -> Scores:
+    """Precision, recall, F1 and support per class (0 where undefined, as scikit-learn)."""
+    cm = confusion.astype(np.float64)
+    return _scores(np.diag(cm), cm.sum(axis=0), cm.sum(axis=1))
+
+
+def per_class_scores_from_labels(y_true: IntArray, y_pred: IntArray, num_classes: int) -> Scores:
+    """The same scores counted from the labels in O(N + K) memory, without the K×K matrix."""
+    t, p = np.asarray(y_true, np.int64), np.asarray(y_pred, np.int64)
+    k = int(num_classes)
+
+    def count(values: IntArray) -> FloatArray:
+        return np.bincount(values, minlength=k).astype(np.float64)
+
+    return _scores(count(t[t == p]), count(p), count(t))
 
 
 def averages(
@@ -286,6 +308,10 @@ def evaluate(
     outs: list[torch.Tensor] = []
     loss_sum, units, non_finite = 0.0, 0, 0
     text = dataset.task == "next_char"
+    if text:
+        steps = int(dataset.input_shape[0]) if dataset.input_shape else 64
+        per_window = 4 * steps * max(1, len(dataset.vocab or []))
+        batch_size = max(1, min(batch_size, _TEXT_OUTPUT_BYTES // per_window))
     top_hits: dict[int, float] = {}
     try:
         with torch.no_grad():
@@ -297,8 +323,8 @@ def evaluate(
                 units += n
                 if text:  # (N, T, V): keep only predictions, not N×T×V probabilities
                     flat = out.reshape(-1, out.shape[-1]).float()
-                    probs = torch.softmax(flat, dim=-1)
-                    conf, pred = probs.max(dim=-1)
+                    top, pred = flat.max(dim=-1)
+                    conf = torch.exp(top - torch.logsumexp(flat, dim=-1))  # softmax's maximum
                     ranked = flat.topk(min(5, flat.shape[-1]), dim=-1).indices
                     hit = ranked == yb.reshape(-1, 1)
                     for k in (3, 5):
@@ -362,10 +388,14 @@ def _fill_class_metrics(report: EvalReport, num_classes: int) -> None:
     names = report.class_names
     if len(names) < num_classes:
         names = names + [str(i) for i in range(len(names), num_classes)]
-    report.confusion = confusion_matrix(report.y_true, report.y_pred, num_classes)
     report.accuracy = float((report.y_true == report.y_pred).mean()) if report.y_true.size else 0.0
     report.top_k = {1: report.accuracy, **report.top_k}
-    precision, recall, f1, support = per_class_scores(report.confusion)
+    if num_classes <= MAX_CONFUSION_CLASSES:
+        report.confusion = confusion_matrix(report.y_true, report.y_pred, num_classes)
+        precision, recall, f1, support = per_class_scores(report.confusion)
+    else:  # no matrix (report.confusion stays 0×0): the scores are counted from the labels
+        scores = per_class_scores_from_labels(report.y_true, report.y_pred, num_classes)
+        precision, recall, f1, support = scores
     report.per_class = [
         {
             "name": names[i],

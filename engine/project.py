@@ -36,8 +36,12 @@ if TYPE_CHECKING:
 PROJECT_SCHEMA_VERSION = 2
 PROJECT_JSON = "project.json"
 WEIGHTS = "weights.safetensors"
+DATA = "data.npz"  # the embedded dataset (engine.data.embedded), when there is one
 MAX_JSON_BYTES = 32 * 1024 * 1024
 MAX_WEIGHTS_BYTES = 4 * 1024 * 1024 * 1024
+# An embedded dataset: enough for the built-ins and a class's own data (MNIST 5k is ~1 MB),
+# small enough that mailing the project to 40 students stays reasonable.
+MAX_EMBEDDED_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 64
 MAX_RATIO = 200  # deflate rarely beats ~10:1 on JSON and ~1.1:1 on float weights
 
@@ -107,6 +111,8 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
                 if weights is not None:
                     # Floats barely compress; storing them keeps saving fast.
                     zf.writestr(WEIGHTS, weights, compress_type=zipfile.ZIP_STORED)
+                if project.data.embedded is not None:  # an .npz is compressed already
+                    zf.writestr(DATA, project.data.embedded, compress_type=zipfile.ZIP_STORED)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)
@@ -184,6 +190,7 @@ def load_project(path: str | os.PathLike[str]) -> Project:
             weights_raw = (
                 _read(zf, infos[WEIGHTS], MAX_WEIGHTS_BYTES, where) if WEIGHTS in infos else None
             )
+            embedded = _read(zf, infos[DATA], MAX_EMBEDDED_BYTES, where) if DATA in infos else None
     except ProjectError:
         raise
     except zipfile.BadZipFile as exc:
@@ -209,6 +216,7 @@ def load_project(path: str | os.PathLike[str]) -> Project:
         ) from None
     project = project_from_json(doc, where)
     project.data.source = resolved_data_source(doc, project.data.source, source)
+    project.data.embedded = embedded  # checked when it is loaded, as any data file is
     if weights_raw is not None:
         project.weights = _load_weights(weights_raw, where)
     return project

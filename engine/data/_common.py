@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
+import os
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +18,14 @@ from engine.types import DataError
 
 # A file may not make us allocate more than this in one array (a header can claim anything).
 MAX_ARRAY_BYTES = 8 * 1024**3
+# What one dataset may take: a fraction of the machine's memory, because the window, torch, the
+# model and a second copy made while splitting need the rest. A student's 8 GB laptop has about
+# 3 GB for the data; past that the kernel kills the app without a word.
+MEMORY_FRACTION = 0.4
+# Real datasets compress a few times (MNIST's gzip about 5:1, CIFAR's tar.gz about 1.1:1); a file
+# that would expand hundreds of times and to more than a few tens of MB is a decompression bomb.
+PLAUSIBLE_RATIO = 200
+_RATIO_FREE_BYTES = 64 * 1024**2
 
 
 @dataclass
@@ -146,7 +157,7 @@ def file_size(path: Path) -> int:
 
 
 def read_bytes(path: Path, limit: int = MAX_ARRAY_BYTES) -> bytes:
-    """The whole file, refusing one larger than ``limit`` before reading it."""
+    """The whole file, refusing one larger than ``limit`` or the memory budget before reading it."""
     size = file_size(path)
     if size > limit:
         raise DataError(
@@ -154,6 +165,7 @@ def read_bytes(path: Path, limit: int = MAX_ARRAY_BYTES) -> bytes:
             file=path.name,
             size=size / 1e9,
         )
+    check_memory(size, path.name)
     try:
         return path.read_bytes()
     except OSError as error:
@@ -166,3 +178,65 @@ def read_bytes(path: Path, limit: int = MAX_ARRAY_BYTES) -> bytes:
         raise DataError(
             QT_TRANSLATE_NOOP("Engine", "Not enough memory to read '{file}'."), file=path.name
         ) from None
+
+
+def physical_memory() -> int | None:
+    """The machine's RAM in bytes, or None where the system does not say."""
+    if sys.platform == "win32":
+
+        class _Status(ctypes.Structure):
+            _fields_ = [("length", ctypes.c_ulong), ("load", ctypes.c_ulong)] + [
+                (name, ctypes.c_ulonglong)
+                for name in ("total", "avail", "page_total", "page_avail", "virtual", "free", "ext")
+            ]
+
+        status = _Status()
+        status.length = ctypes.sizeof(_Status)
+        windll = getattr(ctypes, "windll", None)
+        if windll is not None and windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):
+            return int(status.total)
+        return None
+    try:
+        return int(os.sysconf("SC_PAGE_SIZE")) * int(os.sysconf("SC_PHYS_PAGES"))
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def memory_budget() -> int:
+    """The most bytes one dataset may take (MEMORY_FRACTION of RAM, at most MAX_ARRAY_BYTES)."""
+    total = physical_memory() or 8 * 1024**3  # unknown: assume a modest laptop
+    return min(MAX_ARRAY_BYTES, int(total * MEMORY_FRACTION))
+
+
+def check_memory(nbytes: int, name: str) -> None:
+    """Refuse, before allocating, data that would need more than the memory budget."""
+    budget = memory_budget()
+    if nbytes > budget:
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{name}' needs about {needed:.1f} GB of memory to load; NetCanvas lets a dataset take at most {budget:.1f} GB on this computer ({percent}% of its memory). Use a smaller part of the data.",
+            ),
+            name=name,
+            needed=nbytes / 1e9,
+            budget=budget / 1e9,
+            percent=round(MEMORY_FRACTION * 100),
+        )
+
+
+def check_expansion(expanded: int, compressed: int, name: str) -> None:
+    """Refuse compressed data that would expand implausibly (a decompression bomb) or beyond the
+    memory budget, before inflating it. ``expanded`` is what the file declares or what has
+    been inflated so far; ``compressed`` its size on disk."""
+    if expanded > _RATIO_FREE_BYTES and expanded > PLAUSIBLE_RATIO * max(compressed, 1):
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{name}' would expand from {compressed:.1f} MB to {expanded:.1f} MB ({ratio:.0f} times): real datasets compress far less, so this file is refused as a probable decompression bomb.",
+            ),
+            name=name,
+            compressed=compressed / 1e6,
+            expanded=expanded / 1e6,
+            ratio=expanded / max(compressed, 1),
+        )
+    check_memory(expanded, name)

@@ -10,7 +10,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.data._common import MAX_ARRAY_BYTES, file_size, index_labels
+from engine.data._common import (
+    MAX_ARRAY_BYTES,
+    check_expansion,
+    check_memory,
+    file_size,
+    index_labels,
+)
 from engine.data.dataset import Kind, Parts
 from engine.messages import QT_TRANSLATE_NOOP, Message
 from engine.types import DataError, Task
@@ -59,8 +65,12 @@ def read_arrays(path: Path) -> dict[str, NDArray[Any]]:
         if path.suffix.lower() == ".npy":
             with path.open("rb") as handle:
                 _check_header(handle, file_size(path), name)
+            check_memory(file_size(path), name)
             return {"x": np.load(path, allow_pickle=False)}
         with zipfile.ZipFile(path) as archive:
+            # The sizes the archive declares bound what reading inflates (zipfile stops there).
+            declared = sum(info.file_size for info in archive.infolist())
+            check_expansion(declared, file_size(path), name)
             for info in archive.infolist():
                 with archive.open(info) as handle:
                     _check_header(handle, info.file_size, f"{name}:{info.filename}")

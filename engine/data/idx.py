@@ -2,7 +2,7 @@
 
 A header can claim any size, so every size is checked against the file before allocating:
 a raw file must be exactly as long as its header says, and a gzip file cannot expand more than
-deflate's maximum ratio.
+deflate's maximum ratio, nor more than real data does (a bomb), nor beyond the memory budget.
 """
 
 from __future__ import annotations
@@ -17,7 +17,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from engine.data._common import MAX_ARRAY_BYTES, Progress, index_labels, read_bytes
+from engine.data._common import (
+    MAX_ARRAY_BYTES,
+    Progress,
+    check_expansion,
+    index_labels,
+    read_bytes,
+)
 from engine.data.dataset import Parts
 from engine.messages import QT_TRANSLATE_NOOP, Message
 from engine.types import DataError
@@ -135,6 +141,7 @@ def _read_gzip(data: bytes, name: str, progress: Progress) -> NDArray[Any]:
                 expected=expected,
                 size=len(data),
             )
+        check_expansion(expected, len(data), name)  # possible, but a bomb or beyond memory
         out = np.empty(expected, dtype=np.uint8)
         done = 0
         while done < expected:

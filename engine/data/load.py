@@ -51,6 +51,10 @@ def load_dataset(
 
 
 def _load(ref: DataRef, progress: Progress) -> Dataset:
+    if ref.embedded is not None:  # the project carries its data: no file is needed
+        from engine.data.embedded import unpack_dataset
+
+        return unpack_dataset(ref.embedded, ref)
     options = dict(ref.options)
     if ref.source in BUILTINS:
         return load_builtin(ref.source, options, progress)

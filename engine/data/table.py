@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engine.data._common import index_labels, read_bytes
+from engine.data._common import check_memory, index_labels, read_bytes
 from engine.data.columns import (
     MAX_ONE_HOT,
     ColumnInfo,
@@ -30,7 +30,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 MAX_CLASSES = 1000
+MAX_COLUMNS = 20_000
 _TABLE_LIMIT = 2 * 1024**3
+_BYTES_PER_CELL = 24
 
 
 def read_table(path: Path) -> pd.DataFrame:
@@ -45,6 +47,7 @@ def read_table(path: Path) -> pd.DataFrame:
             sep = csv.Sniffer().sniff(text[:65536], delimiters=",;\t|").delimiter
         except csv.Error:
             sep = ","
+    _check_size(text, sep, path.name)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, skipinitialspace=True)
     except pd.errors.EmptyDataError:
@@ -71,6 +74,27 @@ def read_table(path: Path) -> pd.DataFrame:
             QT_TRANSLATE_NOOP("Engine", "'{file}' has a header but no data rows."), file=path.name
         )
     return frame
+
+
+def _check_size(text: str, sep: str, name: str) -> None:
+    """Refuse, before pandas parses it, a table too wide or too large for memory: pandas keeps
+    a few KB per column whatever the rows (a 7.8 MB file with a million columns needed 3 GB)."""
+    header = text.split("\n", 1)[0]
+    columns = header.count(sep) + 1  # an upper bound: a quoted name may hold the separator
+    if columns > MAX_COLUMNS:
+        raise DataError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "'{file}' has {columns} columns; NetCanvas reads tables of at most {most} columns.",
+            ),
+            file=name,
+            columns=columns,
+            most=MAX_COLUMNS,
+        )
+    rows = text.count("\n") + 1
+    # Per cell: pandas' value (8 bytes, more for text) and the float32 copy the features become;
+    # per column: pandas' own bookkeeping.
+    check_memory(rows * columns * _BYTES_PER_CELL + columns * 4096 + 2 * len(text), name)
 
 
 def infer_task(target: pd.Series) -> Task:

@@ -125,6 +125,16 @@ class DataPane(QWidget):
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel_button)
         source_layout.addLayout(row)
+        self.embed_box = QCheckBox(self.tr("Embed the dataset in the project"))
+        self.embed_box.setToolTip(
+            self.tr(
+                "Store the loaded data, with its splits, inside the project file when it is "
+                "saved: the one file then opens and trains on any computer, without the data "
+                "file. Untick to keep only the data's path."
+            )
+        )
+        self.embed_box.toggled.connect(self._on_embed_toggled)
+        source_layout.addWidget(self.embed_box)
 
         # -- a table's columns ---------------------------------------------------------------
         self.columns_box = ColumnsBox()
@@ -429,9 +439,43 @@ class DataPane(QWidget):
         self.state.project.data.options.update(self._split_options())
         self.state.mark_dirty()
 
+    def _on_embed_toggled(self, embed: bool) -> None:
+        """Embed the loaded dataset in the project (or stop); a dataset over the size limit
+        is refused with the engine's message and the box unticked."""
+        from engine import NetCanvasError, pack_dataset
+
+        data, dataset = self.state.project.data, self.state.dataset
+        if not embed or dataset is None:
+            if data.embedded is not None:
+                data.embedded = None
+                self.state.mark_dirty()
+            self._sync_embed_box()
+            return
+        try:
+            data.embedded = pack_dataset(dataset)
+        except NetCanvasError as error:
+            self.status_label.setText(engine_text(error))
+            self.status_label.setStyleSheet(f"color: {WARN_COLOUR};")
+            self._sync_embed_box()
+            return
+        self.state.mark_dirty()
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(
+            self.tr("The project will carry its data ({0:.1f} MB) when it is saved.").format(
+                len(data.embedded) / 1e6
+            )
+        )
+
+    def _sync_embed_box(self) -> None:
+        self.embed_box.blockSignals(True)
+        self.embed_box.setChecked(self.state.project.data.embedded is not None)
+        self.embed_box.setEnabled(self.state.dataset is not None)
+        self.embed_box.blockSignals(False)
+
     def _show_dataset(self) -> None:
         dataset = self.state.dataset
         self._update_fit()
+        self._sync_embed_box()
         if dataset is None:
             self.summary.setText(self.tr("No dataset loaded yet."))
             self.samples.clear()

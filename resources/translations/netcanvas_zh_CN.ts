@@ -206,6 +206,14 @@ Verified in ONNX Runtime on {n} real samples: the largest difference from PyTorc
         <translation>Python (*.py)</translation>
     </message>
     <message>
+        <source>Exported {0} and its data {1}</source>
+        <translation>已导出 {0} 及其数据 {1}</translation>
+    </message>
+    <message>
+        <source>Exported {0} without its data: load the dataset, then export again</source>
+        <translation>已导出 {0}，但未包含数据：请先加载数据集，再导出一次</translation>
+    </message>
+    <message>
         <source>Export Weights</source>
         <translation>导出权重</translation>
     </message>
@@ -593,6 +601,14 @@ Licence: {1}</source>
         <translation>内置（离线）：</translation>
     </message>
     <message>
+        <source>Embed the dataset in the project</source>
+        <translation>将数据集嵌入项目</translation>
+    </message>
+    <message>
+        <source>Store the loaded data, with its splits, inside the project file when it is saved: the one file then opens and trains on any computer, without the data file. Untick to keep only the data&apos;s path.</source>
+        <translation>保存项目时，把已加载的数据（连同其划分）存入项目文件：这一个文件就能在任何电脑上打开并训练，无需数据文件。取消勾选则只保存数据的路径。</translation>
+    </message>
+    <message>
         <source>Reload with these settings</source>
         <translation>按这些设置重新加载</translation>
     </message>
@@ -699,6 +715,10 @@ Licence: {1}</source>
     <message>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
+    </message>
+    <message>
+        <source>The project will carry its data ({0:.1f} MB) when it is saved.</source>
+        <translation>保存时，项目将携带其数据（{0:.1f} MB）。</translation>
     </message>
     <message>
         <source>Vocabulary ({0} characters):</source>
@@ -1178,6 +1198,10 @@ Licence: {1}</source>
         <translation>警告：模型对 {n} 个样本中的 {count} 个输出了 NaN 或无穷大，这些指标没有意义。请重新训练（降低学习率通常有帮助）。</translation>
     </message>
     <message>
+        <source>{path} holds {dtype} values from {lo} to {hi}, but this model takes raw uint8 pixels 0-255 and scales them itself; save them as uint8 (for [0, 1] images: np.rint(x * 255).astype(np.uint8)).</source>
+        <translation>{path} 中是 {dtype} 类型的值，范围 {lo} 到 {hi}；但此模型接收 0-255 的原始 uint8 像素，并自行缩放。请将其保存为 uint8（对 [0, 1] 范围的图像：np.rint(x * 255).astype(np.uint8)）。</translation>
+    </message>
+    <message>
         <source>wrote {path} ({method}, {shape}, class {name} at probability {p:.1%})</source>
         <translation>已写入 {path}（{method}，{shape}，类别 {name}，概率 {p:.1%}）</translation>
     </message>
@@ -1256,6 +1280,14 @@ Licence: {1}</source>
     <message>
         <source>Not enough memory to read &apos;{file}&apos;.</source>
         <translation>内存不足，无法读取“{file}”。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; needs about {needed:.1f} GB of memory to load; NetCanvas lets a dataset take at most {budget:.1f} GB on this computer ({percent}% of its memory). Use a smaller part of the data.</source>
+        <translation>加载“{name}”约需 {needed:.1f} GB 内存；在这台计算机上，NetCanvas 允许一个数据集最多占用 {budget:.1f} GB（内存的 {percent}%）。请只使用数据的一部分。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; would expand from {compressed:.1f} MB to {expanded:.1f} MB ({ratio:.0f} times): real datasets compress far less, so this file is refused as a probable decompression bomb.</source>
+        <translation>“{name}”将从 {compressed:.1f} MB 解压到 {expanded:.1f} MB（{ratio:.0f} 倍）：真实数据集的压缩率远没有这么高，因此此文件被视为可能的解压炸弹而拒绝加载。</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; is not a valid NumPy array file ({error}).</source>
@@ -1338,12 +1370,8 @@ Licence: {1}</source>
         <translation>数据增强只适用于图像（N×C×H×W 的批次）。</translation>
     </message>
     <message>
-        <source>The built-in data file {parts} of the &apos;{package}&apos; package is missing. Reinstall NetCanvas (or run: pip install {package}).</source>
-        <translation>缺少“{package}”包中的内置数据文件 {parts}。请重新安装 NetCanvas（或运行：pip install {package}）。</translation>
-    </message>
-    <message>
-        <source>The built-in data file &apos;{path}&apos; is damaged ({error}).</source>
-        <translation>内置数据文件“{path}”已损坏（{error}）。</translation>
+        <source>The built-in data file &apos;{path}&apos; is missing or damaged ({error}). Reinstall NetCanvas.</source>
+        <translation>内置数据文件“{path}”缺失或已损坏（{error}）。请重新安装 NetCanvas。</translation>
     </message>
     <message>
         <source>This Python has no docstrings (run without -OO) for &apos;python-docs&apos;.</source>
@@ -1436,6 +1464,10 @@ Licence: {1}</source>
     <message>
         <source>&apos;{name}&apos;: labels must be class numbers from 0, not {min}..{max}.</source>
         <translation>“{name}”：标签必须是从 0 开始的类别编号，而不是 {min}..{max}。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; is not a CIFAR archive: its &apos;{member}&apos; claims {size:.0f} MB, and a CIFAR batch is at most {most:.0f} MB.</source>
+        <translation>“{file}”不是 CIFAR 压缩包：其中的“{member}”声称有 {size:.0f} MB，而一个 CIFAR 批次最多 {most:.0f} MB。</translation>
     </message>
     <message>
         <source>&apos;{file}&apos; is not a readable archive ({error}).</source>
@@ -1660,6 +1692,10 @@ Licence: {1}</source>
     <message>
         <source>&apos;{file}&apos; has a header but no data rows.</source>
         <translation>“{file}”有表头，但没有数据行。</translation>
+    </message>
+    <message>
+        <source>&apos;{file}&apos; has {columns} columns; NetCanvas reads tables of at most {most} columns.</source>
+        <translation>“{file}”有 {columns} 列；NetCanvas 只能读取最多 {most} 列的表格。</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; has no column &apos;{target}&apos;. Columns: {columns}.</source>
@@ -2466,16 +2502,56 @@ Licence: {1}</source>
         <translation>只引用自身取值（{names}）的句子</translation>
     </message>
     <message>
-        <source>{title} expects a sequence of token vectors (T×D) but receives {received} — put an Embedding before it, or Reshape</source>
-        <translation>{title} 需要词元向量序列（T×D），但收到的是{received}——请在它之前放一个 Embedding，或用 Reshape</translation>
+        <source>The dataset embedded in the project is damaged: {reason}.</source>
+        <translation>项目中嵌入的数据集已损坏：{reason}。</translation>
     </message>
     <message>
-        <source>{title} splits each {dim}-long token vector among {heads} heads, but {dim} is not divisible by {heads}</source>
-        <translation>{title} 要把每个长度为 {dim} 的词元向量分给 {heads} 个头，但 {dim} 不能被 {heads} 整除</translation>
+        <source>&apos;{name}&apos; takes {size:.1f} MB compressed; a project can embed at most {limit:.0f} MB. Keep the data beside the project instead: the project finds it there.</source>
+        <translation>“{name}”压缩后占 {size:.1f} MB；一个项目最多可嵌入 {limit:.0f} MB。请改为把数据放在项目旁边：项目会在那里找到它。</translation>
     </message>
     <message>
-        <source>Set heads to {heads}</source>
-        <translation>把头数设为 {heads}</translation>
+        <source>its description is not readable</source>
+        <translation>无法读取它的描述</translation>
+    </message>
+    <message>
+        <source>unknown kind or task</source>
+        <translation>未知的数据类型或任务</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is not a list of names</source>
+        <translation>“{key}”不是名称列表</translation>
+    </message>
+    <message>
+        <source>the vocabulary is not a list of characters</source>
+        <translation>词表不是字符列表</translation>
+    </message>
+    <message>
+        <source>its name is not text</source>
+        <translation>它的名称不是文本</translation>
+    </message>
+    <message>
+        <source>the {split} split is incomplete</source>
+        <translation>{split} 划分不完整</translation>
+    </message>
+    <message>
+        <source>the {split} split holds {dtype} inputs</source>
+        <translation>{split} 划分中的输入是 {dtype} 类型</translation>
+    </message>
+    <message>
+        <source>the splits have different shapes</source>
+        <translation>各划分的形状不同</translation>
+    </message>
+    <message>
+        <source>it has no training or validation split</source>
+        <translation>它没有训练或验证划分</translation>
+    </message>
+    <message>
+        <source>it holds unexpected arrays</source>
+        <translation>它包含意外的数组</translation>
+    </message>
+    <message>
+        <source>its description is missing</source>
+        <translation>缺少它的描述</translation>
     </message>
     <message>
         <source>Explanations are made for image classifiers.</source>
@@ -2496,6 +2572,18 @@ Licence: {1}</source>
     <message>
         <source>&apos;{layer}&apos; is not a Conv2d layer of this network (it has {layers}).</source>
         <translation>“{layer}”不是这个网络的 Conv2d 层（它有：{layers}）。</translation>
+    </message>
+    <message>
+        <source>{title} expects a sequence of token vectors (T×D) but receives {received} — put an Embedding before it, or Reshape</source>
+        <translation>{title} 需要词元向量序列（T×D），但收到的是{received}——请在它之前放一个 Embedding，或用 Reshape</translation>
+    </message>
+    <message>
+        <source>{title} splits each {dim}-long token vector among {heads} heads, but {dim} is not divisible by {heads}</source>
+        <translation>{title} 要把每个长度为 {dim} 的词元向量分给 {heads} 个头，但 {dim} 不能被 {heads} 整除</translation>
+    </message>
+    <message>
+        <source>Set heads to {heads}</source>
+        <translation>把头数设为 {heads}</translation>
     </message>
     <message>
         <source>Unknown recipe &apos;{recipe}&apos; (use defaults, {recipes}).</source>

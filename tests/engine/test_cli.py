@@ -294,3 +294,26 @@ def test_train_with_the_keras_recipe_records_its_settings(
     settings = load_project(project).runs[-1].settings
     assert settings["init"] == "glorot" and settings["batch_size"] == 32  # the recipe's
     assert settings["epochs"] == 1 and settings["schedule"] == "constant"  # a flag wins
+
+
+def test_predict_refuses_float_images_for_a_raw_pixel_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Float images in [0, 1] given to a model that takes raw pixels 0-255 would score at
+    chance without a word: they are refused with one line, and uint8 pixels are taken."""
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "new", "d.netcanvas", "--template", "mlp", "--data", "digits-8x8")
+    assert code == 0, err
+    code, _, err = run(capsys, "train", "d.netcanvas", "--epochs", "1")
+    assert code == 0, err
+    pixels = np.random.default_rng(0).integers(0, 256, size=(5, 1, 8, 8)).astype(np.uint8)
+    np.save("u8.npy", pixels)
+    np.save("float.npy", pixels.astype(np.float32) / 255)
+    np.save("wide.npy", pixels.astype(np.int64) * 4)
+    for name in ("float.npy", "wide.npy"):
+        code, _, err = run(capsys, "predict", "d.netcanvas", name, "--out", "o.npy")
+        assert code == 2 and err.count("\n") == 1 and "uint8 pixels 0-255" in err, err
+        assert not (tmp_path / "o.npy").exists()
+    code, _, err = run(capsys, "predict", "d.netcanvas", "u8.npy", "--out", "o.npy")
+    assert code == 0, err
+    assert np.load("o.npy").shape == (5, 10)

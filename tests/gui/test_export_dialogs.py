@@ -233,6 +233,45 @@ def test_script_dialog_saves_runnable_python(
     compile(written.read_text(encoding="utf-8"), str(written), "exec")
 
 
+def test_script_dialog_writes_the_data_beside_it_and_the_folder_runs_anywhere(
+    window: QMainWindow, state: ProjectDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    _answer_save(monkeypatch, folder / "train_iris", 0)
+    assert export_dialogs.export_script_dialog(window, state) == folder / "train_iris.py"
+    assert sorted(p.name for p in folder.iterdir()) == ["iris.npz", "train_iris.py"]
+    message = window.statusBar().currentMessage()
+    assert "train_iris.py" in message and "iris.npz" in message  # says what it wrote
+
+    landed, third = tmp_path / "landed", tmp_path / "third"
+    shutil.copytree(folder, landed)
+    third.mkdir()
+    run = subprocess.run(
+        [sys.executable, str(landed / "train_iris.py"), "--epochs", "1", "--out", "w.pt"],
+        cwd=third,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "epoch 1/1" in run.stdout and "test" in run.stdout
+
+
+def test_script_dialog_without_a_loaded_dataset_says_the_data_is_missing(
+    window: QMainWindow, state: ProjectDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state.set_dataset(None)
+    _answer_save(monkeypatch, tmp_path / "train_iris.py", 0)
+    assert export_dialogs.export_script_dialog(window, state) == tmp_path / "train_iris.py"
+    assert [p.name for p in tmp_path.iterdir()] == ["train_iris.py"]
+    assert "without its data" in window.statusBar().currentMessage()
+
+
 def test_report_is_written_even_when_the_evaluation_fails(
     window: QMainWindow, state: ProjectDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
