@@ -125,9 +125,7 @@ def test_the_keras_recipe_starts_from_glorot_uniform_weights_and_zero_biases() -
 
     import torch
 
-    from engine import apply_recipe
-
-    from engine import fit_to_data, load_dataset
+    from engine import apply_recipe, fit_to_data, load_dataset
 
     project = new_project("seed-cnn", DataRef("digits-8x8", {"seed": 0}), None)
     dataset = load_dataset(project.data)
