@@ -51,12 +51,14 @@ def test_default_project() -> None:
     assert p.template == "seed-cnn"
     assert p.data == DataRef("mnist-5k")
     assert p.settings == TrainSettings()
-    assert (p.settings.optimizer, p.settings.lr, p.settings.batch_size, p.settings.epochs) == (
+    settings = p.settings
+    assert (settings.optimizer, settings.lr, settings.batch_size, settings.epochs) == (
         "adam",
-        1e-3,
-        64,
+        3e-3,
+        32,
         5,
     )
+    assert settings.schedule == "onecycle" and settings.init == "default"
     assert p.graph.analysis.total_params == 693_962
     assert p.runs == [] and p.weights is None
 

@@ -218,6 +218,7 @@ def test_stall_probe_sees_a_blocked_event_loop(qtbot: Any) -> None:
 
 def test_continue_extends_the_same_run(qtbot: Any) -> None:
     pane = make_pane(qtbot, epochs=2)
+    pane.state.project.settings.schedule = "constant"  # the run's lr can then be read off
     assert not pane.continue_button.isEnabled()  # nothing to continue yet
     with qtbot.waitSignal(pane.sig_run_finished, timeout=60_000):
         pane.start()
