@@ -18,6 +18,10 @@ run on one thread here). The engine runs without a validation split here (the ba
 validate). Optionally (default on) the seed CNN is also trained for 5 epochs on mnist-5k with
 default settings and its test accuracy and wall time reported.
 
+Headless (the CLI, a script): the engine with ``headless_threads()`` (every core) against the
+hand loop with torch's own default thread count, and against the engine on one thread (what
+the CLI used before: the window's cores-minus-one on a 2-core machine), by wall clock.
+
 Run:  python bench/bench_train.py [--rounds 3] [--threads 1] [--skip-accuracy]
 The last line printed is one JSON object with the figures.
 """
@@ -196,6 +200,37 @@ def compare(
     return result
 
 
+def headless_case(ds: Dataset, rounds: int, default_threads: int) -> dict[str, Any]:
+    """The seed CNN as the CLI trains it (every core) vs the hand loop at torch's default
+    threads, and vs the engine on one thread; medians over interleaved rounds (wall clock)."""
+    from engine.device import headless_threads
+
+    s = TrainSettings(lr=1e-3, batch_size=64, device="cpu", log_interval_ms=100)
+    cores = headless_threads()
+    rates: dict[str, list[float]] = {"engine_all_cores": [], "handloop_default": [], "engine_1": []}
+    for r in range(rounds):
+        for loop in list(rates)[r % 3 :] + list(rates)[: r % 3]:
+            if loop == "handloop_default":
+                torch.set_num_threads(default_threads)
+                rates[loop].append(run_handloop("seed-cnn", ds, s, 1)[0])
+            else:
+                threads = cores if loop == "engine_all_cores" else 1
+                rates[loop].append(run_engine("seed-cnn", ds, s, 1, threads)[0])
+        line = ", ".join(f"{k} {v[-1]:,.0f}/s" for k, v in rates.items())
+        print(f"headless round {r + 1}: {line}", flush=True)
+    pairs = list(zip(*rates.values(), strict=True))
+    return {
+        "threads": {"engine": cores, "handloop_default": default_threads},
+        "samples_per_s": {k: round(statistics.median(v), 1) for k, v in rates.items()},
+        "engine_all_cores_vs_handloop_default": round(
+            statistics.median(e / h for e, h, _ in pairs), 3
+        ),
+        "engine_all_cores_vs_engine_1_thread": round(
+            statistics.median(e / one for e, _, one in pairs), 3
+        ),
+    }
+
+
 def mnist_accuracy(threads: int) -> dict[str, Any]:
     """The curriculum's reference run: seed CNN, Adam, 5 epochs, default settings."""
     from engine.metrics import evaluate
@@ -222,6 +257,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--skip-accuracy", action="store_true")
     args = parser.parse_args()
+    default_threads = torch.get_num_threads()  # torch's own choice, before this bench's
     torch.set_num_threads(args.threads)
     results: dict[str, Any] = {"threads": args.threads, "batch_size": 64}
     table = table_dataset()
@@ -242,15 +278,23 @@ def main() -> None:
         args.rounds,
         args.threads,
     )
+    results["headless"] = headless_case(digits, args.rounds, default_threads)
+    torch.set_num_threads(args.threads)
     if not args.skip_accuracy:
         results["seed_cnn_mnist5k_5_epochs"] = mnist_accuracy(args.threads)
-    results["targets"] = {"engine_vs_handloop": ">= 0.97", "engine_vs_dataloader_table": ">= 1.5"}
+    results["targets"] = {
+        "engine_vs_handloop": ">= 0.97",
+        "engine_vs_dataloader_table": ">= 1.5",
+        "headless_engine_all_cores_vs_handloop_default": ">= 0.97",
+    }
     results["ratios"] = {
         f"{work}_{label}_{key}": results[work][label][key]
         for work in ("mlp_table", "cnn_28x28")
         for label in ("wall", "cpu")
         for key in ("engine_vs_handloop", "engine_vs_dataloader", "engine_vs_handloop_fused")
     }
+    for key in ("engine_all_cores_vs_handloop_default", "engine_all_cores_vs_engine_1_thread"):
+        results["ratios"][f"headless_{key}"] = results["headless"][key]
     print(json.dumps(results))
 
 
