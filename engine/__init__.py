@@ -37,6 +37,11 @@ _EXPORTS: dict[str, str] = {
     # whether another process is still running (recovery slots, stale temporaries; no torch)
     "process_alive": "engine.processes",
     "process_started": "engine.processes",
+    # the log file, crash hooks and faulthandler (no torch)
+    "default_log_folder": "engine.logs",
+    "start_logging": "engine.logs",
+    "log_file": "engine.logs",
+    "log_tail": "engine.logs",
     # device
     "DeviceInfo": "engine.device",
     "detect_devices": "engine.device",

@@ -3,8 +3,9 @@
 Exit codes: 0 success; 1 a training run failed (NaN, out of memory), the project could not be
 saved where it lives (the run is then saved to a copy the line names), or an internal error;
 2 bad input (missing file, invalid graph, a setting out of range, unreadable data) — always one
-line on stderr, never a traceback (set NETCANVAS_DEBUG=1 to see one); 128 + the signal when a
-run was stopped by one (130 Ctrl+C, 143 SIGTERM, 129 SIGHUP), its finished epochs saved.
+line on stderr, never a traceback (the log file keeps it; NETCANVAS_DEBUG=1 shows it); 128 +
+the signal when a run was stopped by one (130 Ctrl+C, 143 SIGTERM, 129 SIGHUP), its finished
+epochs saved. The log file: ``netcanvas-cli.log`` in ``engine.logs.default_log_folder()``.
 
 It speaks the language of ``--lang`` (en, zh_CN), else of the locale (LC_ALL, LC_MESSAGES,
 LANG): its lines and the engine's errors come from the GUI's catalogue, read without Qt
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import os
 import signal
 import sys
@@ -726,6 +728,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     global _translator
+    from engine.logs import default_log_folder, start_logging
+
+    start_logging(default_log_folder(), "netcanvas-cli.log")
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = bool(os.environ.get("NETCANVAS_DEBUG"))
@@ -744,7 +749,8 @@ def main(argv: list[str] | None = None) -> int:
         interrupted = say(QT_TRANSLATE_NOOP("Engine", "interrupted"))
         print(f"{PROG}: {interrupted}", file=sys.stderr)
         return 130
-    except Exception as exc:  # a bug: still one line; NETCANVAS_DEBUG=1 shows the traceback
+    except Exception as exc:  # a bug: one line; the trace goes to the log file
+        logging.getLogger(__name__).exception("%s %s failed", PROG, args.command)
         if debug:
             raise
         internal = say(
