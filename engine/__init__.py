@@ -155,6 +155,10 @@ if TYPE_CHECKING:
         Template as Template,
         TEMPLATES as TEMPLATES,
     )
+    from engine.torch_dataset import (
+        as_torch_dataset as as_torch_dataset,
+        SplitDataset as SplitDataset,
+    )
     from engine.train.callbacks import (
         Callback as Callback,
         CallbackList as CallbackList,
@@ -284,6 +288,8 @@ _EXPORTS: dict[str, str] = {
     "download_dataset": "engine.data.fetch",
     "load_dataset": "engine.data.load",
     "preview_augmented": "engine.data.augment",
+    "as_torch_dataset": "engine.torch_dataset",
+    "SplitDataset": "engine.torch_dataset",
     # exports
     "export_weights": "engine.weights_export",
     "load_weights": "engine.weights_export",
