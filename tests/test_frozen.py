@@ -241,7 +241,9 @@ def test_deb_installs_runs_its_self_test_and_removes_cleanly(bundle: Path, tmp_p
     finally:
         removed = _dpkg("--purge", "netcanvas")
     assert removed.returncode == 0, removed.stdout + removed.stderr
-    assert "not empty" not in removed.stdout + removed.stderr, removed.stdout + removed.stderr
+    # dpkg names a folder it could not remove because something is left in it ('/opt' itself is
+    # shared with other software and may stay).
+    assert "'/opt/netcanvas" not in removed.stdout + removed.stderr, removed.stdout + removed.stderr
     left = [
         name
         for name in (*_DEB_FILES, "/opt/netcanvas", str(_MIME_TYPE_FILE))

@@ -16,7 +16,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
+
+def test_the_desktop_files_parse() -> None:
+    """shared-mime-info refuses a MIME file that is not well-formed XML (a double hyphen in a
+    comment was enough), and the file type is then never registered."""
+    import xml.etree.ElementTree as ElementTree
+
+    mime = ElementTree.parse(ROOT / "resources" / "netcanvas-mime.xml").getroot()
+    kind = mime.find("{http://www.freedesktop.org/standards/shared-mime-info}mime-type")
+    assert kind is not None and kind.get("type") == "application/x-netcanvas"
+    desktop = (ROOT / "resources" / "netcanvas.desktop").read_text(encoding="utf-8")
+    assert "MimeType=application/x-netcanvas;" in desktop and "Icon=netcanvas" in desktop
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +52,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return wheel, bin_dir
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_the_license_the_desktop_files_and_its_types(
     installed: tuple[Path, Path],
 ) -> None:
@@ -85,6 +96,7 @@ def _hostile_folder(tmp_path: Path) -> Path:
         (["netcanvas", "--version"], "NetCanvas "),
     ],
 )
+@pytest.mark.slow
 def test_the_commands_ignore_the_working_folder(
     installed: tuple[Path, Path], tmp_path: Path, command: list[str], expected: str
 ) -> None:
@@ -103,6 +115,7 @@ def test_the_commands_ignore_the_working_folder(
     assert str(installed[1].parent) in where.stdout  # the wheel's engine, not a checkout's
 
 
+@pytest.mark.slow
 def test_mypy_strict_reads_the_installed_engine_types(
     installed: tuple[Path, Path], tmp_path: Path
 ) -> None:
