@@ -7,9 +7,190 @@ window before torch loads: a name's module is imported the first time the name i
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    # What the names are, for type checkers (mypy, IDEs): at run time they stay lazy. Kept
+    # equal to _EXPORTS by tests/test_architecture.py. One import per module (isort would split
+    # every 'X as X' onto its own line).
+    from engine.analysis import (  # noqa: I001
+        analyse as analyse,
+        Analysis as Analysis,
+        Fix as Fix,
+        Issue as Issue,
+        NodeInfo as NodeInfo,
+        summary_rows as summary_rows,
+    )
+    from engine.build import (
+        build_model as build_model,
+        loss_name as loss_name,
+    )
+    from engine.codegen import (
+        generate_script as generate_script,
+        write_data_npz as write_data_npz,
+    )
+    from engine.data.augment import (
+        augment_batch as augment_batch,
+        preview_augmented as preview_augmented,
+    )
+    from engine.data.catalog import (
+        AUGMENTATIONS as AUGMENTATIONS,
+        AUGMENTATIONS_ZH as AUGMENTATIONS_ZH,
+        BuiltinInfo as BuiltinInfo,
+        BUILTINS as BUILTINS,
+    )
+    from engine.data.dataset import (
+        Dataset as Dataset,
+        Split as Split,
+    )
+    from engine.data.fetch import (
+        download as download,
+        download_dataset as download_dataset,
+    )
+    from engine.data.load import (
+        load_dataset as load_dataset,
+    )
+    from engine.data.split import (
+        batch_indices as batch_indices,
+    )
+    from engine.device import (
+        cpu_training_threads as cpu_training_threads,
+        describe_device as describe_device,
+        detect_devices as detect_devices,
+        DeviceInfo as DeviceInfo,
+        find_device as find_device,
+        recommended_device as recommended_device,
+        resolve_device as resolve_device,
+    )
+    from engine.export import (
+        export_onnx as export_onnx,
+        ExportResult as ExportResult,
+        read_metadata as read_metadata,
+    )
+    from engine.export_files import (
+        write_text_file as write_text_file,
+    )
+    from engine.graph import (
+        Edge as Edge,
+        Graph as Graph,
+        GraphEvent as GraphEvent,
+        Node as Node,
+    )
+    from engine.history_export import (
+        export_history_csv as export_history_csv,
+        export_tensorboard as export_tensorboard,
+        history_csv as history_csv,
+        TENSORBOARD_HINT as TENSORBOARD_HINT,
+    )
+    from engine.i18n import (
+        read_ts as read_ts,
+    )
+    from engine.layers import (
+        CATEGORIES as CATEGORIES,
+        CATEGORY_COLOURS as CATEGORY_COLOURS,
+        FALLBACK_COLOUR as FALLBACK_COLOUR,
+        fmt_shape as fmt_shape,
+        layer_spec as layer_spec,
+        LAYERS as LAYERS,
+        LayerSpec as LayerSpec,
+        ParamSpec as ParamSpec,
+    )
+    from engine.logs import (
+        default_log_folder as default_log_folder,
+        log_file as log_file,
+        log_tail as log_tail,
+        start_logging as start_logging,
+    )
+    from engine.messages import (
+        ENGINE_CONTEXT as ENGINE_CONTEXT,
+        Message as Message,
+        render_message as render_message,
+    )
+    from engine.metrics import (
+        EvalReport as EvalReport,
+        evaluate as evaluate,
+        feature_maps as feature_maps,
+        predict_outputs as predict_outputs,
+        predict_proba as predict_proba,
+        sample_text as sample_text,
+    )
+    from engine.processes import (
+        process_alive as process_alive,
+        process_started as process_started,
+    )
+    from engine.project import (
+        default_project as default_project,
+        load_project as load_project,
+        new_project as new_project,
+        Project as Project,
+        save_project as save_project,
+    )
+    from engine.report import (
+        export_report as export_report,
+        render_report as render_report,
+    )
+    from engine.session import (
+        adopt_run as adopt_run,
+        can_continue as can_continue,
+        check_model_is_current as check_model_is_current,
+        evaluate_model as evaluate_model,
+        evaluate_project as evaluate_project,
+        finish_run as finish_run,
+        graph_signature as graph_signature,
+        prepare_run as prepare_run,
+        PreparedRun as PreparedRun,
+        project_loss as project_loss,
+        trained_model as trained_model,
+    )
+    from engine.settings_spec import (
+        setting_specs as setting_specs,
+        SETTINGS_CONTEXT as SETTINGS_CONTEXT,
+        SettingSpec as SettingSpec,
+    )
+    from engine.templates import (
+        fit_to_data as fit_to_data,
+        make_template as make_template,
+        Template as Template,
+        TEMPLATES as TEMPLATES,
+    )
+    from engine.torch_dataset import (
+        as_torch_dataset as as_torch_dataset,
+        SplitDataset as SplitDataset,
+    )
+    from engine.train.callbacks import (
+        Callback as Callback,
+        CallbackList as CallbackList,
+    )
+    from engine.train.checkpoint import (
+        Checkpoint as Checkpoint,
+        load_checkpoint as load_checkpoint,
+        save_checkpoint as save_checkpoint,
+    )
+    from engine.train.distributed import (
+        is_main_process as is_main_process,
+    )
+    from engine.train.trainer import (
+        Trainer as Trainer,
+    )
+    from engine.types import (
+        DataContext as DataContext,
+        DataError as DataError,
+        DataRef as DataRef,
+        GraphError as GraphError,
+        NetCanvasError as NetCanvasError,
+        ProjectError as ProjectError,
+        RUN_MESSAGE_CONTEXT as RUN_MESSAGE_CONTEXT,
+        RunRecord as RunRecord,
+        Task as Task,
+        TrainingError as TrainingError,
+        TrainSettings as TrainSettings,
+    )
+    from engine.weights_export import (
+        export_weights as export_weights,
+        load_weights as load_weights,
+    )
 
 # name -> module that defines it. Each section belongs to one part of the engine.
 _EXPORTS: dict[str, str] = {
@@ -37,6 +218,11 @@ _EXPORTS: dict[str, str] = {
     # whether another process is still running (recovery slots, stale temporaries; no torch)
     "process_alive": "engine.processes",
     "process_started": "engine.processes",
+    # the log file, crash hooks and faulthandler (no torch)
+    "default_log_folder": "engine.logs",
+    "start_logging": "engine.logs",
+    "log_file": "engine.logs",
+    "log_tail": "engine.logs",
     # device
     "DeviceInfo": "engine.device",
     "detect_devices": "engine.device",
@@ -104,6 +290,8 @@ _EXPORTS: dict[str, str] = {
     "download_dataset": "engine.data.fetch",
     "load_dataset": "engine.data.load",
     "preview_augmented": "engine.data.augment",
+    "as_torch_dataset": "engine.torch_dataset",
+    "SplitDataset": "engine.torch_dataset",
     # exports
     "export_weights": "engine.weights_export",
     "load_weights": "engine.weights_export",

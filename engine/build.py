@@ -119,25 +119,9 @@ def _as_at_inference(layer: torch.nn.Module, _inputs: Any) -> None:
 
 
 def _graph_module_class() -> type:
-    from torch import nn
+    from engine.graph_module import GraphModule  # torch: imported when a network is built
 
-    class _GraphModule(nn.Module):
-        """Runs the layers in topological order; each layer is an attribute named after its node."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self._input_name = ""
-            self._steps: list[tuple[str, list[str]]] = []
-
-        def forward(self, x: torch.Tensor) -> torch.Tensor:
-            values = {self._input_name: x}
-            out = x
-            for name, srcs in self._steps:
-                out = getattr(self, name)(*(values[s] for s in srcs))
-                values[name] = out
-            return out
-
-    return _GraphModule
+    return GraphModule
 
 
 class GraphModule:

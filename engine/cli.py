@@ -3,8 +3,9 @@
 Exit codes: 0 success; 1 a training run failed (NaN, out of memory), the project could not be
 saved where it lives (the run is then saved to a copy the line names), or an internal error;
 2 bad input (missing file, invalid graph, a setting out of range, unreadable data) — always one
-line on stderr, never a traceback (set NETCANVAS_DEBUG=1 to see one); 128 + the signal when a
-run was stopped by one (130 Ctrl+C, 143 SIGTERM, 129 SIGHUP), its finished epochs saved.
+line on stderr, never a traceback (the log file keeps it; NETCANVAS_DEBUG=1 shows it); 128 +
+the signal when a run was stopped by one (130 Ctrl+C, 143 SIGTERM, 129 SIGHUP), its finished
+epochs saved. The log file: ``netcanvas-cli.log`` in ``engine.logs.default_log_folder()``.
 
 It speaks the language of ``--lang`` (en, zh_CN), else of the locale (LC_ALL, LC_MESSAGES,
 LANG): its lines and the engine's errors come from the GUI's catalogue, read without Qt
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import os
 import signal
 import sys
@@ -418,16 +420,39 @@ def cmd_train(args: argparse.Namespace) -> int:
     dataset = _dataset_for(project)
     if main_rank:
         _warn_leaks(dataset)
+    if args.resume and not args.checkpoint_dir:
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "--resume continues from a checkpoint: give its folder with {option}."
+            ),
+            option="--checkpoint-dir DIR",
+        )
     run = prepare_run(project, dataset, settings, from_weights=not args.fresh)
     if args.init_from:
         run = _init_from(run, args.init_from, main_rank)
     callbacks = [ProgressPrinter(sys.stdout)] if main_rank and not args.quiet else []
     try:
-        trainer = run.trainer(callbacks, num_threads=headless_threads())
+        trainer = run.trainer(
+            callbacks, checkpoint_dir=args.checkpoint_dir, num_threads=headless_threads()
+        )
     except GraphError as exc:
         raise UsageError(
             QT_TRANSLATE_NOOP("Engine", "{problem} Pass --fresh to do so."), problem=exc
         ) from None
+    epochs = None  # settings.epochs
+    if args.resume:
+        trainer.load_checkpoint(args.checkpoint_dir, "last")
+        epochs = settings.epochs - trainer.epoch
+        if epochs <= 0:
+            raise UsageError(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "The checkpoint in {folder} has trained {done} epochs already, the {epochs} asked for: pass a larger --epochs to train on.",
+                ),
+                folder=args.checkpoint_dir,
+                done=trainer.epoch,
+                epochs=settings.epochs,
+            )
     if main_rank:
         if ctx:
             where = say(
@@ -440,24 +465,39 @@ def cmd_train(args: argparse.Namespace) -> int:
             )
         else:
             where = str(trainer.device)
-        if run.weights is not None:
+        if args.resume:
+            starting = QT_TRANSLATE_NOOP(
+                "Engine",
+                "training {name} on {where}, epochs {first} to {epochs} from the checkpoint",
+            )
+        elif run.weights is not None:
             starting = QT_TRANSLATE_NOOP(
                 "Engine", "training {name} on {where}, {epochs} epochs from the saved weights"
             )
         else:
             starting = QT_TRANSLATE_NOOP("Engine", "training {name} on {where}, {epochs} epochs")
-        print(say(starting, name=project.name, where=where, epochs=settings.epochs))
+        print(
+            say(
+                starting,
+                name=project.name,
+                where=where,
+                epochs=settings.epochs,
+                first=trainer.epoch + 1,
+            )
+        )
         if settings.time_budget_s:
             limit = QT_TRANSLATE_NOOP("Engine", "time limit: {seconds:g} s")
             print(say(limit, seconds=settings.time_budget_s))
     target = Path(args.project)
     with _stop_on_signals(trainer, main_rank or ctx is not None) as received:
         try:
-            record = trainer.fit()
+            record = trainer.fit(epochs)
         finally:
             trainer.leave_process_group()
         if not main_rank:
             return 0 if record.status != "failed" else 1
+        if args.resume:  # this run continued: it replaces its interrupted part, if that was saved
+            project.runs[:] = [kept for kept in project.runs if kept.id != record.id]
         # Saved before the evaluation, which may need more memory than training did.
         adopt_run(project, record, trainer.state_dict_cpu())
         kept, problem = _save_run(project, target)
@@ -754,6 +794,50 @@ def cmd_export_script(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_history(args: argparse.Namespace) -> int:
+    from engine.history_export import export_history_csv, export_tensorboard
+
+    project = _load(args.project)
+    if args.tensorboard:
+        folders = export_tensorboard(project.runs, args.out)
+        for folder in folders:
+            print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=folder))
+        return 0
+    out = _output_path(args.out)
+    written = export_history_csv(project.runs, out, level="step" if args.steps else "epoch")
+    print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=written))
+    return 0
+
+
+def cmd_export_weights(args: argparse.Namespace) -> int:
+    from engine.weights_export import export_weights, weights_format
+
+    out = _output_path(args.out)
+    weights_format(out)  # a wrong extension is refused before the model is built
+    project = _load(args.project)
+    model = _model(project, _dataset_for(project))
+    # The network travels in the safetensors header, so the file alone says what it fits.
+    metadata = {"netcanvas.graph": json.dumps(project.graph.to_dict())}
+    written = export_weights(model, out, metadata=metadata)
+    print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=written))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from engine.report import export_report
+    from engine.session import evaluate_project
+
+    out = _output_path(args.out)
+    project = _load(args.project)
+    evaluation = None
+    if project.weights is not None and not args.no_eval:  # a trained project: with its test
+        dataset = _dataset_for(project)
+        evaluation = evaluate_project(project, _model(project, dataset), dataset)
+    written = export_report(project, out, evaluation, author=args.author)
+    print(say(QT_TRANSLATE_NOOP("Engine", "wrote {path}"), path=written))
+    return 0
+
+
 # -- entry point -------------------------------------------------------------------------------
 
 
@@ -834,6 +918,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OTHER",
         help="start the layers that match OTHER.netcanvas by name and shape from its weights",
     )
+    p.add_argument(
+        "--checkpoint-dir",
+        metavar="DIR",
+        help="save a checkpoint (weights, optimiser, history) there after every epoch",
+    )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue from the last checkpoint in --checkpoint-dir up to --epochs in all",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress output")
     p.set_defaults(func=cmd_train)
 
@@ -874,11 +968,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--with-data", action="store_true", help=argparse.SUPPRESS)  # the default now
     p.set_defaults(func=cmd_export_script)
+
+    p = sub.add_parser("export-history", help="every run's curves as CSV, or TensorBoard files")
+    p.add_argument("project", metavar="PROJECT")
+    p.add_argument("out", metavar="OUT.csv|FOLDER")
+    p.add_argument("--steps", action="store_true", help="one CSV row per logged step, not epoch")
+    p.add_argument(
+        "--tensorboard", action="store_true", help="TensorBoard event files, one folder per run"
+    )
+    p.set_defaults(func=cmd_export_history)
+
+    p = sub.add_parser("export-weights", help="the trained weights as safetensors or a .pt file")
+    p.add_argument("project", metavar="PROJECT")
+    p.add_argument("out", metavar="OUT.safetensors|OUT.pt")
+    p.set_defaults(func=cmd_export_weights)
+
+    p = sub.add_parser("report", help="the HTML lab report (with the test evaluation if trained)")
+    p.add_argument("project", metavar="PROJECT")
+    p.add_argument("out", metavar="OUT.html")
+    p.add_argument("--author", default="", help="the name printed on the report")
+    p.add_argument("--no-eval", action="store_true", help="leave the evaluation out")
+    p.set_defaults(func=cmd_report)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     global _translator
+    from engine.logs import default_log_folder, start_logging
+
+    start_logging(default_log_folder(), "netcanvas-cli.log")
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = bool(os.environ.get("NETCANVAS_DEBUG"))
@@ -897,7 +1015,8 @@ def main(argv: list[str] | None = None) -> int:
         interrupted = say(QT_TRANSLATE_NOOP("Engine", "interrupted"))
         print(f"{PROG}: {interrupted}", file=sys.stderr)
         return 130
-    except Exception as exc:  # a bug: still one line; NETCANVAS_DEBUG=1 shows the traceback
+    except Exception as exc:  # a bug: one line; the trace goes to the log file
+        logging.getLogger(__name__).exception("%s %s failed", PROG, args.command)
         if debug:
             raise
         internal = say(

@@ -1,8 +1,16 @@
-"""Creates the QApplication and the main window, and runs the unattended modes."""
+"""The window's entry point: arguments, the log file, the QApplication and the main window,
+and the unattended modes (``--smoke``, ``--self-test``, ``--screenshot``).
+
+``netcanvas``, ``python -m gui`` and a source checkout's ``python main.py`` all start here.
+The window is shown before torch is imported (torch alone takes ~2 s here); torch loads on a
+background thread afterwards and the status bar says so until the device is known.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -11,9 +19,116 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import gui
 import resources
 
+log = logging.getLogger(__name__)
+
 PLATFORM_UNAVAILABLE = 3  # the exit status when no window can be opened (see platform_check)
+
+
+def launch_time() -> float:
+    """When the process was launched (``gui`` is the first package imported, before Qt); a
+    launcher (the startup bench) may pass its own clock."""
+    try:
+        return float(os.environ["NETCANVAS_LAUNCH_TIME"])
+    except (KeyError, ValueError):
+        return gui.STARTED
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    from engine import TEMPLATES
+    from gui.screenshot import PANES
+
+    parser = argparse.ArgumentParser(
+        prog="netcanvas",
+        description="NetCanvas: build, train, inspect and export neural networks.",
+    )
+    parser.add_argument("project", nargs="?", help="a .netcanvas project file to open")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="build the main window offscreen, process events, print one line and exit",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="scripted walk-through (open, train one epoch, evaluate, export ONNX); prints JSON",
+    )
+    parser.add_argument(
+        "--template",
+        choices=sorted(TEMPLATES),
+        help="with --self-test: start from this template (e.g. char-lstm) instead of the "
+        "default project",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="open the default project, show one pane (after one epoch of training for "
+        "training/evaluate), write a PNG of the whole window and exit",
+    )
+    parser.add_argument(
+        "--size",
+        type=_size,
+        default=(1366, 768),
+        metavar="WxH",
+        help="with --screenshot: the window's size in pixels (default 1366x768)",
+    )
+    parser.add_argument(
+        "--pane",
+        choices=list(PANES),
+        default="editor",
+        help="with --screenshot: what to show (misclassified, draw, explain and roc are "
+        "Evaluate tabs)",
+    )
+    parser.add_argument("--lang", choices=["en", "zh_CN"], help="interface language")
+    parser.add_argument(
+        "--report-startup",
+        action="store_true",
+        help="print 'netcanvas first-window <seconds>' when the window is first shown",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    return parser.parse_args(argv)
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    try:
+        size = (int(width), int(height))
+    except ValueError:
+        size = (0, 0)
+    if min(size) < 100 or max(size) > 10_000:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1366x768")
+    return size
+
+
+def say(line: str, error: bool = False) -> None:
+    """One line of an unattended mode's output: on the terminal, and in the log file, where a
+    windowed bundle (no terminal; on Windows no stdout at all) can still be read."""
+    print(line, file=sys.stderr if error else sys.stdout, flush=True)
+    (log.error if error else log.info)("%s", line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from gui.diagnostics import start_logging
+
+    start_logging()  # first: whatever happens next can be read afterwards
+    args = parse_args(argv)
+    if args.version:
+        from engine import __version__
+
+        say(f"NetCanvas {__version__}")
+        return 0
+    if args.smoke or args.self_test or args.screenshot:
+        # All run unattended (CI, a frozen bundle's check): no display needed.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    return run_app(args, launch_time())
+
+
+def run() -> None:
+    """The ``netcanvas`` gui-script entry point."""
+    sys.exit(main())
 
 
 def create_application() -> QApplication:
@@ -29,14 +144,15 @@ def create_application() -> QApplication:
 
 
 def relaunch_command(project: Path | None) -> list[str]:
-    """The command line that starts this NetCanvas again (a bundle, or this Python on this
-    main.py by its full path, so no other main.py is picked up) on ``project``."""
+    """The command line that starts this NetCanvas again on ``project``: the bundle, or this
+    Python on this ``gui`` package. ``-P`` keeps the working folder off sys.path, so a student's
+    own ``gui/``, ``engine/`` or ``main.py`` there is never picked up."""
     if getattr(sys, "frozen", False):
         command = [sys.executable]
     else:
-        import main
-
-        command = [sys.executable, str(Path(main.__file__).resolve())]
+        home = str(Path(gui.__file__).resolve().parents[1])
+        start = f"import sys; sys.path.insert(0, {home!r}); from gui.app import run; run()"
+        command = [sys.executable, "-P", "-c", start]
     return command + ([str(project)] if project is not None else [])
 
 
@@ -45,7 +161,7 @@ def run_app(args: argparse.Namespace, launched_at: float) -> int:
 
     problem = platform_problem()
     if problem is not None:  # Qt would abort inside QApplication(): say why in one line
-        print(problem, file=sys.stderr, flush=True)
+        say(problem, error=True)
         return PLATFORM_UNAVAILABLE
     if args.screenshot:
         from gui.screenshot import use_scratch_profile
@@ -105,7 +221,7 @@ def _smoke(app: QApplication, window: object, build_started: float) -> int:
     window.ensure_panes()  # the smoke check covers the whole window
     window.start_background_loading()
     if not window.torch_loader.wait(120):
-        print("netcanvas smoke FAILED: torch did not load within 120 s", file=sys.stderr)
+        say("netcanvas smoke FAILED: torch did not load within 120 s", error=True)
         return 1
     # Let the loader's queued signal reach the status bar, and a few repaints happen.
     deadline = time.perf_counter() + 2.0
@@ -115,9 +231,9 @@ def _smoke(app: QApplication, window: object, build_started: float) -> int:
     QTimer.singleShot(0, app.quit)
     app.exec()
     if window.device_text() == "":
-        print("netcanvas smoke FAILED: no device reported", file=sys.stderr)
+        say("netcanvas smoke FAILED: no device reported", error=True)
         return 1
     seconds = time.perf_counter() - build_started
     window.close()
-    print(f"netcanvas smoke ok {seconds:.2f}", flush=True)
+    say(f"netcanvas smoke ok {seconds:.2f}")
     return 0

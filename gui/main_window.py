@@ -246,6 +246,14 @@ class MainWindow(QMainWindow):
         self.act_panes.setChecked(True)
         self.act_panes.setEnabled(False)  # until the panes exist
         self.act_about = action(self.tr("&About NetCanvas"), self._show_about)
+        self.act_copy_diagnostics = action(
+            self.tr("Copy &Diagnostics"),
+            self.copy_diagnostics,
+            tip=self.tr(
+                "Copy the versions, the device and the end of the log file, to paste into a "
+                "message to your teacher or a bug report"
+            ),
+        )
 
     def _build_menus(self) -> None:
         from gui import export_dialogs
@@ -304,6 +312,8 @@ class MainWindow(QMainWindow):
         self.act_labs = help_menu.addAction(self.tr("Guided &Labs"))
         self.act_labs.setEnabled(False)  # until the Labs pane exists
         self.act_labs.triggered.connect(lambda: (self.labs_dock.show(), self.labs_dock.raise_()))
+        help_menu.addSeparator()
+        help_menu.addAction(self.act_copy_diagnostics)
         help_menu.addAction(self.act_about)
 
     def _fill_recent_menu(self) -> None:
@@ -746,15 +756,34 @@ class MainWindow(QMainWindow):
         QProcess.startDetached(program, arguments)
         return True
 
-    def _show_about(self) -> None:
-        from engine import __version__
+    def copy_diagnostics(self) -> str:
+        """Help ▸ Copy Diagnostics: the versions, device and log tail on the clipboard."""
+        from gui.diagnostics import copy_diagnostics, log_file
 
+        text = copy_diagnostics(self.device_text())
+        path = log_file()
+        self.statusBar().showMessage(
+            self.tr("Diagnostics copied. The log file is %1").replace("%1", str(path))
+            if path is not None
+            else self.tr("Diagnostics copied."),
+            8000,
+        )
+        return text
+
+    def _show_about(self) -> None:
+        from gui.diagnostics import log_file, versions
+
+        details = "\n".join(f"{name} {version}" for name, version in versions()[1:])
         QMessageBox.about(
             self,
             self.tr("About NetCanvas"),
             self.tr("NetCanvas %1\nBuild, train, inspect and export neural networks.").replace(
-                "%1", __version__
-            ),
+                "%1", versions()[0][1]
+            )
+            + "\n\n"
+            + details
+            + "\n\n"
+            + self.tr("Log file: %1").replace("%1", str(log_file() or "-")),
         )
 
     # -- shutdown --------------------------------------------------------------------------

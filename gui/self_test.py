@@ -11,7 +11,6 @@ Exits non-zero if any step fails. The frozen bundle runs the same code.
 from __future__ import annotations
 
 import json
-import sys
 import tempfile
 import time
 import traceback
@@ -146,6 +145,7 @@ def run_self_test(app: QApplication, window: MainWindow, template: str | None = 
     finally:
         window.state.mark_clean()  # nothing to ask: the self-test writes nothing to disk
         window.close()
-    print(json.dumps(result), flush=True)
-    sys.stdout.flush()
+    from gui.app import say
+
+    say(json.dumps(result))  # also in the log: a windowed bundle may have no terminal
     return 0 if result["ok"] else 1

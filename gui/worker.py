@@ -42,7 +42,8 @@ def user_message(error: BaseException, doing: str = "") -> str:
     and where the details went (the trace goes to the log, never to the screen)."""
     from engine import NetCanvasError
 
-    if isinstance(error, NetCanvasError):
+    if isinstance(error, NetCanvasError):  # expected (bad input): its words, no trace
+        log.warning("%s: %s", doing or "background work", error)
         return engine_text(error)
     if isinstance(error, MemoryError):
         return tr(

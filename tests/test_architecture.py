@@ -119,3 +119,26 @@ def _is_typing_only(path: Path, line_number: int) -> bool:
         if line and not line[0].isspace():
             return line.startswith("if TYPE_CHECKING")
     return False
+
+
+def test_type_checkers_see_the_same_names_as_the_lazy_facade() -> None:
+    """engine/__init__.py's TYPE_CHECKING imports (what mypy and IDEs read) name exactly the
+    lazily resolved names, each from the module that defines it."""
+    import ast
+
+    import engine
+
+    tree = ast.parse((ROOT / "engine" / "__init__.py").read_text(encoding="utf-8"))
+    block = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING"
+    )
+    typed = {
+        alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.asname == alias.name  # "X as X": re-exported under mypy's strict mode
+    }
+    assert typed == engine._EXPORTS

@@ -43,7 +43,11 @@ def _newest_source() -> float:
         path = ROOT / name
         files = [path] if path.is_file() else path.rglob("*")
         for file in files:
-            if file.is_file() and "__pycache__" not in file.parts and file.suffix != ".qm":
+            if (
+                file.is_file()
+                and "__pycache__" not in file.parts
+                and file.suffix not in (".qm", ".sh")  # .sh: installer scripts, not in the bundle
+            ):
                 newest = max(newest, file.stat().st_mtime)
     return newest
 
@@ -175,3 +179,84 @@ def test_frozen_self_test(bundle: Path, tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr[-4000:]
     assert result["onnx_max_abs_diff"] <= 1e-4
     assert result["train_samples_per_s"] > 0 and result["test_accuracy"] > 0.1
+
+
+# -- the Linux package ----------------------------------------------------------------------------
+
+_DEB_FILES = (
+    "/opt/netcanvas/NetCanvas",
+    "/opt/netcanvas/netcanvas-cli",
+    "/usr/bin/netcanvas",
+    "/usr/bin/netcanvas-cli",
+    "/usr/share/applications/netcanvas.desktop",
+    "/usr/share/mime/packages/netcanvas.xml",
+    "/usr/share/icons/hicolor/256x256/apps/netcanvas.png",
+    "/usr/share/icons/hicolor/scalable/apps/netcanvas.svg",
+)
+# What the install leaves that is not a packaged file: the MIME type registered by
+# shared-mime-info's trigger (when that package is installed).
+_MIME_TYPE_FILE = Path("/usr/share/mime/application/x-netcanvas.xml")
+
+
+def _dpkg(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["dpkg", *args], capture_output=True, text=True, timeout=900)
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("dpkg-deb") is None,
+    reason="a Debian package needs dpkg",
+)
+@pytest.mark.skipif(
+    sys.platform == "win32" or os.geteuid() != 0, reason="installs into /opt: run as root (CI)"
+)
+def test_deb_installs_runs_its_self_test_and_removes_cleanly(bundle: Path, tmp_path: Path) -> None:
+    if _dpkg("-s", "netcanvas").returncode == 0 or Path("/opt/netcanvas").exists():
+        pytest.skip("NetCanvas is already installed on this machine: not touching it")
+    built = subprocess.run(
+        [str(ROOT / "resources" / "packaging" / "build_deb.sh"), str(tmp_path / "deb")],
+        env={**os.environ, "DEB_COMPRESSION": "zstd"},  # xz takes minutes on 700 MB
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert built.returncode == 0, built.stderr[-3000:]
+    deb = Path(built.stdout.strip().splitlines()[-1])
+    fields = _dpkg("-f", str(deb), "Package", "Version", "Installed-Size").stdout
+    print(f"{deb.name}: {deb.stat().st_size / 2**20:.0f} MiB; {fields.strip()}")
+    from engine import __version__
+
+    assert f"Version: {__version__}" in fields
+    assert "/opt/netcanvas/_internal/resources/icons/netcanvas.svg" in _dpkg("-c", str(deb)).stdout
+
+    installed = _dpkg("-i", str(deb))
+    try:
+        assert installed.returncode == 0, installed.stdout + installed.stderr
+        for name in _DEB_FILES:
+            assert Path(name).exists(), f"{name} was not installed"
+        desktop = Path("/usr/share/applications/netcanvas.desktop").read_text(encoding="utf-8")
+        assert "Exec=/usr/bin/netcanvas %f" in desktop
+        assert "MimeType=application/x-netcanvas;" in desktop
+        if shutil.which("update-mime-database"):
+            assert _MIME_TYPE_FILE.is_file(), "the MIME type was not registered"
+        cli = _run(Path("/usr/bin/netcanvas-cli"), "--version", tmp_path, timeout=120)
+        assert cli.returncode == 0 and f"netcanvas-cli {__version__}" in cli.stdout, cli.stderr
+        run = _run(Path("/usr/bin/netcanvas"), "--self-test", tmp_path, timeout=1500)
+        lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
+        assert lines, (
+            f"no JSON line (exit {run.returncode}):\n{run.stdout[-2000:]}{run.stderr[-3000:]}"
+        )
+        result = json.loads(lines[-1])
+        assert result["ok"] is True and run.returncode == 0, result
+    finally:
+        removed = _dpkg("--purge", "netcanvas")
+    assert removed.returncode == 0, removed.stdout + removed.stderr
+    # dpkg names a folder it could not remove because something is left in it ('/opt' itself is
+    # shared with other software and may stay).
+    assert "'/opt/netcanvas" not in removed.stdout + removed.stderr, removed.stdout + removed.stderr
+    left = [
+        name
+        for name in (*_DEB_FILES, "/opt/netcanvas", str(_MIME_TYPE_FILE))
+        if Path(name).exists()
+    ]
+    assert not left, f"left behind after removal: {left}"
+    assert _dpkg("-s", "netcanvas").returncode != 0

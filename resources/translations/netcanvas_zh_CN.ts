@@ -1154,8 +1154,16 @@ Licence: {1}</source>
         <translation>从 {path} 载入 {count} 层作为起点：{layers}</translation>
     </message>
     <message>
+        <source>--resume continues from a checkpoint: give its folder with {option}.</source>
+        <translation>--resume 从检查点继续训练：请用 {option} 指定检查点所在的文件夹。</translation>
+    </message>
+    <message>
         <source>{problem} Pass --fresh to do so.</source>
         <translation>{problem}加上 --fresh 即可这样做。</translation>
+    </message>
+    <message>
+        <source>The checkpoint in {folder} has trained {done} epochs already, the {epochs} asked for: pass a larger --epochs to train on.</source>
+        <translation>{folder} 中的检查点已训练 {done} 个轮次，已达到要求的 {epochs} 个：要继续训练，请给出更大的 --epochs。</translation>
     </message>
     <message>
         <source>{count} processes (DDP)</source>
@@ -1164,6 +1172,10 @@ Licence: {1}</source>
     <message>
         <source>the CPU ({threads} threads)</source>
         <translation>CPU（{threads} 个线程）</translation>
+    </message>
+    <message>
+        <source>training {name} on {where}, epochs {first} to {epochs} from the checkpoint</source>
+        <translation>在 {where} 上训练 {name}，从检查点继续第 {first} 到第 {epochs} 轮</translation>
     </message>
     <message>
         <source>training {name} on {where}, {epochs} epochs from the saved weights</source>
@@ -2502,6 +2514,10 @@ Licence: {1}</source>
         <translation>只引用自身取值（{names}）的句子</translation>
     </message>
     <message>
+        <source>The dataset &apos;{name}&apos; has no {split} split.</source>
+        <translation>数据集“{name}”没有 {split} 划分。</translation>
+    </message>
+    <message>
         <source>The dataset embedded in the project is damaged: {reason}.</source>
         <translation>项目中嵌入的数据集已损坏：{reason}。</translation>
     </message>
@@ -3155,6 +3171,14 @@ Licence: {1}</source>
         <translation>关于 NetCanvas(&amp;A)</translation>
     </message>
     <message>
+        <source>Copy &amp;Diagnostics</source>
+        <translation>复制诊断信息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Copy the versions, the device and the end of the log file, to paste into a message to your teacher or a bug report</source>
+        <translation>复制版本、设备和日志文件的末尾部分，以便粘贴到给老师的消息或问题报告中</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3337,6 +3361,14 @@ Nothing was lost: the project is still open. Save it somewhere else now?</source
         <translation>NetCanvas 重新启动后才会显示新的语言。现在重新启动吗？有未保存的更改时会先询问您，项目会重新打开。</translation>
     </message>
     <message>
+        <source>Diagnostics copied. The log file is %1</source>
+        <translation>已复制诊断信息。日志文件位于 %1</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied.</source>
+        <translation>已复制诊断信息。</translation>
+    </message>
+    <message>
         <source>About NetCanvas</source>
         <translation>关于 NetCanvas</translation>
     </message>
@@ -3345,6 +3377,10 @@ Nothing was lost: the project is still open. Save it somewhere else now?</source
 Build, train, inspect and export neural networks.</source>
         <translation>NetCanvas %1
 构建、训练、分析并导出神经网络。</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>日志文件：%1</translation>
     </message>
     <message>
         <source>quit</source>

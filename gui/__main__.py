@@ -1,0 +1,5 @@
+"""``python -m gui``: the NetCanvas window (the same as the ``netcanvas`` command)."""
+
+from gui.app import run
+
+run()
