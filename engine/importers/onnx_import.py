@@ -1046,7 +1046,7 @@ def _reduce_mean(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any
 
 @_op("BatchNormalization")
 def _batchnorm(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> list[Any]:
-    if attrs.get("training_mode", 0) or len(node.output) > 1 and any(node.output[1:]):
+    if attrs.get("training_mode", 0) or (len(node.output) > 1 and any(node.output[1:])):
         raise _why(QT_TRANSLATE_NOOP("Engine", "it is in training mode"))
     t = cv.tensor(ins[0])
     scale, bias, mean, var = (
