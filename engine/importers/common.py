@@ -43,15 +43,27 @@ class Problem:
 
     op: str
     name: str
-    reason: Message
+    reason: str  # a Message where the engine says it
 
 
 def refuse(file: str, problems: list[Problem]) -> ModelImportError:
-    """The one message that lists every node that cannot be imported."""
-    listed = "; ".join(
-        str(Message(QT_TRANSLATE_NOOP("Engine", "{op} '{name}': {reason}"), **vars(p)))
-        for p in problems
-    )
+    """The one message that lists every node that cannot be imported (nodes refused for the
+    same reason are named together)."""
+    groups: dict[tuple[str, str], list[Problem]] = {}
+    for p in problems:
+        groups.setdefault((p.op, p.reason), []).append(p)
+    items = [
+        Message(
+            QT_TRANSLATE_NOOP("Engine", "{op} {names}: {reason}"),
+            op=op,
+            names=", ".join(f"'{p.name}'" for p in group),
+            reason=group[0].reason,
+        )
+        for (op, _), group in groups.items()
+    ]
+    listed = items[-1]
+    for item in reversed(items[:-1]):
+        listed = Message(QT_TRANSLATE_NOOP("Engine", "{first}; {rest}"), first=item, rest=listed)
     return ModelImportError(
         QT_TRANSLATE_NOOP(
             "Engine",
@@ -103,7 +115,9 @@ def build_project(
                     layer.type, layer.params, name=node_name, pos=(d * 170.0, row * 110.0)
                 )
             except GraphError as exc:
-                problems.append(Problem(layer.type, layer.source, Message(str(exc))))
+                problems.append(
+                    Problem(layer.type, layer.source, Message(exc.template, **exc.values))
+                )
                 ids.append("")
                 continue
             ids.append(node.id)

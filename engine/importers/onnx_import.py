@@ -903,7 +903,7 @@ def _square(values: Any, what: str) -> int:
             what=what,
             values=_fmt(tuple(values)),
         )
-    return values[0]
+    return int(values[0])
 
 
 def _pads(attrs: dict[str, Any], spatial: int, kernel: int, stride: int, dilation: int) -> str:
@@ -1156,11 +1156,12 @@ def _recurrent(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any])
         bias_hh_l0=gates(b[half:]),
     )
     if sequences:  # Y: T×1×N×H (layout 0) or N×T×1×H (layout 1)
-        shape = (BATCH, t.real[1], hidden, 1)
-        y = _T(layer, shape, (1, 3, 0, 2) if layout == 0 else (0, 1, 3, 2), 3)
+        y = _T(
+            layer, (BATCH, t.real[1], hidden, 1), (1, 3, 0, 2) if layout == 0 else (0, 1, 3, 2), 3
+        )
         return [y, None, None]
-    shape = (BATCH, hidden, 1)  # Y_h: 1×N×H (layout 0) or N×1×H
-    h = _T(layer, shape, (2, 0, 1) if layout == 0 else (0, 2, 1), 2)
+    # Y_h: 1×N×H (layout 0) or N×1×H
+    h = _T(layer, (BATCH, hidden, 1), (2, 0, 1) if layout == 0 else (0, 2, 1), 2)
     return [None, h, None]
 
 
