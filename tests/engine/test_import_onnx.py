@@ -95,8 +95,17 @@ def _init(name: str, array: np.ndarray) -> onnx.TensorProto:
     return numpy_helper.from_array(np.asarray(array), name)
 
 
-def _save(tmp_path: Path, nodes, inits, in_shape, out_shape, opset=17, in_type=TensorProto.FLOAT,
-          name="model.onnx", **save_kw) -> Path:
+def _save(
+    tmp_path: Path,
+    nodes,
+    inits,
+    in_shape,
+    out_shape,
+    opset=17,
+    in_type=TensorProto.FLOAT,
+    name="model.onnx",
+    **save_kw,
+) -> Path:
     graph = helper.make_graph(
         nodes,
         "g",
@@ -169,9 +178,7 @@ def _nhwc_cnn(tmp_path: Path, opset: int, **save_kw) -> tuple[Path, np.ndarray]:
     nodes = [
         helper.make_node("Transpose", ["x"], ["t"], perm=[0, 3, 1, 2]),
         helper.make_node("Conv", ["t", "cw", "cb"], ["c"], kernel_shape=[3, 3], pads=[1, 1, 1, 1]),
-        helper.make_node(
-            "BatchNormalization", ["c", "g", "be", "mu", "va"], ["bn"], epsilon=1e-3
-        ),
+        helper.make_node("BatchNormalization", ["c", "g", "be", "mu", "va"], ["bn"], epsilon=1e-3),
         helper.make_node("Relu", ["bn"], ["r"]),
         helper.make_node("MaxPool", ["r"], ["p"], kernel_shape=[2, 2], strides=[2, 2]),
         helper.make_node("Transpose", ["p"], ["back"], perm=[0, 2, 3, 1]),
@@ -180,9 +187,14 @@ def _nhwc_cnn(tmp_path: Path, opset: int, **save_kw) -> tuple[Path, np.ndarray]:
         helper.make_node("Add", ["m", "db"], ["y"]),
     ]
     inits = [
-        _init("cw", conv_w), _init("cb", conv_b), _init("g", gamma.astype(np.float32)),
-        _init("be", beta.astype(np.float32)), _init("mu", mean.astype(np.float32)),
-        _init("va", var.astype(np.float32)), _init("shape", shape), _init("dw", dense_w),
+        _init("cw", conv_w),
+        _init("cb", conv_b),
+        _init("g", gamma.astype(np.float32)),
+        _init("be", beta.astype(np.float32)),
+        _init("mu", mean.astype(np.float32)),
+        _init("va", var.astype(np.float32)),
+        _init("shape", shape),
+        _init("dw", dense_w),
         _init("db", dense_b),
     ]
     path = _save(tmp_path, nodes, inits, ["N", 6, 6, 3], ["N", 5], opset=opset, **save_kw)
@@ -197,7 +209,13 @@ def test_nhwc_transpose_pattern_imports_as_nchw_with_the_same_numbers(
     result = import_onnx(path)
     graph = result.project.graph
     assert _types(graph) == [
-        "Input", "Conv2d", "BatchNorm2d", "ReLU", "MaxPool2d", "Flatten", "Output"
+        "Input",
+        "Conv2d",
+        "BatchNorm2d",
+        "ReLU",
+        "MaxPool2d",
+        "Flatten",
+        "Output",
     ]
     assert graph.input_nodes()[0].params["channels"] == 3
     assert any("N×H×W×C" in note for note in result.notes)
@@ -241,10 +259,13 @@ def test_opset_7_conv_bias_as_add_and_uint8_input(tmp_path: Path) -> None:
         helper.make_node("Add", ["c", "plus"], ["cb"]),
         helper.make_node("AveragePool", ["cb"], ["p"], kernel_shape=[2, 2], strides=[1, 1]),
         helper.make_node("Reshape", ["p", "shape"], ["flat"]),
-        helper.make_node("Gemm", ["flat", "dw"], ["y"]),
+        helper.make_node("Gemm", ["flat", "dw", "db"], ["y"]),
     ]
     inits = [
-        _init("cw", conv_w), _init("plus", plus), _init("dw", dense_w),
+        _init("cw", conv_w),
+        _init("plus", plus),
+        _init("dw", dense_w),
+        _init("db", rng.normal(size=3).astype(np.float32)),
         _init("shape", np.array([1, 32], dtype=np.int64)),
     ]
     path = _save(tmp_path, nodes, inits, [1, 1, 7, 7], [1, 3], opset=7, in_type=TensorProto.UINT8)
