@@ -172,17 +172,6 @@ class _Converter:
                 ],
             )
         nodes = self._needed(outputs[0])
-        unknown = [
-            Problem(
-                n.op_type,
-                n.name or n.output[0],
-                Message(QT_TRANSLATE_NOOP("Engine", "no NetCanvas layer does this")),
-            )
-            for n in nodes
-            if n.domain not in ("", "ai.onnx") or n.op_type not in _HANDLERS
-        ]
-        if unknown:
-            raise refuse(self.file, unknown)
         self.consumers[outputs[0]] = 1
         for n in nodes:
             for name in n.input:
@@ -192,6 +181,13 @@ class _Converter:
         problems: list[Problem] = []
         broken: set[str] = set()
         for n in nodes:
+            # Unknown ops are named wherever they sit; a node after a refused one cannot be
+            # judged (its input is unknown), so it is skipped.
+            if n.domain not in ("", "ai.onnx") or n.op_type not in _HANDLERS:
+                reason = Message(QT_TRANSLATE_NOOP("Engine", "no NetCanvas layer does this"))
+                problems.append(Problem(n.op_type, n.name or n.output[0], reason))
+                broken.update(n.output)
+                continue
             if any(i in broken for i in n.input):
                 broken.update(n.output)
                 continue
