@@ -126,6 +126,10 @@ _EXPORTS: dict[str, str] = {
     "predict_outputs": "engine.metrics",
     "sample_text": "engine.metrics",
     "feature_maps": "engine.metrics",
+    # importing models people already have
+    "import_model": "engine.importers",
+    "ImportResult": "engine.importers",
+    "ModelImportError": "engine.importers",
     "ExportResult": "engine.export",
     "export_onnx": "engine.export",
     "read_metadata": "engine.export",
