@@ -75,6 +75,49 @@ def refuse(file: str, problems: list[Problem]) -> ModelImportError:
     )
 
 
+def finish_output(
+    file: str, layers: list[Layer], last: int, task: str | None, notes: list[Message]
+) -> None:
+    """Make the network's last layer, a Dense one, its Output. A Softmax (or the Sigmoid of a
+    single unit) after it is left out with a note: the Output gives logits and the loss
+    applies it. ``task`` is kept when it is one NetCanvas knows (a NetCanvas export says it)."""
+    ending = layers[last]
+    if ending.type in ("Softmax", "Sigmoid") and len(layers) > 2 and last == len(layers) - 1:
+        before = layers[ending.inputs[0]]
+        if before.type == "Linear" and ending.inputs[0] == last - 1:
+            layers.pop()
+            last -= 1
+            if ending.type == "Sigmoid" and before.params["units"] == 1:
+                task = "binary"
+            notes.append(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "The model ended in {layer}; the imported Output gives the scores before it (the loss applies it).",
+                    ),
+                    layer=ending.type,
+                )
+            )
+    final = layers[last]
+    if last != len(layers) - 1 or final.type != "Linear":
+        reason = Message(
+            QT_TRANSLATE_NOOP(
+                "Engine", "a NetCanvas network ends in a Dense layer (its Output), not in {layer}"
+            ),
+            layer=final.type,
+        )
+        raise refuse(file, [Problem(final.type, final.source, reason)])
+    units = final.params["units"]
+    if task not in ("classification", "binary", "regression", "next_char"):
+        task = "regression" if units == 1 else "classification"
+    if task == "next_char" and layers[final.inputs[0]].type not in ("LSTM", "GRU", "RNN"):
+        task = "classification"
+    if "bias" not in final.weights:
+        final.weights["bias"] = np.zeros(units, dtype=np.float32)
+    final.type = "Output"
+    final.params = {"task": task, "units": units}
+
+
 def default_data(layers: list[Layer]) -> str:
     """A built-in dataset that fits the imported Input (the user can pick another)."""
     params = layers[0].params

@@ -24,6 +24,7 @@ from engine.importers.common import (
     ModelImportError,
     Problem,
     build_project,
+    finish_output,
     refuse,
 )
 from engine.messages import QT_TRANSLATE_NOOP, Message
@@ -349,52 +350,7 @@ class _Converter:
                     )
                 ],
             )
-        last = value.layer
-        task = self.meta.get("task")
-        ending = self.layers[last]
-        if ending.type in ("Softmax", "Sigmoid") and len(self.layers) > 2:
-            before = self.layers[ending.inputs[0]]
-            if before.type == "Linear" and ending.inputs[0] == last - 1:
-                self.layers.pop()
-                last -= 1
-                if ending.type == "Sigmoid" and before.params["units"] == 1:
-                    task = "binary"
-                self.notes.append(
-                    Message(
-                        QT_TRANSLATE_NOOP(
-                            "Engine",
-                            "The model ended in {layer}; the imported Output gives the scores before it (the loss applies it).",
-                        ),
-                        layer=ending.type,
-                    )
-                )
-        final = self.layers[last]
-        if last != len(self.layers) - 1 or final.type != "Linear":
-            raise refuse(
-                self.file,
-                [
-                    Problem(
-                        final.type,
-                        final.source,
-                        Message(
-                            QT_TRANSLATE_NOOP(
-                                "Engine",
-                                "a NetCanvas network ends in a Dense layer (its Output), not in {layer}",
-                            ),
-                            layer=final.type,
-                        ),
-                    )
-                ],
-            )
-        units = final.params["units"]
-        if task not in ("classification", "binary", "regression", "next_char"):
-            task = "regression" if units == 1 else "classification"
-        if task == "next_char" and len(value.real) != 3:
-            task = "classification"
-        if "bias" not in final.weights:
-            final.weights["bias"] = np.zeros(units, dtype=np.float32)
-        final.type = "Output"
-        final.params = {"task": task, "units": units}
+        finish_output(self.file, self.layers, value.layer, self.meta.get("task"), self.notes)
 
     data: str | None = None
 
