@@ -9,9 +9,10 @@ half-imported.
 from __future__ import annotations
 
 from engine.importers.common import ImportResult, ModelImportError
+from engine.importers.keras_import import import_keras
 from engine.importers.onnx_import import import_onnx
 
-__all__ = ["ImportResult", "ModelImportError", "import_model", "import_onnx"]
+__all__ = ["ImportResult", "ModelImportError", "import_keras", "import_model", "import_onnx"]
 
 
 def import_model(path: str, data: str | None = None) -> ImportResult:
@@ -24,9 +25,12 @@ def import_model(path: str, data: str | None = None) -> ImportResult:
     suffix = Path(path).suffix.lower()
     if suffix == ".onnx":
         return import_onnx(path, data)
+    if suffix in (".h5", ".hdf5", ".keras"):
+        return import_keras(path, data)
     raise ModelImportError(
         QT_TRANSLATE_NOOP(
-            "Engine", "{file} is not a model file NetCanvas can import (it reads .onnx files)"
+            "Engine",
+            "{file} is not a model file NetCanvas can import (it reads .onnx, .h5 and .keras files)",
         ),
         file=Path(path).name,
     )
