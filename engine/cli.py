@@ -754,7 +754,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--with-data", action="store_true", help=argparse.SUPPRESS)  # the default now
     p.set_defaults(func=cmd_export_script)
 
-    p = sub.add_parser("import", help="an ONNX model file as a new project with its weights")
+    p = sub.add_parser(
+        "import", help="an ONNX or Keras model file as a new project with its weights"
+    )
     p.add_argument("model", metavar="MODEL")
     p.add_argument("out", metavar="OUT.netcanvas")
     p.add_argument("--data", metavar="SRC", help="built-in id, or a file/folder (default: guessed)")

@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         self.act_import = action(
             self.tr("&Import Model…"),
             self.import_model_dialog,
-            tip=self.tr("Open an ONNX model file as a new project, with its weights"),
+            tip=self.tr("Open an ONNX or Keras model file as a new project, with its weights"),
         )
         self.act_save = action(self.tr("&Save"), self.save, keys.Save)
         self.act_save_as = action(self.tr("Save &As…"), self.save_as, keys.SaveAs)
@@ -612,7 +612,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import Model"),
             app_settings.start_folder(self.state.path),
-            self.tr("ONNX models (*.onnx)"),
+            self.tr("Models (*.onnx *.h5 *.keras)"),
         )
         if path:
             app_settings.remember_folder(path)

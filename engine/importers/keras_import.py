@@ -299,12 +299,14 @@ class _Converter:
                 else:
                     srcs = _inbound(spec)
                 previous = name
-                if any(s in broken for s in srcs):
-                    broken.add(name)
-                    continue
+                # Unknown layers are named wherever they sit; a layer after a refused one
+                # cannot be judged (its input is unknown), so it is skipped.
                 handler = _HANDLERS.get(kind_)
                 if handler is None:
                     raise _Refuse(QT_TRANSLATE_NOOP("Engine", "no NetCanvas layer does this"))
+                if any(s in broken for s in srcs):
+                    broken.add(name)
+                    continue
                 ins = [self.values[s] for s in srcs if s in self.values]
                 if len(ins) != len(srcs):
                     raise _Refuse(QT_TRANSLATE_NOOP("Engine", "its inputs are not in the model"))
