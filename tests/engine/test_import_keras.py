@@ -238,5 +238,5 @@ def test_a_keras_zip_without_weights(tmp_path: Path) -> None:
     path = tmp_path / "empty.keras"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("config.json", json.dumps({"class_name": "Sequential", "config": {}}))
-    with pytest.raises(ModelImportError, match="no config.json or weights"):
+    with pytest.raises(ModelImportError, match=r"no config\.json or weights"):
         import_model(str(path))
