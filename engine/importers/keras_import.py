@@ -59,7 +59,7 @@ class _V:
 @dataclass
 class _Model:
     config: dict[str, Any]
-    weights: Callable[[str], list[np.ndarray]]
+    weights: Callable[[str], list[np.ndarray] | None]  # None: no weights (code)
     close: Callable[[], None] = field(default=lambda: None)
 
 
@@ -378,11 +378,22 @@ def _pair(value: Any, what: str) -> int:
     return int(values[0])
 
 
-def _weights(cv: _Converter, name: str, count: int) -> list[np.ndarray]:
+def _weights(cv: _Converter, name: str, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
+    """The layer's variables, checked against the shapes its config implies (zeros for a
+    network read from code, which has none)."""
     found = cv.model.weights(name)
-    if len(found) < count:
+    if found is None:
+        return [np.zeros(shape, np.float32) for shape in shapes]
+    if len(found) < len(shapes):
         raise _Refuse(QT_TRANSLATE_NOOP("Engine", "its weights are missing from the file"))
-    return [w.astype(np.float32) for w in found]
+    for w, shape in zip(found, shapes, strict=False):
+        if tuple(w.shape) != tuple(shape):
+            raise _Refuse(
+                QT_TRANSLATE_NOOP("Engine", "its weights {key} {shape} do not fit the layer"),
+                key="×".join(str(d) for d in shape),
+                shape="×".join(str(d) for d in w.shape),
+            )
+    return [w.astype(np.float32) for w in found[: len(shapes)]]
 
 
 @_op("InputLayer")
@@ -437,7 +448,8 @@ def _dense(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name:
             )
         )
     bias = bool(conf.get("use_bias", True))
-    found = _weights(cv, name, 2 if bias else 1)
+    units = int(conf["units"])
+    found = _weights(cv, name, [(x.shape[-1], units), (units,)][: 2 if bias else 1])
     weight = found[0].T
     if x.order is not None:  # after a Flatten of an H×W×C image
         plain = np.empty_like(weight)
@@ -483,11 +495,12 @@ def _conv(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: 
     else:
         pad, padding = 0, "valid"
     bias = bool(conf.get("use_bias", True))
-    found = _weights(cv, name, 2 if bias else 1)
+    filters = int(conf["filters"])
+    shapes = [(k, k, x.shape[0] // max(groups, 1), filters), (filters,)]
+    found = _weights(cv, name, shapes[: 2 if bias else 1])
     weights = {"weight": np.ascontiguousarray(found[0].transpose(3, 2, 0, 1))}
     if bias:
         weights["bias"] = found[1]
-    filters = int(conf["filters"])
     params = {
         "filters": filters,
         "kernel_size": k,
@@ -600,8 +613,8 @@ def _batchnorm(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], n
             QT_TRANSLATE_NOOP("Engine", "it normalises an axis NetCanvas's BatchNorm does not")
         )
     scale, center = bool(conf.get("scale", True)), bool(conf.get("center", True))
-    found = _weights(cv, name, 2 + scale + center)
     channels = x.shape[0]
+    found = _weights(cv, name, [(channels,)] * (2 + scale + center))
     gamma = found.pop(0) if scale else np.ones(channels, np.float32)
     beta = found.pop(0) if center else np.zeros(channels, np.float32)
     mean, var = found[0], found[1]
@@ -666,7 +679,8 @@ def _embedding(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], n
         raise _Refuse(QT_TRANSLATE_NOOP("Engine", "an Embedding reads the token ids of the Input"))
     if conf.get("mask_zero"):
         raise _Refuse(QT_TRANSLATE_NOOP("Engine", "its mask of zeros is not supported"))
-    (table,) = _weights(cv, name, 1)[:1]
+    shape = (int(conf["input_dim"]), int(conf["output_dim"]))
+    (table,) = _weights(cv, name, [shape])
     vocab, dim = table.shape
     layer = cv.add(
         "Embedding", {"vocab_size": int(vocab), "embedding_dim": int(dim)}, x, name, weight=table
@@ -699,14 +713,16 @@ def _recurrent(rnn: str) -> Handler:
             )
         hidden = int(conf["units"])
         bias = bool(conf.get("use_bias", True))
-        found = _weights(cv, name, 3 if bias else 2)
         blocks = _GATES[rnn]
+        n = len(blocks) * hidden
+        bias_shape: tuple[int, ...] = (2, n) if rnn == "GRU" else (n,)
+        shapes: list[tuple[int, ...]] = [(x.shape[-1], n), (hidden, n), bias_shape]
+        found = _weights(cv, name, shapes[: 3 if bias else 2])
 
         def gates(m: np.ndarray) -> np.ndarray:  # rows in torch's gate order
             return np.concatenate([m[i * hidden : (i + 1) * hidden] for i in blocks])
 
         kernel, recurrent = found[0].T, found[1].T
-        n = len(blocks) * hidden
         if not bias:
             b_ih, b_hh = np.zeros(n, np.float32), np.zeros(n, np.float32)
         elif rnn == "GRU":
