@@ -130,13 +130,15 @@ def default_data(layers: list[Layer]) -> str:
 
 
 def build_project(
-    file: str, name: str, layers: list[Layer], data: str | None, notes: list[Message]
+    file: str,
+    name: str,
+    layers: list[Layer],
+    data: str | None,
+    notes: list[Message],
+    with_weights: bool = True,
 ) -> ImportResult:
     """The layers (Input first, Output last) as a project whose weights load into the built
-    model exactly; ModelImportError when the graph does not validate."""
-    import torch
-
-    from engine.build import build_model
+    model exactly (``with_weights``); ModelImportError when the graph does not validate."""
     from engine.graph import Graph
     from engine.project import Project
     from engine.types import DataRef, GraphError, TrainSettings
@@ -183,6 +185,13 @@ def build_project(
                 for i in errors
             ],
         )
+    source = data or default_data(layers)
+    if not with_weights:  # a network read from code: its weights start fresh
+        return ImportResult(Project(name, graph, DataRef(source), TrainSettings()), notes)
+    import torch
+
+    from engine.build import build_model
+
     model = build_model(graph)
     state = model.state_dict()
     for layer, node_id in zip(layers, ids, strict=True):
@@ -209,6 +218,5 @@ def build_project(
             state[full] = torch.from_numpy(np.ascontiguousarray(value)).to(state[full].dtype)
     model.load_state_dict(state, strict=True)
     weights = {k: v.detach().clone() for k, v in model.state_dict().items()}
-    source = data or default_data(layers)
     project = Project(name, graph, DataRef(source), TrainSettings(), [], weights, None)
     return ImportResult(project, notes)

@@ -61,6 +61,7 @@ class _Model:
     config: dict[str, Any]
     weights: Callable[[str], list[np.ndarray] | None]  # None: no weights (code)
     close: Callable[[], None] = field(default=lambda: None)
+    from_code: bool = False  # a Sequential written as code: no weights
 
 
 def _bad(file: str, reason: Message | str) -> ModelImportError:
@@ -343,7 +344,14 @@ class _Converter:
                 self.file, Message(QT_TRANSLATE_NOOP("Engine", "its output layer is missing"))
             )
         finish_output(self.file, self.layers, value.layer, None, self.notes)
-        return build_project(self.file, Path(self.file).stem, self.layers, self.data, self.notes)
+        return build_project(
+            self.file,
+            Path(self.file).stem,
+            self.layers,
+            self.data,
+            self.notes,
+            with_weights=not self.model.from_code,
+        )
 
     data: str | None = None
 
