@@ -128,6 +128,7 @@ _EXPORTS: dict[str, str] = {
     "feature_maps": "engine.metrics",
     # importing models people already have
     "import_model": "engine.importers",
+    "import_code": "engine.importers",
     "ImportResult": "engine.importers",
     "ModelImportError": "engine.importers",
     "ExportResult": "engine.export",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QEvent, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -291,8 +292,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_quit)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.act_paste_network = QAction(self.tr("Paste as &Network"), self)
+        self.act_paste_network.setStatusTip(
+            self.tr(
+                "A keras.Sequential([...]) or nn.Sequential(...) from the clipboard, as a new project"
+            )
+        )
+        self.act_paste_network.triggered.connect(self.paste_as_network)
         for act in self.editor.edit_actions():
             edit_menu.addAction(act)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_paste_network)
 
         self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.act_show_editor)
@@ -636,6 +646,22 @@ class MainWindow(QMainWindow):
         self._import_slot.start(
             work, self._on_model_imported, self._on_import_failed, doing=self.tr("Importing")
         )
+
+    def paste_as_network(self) -> None:
+        self.import_network_code(QApplication.clipboard().text())
+
+    def import_network_code(self, text: str) -> None:
+        """Code from the clipboard as a new, unsaved project (parsed, never run: instant)."""
+        from engine import import_code
+
+        if not self._confirm_discard(self.tr("paste a network")):
+            return
+        try:
+            result = import_code(text, self.tr("Pasted network"))
+        except NetCanvasError as error:
+            QMessageBox.warning(self, self.tr("Cannot paste as a network"), engine_text(error))
+            return
+        self._on_model_imported(result)
 
     def _on_model_imported(self, result: Any) -> None:
         self.state.replace(result.project, None, dirty=True)

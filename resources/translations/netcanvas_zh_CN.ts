@@ -2406,10 +2406,6 @@ Licence: {1}</source>
         <translation>只引用自身取值（{names}）的句子</translation>
     </message>
     <message>
-        <source>{file} is not a model file NetCanvas can import (it reads .onnx, .h5 and .keras files)</source>
-        <translation>{file} 不是 NetCanvas 能导入的模型文件（可读取 .onnx、.h5 和 .keras 文件）</translation>
-    </message>
-    <message>
         <source>{op} {names}: {reason}</source>
         <translation>{op} {names}：{reason}</translation>
     </message>
@@ -2486,8 +2482,64 @@ Licence: {1}</source>
         <translation>它没有说明输入形状</translation>
     </message>
     <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>it is too long</source>
+        <translation>它太长了</translation>
+    </message>
+    <message>
+        <source>it is not valid Python (line {line}: {error})</source>
+        <translation>它不是有效的 Python 代码（第 {line} 行：{error}）</translation>
+    </message>
+    <message>
+        <source>it has no keras.Sequential([...]) or nn.Sequential(...) network</source>
+        <translation>其中没有 keras.Sequential([...]) 或 nn.Sequential(...) 网络</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a network: {reason}</source>
+        <translation>无法把 {file} 读作网络：{reason}</translation>
+    </message>
+    <message>
         <source>no NetCanvas layer does this</source>
         <translation>没有 NetCanvas 层能做这件事</translation>
+    </message>
+    <message>
+        <source>its arguments are not plain values</source>
+        <translation>它的参数不是普通的值</translation>
+    </message>
+    <message>
+        <source>it does not say its input shape (give the first layer input_shape=...)</source>
+        <translation>它没有说明输入形状（请给第一层加上 input_shape=...）</translation>
+    </message>
+    <message>
+        <source>its Sequential is empty</source>
+        <translation>它的 Sequential 是空的</translation>
+    </message>
+    <message>
+        <source>NetCanvas&apos;s layers are square</source>
+        <translation>NetCanvas 的层是正方形的</translation>
+    </message>
+    <message>
+        <source>NetCanvas pools to 1×1 only</source>
+        <translation>NetCanvas 只能池化到 1×1</translation>
+    </message>
+    <message>
+        <source>NetCanvas&apos;s LayerNorm normalises the last axis</source>
+        <translation>NetCanvas 的层归一化作用于最后一个维度</translation>
+    </message>
+    <message>
+        <source>it does not say its input size</source>
+        <translation>它没有说明输入大小</translation>
+    </message>
+    <message>
+        <source>no input size makes its layers fit together</source>
+        <translation>没有哪个输入大小能让它的各层互相匹配</translation>
+    </message>
+    <message>
+        <source>it declares {declared} inputs but receives {got}</source>
+        <translation>它声明 {declared} 个输入，但收到 {got} 个</translation>
     </message>
     <message>
         <source>its inputs are not in the model</source>
@@ -2531,7 +2583,7 @@ Licence: {1}</source>
     </message>
     <message>
         <source>its &apos;same&apos; padding with stride {stride} pads one side more</source>
-        <translation>它在步长 {stride} 下的 'same' 填充会使一侧多填充</translation>
+        <translation>它在步长 {stride} 下的 &apos;same&apos; 填充会使一侧多填充</translation>
     </message>
     <message>
         <source>it needs a channels-last image</source>
@@ -2539,11 +2591,11 @@ Licence: {1}</source>
     </message>
     <message>
         <source>its &apos;same&apos; padding differs between axes</source>
-        <translation>它的 'same' 填充在各维度上不同</translation>
+        <translation>它的 &apos;same&apos; 填充在各维度上不同</translation>
     </message>
     <message>
         <source>NetCanvas pools channels-last images with &apos;valid&apos; padding only</source>
-        <translation>NetCanvas 只能以 'valid' 填充对通道在后的图像做池化</translation>
+        <translation>NetCanvas 只能以 &apos;valid&apos; 填充对通道在后的图像做池化</translation>
     </message>
     <message>
         <source>NetCanvas averages whole channels-last images only</source>
@@ -2600,6 +2652,10 @@ Licence: {1}</source>
     <message>
         <source>it reshapes into or out of a channels-last image</source>
         <translation>它变形为通道在后的图像或从中变形</translation>
+    </message>
+    <message>
+        <source>{file} is not a model file NetCanvas can import (it reads .onnx, .h5, .keras and .py files)</source>
+        <translation>{file} 不是 NetCanvas 能导入的模型文件（可读取 .onnx、.h5、.keras 和 .py 文件）</translation>
     </message>
     <message>
         <source>Cannot read {file}: {reason}</source>
@@ -2739,7 +2795,7 @@ Licence: {1}</source>
     </message>
     <message>
         <source>its &apos;same&apos; padding is not supported</source>
-        <translation>不支持它的 'same' 填充</translation>
+        <translation>不支持它的 &apos;same&apos; 填充</translation>
     </message>
     <message>
         <source>it rounds its output size up (ceil mode)</source>
@@ -3316,6 +3372,14 @@ Licence: {1}</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
+        <source>Paste as &amp;Network</source>
+        <translation>粘贴为网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A keras.Sequential([...]) or nn.Sequential(...) from the clipboard, as a new project</source>
+        <translation>把剪贴板中的 keras.Sequential([...]) 或 nn.Sequential(...) 作为新项目打开</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -3418,6 +3482,18 @@ Licence: {1}</source>
     <message>
         <source>Importing</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>paste a network</source>
+        <translation>粘贴网络</translation>
+    </message>
+    <message>
+        <source>Pasted network</source>
+        <translation>粘贴的网络</translation>
+    </message>
+    <message>
+        <source>Cannot paste as a network</source>
+        <translation>无法粘贴为网络</translation>
     </message>
     <message>
         <source>Imported %1.</source>

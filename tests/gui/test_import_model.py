@@ -93,3 +93,39 @@ def test_a_refusal_shows_one_box_listing_the_nodes(
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert len(shown) == 1 and "'hard_1'" in shown[0] and "'erf_1'" in shown[0]
     assert window.state.project is before  # nothing half-imported
+
+
+def test_paste_as_network_from_the_clipboard(window: MainWindow, monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    edit_menu = window.menuBar().actions()[1].menu()
+    assert window.act_paste_network in edit_menu.actions()
+    QApplication.clipboard().setText(
+        "net = nn.Sequential(nn.Linear(4, 64), nn.ReLU(), nn.Dropout(0.2),\n"
+        "                    nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 3))"
+    )
+    window.act_paste_network.trigger()
+    project = window.state.project
+    assert [n.type for n in project.graph.nodes.values()] == [
+        "Input",
+        "Linear",
+        "ReLU",
+        "Dropout",
+        "Linear",
+        "ReLU",
+        "Output",
+    ]
+    assert project.weights is None and window.state.dirty and window.state.path is None
+
+    shown: list[str] = []
+
+    def warning(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> Any:
+        shown.append(text)  # the unsaved pasted network is discarded, then the refusal
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    QApplication.clipboard().setText("net = nn.Sequential(nn.Linear(4, 8), Swish(), Mish())")
+    window.act_paste_network.trigger()
+    assert len(shown) == 2 and "unsaved changes" in shown[0]
+    assert "'Swish()'" in shown[1] and "'Mish()'" in shown[1]
+    assert window.state.project is project
