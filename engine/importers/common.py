@@ -108,9 +108,12 @@ def finish_output(
         )
         raise refuse(file, [Problem(final.type, final.source, reason)])
     units = final.params["units"]
+    feeding = layers[final.inputs[0]]
+    # Scores at every step of a sequence: the task that predicts the next character.
+    steps = feeding.type in ("LSTM", "GRU", "RNN") and feeding.params["return_sequences"]
     if task not in ("classification", "binary", "regression", "next_char"):
-        task = "regression" if units == 1 else "classification"
-    if task == "next_char" and layers[final.inputs[0]].type not in ("LSTM", "GRU", "RNN"):
+        task = "next_char" if steps else "regression" if units == 1 else "classification"
+    if task == "next_char" and not steps:
         task = "classification"
     if "bias" not in final.weights:
         final.weights["bias"] = np.zeros(units, dtype=np.float32)

@@ -553,10 +553,33 @@ def _concat_const(cv: _Converter, a: list[Any], attrs: dict[str, Any]) -> Any:
 def _arith(fn: Callable[[Any, Any], Any]) -> Callable[..., Any]:
     def run(cv: _Converter, a: list[Any], attrs: dict[str, Any]) -> Any:
         if any(v.dtype == object for v in a):
-            raise _why(QT_TRANSLATE_NOOP("Engine", "it computes with the batch size"))
+            # Shape arithmetic around the batch axis: only N×1 (and N/1) keeps it known.
+            def one(x: Any, y: Any) -> Any:
+                if BATCH not in (x, y):
+                    return fn(np.int64(x), np.int64(y))
+                if fn in (np.multiply, _divide) and 1 in (x, y) and (y == 1 or fn is np.multiply):
+                    return BATCH
+                raise _why(QT_TRANSLATE_NOOP("Engine", "it computes with the batch size"))
+
+            return np.frompyfunc(one, 2, 1)(a[0], a[1])
         return fn(a[0], a[1])
 
     return run
+
+
+def _divide(a: Any, b: Any) -> Any:
+    return a // b if np.asarray(a).dtype.kind in "iu" else a / b
+
+
+@_op("Expand")
+def _expand(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> list[Any]:
+    data = cv.const(ins[0], "input")
+    shape = _ints(cv.const(ins[1], "shape"))
+    if BATCH in shape:
+        if np.any(data != 0):
+            raise _why(QT_TRANSLATE_NOOP("Engine", "it fills a tensor of the batch's size"))
+        return [_Zeros()]
+    return [data * np.ones(shape, dtype=data.dtype)]
 
 
 def _constant_of_shape(
@@ -580,14 +603,20 @@ def _constant_of_shape(
 
 
 _HANDLERS["ConstantOfShape"] = _constant_of_shape
-_HANDLERS["Slice"] = _const_op(_slice_const)
+_slice = _const_op(_slice_const)
+# A slice of a zero state is a zero state (the dynamo exporter slices the LSTM's h0 and c0).
+_HANDLERS["Slice"] = lambda cv, node, ins, attrs: (
+    [ins[0]] if isinstance(ins[0], _Zeros) else _slice(cv, node, ins, attrs)
+)
 _HANDLERS["Mul"] = _const_op(_arith(np.multiply))
 _HANDLERS["Sub"] = _const_op(_arith(np.subtract))
-_HANDLERS["Div"] = _const_op(_arith(lambda a, b: a // b if a.dtype.kind in "iu" else a / b))
+_HANDLERS["Div"] = _const_op(_arith(_divide))
 
 
 @_op("Unsqueeze", "Squeeze")
 def _squeeze(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> list[Any]:
+    if isinstance(ins[0], _Zeros):
+        return [ins[0]]
     if isinstance(ins[0], np.ndarray):
         fn = _unsqueeze_const if node.op_type == "Unsqueeze" else _squeeze_const
         return [fn(cv, [ins[0], *ins[1:]], attrs)]
@@ -668,6 +697,11 @@ def _reshape(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -
     t = cv.tensor(ins[0])
     vshape = t.vshape
     target = [vshape[i] if d == 0 and i < len(vshape) else d for i, d in enumerate(target)]
+    moved = _ones_only(t, target)
+    if moved is not None:
+        return [moved]
+    if BATCH in vshape[1:]:
+        raise _why(QT_TRANSLATE_NOOP("Engine", "it reshapes across the batch axis"))
     numel = prod(d for d in vshape[1:])
     rest = [d for d in target[1:] if d != -1]
     if (
@@ -687,6 +721,35 @@ def _reshape(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -
     return [_reshaped(cv, t, target, node)]
 
 
+def _ones_only(t: _T, target: list[Any]) -> _T | None:
+    """A reshape that only drops or adds size-1 axes (the LSTM's direction axis, wherever the
+    batch axis is) as a new view of the same tensor; None for any other reshape."""
+    target = list(target)
+    if target.count(-1) == 1:
+        known = prod(d for d in target if d not in (-1, BATCH))
+        total = prod(d for d in t.vshape if d != BATCH)
+        if known == 0 or total % known or (BATCH in target) != (BATCH in t.vshape):
+            return None
+        target[target.index(-1)] = total // known
+    if [d for d in t.vshape if d != 1] != [d for d in target if d != 1]:
+        return None
+    if any(t.shape[p] == 1 and p < t.rank for p in t.perm):
+        return None  # a real axis of size 1 would change the layer's output: not a view
+    kept = [p for p in t.perm if t.shape[p] != 1]
+    survivors = [i for i in range(len(t.shape)) if i in kept]
+    renumber = {old: new for new, old in enumerate(survivors)}
+    shape = [t.shape[i] for i in survivors]
+    perm: list[int] = []
+    rest = iter(renumber[p] for p in kept)
+    for d in target:
+        if d == 1:
+            perm.append(len(shape))
+            shape.append(1)
+        else:
+            perm.append(next(rest))
+    return _T(t.layer, tuple(shape), tuple(perm), t.rank, t.order)
+
+
 @_op("Flatten")
 def _flatten(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> list[Any]:
     if attrs.get("axis", 1) != 1:
@@ -699,6 +762,8 @@ def _flatten(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -
 
 @_op("Transpose")
 def _transpose(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> list[Any]:
+    if isinstance(ins[0], _Zeros):
+        return [ins[0]]
     if isinstance(ins[0], np.ndarray):
         return [np.transpose(ins[0], attrs.get("perm"))]
     t = cv.tensor(ins[0])

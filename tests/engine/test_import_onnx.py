@@ -287,3 +287,36 @@ def test_lstm_with_sequence_output_and_zero_initial_state(tmp_path: Path) -> Non
     x = ds.preprocess(ds.test.x)
     with torch.no_grad():
         assert (_imported_model(result)(x) - model(x)).abs().max().item() < 1e-5
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("template_id", ["seed-cnn", "char-lstm"])
+def test_dynamo_export_at_opset_20_with_external_data(template_id: str, tmp_path: Path) -> None:
+    """torch.export's exporter writes other patterns: a Reshape for Flatten, the LSTM's gates
+    sliced and re-joined, its zero state by Expand, its output reshaped with the batch axis
+    second; the weights sit in a file beside the model."""
+    ds = dataset_for(template_id)
+    graph = make_template(template_id, ds.context())
+    model = build_model(graph, seed=0).eval()
+    x = ds.preprocess(ds.test.x)
+    axes = {0: torch.export.Dim("batch")}
+    if template_id == "char-lstm":
+        axes[1] = torch.export.Dim("sequence")
+    target = tmp_path / "model.onnx"
+    torch.onnx.export(
+        model,
+        (x[:2],),
+        str(target),
+        input_names=["input"],
+        output_names=["output"],
+        opset_version=20,
+        dynamo=True,
+        external_data=True,
+        dynamic_shapes=(axes,),
+    )
+    assert (tmp_path / "model.onnx.data").is_file()
+    result = import_onnx(target)
+    assert _types(result.project.graph) == _types(graph)
+    assert result.project.graph.output_nodes()[0].params["task"] == ds.task
+    with torch.no_grad():
+        assert (_imported_model(result)(x) - model(x)).abs().max().item() < 1e-5

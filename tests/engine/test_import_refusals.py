@@ -174,5 +174,5 @@ def test_two_inputs_are_refused(tmp_path: Path) -> None:
 def test_an_unknown_file_type(tmp_path: Path) -> None:
     path = tmp_path / "model.pt"
     path.write_bytes(b"\x80\x02")
-    with pytest.raises(ModelImportError, match=r"reads \.onnx files"):
+    with pytest.raises(ModelImportError, match=r"reads \.onnx, \.h5, \.keras and \.py files"):
         import_model(str(path))
