@@ -109,6 +109,7 @@ class _Converter:
             except Exception as exc:  # a tensor whose bytes do not match its shape
                 raise _bad(file, Message(str(exc).splitlines()[0][:200])) from None
         self.consumers: dict[str, int] = {}
+        self.affine: set[int] = set()  # BatchNorm layers made from scale/shift nodes
 
     # ------------------------------------------------------------ helpers
 
@@ -608,9 +609,6 @@ _slice = _const_op(_slice_const)
 _HANDLERS["Slice"] = lambda cv, node, ins, attrs: (
     [ins[0]] if isinstance(ins[0], _Zeros) else _slice(cv, node, ins, attrs)
 )
-_HANDLERS["Mul"] = _const_op(_arith(np.multiply))
-_HANDLERS["Sub"] = _const_op(_arith(np.subtract))
-_HANDLERS["Div"] = _const_op(_arith(_divide))
 
 
 @_op("Unsqueeze", "Squeeze")
@@ -859,42 +857,122 @@ def _matmul(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) ->
     return [_linear(cv, t, w.T.astype(np.float32), None, node.name)]
 
 
-_BIASED = {"Linear": -1, "Conv1d": 1, "Conv2d": 1, "ConvTranspose2d": 1}
+_BIASED = ("Linear", "Conv1d", "Conv2d", "ConvTranspose2d")
 
 
-@_op("Add")
-def _add(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> list[Any]:
-    a, b = ins
-    if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
-        return [_arith(np.add)(cv, [a, b], attrs)]
-    if isinstance(a, np.ndarray):
-        a, b = b, a
-    if isinstance(b, np.ndarray):  # a bias after MatMul or a bias-free Conv
-        t = cv.exact(a)
-        layer = cv.layers[t.layer]
-        axis = _BIASED.get(layer.type)
-        name = node.input[0] if isinstance(ins[0], _T) else node.input[1]
-        if axis is None or layer.params["bias"] or not cv.single_use(name):
-            raise _why(QT_TRANSLATE_NOOP("Engine", "it adds a constant, which no layer does alone"))
-        channels = t.real[axis]
-        # The constant must vary along the layer's output channels only.
-        want = [1] * len(t.real)
-        want[axis] = channels
-        squeezed = b
-        while squeezed.ndim > len(want) and squeezed.shape[0] == 1:
-            squeezed = squeezed[0]
-        full = [1] * (len(want) - squeezed.ndim) + list(squeezed.shape)
-        if any(d not in (1, w) for d, w in zip(full, want, strict=True)):
-            raise _why(QT_TRANSLATE_NOOP("Engine", "it adds a constant, which no layer does alone"))
+def _per_channel(cv: _Converter, t: _T, c: np.ndarray) -> np.ndarray | None:
+    """``c`` as one value per channel of ``t``'s layer (a Linear's units, a convolution's
+    filters, a vector's features), wherever the view shows them; None if it varies otherwise."""
+    if t.order is not None or len(t.real) not in (2, 3, 4):
+        return None
+    linear = cv.layers[t.layer].type == "Linear"
+    axis = len(t.real) - 1 if linear or len(t.real) == 2 else 1
+    vs = t.vshape
+    c = np.asarray(c, dtype=np.float32)
+    while c.ndim > len(vs) and c.shape[0] == 1:
+        c = c[0]
+    if c.ndim > len(vs):
+        return None
+    full = [1] * (len(vs) - c.ndim) + list(c.shape)
+    shown = t.perm.index(axis)
+    if any(d != 1 and (i != shown or d != vs[i]) for i, d in enumerate(full)):
+        return None
+    return np.broadcast_to(c.reshape(-1), (int(t.real[axis]),)).astype(np.float32)
+
+
+def _affine(cv: _Converter, node: Any, t: _T, values: np.ndarray, op: str) -> _T:
+    """A per-channel shift or scale: folded into the bias of the layer before, or into a
+    BatchNorm layer, y = (x − mean)·γ + β with a variance that makes its denominator 1 (what
+    Keras' BatchNormalization exports as)."""
+    layer = cv.layers[t.layer]
+    alone = cv.single_use(
+        node.input[0] if isinstance(cv.values.get(node.input[0]), _T) else node.input[1]
+    )
+    if op == "add" and layer.type in _BIASED and not layer.params["bias"] and alone:
         layer.params["bias"] = True
-        layer.weights["bias"] = (
-            np.broadcast_to(squeezed.reshape(full), want).reshape(-1).astype(np.float32)
+        layer.weights["bias"] = values
+        return t
+    if not (t.layer in cv.affine and alone):
+        if layer.type == "Input":
+            raise _why(
+                QT_TRANSLATE_NOOP(
+                    "Engine", "it scales or shifts the input (preprocessing), which no layer does"
+                )
+            )
+        if len(t.real) == 3:
+            raise _why(QT_TRANSLATE_NOOP("Engine", "it adds a constant, which no layer does alone"))
+        n = values.size
+        bn = cv.add(
+            "BatchNorm2d" if len(t.real) == 4 else "BatchNorm1d",
+            {},
+            [t.layer],
+            node.name,
+            weight=np.ones(n, np.float32),
+            bias=np.zeros(n, np.float32),
+            running_mean=np.zeros(n, np.float32),
+            running_var=np.full(n, 1.0 - _EPS, np.float32),
+            num_batches_tracked=np.zeros((), dtype=np.int64),
         )
-        return [t]
-    x, y = cv.exact(a), cv.exact(b)
-    if x.real != y.real:
-        raise _why(QT_TRANSLATE_NOOP("Engine", "NetCanvas adds tensors of the same shape"))
-    return [replace(x, layer=cv.add("Add", {}, [x.layer, y.layer], node.name))]
+        cv.affine.add(bn)
+        if len(cv.affine) == 1:
+            cv.notes.append(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "Per-channel scale and shift nodes became BatchNorm layers (exact at inference; in training they normalise by the batch).",
+                    )
+                )
+            )
+        t = replace(t, layer=bn)
+        layer = cv.layers[bn]
+    w = layer.weights
+    if op == "add":
+        w["bias"] = w["bias"] + values
+    elif op == "sub":
+        w["bias"] = w["bias"] - values
+    else:  # mul
+        w["weight"] = w["weight"] * values
+        w["bias"] = w["bias"] * values
+    return t
+
+
+def _scaled(op: str) -> Handler:
+    """Add/Sub/Mul/Div: on constants, shape arithmetic; with a per-channel constant, a bias or
+    a BatchNorm; two tensors: Add only."""
+
+    def handler(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> list[Any]:
+        a, b = ins
+        if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
+            fns: dict[str, Callable[[Any, Any], Any]] = {
+                "add": np.add,
+                "sub": np.subtract,
+                "mul": np.multiply,
+                "div": _divide,
+            }
+            return [_arith(fns[op])(cv, [a, b], attrs)]
+        if isinstance(a, np.ndarray) and op in ("add", "mul"):
+            a, b = b, a
+        if isinstance(b, np.ndarray) and isinstance(a, _T):
+            values = _per_channel(cv, a, b)
+            if values is None:
+                raise _why(
+                    QT_TRANSLATE_NOOP("Engine", "it adds a constant, which no layer does alone")
+                )
+            if op == "div":
+                return [_affine(cv, node, a, 1.0 / values, "mul")]
+            return [_affine(cv, node, a, values, op)]
+        if op != "add" or not (isinstance(a, _T) and isinstance(b, _T)):
+            raise _why(QT_TRANSLATE_NOOP("Engine", "no NetCanvas layer does this to a tensor"))
+        x, y = cv.exact(a), cv.exact(b)
+        if x.real != y.real:
+            raise _why(QT_TRANSLATE_NOOP("Engine", "NetCanvas adds tensors of the same shape"))
+        return [replace(x, layer=cv.add("Add", {}, [x.layer, y.layer], node.name))]
+
+    return handler
+
+
+for _name, _kind in (("Add", "add"), ("Sub", "sub"), ("Mul", "mul"), ("Div", "div")):
+    _HANDLERS[_name] = _scaled(_kind)
 
 
 @_op("Concat")

@@ -2766,8 +2766,16 @@ Licence: {1}</source>
         <translation>它的偏置与输出不匹配</translation>
     </message>
     <message>
+        <source>it scales or shifts the input (preprocessing), which no layer does</source>
+        <translation>它对输入做缩放或平移（预处理），没有层做这件事</translation>
+    </message>
+    <message>
         <source>it adds a constant, which no layer does alone</source>
         <translation>它加上一个常量，没有层单独做这件事</translation>
+    </message>
+    <message>
+        <source>Per-channel scale and shift nodes became BatchNorm layers (exact at inference; in training they normalise by the batch).</source>
+        <translation>逐通道的缩放和平移节点变成了批归一化层（推理时完全一致；训练时它们按批做归一化）。</translation>
     </message>
     <message>
         <source>NetCanvas convolves sequences and images only</source>

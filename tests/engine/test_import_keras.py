@@ -240,3 +240,46 @@ def test_a_keras_zip_without_weights(tmp_path: Path) -> None:
         zf.writestr("config.json", json.dumps({"class_name": "Sequential", "config": {}}))
     with pytest.raises(ModelImportError, match=r"no config\.json or weights"):
         import_model(str(path))
+
+
+def test_an_onnx_file_written_by_keras_reads_nhwc_images(keras, tmp_path: Path) -> None:
+    """Keras' own ONNX export (torch backend): N×H×W×C input with Transposes around each
+    convolution, the bias added after the Transpose back, BatchNormalization as Sub/Mul/Add."""
+    import onnxruntime as ort
+
+    from engine.importers import import_onnx
+
+    layers = keras.layers
+    model = keras.Sequential(
+        [
+            keras.Input((12, 12, 3)),
+            layers.Conv2D(4, 3, activation="relu", padding="same"),
+            layers.BatchNormalization(),
+            layers.MaxPooling2D(),
+            layers.Flatten(),
+            layers.Dense(5, activation="softmax"),
+        ]
+    )
+    rng = np.random.default_rng(3)
+    model.layers[1].moving_mean.assign(rng.normal(size=4).astype("float32"))
+    model.layers[1].moving_variance.assign(rng.uniform(0.5, 2.0, 4).astype("float32"))
+    model.layers[1].gamma.assign(rng.uniform(0.5, 1.5, 4).astype("float32"))
+    x = rng.normal(size=(4, 12, 12, 3)).astype("float32")
+    model.predict(x, verbose=0)  # Keras exports only a model that has run
+    path = tmp_path / "keras.onnx"
+    model.export(str(path), format="onnx", verbose=False)
+    result = import_onnx(path)
+    assert _types(result) == [
+        "Input",
+        "Conv2d",
+        "ReLU",
+        "BatchNorm2d",
+        "MaxPool2d",
+        "Flatten",
+        "Output",
+    ]
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    expected = session.run(None, {session.get_inputs()[0].name: x})[0]
+    with torch.no_grad():
+        got = _net(result)(torch.from_numpy(x.transpose(0, 3, 1, 2).copy())).softmax(-1)
+    assert np.abs(got.numpy() - expected).max() <= 1e-4
