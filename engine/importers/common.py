@@ -75,6 +75,15 @@ def refuse(file: str, problems: list[Problem]) -> ModelImportError:
     )
 
 
+def unreadable(exc: Exception) -> Message:
+    """Why a broken or hostile node could not be read (an index out of range, a shape that
+    does not fit, a missing key): the library's own words, cut to one line."""
+    return Message(
+        QT_TRANSLATE_NOOP("Engine", "its values cannot be read ({error})"),
+        error=str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__,
+    )
+
+
 def finish_output(
     file: str, layers: list[Layer], last: int, task: str | None, notes: list[Message]
 ) -> None:

@@ -28,6 +28,7 @@ from engine.importers.common import (
     build_project,
     finish_output,
     refuse,
+    unreadable,
 )
 from engine.messages import QT_TRANSLATE_NOOP, Message
 
@@ -314,6 +315,10 @@ class _Converter:
                 self.values[name] = handler(self, kind_, conf, ins, name)
             except _Refuse as exc:
                 problems.append(Problem(kind_, name, exc.reason))
+                broken.add(name)
+            except (ValueError, IndexError, TypeError, KeyError, ZeroDivisionError) as exc:
+                # A broken or hostile config (a missing key, a value of the wrong type).
+                problems.append(Problem(kind_, name, unreadable(exc)))
                 broken.add(name)
         if problems:
             raise refuse(self.file, problems)

@@ -26,6 +26,7 @@ from engine.importers.common import (
     build_project,
     finish_output,
     refuse,
+    unreadable,
 )
 from engine.messages import QT_TRANSLATE_NOOP, Message
 
@@ -199,6 +200,11 @@ class _Converter:
                 outs = _HANDLERS[n.op_type](self, n, ins, attrs)
             except _Refuse as exc:
                 problems.append(Problem(n.op_type, n.name or n.output[0], exc.reason))
+                broken.update(n.output)
+                continue
+            except (ValueError, IndexError, TypeError, KeyError, ZeroDivisionError) as exc:
+                # A broken or hostile node (an index out of range, shapes that do not fit).
+                problems.append(Problem(n.op_type, n.name or n.output[0], unreadable(exc)))
                 broken.update(n.output)
                 continue
             for name, value in zip(n.output, outs, strict=False):
@@ -580,6 +586,8 @@ def _expand(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) ->
         if np.any(data != 0):
             raise _why(QT_TRANSLATE_NOOP("Engine", "it fills a tensor of the batch's size"))
         return [_Zeros()]
+    if prod(shape) > MAX_TENSOR_ELEMENTS or min(shape, default=1) < 0:
+        raise _why(QT_TRANSLATE_NOOP("Engine", "it makes too large a tensor"))
     return [data * np.ones(shape, dtype=data.dtype)]
 
 

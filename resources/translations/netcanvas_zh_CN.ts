@@ -2418,6 +2418,10 @@ Licence: {1}</source>
         <translation>无法导入 {file}：{count} 个节点没有对应的 NetCanvas 层 — {nodes}。未导入任何内容。</translation>
     </message>
     <message>
+        <source>its values cannot be read ({error})</source>
+        <translation>无法读取它的数值（{error}）</translation>
+    </message>
+    <message>
         <source>The model ended in {layer}; the imported Output gives the scores before it (the loss applies it).</source>
         <translation>模型以 {layer} 结尾；导入后的输出层给出它之前的分数（由损失函数来应用它）。</translation>
     </message>

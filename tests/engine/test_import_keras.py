@@ -283,3 +283,18 @@ def test_an_onnx_file_written_by_keras_reads_nhwc_images(keras, tmp_path: Path) 
     with torch.no_grad():
         got = _net(result)(torch.from_numpy(x.transpose(0, 3, 1, 2).copy())).softmax(-1)
     assert np.abs(got.numpy() - expected).max() <= 1e-4
+
+
+def test_wrong_weight_shapes_and_broken_configs_are_refused(tmp_path: Path) -> None:
+    dense = {
+        "class_name": "Dense",
+        "config": {"name": "d", "units": 2, "batch_input_shape": [None, 3]},
+    }
+    path = tmp_path / "bad.h5"
+    _keras2_h5(path, [dense], {"d": {"kernel": np.ones((4, 2), "f4"), "bias": np.zeros(2, "f4")}})
+    with pytest.raises(ModelImportError, match="'d': its weights 3×2 4×2 do not fit the layer"):
+        import_model(str(path))
+    broken = [dense, {"class_name": "Dense", "config": {"name": "no_units"}}]
+    _keras2_h5(path, broken, {"d": {"kernel": np.ones((3, 2), "f4"), "bias": np.zeros(2, "f4")}})
+    with pytest.raises(ModelImportError, match="'no_units': its values cannot be read"):
+        import_model(str(path))

@@ -176,3 +176,16 @@ def test_an_unknown_file_type(tmp_path: Path) -> None:
     path.write_bytes(b"\x80\x02")
     with pytest.raises(ModelImportError, match=r"reads \.onnx, \.h5, \.keras and \.py files"):
         import_model(str(path))
+
+
+def test_a_node_whose_values_do_not_fit_is_refused_not_a_crash(tmp_path: Path) -> None:
+    shape = numpy_helper.from_array(np.array([5, 7], dtype=np.int64), "shape")
+    idx = numpy_helper.from_array(np.array([9], dtype=np.int64), "idx")
+    nodes = [
+        helper.make_node("Gather", ["shape", "idx"], ["bad"], name="out_of_range"),
+        helper.make_node("Reshape", ["x", "bad"], ["r"]),
+        helper.make_node("Gemm", ["r", "w"], ["y"], transB=1),
+    ]
+    model = _model(nodes, [shape, idx, _w("w", 3, 4)])
+    with pytest.raises(ModelImportError, match="Gather 'out_of_range': its values cannot be read"):
+        import_onnx(_save(tmp_path, model))
