@@ -320,3 +320,64 @@ def test_dynamo_export_at_opset_20_with_external_data(template_id: str, tmp_path
     assert result.project.graph.output_nodes()[0].params["task"] == ds.task
     with torch.no_grad():
         assert (_imported_model(result)(x) - model(x)).abs().max().item() < 1e-5
+
+
+def test_a_model_zoo_mnist_layout_at_opset_8(tmp_path: Path) -> None:
+    """The ONNX model zoo's MNIST (written by CNTK), node for node: 'SAME_UPPER' convolutions
+    without bias and a Plus of a C×1×1 constant, a 3×3 pool with stride 3, a fixed batch of
+    one, and the Dense weights themselves produced by a Reshape of a constant."""
+    rng = np.random.default_rng(4)
+    c1, p1 = rng.normal(size=(8, 1, 5, 5)) * 0.2, rng.normal(size=(8, 1, 1))
+    c2, p2 = rng.normal(size=(16, 8, 5, 5)) * 0.1, rng.normal(size=(16, 1, 1))
+    w, b = rng.normal(size=(16, 4, 4, 10)) * 0.1, rng.normal(size=(1, 10))
+    f32 = {k: v.astype(np.float32) for k, v in dict(c1=c1, p1=p1, c2=c2, p2=p2, w=w, b=b).items()}
+    nodes = [
+        helper.make_node("Reshape", ["w", "wshape"], ["w256"], name="Times212_reshape1"),
+        helper.make_node(
+            "Conv",
+            ["x", "c1"],
+            ["a"],
+            kernel_shape=[5, 5],
+            auto_pad="SAME_UPPER",
+            name="Convolution28",
+        ),
+        helper.make_node("Add", ["a", "p1"], ["a1"], name="Plus30"),
+        helper.make_node("Relu", ["a1"], ["a2"], name="ReLU32"),
+        helper.make_node(
+            "MaxPool", ["a2"], ["a3"], kernel_shape=[2, 2], strides=[2, 2], name="Pooling66"
+        ),
+        helper.make_node(
+            "Conv",
+            ["a3", "c2"],
+            ["b0"],
+            kernel_shape=[5, 5],
+            auto_pad="SAME_UPPER",
+            name="Convolution110",
+        ),
+        helper.make_node("Add", ["b0", "p2"], ["b1"], name="Plus112"),
+        helper.make_node("Relu", ["b1"], ["b2"], name="ReLU114"),
+        helper.make_node(
+            "MaxPool", ["b2"], ["b3"], kernel_shape=[3, 3], strides=[3, 3], name="Pooling160"
+        ),
+        helper.make_node("Reshape", ["b3", "flat"], ["b4"], name="Times212_reshape0"),
+        helper.make_node("MatMul", ["b4", "w256"], ["m"], name="Times212"),
+        helper.make_node("Add", ["m", "b"], ["y"], name="Plus214"),
+    ]
+    inits = [_init(k, v) for k, v in f32.items()] + [
+        _init("wshape", np.array([256, 10], dtype=np.int64)),
+        _init("flat", np.array([1, 256], dtype=np.int64)),
+    ]
+    path = _save(tmp_path, nodes, inits, [1, 1, 28, 28], [1, 10], opset=8)
+    x = rng.uniform(0, 1, size=(1, 1, 28, 28)).astype(np.float32)
+    assert _matches_onnxruntime(path, x) < 1e-4
+    assert _types(import_onnx(path).project.graph) == [
+        "Input",
+        "Conv2d",
+        "ReLU",
+        "MaxPool2d",
+        "Conv2d",
+        "ReLU",
+        "MaxPool2d",
+        "Flatten",
+        "Output",
+    ]
