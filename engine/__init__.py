@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         loss_name as loss_name,
     )
     from engine.codegen import (
+        export_script as export_script,
         generate_script as generate_script,
         write_data_npz as write_data_npz,
     )
@@ -44,6 +45,9 @@ if TYPE_CHECKING:
     from engine.data.dataset import (
         Dataset as Dataset,
         Split as Split,
+    )
+    from engine.data.embedded import (
+        pack_dataset as pack_dataset,
     )
     from engine.data.fetch import (
         download as download,
@@ -69,6 +73,11 @@ if TYPE_CHECKING:
         ExportResult as ExportResult,
         read_metadata as read_metadata,
     )
+    from engine.explanations import (
+        conv_layers as conv_layers,
+        explain as explain,
+        Explanation as Explanation,
+    )
     from engine.export_files import (
         write_text_file as write_text_file,
     )
@@ -86,6 +95,12 @@ if TYPE_CHECKING:
     )
     from engine.i18n import (
         read_ts as read_ts,
+    )
+    from engine.importers import (
+        import_code as import_code,
+        import_model as import_model,
+        ImportResult as ImportResult,
+        ModelImportError as ModelImportError,
     )
     from engine.layers import (
         CATEGORIES as CATEGORIES,
@@ -181,6 +196,8 @@ if TYPE_CHECKING:
         GraphError as GraphError,
         NetCanvasError as NetCanvasError,
         ProjectError as ProjectError,
+        apply_recipe as apply_recipe,
+        RECIPES as RECIPES,
         RUN_MESSAGE_CONTEXT as RUN_MESSAGE_CONTEXT,
         RunRecord as RunRecord,
         Task as Task,
@@ -321,6 +338,11 @@ _EXPORTS: dict[str, str] = {
     "explain": "engine.explanations",
     "conv_layers": "engine.explanations",
     "Explanation": "engine.explanations",
+    # importing models people already have
+    "import_model": "engine.importers",
+    "import_code": "engine.importers",
+    "ImportResult": "engine.importers",
+    "ModelImportError": "engine.importers",
     "ExportResult": "engine.export",
     "export_onnx": "engine.export",
     "read_metadata": "engine.export",

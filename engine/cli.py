@@ -838,6 +838,38 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from engine.data import BUILTINS
+    from engine.importers import import_model
+    from engine.project import save_project
+
+    out = _output_path(args.out)
+    if out.suffix != ".netcanvas":
+        out = out.with_name(out.name + ".netcanvas")
+    source = args.data
+    if source is not None and source not in BUILTINS:
+        source = str(Path(source).expanduser().resolve())
+    result = import_model(args.model, source)
+    result.project.name = out.stem
+    save_project(result.project, out)
+    for note in result.notes:
+        print(text(note))
+    wrote = QT_TRANSLATE_NOOP(
+        "Engine", "wrote {path}: {layers} layers, {parameters:,} parameters, data '{source}'"
+    )
+    graph = result.project.graph
+    print(
+        say(
+            wrote,
+            path=out,
+            layers=len(graph.nodes),
+            parameters=graph.analysis.total_params,
+            source=result.project.data.source,
+        )
+    )
+    return 0
+
+
 # -- entry point -------------------------------------------------------------------------------
 
 
@@ -989,6 +1021,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--author", default="", help="the name printed on the report")
     p.add_argument("--no-eval", action="store_true", help="leave the evaluation out")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "import", help="an ONNX or Keras model file as a new project with its weights"
+    )
+    p.add_argument("model", metavar="MODEL")
+    p.add_argument("out", metavar="OUT.netcanvas")
+    p.add_argument("--data", metavar="SRC", help="built-in id, or a file/folder (default: guessed)")
+    p.set_defaults(func=cmd_import)
     return parser
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QEvent, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
 
         self._panes_ready = False
         self._fit_new_project = False  # a template's project fits itself to its data once
+        self._import_slot: Any = None  # the TaskSlot that reads a model file, made on first use
         self._canvas_only_state: QByteArray | None = None  # the docks hidden by Canvas Only
         self._hidden_panes: list[QDockWidget] = []  # the panes Panes Below hid, to bring back
         self._front_pane: QDockWidget | None = None
@@ -215,6 +217,11 @@ class MainWindow(QMainWindow):
             self.tr("&New…"), self.show_start_page, keys.New, self.tr("Start from a template")
         )
         self.act_open = action(self.tr("&Open…"), self.open_project_dialog, keys.Open)
+        self.act_import = action(
+            self.tr("&Import Model…"),
+            self.import_model_dialog,
+            tip=self.tr("Open an ONNX or Keras model file as a new project, with its weights"),
+        )
         self.act_save = action(self.tr("&Save"), self.save, keys.Save)
         self.act_save_as = action(self.tr("Save &As…"), self.save_as, keys.SaveAs)
         self.act_preferences = action(
@@ -269,6 +276,7 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, tid=template.id: self.new_from_template(tid)
             )
         file_menu.addAction(self.act_open)
+        file_menu.addAction(self.act_import)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
@@ -292,8 +300,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_quit)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.act_paste_network = QAction(self.tr("Paste as &Network"), self)
+        self.act_paste_network.setStatusTip(
+            self.tr(
+                "A keras.Sequential([...]) or nn.Sequential(...) from the clipboard, as a new project"
+            )
+        )
+        self.act_paste_network.triggered.connect(self.paste_as_network)
         for act in self.editor.edit_actions():
             edit_menu.addAction(act)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_paste_network)
 
         self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.act_show_editor)
@@ -609,6 +626,64 @@ class MainWindow(QMainWindow):
         self.start_page.set_recent(app_settings.add_recent_project(str(Path(path).resolve())))
         return True
 
+    # -- importing a model file --------------------------------------------------------------
+    def import_model_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import Model"),
+            app_settings.start_folder(self.state.path),
+            self.tr("Models (*.onnx *.h5 *.keras)"),
+        )
+        if path:
+            app_settings.remember_folder(path)
+            self.import_model_file(path)
+
+    def import_model_file(self, path: str) -> None:
+        """Read the model on a worker; it opens as a new, unsaved project (refusals in a box)."""
+        if not self._confirm_discard(self.tr("import a model")):
+            return
+        from gui.worker import TaskSlot
+
+        if self._import_slot is None:
+            self._import_slot = TaskSlot("NetCanvasImport", self)
+
+        def work(_task: Any) -> Any:
+            from engine import import_model
+
+            return import_model(path)
+
+        self.statusBar().showMessage(self.tr("Importing %1…").replace("%1", Path(path).name))
+        self._import_slot.start(
+            work, self._on_model_imported, self._on_import_failed, doing=self.tr("Importing")
+        )
+
+    def paste_as_network(self) -> None:
+        self.import_network_code(QApplication.clipboard().text())
+
+    def import_network_code(self, text: str) -> None:
+        """Code from the clipboard as a new, unsaved project (parsed, never run: instant)."""
+        from engine import import_code
+
+        if not self._confirm_discard(self.tr("paste a network")):
+            return
+        try:
+            result = import_code(text, self.tr("Pasted network"))
+        except NetCanvasError as error:
+            QMessageBox.warning(self, self.tr("Cannot paste as a network"), engine_text(error))
+            return
+        self._on_model_imported(result)
+
+    def _on_model_imported(self, result: Any) -> None:
+        self.state.replace(result.project, None, dirty=True)
+        self._after_replace()
+        notes = " ".join(engine_text(note) for note in result.notes)
+        done = self.tr("Imported %1.").replace("%1", result.project.name)
+        self.statusBar().showMessage(f"{done} {notes}".strip(), 15000)
+
+    def _on_import_failed(self, message: str) -> None:
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, self.tr("Cannot import model"), message)
+
     def _open_lab_project(self, project: Project) -> None:
         if self._confirm_discard(self.tr("open the lab's project")):
             self._adopt(project, None)
@@ -796,6 +871,8 @@ class MainWindow(QMainWindow):
         self.training_session.stop_and_wait(30000)
         self.data_session.shutdown()
         self.evaluation_session.shutdown()
+        if self._import_slot is not None:
+            self._import_slot.shutdown()
         if self._panes_ready:
             self.labs_panel.shutdown()  # a lab may be computing on a task of its own
         self._save_layout()

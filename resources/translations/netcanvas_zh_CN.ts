@@ -1250,6 +1250,10 @@ Licence: {1}</source>
         <translation>已写入 {path}</translation>
     </message>
     <message>
+        <source>wrote {path}: {layers} layers, {parameters:,} parameters, data &apos;{source}&apos;</source>
+        <translation>已写入 {path}：{layers} 层，{parameters:,} 个参数，数据“{source}”</translation>
+    </message>
+    <message>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -2514,8 +2518,460 @@ Licence: {1}</source>
         <translation>只引用自身取值（{names}）的句子</translation>
     </message>
     <message>
-        <source>The dataset &apos;{name}&apos; has no {split} split.</source>
-        <translation>数据集“{name}”没有 {split} 划分。</translation>
+        <source>{op} {names}: {reason}</source>
+        <translation>{op} {names}：{reason}</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}；{rest}</translation>
+    </message>
+    <message>
+        <source>{file} cannot be imported: {count} node(s) have no NetCanvas layer — {nodes}. Nothing was imported.</source>
+        <translation>无法导入 {file}：{count} 个节点没有对应的 NetCanvas 层 — {nodes}。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>its values cannot be read ({error})</source>
+        <translation>无法读取它的数值（{error}）</translation>
+    </message>
+    <message>
+        <source>The model ended in {layer}; the imported Output gives the scores before it (the loss applies it).</source>
+        <translation>模型以 {layer} 结尾；导入后的输出层给出它之前的分数（由损失函数来应用它）。</translation>
+    </message>
+    <message>
+        <source>a NetCanvas network ends in a Dense layer (its Output), not in {layer}</source>
+        <translation>NetCanvas 网络以全连接层（输出层）结尾，而不是 {layer}</translation>
+    </message>
+    <message>
+        <source>its weights {key} {shape} do not fit the layer</source>
+        <translation>它的权重 {key} {shape} 与该层不匹配</translation>
+    </message>
+    <message>
+        <source>{file} is not a model NetCanvas can read: {reason}</source>
+        <translation>{file} 不是 NetCanvas 能读取的模型：{reason}</translation>
+    </message>
+    <message>
+        <source>The model&apos;s tensor &apos;{name}&apos; claims {count:,} values, more than NetCanvas reads ({limit:,}).</source>
+        <translation>模型的张量“{name}”声称有 {count:,} 个数值，超过 NetCanvas 可读取的上限（{limit:,}）。</translation>
+    </message>
+    <message>
+        <source>a weight is not numbers</source>
+        <translation>有一个权重不是数值</translation>
+    </message>
+    <message>
+        <source>it is larger than 2 GiB</source>
+        <translation>文件大于 2 GiB</translation>
+    </message>
+    <message>
+        <source>it has no config.json or weights</source>
+        <translation>其中没有 config.json 或权重</translation>
+    </message>
+    <message>
+        <source>it is too large</source>
+        <translation>文件太大</translation>
+    </message>
+    <message>
+        <source>it has no Keras model (only weights?)</source>
+        <translation>其中没有 Keras 模型（只有权重？）</translation>
+    </message>
+    <message>
+        <source>it is used more than once (a shared layer)</source>
+        <translation>它被使用了不止一次（共享层）</translation>
+    </message>
+    <message>
+        <source>NetCanvas has no activation &apos;{name}&apos;</source>
+        <translation>NetCanvas 没有激活函数“{name}”</translation>
+    </message>
+    <message>
+        <source>it applies softmax over an image&apos;s channels</source>
+        <translation>它在图像的通道上应用 softmax</translation>
+    </message>
+    <message>
+        <source>its model is of an unknown kind</source>
+        <translation>其中的模型类型未知</translation>
+    </message>
+    <message>
+        <source>it lists no layers</source>
+        <translation>其中没有列出任何层</translation>
+    </message>
+    <message>
+        <source>it does not say its input shape</source>
+        <translation>它没有说明输入形状</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>it is too long</source>
+        <translation>它太长了</translation>
+    </message>
+    <message>
+        <source>it is not valid Python (line {line}: {error})</source>
+        <translation>它不是有效的 Python 代码（第 {line} 行：{error}）</translation>
+    </message>
+    <message>
+        <source>it has no keras.Sequential([...]) or nn.Sequential(...) network</source>
+        <translation>其中没有 keras.Sequential([...]) 或 nn.Sequential(...) 网络</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a network: {reason}</source>
+        <translation>无法把 {file} 读作网络：{reason}</translation>
+    </message>
+    <message>
+        <source>no NetCanvas layer does this</source>
+        <translation>没有 NetCanvas 层能做这件事</translation>
+    </message>
+    <message>
+        <source>its arguments are not plain values</source>
+        <translation>它的参数不是普通的值</translation>
+    </message>
+    <message>
+        <source>it does not say its input shape (give the first layer input_shape=...)</source>
+        <translation>它没有说明输入形状（请给第一层加上 input_shape=...）</translation>
+    </message>
+    <message>
+        <source>its Sequential is empty</source>
+        <translation>它的 Sequential 是空的</translation>
+    </message>
+    <message>
+        <source>NetCanvas&apos;s layers are square</source>
+        <translation>NetCanvas 的层是正方形的</translation>
+    </message>
+    <message>
+        <source>NetCanvas pools to 1×1 only</source>
+        <translation>NetCanvas 只能池化到 1×1</translation>
+    </message>
+    <message>
+        <source>NetCanvas&apos;s LayerNorm normalises the last axis</source>
+        <translation>NetCanvas 的层归一化作用于最后一个维度</translation>
+    </message>
+    <message>
+        <source>it does not say its input size</source>
+        <translation>它没有说明输入大小</translation>
+    </message>
+    <message>
+        <source>no input size makes its layers fit together</source>
+        <translation>没有哪个输入大小能让它的各层互相匹配</translation>
+    </message>
+    <message>
+        <source>it declares {declared} inputs but receives {got}</source>
+        <translation>它声明 {declared} 个输入，但收到 {got} 个</translation>
+    </message>
+    <message>
+        <source>its inputs are not in the model</source>
+        <translation>它的输入不在模型中</translation>
+    </message>
+    <message>
+        <source>NetCanvas networks have exactly one output</source>
+        <translation>NetCanvas 网络只有一个输出</translation>
+    </message>
+    <message>
+        <source>its output layer is missing</source>
+        <translation>缺少它的输出层</translation>
+    </message>
+    <message>
+        <source>it takes one input</source>
+        <translation>它只接受一个输入</translation>
+    </message>
+    <message>
+        <source>its {what} {values} differ between axes</source>
+        <translation>它的 {what} {values} 在各维度上不同</translation>
+    </message>
+    <message>
+        <source>its weights are missing from the file</source>
+        <translation>文件中缺少它的权重</translation>
+    </message>
+    <message>
+        <source>its input size is not fixed</source>
+        <translation>它的输入尺寸不固定</translation>
+    </message>
+    <message>
+        <source>The model read images as N×H×W×C; the imported network reads N×C×H×W.</source>
+        <translation>模型按 N×H×W×C 读取图像；导入后的网络按 N×C×H×W 读取。</translation>
+    </message>
+    <message>
+        <source>an input of shape {shape} is not an image (N×C×H×W), a vector (N×F) or token ids (N×T)</source>
+        <translation>形状为 {shape} 的输入不是图像（N×C×H×W）、向量（N×F）或词元编号（N×T）</translation>
+    </message>
+    <message>
+        <source>Dense on an image works on its channels; add Flatten first</source>
+        <translation>对图像使用全连接层只作用于其通道；请先加入展平层</translation>
+    </message>
+    <message>
+        <source>its &apos;same&apos; padding with stride {stride} pads one side more</source>
+        <translation>它在步长 {stride} 下的 &apos;same&apos; 填充会使一侧多填充</translation>
+    </message>
+    <message>
+        <source>it needs a channels-last image</source>
+        <translation>它需要通道在后的图像</translation>
+    </message>
+    <message>
+        <source>its &apos;same&apos; padding differs between axes</source>
+        <translation>它的 &apos;same&apos; 填充在各维度上不同</translation>
+    </message>
+    <message>
+        <source>NetCanvas pools channels-last images with &apos;valid&apos; padding only</source>
+        <translation>NetCanvas 只能以 &apos;valid&apos; 填充对通道在后的图像做池化</translation>
+    </message>
+    <message>
+        <source>NetCanvas averages whole channels-last images only</source>
+        <translation>NetCanvas 只能对完整的通道在后的图像求平均</translation>
+    </message>
+    <message>
+        <source>its cap, threshold or slope is not supported</source>
+        <translation>不支持它的上限、阈值或斜率</translation>
+    </message>
+    <message>
+        <source>NetCanvas&apos;s Softmax works on the last axis</source>
+        <translation>NetCanvas 的 Softmax 作用于最后一个维度</translation>
+    </message>
+    <message>
+        <source>it normalises an axis NetCanvas&apos;s BatchNorm does not</source>
+        <translation>它归一化的维度不是 NetCanvas 批归一化所用的维度</translation>
+    </message>
+    <message>
+        <source>NetCanvas adds tensors of the same shape</source>
+        <translation>NetCanvas 只能相加形状相同的张量</translation>
+    </message>
+    <message>
+        <source>its inputs are not alike</source>
+        <translation>它的各个输入不一致</translation>
+    </message>
+    <message>
+        <source>it joins along the batch axis</source>
+        <translation>它沿批维度拼接</translation>
+    </message>
+    <message>
+        <source>an Embedding reads the token ids of the Input</source>
+        <translation>嵌入层读取输入层的词元编号</translation>
+    </message>
+    <message>
+        <source>its mask of zeros is not supported</source>
+        <translation>不支持它的零值掩码</translation>
+    </message>
+    <message>
+        <source>its input is not a batch of sequences</source>
+        <translation>它的输入不是一批序列</translation>
+    </message>
+    <message>
+        <source>it reads backwards, keeps state or returns it</source>
+        <translation>它反向读取、保持状态或返回状态</translation>
+    </message>
+    <message>
+        <source>its activations differ from torch&apos;s</source>
+        <translation>它的激活函数与 torch 的不同</translation>
+    </message>
+    <message>
+        <source>its reset gate works differently from torch&apos;s GRU</source>
+        <translation>它的重置门与 torch 的 GRU 工作方式不同</translation>
+    </message>
+    <message>
+        <source>it reshapes into or out of a channels-last image</source>
+        <translation>它变形为通道在后的图像或从中变形</translation>
+    </message>
+    <message>
+        <source>{file} is not a model file NetCanvas can import (it reads .onnx, .h5, .keras and .py files)</source>
+        <translation>{file} 不是 NetCanvas 能导入的模型文件（可读取 .onnx、.h5、.keras 和 .py 文件）</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>its weights are too large</source>
+        <translation>它的权重太大</translation>
+    </message>
+    <message>
+        <source>its input {what} must be a constant</source>
+        <translation>它的输入 {what} 必须是常量</translation>
+    </message>
+    <message>
+        <source>it works on constants NetCanvas cannot keep</source>
+        <translation>它作用于 NetCanvas 无法保存的常量</translation>
+    </message>
+    <message>
+        <source>its input is laid out as {shape}, which this layer cannot read</source>
+        <translation>它的输入排列为 {shape}，此层无法读取</translation>
+    </message>
+    <message>
+        <source>it has too many nodes</source>
+        <translation>节点太多</translation>
+    </message>
+    <message>
+        <source>its graph has a cycle</source>
+        <translation>它的图中有环</translation>
+    </message>
+    <message>
+        <source>NetCanvas networks have exactly one input</source>
+        <translation>NetCanvas 网络只有一个输入</translation>
+    </message>
+    <message>
+        <source>The model took raw 0-255 pixels; NetCanvas feeds it its dataset&apos;s normalised pixels.</source>
+        <translation>模型原本接收 0-255 的原始像素；NetCanvas 会输入数据集归一化后的像素。</translation>
+    </message>
+    <message>
+        <source>the output is not made by a layer NetCanvas has</source>
+        <translation>输出不是由 NetCanvas 拥有的层产生的</translation>
+    </message>
+    <message>
+        <source>its kind of constant is not supported</source>
+        <translation>不支持这种常量</translation>
+    </message>
+    <message>
+        <source>it casts to a type NetCanvas does not use</source>
+        <translation>它转换成 NetCanvas 不使用的类型</translation>
+    </message>
+    <message>
+        <source>no NetCanvas layer does this to a tensor</source>
+        <translation>没有 NetCanvas 层能对张量做这件事</translation>
+    </message>
+    <message>
+        <source>it picks parts of a tensor, which no layer does</source>
+        <translation>它选取张量的一部分，没有层做这件事</translation>
+    </message>
+    <message>
+        <source>it computes with the batch size</source>
+        <translation>它用批大小做计算</translation>
+    </message>
+    <message>
+        <source>it fills a tensor of the batch&apos;s size</source>
+        <translation>它填充一个与批大小相同的张量</translation>
+    </message>
+    <message>
+        <source>it makes too large a tensor</source>
+        <translation>它生成的张量太大</translation>
+    </message>
+    <message>
+        <source>it squeezes an axis that is not 1</source>
+        <translation>它压缩一个大小不为 1 的维度</translation>
+    </message>
+    <message>
+        <source>it reshapes across the batch axis</source>
+        <translation>它跨批维度变形</translation>
+    </message>
+    <message>
+        <source>it reshapes a tensor laid out as {shape}, which changes the order of its values</source>
+        <translation>它变形一个排列为 {shape} 的张量，这会改变数值的顺序</translation>
+    </message>
+    <message>
+        <source>it flattens across the batch axis</source>
+        <translation>它跨批维度展平</translation>
+    </message>
+    <message>
+        <source>its target shape does not fit its input</source>
+        <translation>它的目标形状与输入不匹配</translation>
+    </message>
+    <message>
+        <source>it flattens from an axis other than 1</source>
+        <translation>它从第 1 维以外的维度展平</translation>
+    </message>
+    <message>
+        <source>NetCanvas&apos;s GELU is the exact one</source>
+        <translation>NetCanvas 的 GELU 是精确版本</translation>
+    </message>
+    <message>
+        <source>its weights do not fit its input</source>
+        <translation>它的权重与输入不匹配</translation>
+    </message>
+    <message>
+        <source>it transposes its input</source>
+        <translation>它转置自己的输入</translation>
+    </message>
+    <message>
+        <source>its bias does not fit its output</source>
+        <translation>它的偏置与输出不匹配</translation>
+    </message>
+    <message>
+        <source>it scales or shifts the input (preprocessing), which no layer does</source>
+        <translation>它对输入做缩放或平移（预处理），没有层做这件事</translation>
+    </message>
+    <message>
+        <source>it adds a constant, which no layer does alone</source>
+        <translation>它加上一个常量，没有层单独做这件事</translation>
+    </message>
+    <message>
+        <source>Per-channel scale and shift nodes became BatchNorm layers (exact at inference; in training they normalise by the batch).</source>
+        <translation>逐通道的缩放和平移节点变成了批归一化层（推理时完全一致；训练时它们按批做归一化）。</translation>
+    </message>
+    <message>
+        <source>NetCanvas convolves sequences and images only</source>
+        <translation>NetCanvas 只能对序列和图像做卷积</translation>
+    </message>
+    <message>
+        <source>NetCanvas up-samples images only</source>
+        <translation>NetCanvas 只能对图像上采样</translation>
+    </message>
+    <message>
+        <source>its dilation, groups or output shape are not supported</source>
+        <translation>不支持它的膨胀、分组或输出形状</translation>
+    </message>
+    <message>
+        <source>its automatic padding is not supported</source>
+        <translation>不支持它的自动填充</translation>
+    </message>
+    <message>
+        <source>NetCanvas pools images only</source>
+        <translation>NetCanvas 只能对图像做池化</translation>
+    </message>
+    <message>
+        <source>its dilation is not supported</source>
+        <translation>不支持它的膨胀</translation>
+    </message>
+    <message>
+        <source>its &apos;same&apos; padding is not supported</source>
+        <translation>不支持它的 &apos;same&apos; 填充</translation>
+    </message>
+    <message>
+        <source>it rounds its output size up (ceil mode)</source>
+        <translation>它把输出尺寸向上取整（ceil 模式）</translation>
+    </message>
+    <message>
+        <source>it leaves its padding out of the averages</source>
+        <translation>它的平均值不计入填充</translation>
+    </message>
+    <message>
+        <source>it averages over axes other than the positions</source>
+        <translation>它在位置以外的维度上求平均</translation>
+    </message>
+    <message>
+        <source>it is in training mode</source>
+        <translation>它处于训练模式</translation>
+    </message>
+    <message>
+        <source>only forward recurrent layers are imported</source>
+        <translation>只导入正向的循环层</translation>
+    </message>
+    <message>
+        <source>its {option} option is not supported</source>
+        <translation>不支持它的 {option} 选项</translation>
+    </message>
+    <message>
+        <source>its sequence lengths or peepholes are not supported</source>
+        <translation>不支持它的序列长度或窥视孔连接</translation>
+    </message>
+    <message>
+        <source>its initial state is not zero</source>
+        <translation>它的初始状态不为零</translation>
+    </message>
+    <message>
+        <source>both its sequence and its last state are used</source>
+        <translation>它的序列输出和最后状态都被使用了</translation>
+    </message>
+    <message>
+        <source>it is not an ONNX model ({error})</source>
+        <translation>它不是 ONNX 模型（{error}）</translation>
+    </message>
+    <message>
+        <source>it has no nodes</source>
+        <translation>其中没有节点</translation>
+    </message>
+    <message>
+        <source>its weights file &apos;{location}&apos; is not beside it</source>
+        <translation>它的权重文件“{location}”不在它旁边</translation>
+    </message>
+    <message>
+        <source>its weights file &apos;{location}&apos; is truncated</source>
+        <translation>它的权重文件“{location}”不完整</translation>
     </message>
     <message>
         <source>The dataset embedded in the project is damaged: {reason}.</source>
@@ -2600,6 +3056,10 @@ Licence: {1}</source>
     <message>
         <source>Set heads to {heads}</source>
         <translation>把头数设为 {heads}</translation>
+    </message>
+    <message>
+        <source>The dataset &apos;{name}&apos; has no {split} split.</source>
+        <translation>数据集“{name}”没有 {split} 划分。</translation>
     </message>
     <message>
         <source>Unknown recipe &apos;{recipe}&apos; (use defaults, {recipes}).</source>
@@ -3123,6 +3583,14 @@ Licence: {1}</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
+        <source>&amp;Import Model…</source>
+        <translation>导入模型(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open an ONNX or Keras model file as a new project, with its weights</source>
+        <translation>把 ONNX 或 Keras 模型文件连同权重作为新项目打开</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -3219,6 +3687,14 @@ Licence: {1}</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
+        <source>Paste as &amp;Network</source>
+        <translation>粘贴为网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A keras.Sequential([...]) or nn.Sequential(...) from the clipboard, as a new project</source>
+        <translation>把剪贴板中的 keras.Sequential([...]) 或 nn.Sequential(...) 作为新项目打开</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -3301,6 +3777,46 @@ Licence: {1}</source>
     <message>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Import Model</source>
+        <translation>导入模型</translation>
+    </message>
+    <message>
+        <source>Models (*.onnx *.h5 *.keras)</source>
+        <translation>模型 (*.onnx *.h5 *.keras)</translation>
+    </message>
+    <message>
+        <source>import a model</source>
+        <translation>导入模型</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>paste a network</source>
+        <translation>粘贴网络</translation>
+    </message>
+    <message>
+        <source>Pasted network</source>
+        <translation>粘贴的网络</translation>
+    </message>
+    <message>
+        <source>Cannot paste as a network</source>
+        <translation>无法粘贴为网络</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>已导入 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot import model</source>
+        <translation>无法导入模型</translation>
     </message>
     <message>
         <source>open the lab&apos;s project</source>
