@@ -344,6 +344,16 @@ class EvaluatePane(QWidget):
         self.gallery_table.setVisible(not images)
         self._wrong_scroll.setVisible(images)
         self.misclassified_table.setVisible(not images)
+        # The truth about the split: without a test split the evaluation is on the validation
+        # set, and the list says so instead of offering a "Test split" that is not one.
+        no_test = dataset is not None and dataset.test is None
+        test_item = self.split_combo.model().item(0)  # type: ignore[attr-defined]
+        test_item.setEnabled(not no_test)
+        test_item.setText(
+            self.tr("Test split (this dataset has none)") if no_test else self.tr("Test split")
+        )
+        if no_test and self.split_combo.currentData() == "test":
+            self.split_combo.setCurrentIndex(self.split_combo.findData("val"))
         has_model = self.state.model is not None
         self.onnx_button.setEnabled(has_model and dataset is not None)
         self.script_button.setEnabled(dataset is not None)

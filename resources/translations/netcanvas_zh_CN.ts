@@ -3217,6 +3217,10 @@ Licence: {1}</source>
         <translation>已写出 PyTorch 脚本 {0}。</translation>
     </message>
     <message>
+        <source>Test split (this dataset has none)</source>
+        <translation>测试集（此数据集没有）</translation>
+    </message>
+    <message>
         <source>{0} samples</source>
         <translation>{0} 个样本</translation>
     </message>

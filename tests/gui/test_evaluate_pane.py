@@ -273,3 +273,17 @@ def test_the_selected_confusion_cell_keeps_its_colour_and_gets_an_outline(qtbot:
         < 16
     )
     assert after.pixelColor(edge).lightness() < 60  # a dark outline marks it
+
+
+def test_without_a_test_split_the_pane_says_it_evaluates_the_validation_set(qtbot: Any) -> None:
+    state = state_with("seed-cnn", DataRef("digits-8x8", {"seed": 0, "test_split": 0.0}), epochs=1)
+    assert state.dataset.test is None
+    train_headless(state, epochs=1)
+    pane = EvaluatePane(state)
+    qtbot.addWidget(pane)
+    pane.show()
+    report = pane.refresh()
+    combo = pane.split_combo
+    assert report.split == "val" and combo.currentData() == "val"
+    assert combo.itemText(0) == "Test split (this dataset has none)"
+    assert not combo.model().item(0).isEnabled()
