@@ -16,7 +16,7 @@ from test_export_onnx import dataset_for
 
 from engine.build import build_model
 from engine.export import export_onnx
-from engine.importers import import_model, import_onnx
+from engine.importers import ModelImportError, import_model, import_onnx
 from engine.project import load_project, save_project
 from engine.templates import TEMPLATES, make_template
 
@@ -35,7 +35,23 @@ def _imported_model(result):
     return model.eval()
 
 
-@pytest.mark.parametrize("template_id", sorted(TEMPLATES))
+# Attention is not read back from ONNX yet (its export is a graph of LayerNormalization, Split,
+# Trilu, Where… that no single NetCanvas layer matches): refused whole, with the list.
+NOT_IMPORTED = {"char-transformer"}
+
+
+def test_a_transformer_file_is_refused_with_every_node_it_cannot_map(tmp_path: Path) -> None:
+    ds = dataset_for("char-transformer")
+    model = build_model(make_template("char-transformer", ds.context()), seed=0).eval()
+    target = tmp_path / "char-transformer.onnx"
+    export_onnx(model, ds, target)
+    with pytest.raises(ModelImportError) as refused:
+        import_onnx(target)
+    message = str(refused.value)
+    assert "LayerNormalization" in message and "Nothing was imported" in message
+
+
+@pytest.mark.parametrize("template_id", sorted(set(TEMPLATES) - NOT_IMPORTED))
 def test_every_template_round_trips(template_id: str, tmp_path: Path) -> None:
     ds = dataset_for(template_id)
     graph = make_template(template_id, ds.context())
