@@ -657,12 +657,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
 
     from engine.metrics import predict_proba
 
-    raw = _read_array(args.input)
-    out = _output_path(args.out)
-    project = _load(args.project)
-    _check_pixels(project, raw, Path(args.input))
-    dataset = _dataset_for(project)
-    model = _model(project, dataset)
+    raw, out, project, dataset, model = _model_and_input(args)
     result = predict_proba(model, dataset, raw, device=_device(args.device))
     _atomic(out, lambda tmp: np.save(tmp, result))
     wrote = QT_TRANSLATE_NOOP("Engine", "wrote {path} ({shape} {writes})")
@@ -678,12 +673,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     from engine.explanations import explain
 
-    raw = _read_array(args.input)
-    out = _output_path(args.out)
-    project = _load(args.project)
-    _check_pixels(project, raw, Path(args.input))
-    dataset = _dataset_for(project)
-    model = _model(project, dataset)
+    raw, out, _, dataset, model = _model_and_input(args)
     if raw.ndim == len(dataset.input_shape) + 1 and raw.shape[0] == 1:
         raw = raw[0]  # one sample given as a batch of one
     result = explain(model, dataset, raw, args.method, target=args.target, layer=args.layer)
@@ -703,6 +693,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def _model_and_input(args: argparse.Namespace) -> tuple[Any, Path, Project, Any, Any]:
+    """What predict and explain start from: the raw input (checked against the model's input
+    format), the output path, the project, its data and its trained model."""
+    raw = _read_array(args.input)
+    out = _output_path(args.out)
+    project = _load(args.project)
+    _check_pixels(project, raw, Path(args.input))
+    dataset = _dataset_for(project)
+    return raw, out, project, dataset, _model(project, dataset)
 
 
 def _read_array(path: str) -> Any:

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from engine import DataRef, load_dataset, new_project
 from gui.document import ProjectDocument
@@ -58,3 +58,19 @@ def wheel_up(widget: QWidget) -> bool:
     )
     QApplication.sendEvent(widget, event)
     return event.isAccepted()
+
+
+class Answers:
+    """Stands in for the user at a QMessageBox: records each message, answers as told."""
+
+    def __init__(self, monkeypatch: Any, answer: QMessageBox.StandardButton) -> None:
+        self.asked: list[str] = []
+        self.answer = answer
+        for name in ("warning", "question", "critical", "information"):
+            monkeypatch.setattr(QMessageBox, name, self._ask)
+
+    def _ask(
+        self, _parent: object, title: str, text: str, *_args: object
+    ) -> QMessageBox.StandardButton:
+        self.asked.append(f"{title}: {text}")
+        return self.answer

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pane_support import Answers
 from project_mutations import mutants, valid_document, write_project
 from PySide6.QtWidgets import QMessageBox
 
@@ -20,20 +21,6 @@ OPENED, REFUSED = (
     400,
     40,
 )  # of the CLI fuzz's 1000 mutants: all those the door lets in, and some it refuses
-
-
-class Answers:
-    """Stands in for the user at a QMessageBox: records each message, answers as told."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, answer: Button) -> None:
-        self.asked: list[str] = []
-        self.answer = answer
-        for name in ("warning", "question", "critical", "information"):
-            monkeypatch.setattr(QMessageBox, name, self._ask)
-
-    def _ask(self, _parent: object, title: str, text: str, *_args: object) -> Button:
-        self.asked.append(f"{title}: {text}")
-        return self.answer
 
 
 @pytest.fixture

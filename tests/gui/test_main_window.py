@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pane_support import Answers
 from PySide6.QtWidgets import QMessageBox
 
 from engine import TEMPLATES, load_project
@@ -41,20 +42,6 @@ def window(
     Answers(monkeypatch, Button.Discard)  # the user discards whatever a test left unsaved
     assert win.close()
     win.deleteLater()
-
-
-class Answers:
-    """Stands in for the user at a QMessageBox: records each question, answers as told."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, answer: Button) -> None:
-        self.asked: list[str] = []
-        self.answer = answer
-        for name in ("warning", "question", "critical", "information"):
-            monkeypatch.setattr(QMessageBox, name, self._ask)
-
-    def _ask(self, _parent: object, title: str, text: str, *_args: object) -> Button:
-        self.asked.append(f"{title}: {text}")
-        return self.answer
 
 
 def _edit(window: MainWindow) -> str:

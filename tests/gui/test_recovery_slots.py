@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pane_support import Answers
 from PySide6.QtWidgets import QMessageBox
 
 from engine import default_project, process_started, save_project
@@ -17,18 +18,6 @@ from gui import recovery
 from gui.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
-
-
-class Answers:
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, answer: Button) -> None:
-        self.asked: list[str] = []
-        self.answer = answer
-        for name in ("warning", "question", "critical", "information"):
-            monkeypatch.setattr(QMessageBox, name, self._ask)
-
-    def _ask(self, _parent: object, title: str, text: str, *_args: object) -> Button:
-        self.asked.append(f"{title}: {text}")
-        return self.answer
 
 
 @pytest.fixture
