@@ -245,34 +245,50 @@ SETTINGS = {settings}
 
 
 def make_optimizer(model: nn.Module) -> torch.optim.Optimizer:
+    """The optimiser as NetCanvas makes it: torch's fused kernel where there is one (the same
+    update, computed in one kernel), the plain one otherwise."""
     s = SETTINGS
     params = [p for p in model.parameters() if p.requires_grad]  # frozen layers stay out
     lr, wd = s["lr"], s["weight_decay"]
     if s["optimizer"] == "sgd":
-        return torch.optim.SGD(params, lr=lr, momentum=s["momentum"], nesterov=s["nesterov"],
-                               weight_decay=wd)
-    if s["optimizer"] == "adamw":
-        return torch.optim.AdamW(params, lr=lr, weight_decay=wd)
-    if s["optimizer"] == "rmsprop":
+        kind, extra = torch.optim.SGD, {{"momentum": s["momentum"],
+                                         "nesterov": s["nesterov"] and s["momentum"] > 0}}
+    elif s["optimizer"] == "adamw":
+        kind, extra = torch.optim.AdamW, {{}}
+    elif s["optimizer"] == "rmsprop":
         return torch.optim.RMSprop(params, lr=lr, momentum=s["momentum"], weight_decay=wd)
-    if s["optimizer"] == "adagrad":
-        return torch.optim.Adagrad(params, lr=lr, weight_decay=wd)
-    return torch.optim.Adam(params, lr=lr, weight_decay=wd)
+    elif s["optimizer"] == "adagrad":
+        kind, extra = torch.optim.Adagrad, {{}}
+    else:
+        kind, extra = torch.optim.Adam, {{}}
+    try:
+        return kind(params, lr=lr, weight_decay=wd, fused=True, **extra)
+    except (RuntimeError, TypeError, ValueError):
+        return kind(params, lr=lr, weight_decay=wd, **extra)
 
 
-def make_scheduler(optimizer: torch.optim.Optimizer, epochs: int, steps_per_epoch: int):
+def lr_factor(epoch: int, progress: float, plateau: float) -> float:
+    """The learning rate's factor, as NetCanvas's trainer computes it: ``epoch`` from 0,
+    ``progress`` 0..1 through the whole run (cosine and one-cycle change it every batch)."""
     s = SETTINGS
+    t = min(max(progress, 0.0), 1.0)
     if s["schedule"] == "step":
-        return torch.optim.lr_scheduler.StepLR(optimizer, s["step_size"], gamma=s["gamma"])
+        return s["gamma"] ** (epoch // max(1, s["step_size"]))
     if s["schedule"] == "cosine":
-        return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=max(1, epochs))
-    if s["schedule"] == "onecycle":
-        return torch.optim.lr_scheduler.OneCycleLR(
-            optimizer, max_lr=s["lr"], total_steps=max(1, epochs * steps_per_epoch))
+        return 0.5 * (1.0 + math.cos(math.pi * t))
+    if s["schedule"] == "onecycle":  # warm up from lr/25 over 30 %, anneal to lr/25e4 (cosine)
+        start, end, warm = 1 / 25, 1 / 25 / 1e4, 0.3
+        if t < warm:
+            return start + (1 - start) * 0.5 * (1 - math.cos(math.pi * t / warm))
+        return end + (1 - end) * 0.5 * (1 + math.cos(math.pi * (t - warm) / (1 - warm)))
     if s["schedule"] == "plateau":
-        return torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, factor=s["gamma"],
-                                                          patience=1)
-    return None
+        return plateau
+    return 1.0
+
+
+def set_lr(optimizer: torch.optim.Optimizer, lr: float) -> None:
+    for group in optimizer.param_groups:
+        group["lr"] = lr
 
 
 def loss_fn(out: torch.Tensor, y: torch.Tensor, smoothing: float) -> torch.Tensor:
@@ -325,15 +341,21 @@ def train(model: nn.Module, data: dict[str, torch.Tensor], epochs: int) -> dict[
     batch = s["batch_size"]
     steps_per_epoch = math.ceil(len(x) / batch)
     optimizer = make_optimizer(model)
-    scheduler = make_scheduler(optimizer, epochs, steps_per_epoch)
+    per_batch = s["schedule"] in ("cosine", "onecycle")
+    plateau, plateau_best, plateau_bad = 1.0, math.inf, 0
+    plateau_patience = max(1, s["patience"] // 2)  # before early stopping would give up
     shuffle = torch.Generator().manual_seed(s["seed"]){augment_setup}
     history: dict[str, list[float]] = {{"loss": [], "val_loss": []}}
     best, waited = math.inf, 0
     model.train()
     for epoch in range(1, epochs + 1):
         started, total = time.perf_counter(), 0.0
+        set_lr(optimizer, s["lr"] * lr_factor(epoch - 1, (epoch - 1) / epochs, plateau))
         order = torch.randperm(len(x), generator=shuffle).to(x.device)
-        for i in range(0, len(x), batch):
+        for step, i in enumerate(range(0, len(x), batch)):
+            if per_batch:
+                progress = (epoch - 1 + step / steps_per_epoch) / epochs
+                set_lr(optimizer, s["lr"] * lr_factor(epoch - 1, progress, plateau))
             idx = order[i : i + batch]
             out = model({batch_x})
             loss = loss_fn(out, y[idx], s["label_smoothing"])
@@ -344,8 +366,6 @@ def train(model: nn.Module, data: dict[str, torch.Tensor], epochs: int) -> dict[
             if s["grad_clip"] > 0:
                 nn.utils.clip_grad_norm_(model.parameters(), s["grad_clip"])
             optimizer.step()
-            if s["schedule"] == "onecycle":
-                scheduler.step()
             total += loss.detach().item() * len(idx)
         history["loss"].append(total / len(x))
         line = f"epoch {{epoch}}/{{epochs}}  loss {{history['loss'][-1]:.4f}}"
@@ -357,10 +377,13 @@ def train(model: nn.Module, data: dict[str, torch.Tensor], epochs: int) -> dict[
             if LOSS in ("cross_entropy", "bce_logits"):
                 line += f"  val_accuracy {{val_acc:.4f}}"
         print(f"{{line}}  ({{time.perf_counter() - started:.1f}} s)", flush=True)
-        if scheduler is not None and s["schedule"] == "plateau":
-            scheduler.step(val_loss)
-        elif scheduler is not None and s["schedule"] != "onecycle":
-            scheduler.step()
+        if s["schedule"] == "plateau" and math.isfinite(val_loss):
+            if val_loss < plateau_best - 1e-12:
+                plateau_best, plateau_bad = val_loss, 0
+            else:
+                plateau_bad += 1
+                if plateau_bad >= plateau_patience:
+                    plateau, plateau_bad = plateau * s["gamma"], 0
         if not math.isfinite(val_loss):
             print("stopping: the loss is not a number (try a smaller learning rate)")
             break
@@ -388,6 +411,7 @@ def main() -> None:
     np.random.seed(SETTINGS["seed"])
     model = Net().to(device)  # same seed -> same initial weights as NetCanvas
     data = load_data(args.data, device)
+    torch.manual_seed(SETTINGS["seed"])  # dropout draws the same numbers as NetCanvas's trainer
     train(model, data, args.epochs)
     if "x_test" in data:
         test_loss, test_acc = evaluate(model, data["x_test"], data["y_test"], SETTINGS["batch_size"])

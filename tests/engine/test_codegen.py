@@ -257,3 +257,36 @@ def test_frozen_layers_stay_frozen_in_the_script(tmp_path: Path) -> None:
     net.train()
     assert net.training and not net.batchnorm2d_1.training  # as at inference, like the engine
     assert "_frozen" not in generate_script(_project("resnet-mini"))
+
+
+@pytest.mark.parametrize("schedule", ["onecycle", "cosine", "step", "plateau"])
+def test_the_script_trains_to_the_engines_figures_for_the_same_seed(
+    schedule: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Same network, seed, data order, optimiser kernel and learning-rate schedule: the script's
+    test loss and accuracy are the engine's (they differed while it used torch's schedulers,
+    whose one-cycle also cycles Adam's momentum)."""
+    import re
+
+    from engine.cli import main
+    from engine.project import load_project, save_project
+
+    path = tmp_path / "digits.netcanvas"
+    assert main(["new", str(path), "--template", "mlp", "--data", "digits-8x8"]) == 0
+    project = load_project(path)
+    project.settings.schedule, project.settings.epochs = schedule, 3
+    project.settings.step_size, project.settings.patience = 1, 2
+    save_project(project, path)
+    assert main(["train", str(path), "--seed", "0", "--quiet"]) == 0
+    metrics = load_project(path).runs[-1].metrics
+    assert main(["export-script", str(path), str(tmp_path / "train.py")]) == 0
+    capsys.readouterr()
+    done = subprocess.run(
+        [sys.executable, str(tmp_path / "train.py"), "--epochs", "3", "--out", "w.pt"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    test = re.search(r"test: n \d+  loss ([\d.]+)  accuracy ([\d.]+)", done.stdout)
+    assert test, done.stdout
+    assert float(test.group(1)) == pytest.approx(metrics["test_loss"], abs=2e-4)
+    assert float(test.group(2)) == pytest.approx(metrics["test_accuracy"], abs=1e-4)
