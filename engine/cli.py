@@ -1052,6 +1052,10 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"{PROG}: error: {_one_line(text(exc))}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `netcanvas-cli eval … | head`: the reader has what it wanted
+        with contextlib.suppress(OSError):  # and Python's exit must not fail on stdout again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         interrupted = say(QT_TRANSLATE_NOOP("Engine", "interrupted"))
         print(f"{PROG}: {interrupted}", file=sys.stderr)
