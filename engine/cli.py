@@ -352,6 +352,14 @@ def cmd_info(args: argparse.Namespace) -> int:
     )
     trained = QT_TRANSLATE_NOOP("Engine", "trained: {trained} ({runs} runs)")
     print(say(trained, trained=yes if info["trained"] else no, runs=len(project.runs)))
+    last = project.runs[-1] if project.runs else None
+    if last is not None and last.processes > 1:
+        batch = int(last.settings.get("batch_size", 0))
+        shared = QT_TRANSLATE_NOOP(
+            "Engine",
+            "last run: {processes} processes, batch size {batch} per process ({total} per step)",
+        )
+        print(say(shared, processes=last.processes, batch=batch, total=batch * last.processes))
     return 0
 
 
@@ -456,7 +464,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     if main_rank:
         if ctx:
             where = say(
-                QT_TRANSLATE_NOOP("Engine", "{count} processes (DDP)"), count=ctx.world_size
+                QT_TRANSLATE_NOOP("Engine", "{count} processes (DDP), {threads} threads each"),
+                count=ctx.world_size,
+                threads=trainer.num_threads,
             )
         elif trainer.device.type == "cpu":
             where = say(

@@ -32,6 +32,7 @@ MAX_NAME = 200  # a project's name
 MAX_ID = 64  # a run id, a status, a time stamp, a curve's or an option's name
 MAX_OPTION_INT = 2**63 - 1  # larger whole numbers overflow every loader's arithmetic
 MAX_SEED = 2**31 - 1  # the Data pane's seed field holds 32 bits
+MAX_PROCESSES = 1_000_000  # torchrun ranks of a run: far more than any cluster starts
 RUN_STATUSES = ("finished", "stopped", "failed")
 LOSSES = ("", "cross_entropy", "bce_logits", "mse", "l1")
 DEVICE_NAMES = ("auto", "cpu", "cuda", "mps", "xpu")
@@ -314,6 +315,7 @@ def run(raw: Any, field: str) -> RunRecord:
         message_template=template,
         message_args=dict(args),
         loss=choice(f"{field}.loss", values.get("loss", ""), LOSSES),
+        processes=whole(f"{field}.processes", values.get("processes", 1), 1, MAX_PROCESSES),
     )
 
 

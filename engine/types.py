@@ -513,6 +513,9 @@ class RunRecord:
     message_template: str = ""
     message_args: dict[str, Any] = field(default_factory=dict)
     loss: str = ""  # the loss the run minimised: cross_entropy, bce_logits, mse or l1
+    # How many processes trained (torchrun's WORLD_SIZE): settings' batch_size is per process,
+    # so each step took processes × batch_size samples.
+    processes: int = 1
 
     def set_message(self, template: str = "", **args: Any) -> None:
         """Say why the run stopped or failed: ``template`` filled with ``args`` ("" for nothing)."""

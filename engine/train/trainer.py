@@ -108,6 +108,7 @@ class Trainer:
             created=datetime.now(UTC).isoformat(timespec="seconds"),
             settings=settings.to_dict(),
             loss=self.objective.name,
+            processes=self.dist.world_size if self.dist else 1,
         )
         self.state = "idle"
         self.epoch = 0  # completed epochs over the whole run
@@ -652,7 +653,10 @@ class Trainer:
         self.global_step = int(meta.get("global_step", 0))
         self.samples_seen = int(meta.get("samples_seen", 0))
         if "history" in meta:
+            # The run goes on in this launch, with however many processes it has now.
+            processes = self.history.processes
             self.history = RunRecord.from_dict(meta["history"])
+            self.history.processes = processes
         best = meta.get("best", {})
         loss = best.get("loss")
         self._best_loss = float(loss) if loss is not None else math.inf

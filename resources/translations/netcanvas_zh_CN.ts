@@ -1142,6 +1142,10 @@ Licence: {1}</source>
         <translation>已训练：{trained}（{runs} 次训练）</translation>
     </message>
     <message>
+        <source>last run: {processes} processes, batch size {batch} per process ({total} per step)</source>
+        <translation>上次训练：{processes} 个进程，每个进程批大小 {batch}（每步共 {total}）</translation>
+    </message>
+    <message>
         <source>{path} has no trained weights to start from: train it first.</source>
         <translation>{path} 没有训练好的权重可用作起点：请先训练它。</translation>
     </message>
@@ -1164,10 +1168,6 @@ Licence: {1}</source>
     <message>
         <source>The checkpoint in {folder} has trained {done} epochs already, the {epochs} asked for: pass a larger --epochs to train on.</source>
         <translation>{folder} 中的检查点已训练 {done} 个轮次，已达到要求的 {epochs} 个：要继续训练，请给出更大的 --epochs。</translation>
-    </message>
-    <message>
-        <source>{count} processes (DDP)</source>
-        <translation>{count} 个进程（DDP）</translation>
     </message>
     <message>
         <source>the CPU ({threads} threads)</source>
@@ -1232,6 +1232,10 @@ Licence: {1}</source>
     <message>
         <source>wrote {path} ({shape} {writes})</source>
         <translation>已写入 {path}（{shape} {writes}）</translation>
+    </message>
+    <message>
+        <source>{count} processes (DDP), {threads} threads each</source>
+        <translation>{count} 个进程（DDP），每个 {threads} 个线程</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}.</source>
