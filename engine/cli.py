@@ -462,15 +462,20 @@ def cmd_train(args: argparse.Namespace) -> int:
                 epochs=settings.epochs,
             )
     if main_rank:
+        one = trainer.num_threads == 1  # "1 thread", never "1 threads"
         if ctx:
             where = say(
-                QT_TRANSLATE_NOOP("Engine", "{count} processes (DDP), {threads} threads each"),
+                QT_TRANSLATE_NOOP("Engine", "{count} processes (DDP), 1 thread each")
+                if one
+                else QT_TRANSLATE_NOOP("Engine", "{count} processes (DDP), {threads} threads each"),
                 count=ctx.world_size,
                 threads=trainer.num_threads,
             )
         elif trainer.device.type == "cpu":
             where = say(
-                QT_TRANSLATE_NOOP("Engine", "the CPU ({threads} threads)"),
+                QT_TRANSLATE_NOOP("Engine", "the CPU (1 thread)")
+                if one
+                else QT_TRANSLATE_NOOP("Engine", "the CPU ({threads} threads)"),
                 threads=trainer.num_threads,
             )
         else:

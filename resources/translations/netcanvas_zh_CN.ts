@@ -1170,6 +1170,14 @@ Licence: {1}</source>
         <translation>{folder} 中的检查点已训练 {done} 个轮次，已达到要求的 {epochs} 个：要继续训练，请给出更大的 --epochs。</translation>
     </message>
     <message>
+        <source>{count} processes (DDP), 1 thread each</source>
+        <translation>{count} 个进程（DDP），每个 1 个线程</translation>
+    </message>
+    <message>
+        <source>the CPU (1 thread)</source>
+        <translation>CPU（1 个线程）</translation>
+    </message>
+    <message>
         <source>the CPU ({threads} threads)</source>
         <translation>CPU（{threads} 个线程）</translation>
     </message>
