@@ -91,7 +91,6 @@ if TYPE_CHECKING:
         export_history_csv as export_history_csv,
         export_tensorboard as export_tensorboard,
         history_csv as history_csv,
-        TENSORBOARD_HINT as TENSORBOARD_HINT,
     )
     from engine.i18n import (
         read_ts as read_ts,
@@ -315,7 +314,6 @@ _EXPORTS: dict[str, str] = {
     "history_csv": "engine.history_export",
     "export_history_csv": "engine.history_export",
     "export_tensorboard": "engine.history_export",
-    "TENSORBOARD_HINT": "engine.history_export",
     "render_report": "engine.report",
     "export_report": "engine.report",
     "write_text_file": "engine.export_files",

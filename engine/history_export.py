@@ -1,7 +1,7 @@
 """Run histories for other tools: CSV for spreadsheets, TensorBoard event files for TensorBoard.
 
-CSV needs nothing extra. TensorBoard files are written with ``torch.utils.tensorboard``, which
-needs the optional ``tensorboard`` package (``pip install netcanvas[tensorboard]``).
+Neither needs anything extra: the TensorBoard files come from engine.tensorboard_events, so the
+offline installer writes them too.
 """
 
 from __future__ import annotations
@@ -10,18 +10,17 @@ import csv
 import io
 import os
 import re
-import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from engine.export_files import write_error, write_text_file
 from engine.messages import QT_TRANSLATE_NOOP
+from engine.tensorboard_events import EventWriter
 from engine.types import NetCanvasError, RunRecord
 
 Level = Literal["epoch", "step"]
-TENSORBOARD_HINT = "pip install netcanvas[tensorboard]"
 
 
 def _ordered_keys(curves: Sequence[dict[str, list[float]]], first: Sequence[str]) -> list[str]:
@@ -71,28 +70,6 @@ def export_history_csv(
     return write_text_file(path, history_csv(runs, level))
 
 
-def _summary_writer() -> Any:
-    try:
-        from torch.utils.tensorboard import SummaryWriter
-    except ImportError:
-        if getattr(sys, "frozen", False):  # the installer's bundle: pip cannot add to it
-            raise NetCanvasError(
-                QT_TRANSLATE_NOOP(
-                    "Engine",
-                    "This installed NetCanvas cannot write TensorBoard files. Export the history as CSV, or use NetCanvas installed with pip ({command}).",
-                ),
-                command=TENSORBOARD_HINT,
-            ) from None
-        raise NetCanvasError(
-            QT_TRANSLATE_NOOP(
-                "Engine",
-                "Exporting TensorBoard files needs the optional 'tensorboard' package, which is not installed. Install it with: {command} — or export the history as CSV.",
-            ),
-            command=TENSORBOARD_HINT,
-        ) from None
-    return SummaryWriter
-
-
 def _folder_name(run_id: str) -> str:
     """A run id as a safe folder name (TensorBoard shows the folder names as run names)."""
     return re.sub(r"[^\w.-]+", "_", run_id).strip("._") or "run"
@@ -118,13 +95,12 @@ def export_tensorboard(runs: Sequence[RunRecord], folder: str | os.PathLike[str]
                 "Engine", "This project has no training runs yet: train once, then export."
             )
         )
-    summary_writer = _summary_writer()
     root = Path(folder).expanduser().resolve()
     written: list[Path] = []
     try:
         for run in runs:
             run_dir = root / _folder_name(run.id)
-            writer = summary_writer(log_dir=str(run_dir))
+            writer = EventWriter(run_dir)
             start = _wall_time(run)
             try:
                 _write_run(writer, run, start)
@@ -136,7 +112,7 @@ def export_tensorboard(runs: Sequence[RunRecord], folder: str | os.PathLike[str]
     return written
 
 
-def _write_run(writer: Any, run: RunRecord, start: float | None) -> None:
+def _write_run(writer: EventWriter, run: RunRecord, start: float | None) -> None:
     for key, values in run.history.items():
         for epoch, value in enumerate(values, start=1):
             walltime = None if start is None else start + epoch

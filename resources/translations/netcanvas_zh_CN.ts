@@ -2018,14 +2018,6 @@ Licence: {1}</source>
         <translation>这个项目还没有训练记录：请先训练一次，再导出。</translation>
     </message>
     <message>
-        <source>This installed NetCanvas cannot write TensorBoard files. Export the history as CSV, or use NetCanvas installed with pip ({command}).</source>
-        <translation>当前安装的 NetCanvas 无法写入 TensorBoard 文件。请把训练历史导出为 CSV，或使用通过 pip 安装的 NetCanvas（{command}）。</translation>
-    </message>
-    <message>
-        <source>Exporting TensorBoard files needs the optional &apos;tensorboard&apos; package, which is not installed. Install it with: {command} — or export the history as CSV.</source>
-        <translation>导出 TensorBoard 文件需要可选的“tensorboard”包，但它没有安装。请用以下命令安装：{command}——或把训练历史导出为 CSV。</translation>
-    </message>
-    <message>
         <source>Unknown layer type &apos;{type}&apos;</source>
         <translation>未知的层类型“{type}”</translation>
     </message>
