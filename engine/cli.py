@@ -316,6 +316,8 @@ def cmd_info(args: argparse.Namespace) -> int:
         "trained": project.weights is not None,
         "runs": len(project.runs),
         "settings": project.settings.to_dict(),
+        # How the last run trained: its batch size is per process under torchrun.
+        "last_run_processes": project.runs[-1].processes if project.runs else None,
     }
     if args.json:
         print(json.dumps(info, ensure_ascii=False))

@@ -77,6 +77,8 @@ def test_torchrun_trains_a_project_on_two_processes_and_resumes(tmp_path: Path) 
     info = _run([*_cli(), "info", str(project)], tmp_path, 120).stdout
     batch = run["settings"]["batch_size"]  # type: ignore[index]
     assert f"last run: 2 processes, batch size {batch} per process ({2 * batch} per step)" in info
+    as_json = _run([*_cli(), "info", str(project), "--json"], tmp_path, 120).stdout
+    assert json.loads(as_json)["last_run_processes"] == 2
 
     # Interrupted after epoch 1 (its checkpoint), continued to epoch 2 from there.
     ckpt = str(tmp_path / "ckpt")
