@@ -29,7 +29,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.training.series import SeriesBuffer, find_overfitting, finite, nearest
+from gui.training.series import SeriesBuffer, decimate, find_overfitting, finite, nearest
 from gui.widgets.colours import (
     LR_COLOUR,
     OKABE_ITO,
@@ -124,7 +124,8 @@ class LivePlots(QWidget):
         self._epoch_version = 0
         self._val_drawn = {0: -1, 1: -1}
         self._overfit_epoch: int | None = None
-        self._overlay_items: list[pg.PlotDataItem] = []
+        self._overlay_items: dict[str, list[pg.PlotDataItem]] = {}  # run id: its curves
+        self._overlay_colours: dict[str, str] = {}  # run id: its colour
 
         self.canvas = _TimedCanvas(self._on_painted)
         self.canvas.setMinimumHeight(260)
@@ -342,15 +343,26 @@ class LivePlots(QWidget):
         self._schedule()
 
     def load_record(self, record: RunRecord) -> None:
-        """Show a stored run (a project opened from disk) as if it had just trained."""
+        """Show a stored run (a project opened from disk) as if it had just trained.
+
+        Its logged steps are decimated for display (series.decimate): a run of 1.5 M steps fed
+        point by point through add_batch blocked the window for seconds. The smoothed curves
+        follow the kept points, as set_smoothing recomputes them.
+        """
         columns = record.history
         self.reset(self._task, max((len(v) for v in columns.values()), default=1))
         steps = record.steps
-        xs = steps.get("epoch", [])
-        for i, x in enumerate(xs):
-            logs = {key: values[i] for key, values in steps.items() if i < len(values)}
-            logs["epoch"] = x
-            self.add_batch(logs)
+        xs = np.asarray(steps.get("epoch", []), dtype=np.float64)
+        for key, buffer in (
+            ("loss", self.step_loss),
+            ("accuracy", self.step_accuracy),
+            ("lr", self.step_lr),
+            ("samples_per_s", self.step_speed),
+        ):
+            ys = np.asarray(steps.get(key, [])[: xs.size], dtype=np.float64)
+            shown = np.isfinite(ys)  # as add_batch: a step without a finite value is skipped
+            buffer.replace(*decimate(xs[: ys.size][shown], ys[shown]))
+        self.set_smoothing(self._smoothing)
         count = max((len(v) for v in columns.values()), default=0)
         for i in range(count):
             self.add_epoch(float(i + 1), {k: v[i] for k, v in columns.items() if i < len(v)})
@@ -534,38 +546,57 @@ class LivePlots(QWidget):
 
     # -- overlays ------------------------------------------------------------------------------
     def set_overlays(self, runs: Iterable[RunRecord]) -> None:
-        """Draw earlier runs' epoch curves as dashed lines (one colour per run)."""
-        for item in self._overlay_items:
-            item.getViewBox().removeItem(item) if item.getViewBox() else None
-            for plot in (self.loss_plot, self.acc_plot):
+        """Draw earlier runs' epoch curves as dashed lines (one colour per run).
+
+        Only the difference to what is drawn changes: ticking one run adds its curves, and
+        unticking removes them, instead of rebuilding every overlay (slow with many runs).
+        """
+        wanted = {run.id: run for run in runs}
+        for run_id in [r for r in self._overlay_items if r not in wanted]:
+            self._overlay_colours.pop(run_id)
+            for item in self._overlay_items.pop(run_id):
+                plot = self.loss_plot if item.getViewBox() is self.loss_plot.vb else self.acc_plot
                 if plot.legend is not None:
                     plot.legend.removeItem(item)
-        self._overlay_items = []
-        for index, run in enumerate(runs):
-            colour = OVERLAY_COLOURS[index % len(OVERLAY_COLOURS)]
-            for plot, key in (
-                (self.loss_plot, "loss"),
-                (self.loss_plot, "val_loss"),
-                (self.acc_plot, "accuracy"),
-                (self.acc_plot, "val_accuracy"),
-            ):
-                values = run.history.get(key, [])
-                if not values:
-                    continue
-                style = Qt.PenStyle.DashLine if key.startswith("val_") else Qt.PenStyle.DotLine
-                kind = self.tr("validation") if key.startswith("val_") else self.tr("training")
-                name = f"{run.id} {kind}"
-                item = plot.plot(
-                    np.arange(1, len(values) + 1, dtype=np.float64),
-                    np.asarray(values, dtype=np.float64),
-                    pen=pg.mkPen(colour, width=1.5, style=style),
-                    name=name,
+                plot.removeItem(item)
+        for run_id, run in wanted.items():
+            if run_id not in self._overlay_items:
+                self._overlay_items[run_id] = self._overlay(run)
+
+    def _overlay(self, run: RunRecord) -> list[pg.PlotDataItem]:
+        """One run's epoch curves, in the first overlay colour no drawn run uses."""
+        used = set(self._overlay_colours.values())
+        free = [c for c in OVERLAY_COLOURS if c not in used] or list(OVERLAY_COLOURS)
+        colour = free[0]
+        items = []
+        for plot, key in (
+            (self.loss_plot, "loss"),
+            (self.loss_plot, "val_loss"),
+            (self.acc_plot, "accuracy"),
+            (self.acc_plot, "val_accuracy"),
+        ):
+            values = run.history.get(key, [])
+            if not values:
+                continue
+            style = Qt.PenStyle.DashLine if key.startswith("val_") else Qt.PenStyle.DotLine
+            kind = self.tr("validation") if key.startswith("val_") else self.tr("training")
+            x, y = decimate(np.arange(1, len(values) + 1, dtype=np.float64), np.asarray(values))
+            items.append(
+                plot.plot(
+                    x, y, pen=pg.mkPen(colour, width=1.5, style=style), name=f"{run.id} {kind}"
                 )
-                self._overlay_items.append(item)
+            )
+        self._overlay_colours[run.id] = colour
+        return items
 
     @property
     def overlay_count(self) -> int:
-        return len(self._overlay_items)
+        return sum(len(items) for items in self._overlay_items.values())
+
+    @property
+    def overlay_runs(self) -> list[str]:
+        """The ids of the runs drawn as overlays."""
+        return list(self._overlay_items)
 
     # -- hover ---------------------------------------------------------------------------------
     def _on_mouse_moved(self, pos: QPointF) -> None:

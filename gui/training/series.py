@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -28,6 +29,14 @@ class SeriesBuffer:
 
     def clear(self) -> None:
         self.size = 0
+
+    def replace(self, x: np.ndarray, y: np.ndarray) -> None:
+        """Hold exactly these points (a stored run's curve); appends continue after them."""
+        self.size = 0
+        self._data = np.empty((2, max(256, 2 * len(x))), dtype=np.float64)
+        self._data[0, : len(x)] = x
+        self._data[1, : len(x)] = y
+        self.size = len(x)
 
     @property
     def x(self) -> np.ndarray:
@@ -72,3 +81,33 @@ def nearest(xs: np.ndarray, x: float) -> int | None:
     if i > 0 and abs(xs[i - 1] - x) < abs(xs[i] - x):
         return i - 1
     return i
+
+
+# A stored run is drawn with at most about this many points per curve: a plot is at most a few
+# thousand pixels wide, and feeding it 1.5 M points blocked the window for seconds.
+DISPLAY_POINTS = 4000
+
+
+def decimate(
+    x: np.ndarray, y: np.ndarray, limit: int = DISPLAY_POINTS
+) -> tuple[np.ndarray, np.ndarray]:
+    """At most ``limit`` points of (x, y) with the same look: each bucket of consecutive points
+    keeps its lowest and highest (in their order), and the first and last points always stay."""
+    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    if x.size <= limit:
+        return x, y
+    buckets = max(1, (limit - 2) // 2)
+    edges = np.linspace(0, x.size - 2, buckets + 1).astype(np.int64)
+    keep = [0, x.size - 1]
+    # NaN (a diverged step) must not hide the bucket's extremes: compare finite values only.
+    values = np.where(np.isfinite(y), y, np.nan)
+    for start, stop in pairwise(edges):
+        if stop <= start:
+            continue
+        part = values[1 + start : 1 + stop]
+        if np.all(np.isnan(part)):
+            keep.append(1 + start)
+            continue
+        keep.extend((1 + start + int(np.nanargmin(part)), 1 + start + int(np.nanargmax(part))))
+    index = np.unique(np.asarray(keep, dtype=np.int64))
+    return x[index], y[index]
