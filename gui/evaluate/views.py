@@ -151,6 +151,7 @@ class DecisionBoundaryView(pg.PlotWidget):  # type: ignore[misc]
         self._points: pg.ScatterPlotItem | None = None
         self.bounds = (-1.0, 1.0, -1.0, 1.0)
         self.updates = 0
+        self.probabilities: np.ndarray | None = None
 
     def set_points(self, x: np.ndarray, labels: np.ndarray) -> None:
         plot = self.getPlotItem()
@@ -191,6 +192,7 @@ class DecisionBoundaryView(pg.PlotWidget):  # type: ignore[misc]
         rgba[:, 3] = 255 * 0.55 * ((confidence - 1 / k) / (1 - 1 / k)).clip(0, 1)
         image = rgba.reshape(self.GRID, self.GRID, 4).transpose(1, 0, 2).astype(np.uint8)
         self.image.setImage(image, levels=None)
+        self.probabilities = probs  # what is drawn: the class probabilities over the grid
         x0, x1, y0, y1 = self.bounds
         self.image.setRect(x0, y0, x1 - x0, y1 - y0)
         self.updates += 1
@@ -199,6 +201,7 @@ class DecisionBoundaryView(pg.PlotWidget):  # type: ignore[misc]
         """No model: the points alone."""
         self.image.clear()
         self.updates = 0
+        self.probabilities = None
 
 
 class PredictionScatter(pg.PlotWidget):  # type: ignore[misc]
