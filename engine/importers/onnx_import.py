@@ -1043,9 +1043,7 @@ def _conv(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> l
         raise _why(QT_TRANSLATE_NOOP("Engine", "NetCanvas convolves sequences and images only"))
     kernel, stride, dilation = _conv_common(attrs, w)
     padding = _pads(attrs, spatial, kernel, stride, dilation)
-    weights = {"weight": w}
-    if len(ins) > 2 and ins[2] is not None:
-        weights["bias"] = cv.const(ins[2], "B").astype(np.float32).reshape(-1)
+    weights = _kernel_and_bias(cv, ins, w)
     filters = int(w.shape[0])
     params = {
         "filters": filters,
@@ -1063,6 +1061,14 @@ def _conv(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> l
     return [_plain(t, layer, (BATCH, filters, *out))]
 
 
+def _kernel_and_bias(cv: _Converter, ins: list[Any], w: Any) -> dict[str, Any]:
+    """A convolution's weights: its kernel, and its bias when the node has one (input 3)."""
+    weights = {"weight": w}
+    if len(ins) > 2 and ins[2] is not None:
+        weights["bias"] = cv.const(ins[2], "B").astype(np.float32).reshape(-1)
+    return weights
+
+
 @_op("ConvTranspose")
 def _conv_transpose(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> list[Any]:
     t = cv.exact(ins[0])
@@ -1078,9 +1084,7 @@ def _conv_transpose(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, 
         raise _why(QT_TRANSLATE_NOOP("Engine", "its automatic padding is not supported"))
     pad = _square(attrs.get("pads", [0] * 4), "pads")
     out_pad = _square(attrs.get("output_padding", [0, 0]), "output padding")
-    weights = {"weight": w}
-    if len(ins) > 2 and ins[2] is not None:
-        weights["bias"] = cv.const(ins[2], "B").astype(np.float32).reshape(-1)
+    weights = _kernel_and_bias(cv, ins, w)
     filters = int(w.shape[1])
     params = {
         "filters": filters,
