@@ -74,6 +74,10 @@ if TYPE_CHECKING:
         read_metadata as read_metadata,
     )
     from engine.explanations import (
+        attention_layers as attention_layers,
+        attention_maps as attention_maps,
+        AttentionMaps as AttentionMaps,
+        ATTENTION_TYPES as ATTENTION_TYPES,
         conv_layers as conv_layers,
         explain as explain,
         Explanation as Explanation,
@@ -334,6 +338,10 @@ _EXPORTS: dict[str, str] = {
     "RECIPES": "engine.types",
     "apply_recipe": "engine.types",
     "explain": "engine.explanations",
+    "attention_layers": "engine.explanations",
+    "attention_maps": "engine.explanations",
+    "AttentionMaps": "engine.explanations",
+    "ATTENTION_TYPES": "engine.explanations",
     "conv_layers": "engine.explanations",
     "Explanation": "engine.explanations",
     # importing models people already have

@@ -8,7 +8,7 @@ explained (by default the one predicted).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -207,3 +207,98 @@ def _unit(heat: torch.Tensor) -> NDArray[np.float32]:
     ).astype(np.float32)
     top = float(array.max()) if array.size else 0.0
     return array / np.float32(top) if top > 0 else np.zeros_like(array)
+
+
+# -- attention ------------------------------------------------------------------------------
+
+ATTENTION_TYPES = ("MultiHeadSelfAttention", "TransformerBlock")  # the layers that have heads
+
+
+@dataclass
+class AttentionMaps:
+    """What every head of every attention layer looked at, for one text.
+
+    ``weights[layer]`` is heads×T×T: row i is the position whose next character is being
+    predicted, column j a character it mixes in, and each row sums to 1 (with a causal mask
+    only j ≤ i count). ``characters`` are the T characters of the text, in order.
+    """
+
+    characters: list[str]
+    weights: dict[str, NDArray[np.float32]]
+    causal: dict[str, bool] = field(default_factory=dict)  # each layer's mask
+
+    def look_back(self, layer: str) -> NDArray[np.float32]:
+        """How many characters back each head of ``layer`` looks, on average over the
+        positions: Σ_j w_ij·(i − j) averaged over i (0: each position looks at itself)."""
+        w = self.weights[layer]
+        t = w.shape[-1]
+        distance = np.arange(t)[:, None] - np.arange(t)[None, :]  # i − j
+        return np.asarray((w * distance).sum(axis=-1).mean(axis=-1), dtype=np.float32)
+
+    def even_look_back(self, layer: str) -> float:
+        """``look_back`` of a head that spreads its attention evenly over what it may see
+        (the reference a trained head is compared with): (T − 1) / 4 with a causal mask."""
+        t = self.weights[layer].shape[-1]
+        allowed = np.tril(np.ones((t, t))) if self.causal.get(layer, True) else np.ones((t, t))
+        even = allowed / allowed.sum(axis=-1, keepdims=True)
+        return float(AttentionMaps(self.characters, {layer: even[None]}).look_back(layer)[0])
+
+
+def attention_layers(model: nn.Module) -> list[str]:
+    """The names of the model's attention layers (a Transformer block's is the block's name
+    followed by ``.attention``), input side first."""
+    from engine.layers.modules import MultiHeadSelfAttention
+
+    return [name for name, m in model.named_modules() if isinstance(m, MultiHeadSelfAttention)]
+
+
+def attention_maps(model: nn.Module, dataset: Dataset, text: str) -> AttentionMaps:
+    """Run ``text`` (its last window of characters that the vocabulary knows) through a
+    character model and keep each attention head's weights."""
+    import torch
+
+    from engine.metrics import model_device
+
+    vocab = list(dataset.vocab or [])
+    if dataset.task != "next_char" or not vocab:
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP("Engine", "Attention maps need a character model on a text dataset.")
+        )
+    modules = dict(model.named_modules())
+    layers = attention_layers(model)
+    if not layers:
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "This network has no attention layer: add a TransformerBlock or a "
+                "MultiHeadSelfAttention to see what its heads look at.",
+            )
+        )
+    index = {ch: i for i, ch in enumerate(vocab)}
+    window = int(dataset.input_shape[0]) if dataset.input_shape else 64
+    known = [ch for ch in text if ch in index][-window:]
+    if not known:
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "None of the characters typed is in the dataset's vocabulary."
+            )
+        )
+    x = torch.tensor([[index[ch] for ch in known]], dtype=torch.long, device=model_device(model))
+    was_training = model.training
+    model.eval()
+    try:
+        for name in layers:
+            modules[name].keep_weights = True
+        with torch.no_grad():
+            model(x)
+        weights = {
+            name: modules[name].weights[0].float().cpu().numpy().astype(np.float32)  # type: ignore[index]
+            for name in layers
+        }
+    finally:
+        for name in layers:
+            modules[name].keep_weights = False
+            modules[name].weights = None  # a later forward (training, export) keeps nothing
+        model.train(was_training)
+    causal = {name: bool(modules[name].causal) for name in layers}
+    return AttentionMaps(characters=known, weights=weights, causal=causal)

@@ -33,6 +33,7 @@ PANES: dict[str, tuple[str | None, bool]] = {
     "draw": ("evaluate_dock", True),  # the draw pad with a 7 drawn on it
     "explain": ("evaluate_dock", True),  # the most confident mistake explained (Grad-CAM)
     "roc": ("evaluate_dock", True),  # ROC and precision–recall curves per class
+    "attention": ("evaluate_dock", True),  # a char-transformer's heads reading validation text
     "labs": ("labs_dock", False),
 }
 LAB = "gradient-descent"  # the lab the Labs pane shows
@@ -100,6 +101,17 @@ def _prepare(window: MainWindow, pane: str) -> None:
 
     dock_name, needs_model = PANES[pane]
     evaluate = window.evaluate_pane
+    if pane == "attention":  # the default project has no heads: the course's small GPT
+        window.new_from_template("char-transformer")
+        _wait_until(
+            lambda: (
+                window.state.dataset is not None
+                and window.state.dataset.task == "next_char"
+                and not window.data_session.loading
+            ),
+            300,
+            "the text to load",
+        )
     if needs_model:
         _train_one_epoch(window)
     if dock_name is None:
@@ -130,6 +142,10 @@ def _prepare(window: MainWindow, pane: str) -> None:
     elif pane == "roc":
         evaluate.refresh()
         evaluate.tabs.setCurrentIndex(evaluate.tab_ranking)
+    elif pane == "attention":
+        evaluate.refresh()
+        evaluate.tabs.setCurrentIndex(evaluate.tab_attention)
+        _wait_until(lambda: evaluate.attention_tab.maps is not None, 60, "the attention maps")
     elif pane == "labs":
         window.labs_panel.show_lab(LAB)
 

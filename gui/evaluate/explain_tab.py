@@ -88,8 +88,10 @@ class ExplainTab(QWidget):
         layers = conv_layers(model) if model is not None else []
         names = list(dataset.class_names) if dataset is not None else []
         predicted = [(self.tr("the predicted one"), None)]
-        _refill(self.layer, [(name, name) for name in layers], default=len(layers) - 1)
-        _refill(self.target, predicted + [(name, i) for i, name in enumerate(names)], default=0)
+        refill_combo(self.layer, [(name, name) for name in layers], default=len(layers) - 1)
+        refill_combo(
+            self.target, predicted + [(name, i) for i, name in enumerate(names)], default=0
+        )
         self._stale = True
         self.refresh()
 
@@ -163,7 +165,7 @@ class ExplainTab(QWidget):
         )
 
 
-def _refill(combo: QComboBox, items: list[tuple[str, Any]], default: int) -> None:
+def refill_combo(combo: QComboBox, items: list[tuple[str, Any]], default: int) -> None:
     """New items, keeping the chosen one where it still exists (else item ``default``), without
     a refresh per item."""
     kept = combo.currentData()
@@ -184,12 +186,18 @@ def _rgb(raw: np.ndarray) -> np.ndarray:
     return np.repeat(image, 3, axis=0) if image.shape[0] == 1 else image[:3]
 
 
+def heat_colours(heat: np.ndarray) -> np.ndarray:
+    """Values in [0, 1] as colours (3×… in [0, 1]) on a black–red–yellow–white scale: the
+    brightness carries the value, readable without telling hues apart."""
+    h = np.clip(np.asarray(heat, np.float32), 0.0, 1.0)
+    return np.stack([np.clip(3 * h, 0, 1), np.clip(3 * h - 1, 0, 1), np.clip(3 * h - 2, 0, 1)])
+
+
 def overlay(raw: np.ndarray, heat: np.ndarray) -> np.ndarray:
-    """The image with the heat map laid over it in a black–red–yellow–white scale (the
-    brightness of the colour carries the value, readable without telling hues apart)."""
+    """The image with the heat map laid over it (``heat_colours``)."""
     base = _rgb(raw).astype(np.float32) / 255.0
     h = np.clip(np.asarray(heat, np.float32), 0.0, 1.0)
-    colour = np.stack([np.clip(3 * h, 0, 1), np.clip(3 * h - 1, 0, 1), np.clip(3 * h - 2, 0, 1)])
+    colour = heat_colours(h)
     alpha = OVERLAY_STRENGTH * h[None]
     mixed = (1 - alpha) * base * 0.6 + alpha * colour  # the image dimmed under the map
     return np.asarray(np.clip(mixed * 255.0, 0, 255), dtype=np.uint8)

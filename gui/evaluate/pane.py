@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.evaluate.attention_tab import AttentionTab
 from gui.evaluate.draw_tab import DrawTab
 from gui.evaluate.explain_tab import ExplainTab
 from gui.evaluate.live_tabs import FeatureMapsTab, TextGeneratorTab
@@ -166,6 +167,7 @@ class EvaluatePane(QWidget):
         self.draw_tab.sig_predicted.connect(self.feature_maps.drawing_changed)
         self.explain_tab = ExplainTab(state, self.session, self.drawpad, self._split)
         self.draw_tab.sig_predicted.connect(self.explain_tab.drawing_changed)
+        self.attention_tab = AttentionTab(state, self.session)
         # A click on a wrong answer or a confusion cell's sample asks why.
         self.misclassified.sig_clicked.connect(
             lambda i: self.explain(self._wrong[i][0]) if i < len(self._wrong) else None
@@ -200,6 +202,7 @@ class EvaluatePane(QWidget):
         self.tab_explain = self.tabs.addTab(self.explain_tab, self.tr("Explain"))
         self.tab_boundary = self.tabs.addTab(boundary_tab, self.tr("Decision boundary"))
         self.tab_text = self.tabs.addTab(self.text_generator, self.tr("Generate text"))
+        self.tab_attention = self.tabs.addTab(self.attention_tab, self.tr("Attention"))
         self.tab_predictions = self.tabs.addTab(self.predictions, self.tr("Predictions"))
 
         layout = QVBoxLayout(self)
@@ -274,6 +277,8 @@ class EvaluatePane(QWidget):
             self.session.draw_boundary()
         if dataset.task == "next_char" and not self.text_generator.output.toPlainText():
             self.text_generator.generate()
+        if self.tabs.isTabVisible(self.tab_attention):
+            self.attention_tab.update_model()
         return report
 
     def _clear(self) -> None:
@@ -291,6 +296,8 @@ class EvaluatePane(QWidget):
         self.text_generator.clear()
         self.feature_maps.clear()
         self.explain_tab.clear()
+        self.attention_tab.text.clear()  # the previous project's text
+        self.attention_tab.clear()
         self.ranking.clear()
         self._wrong = []
         self.draw_tab.clear()
@@ -335,6 +342,7 @@ class EvaluatePane(QWidget):
             self.tab_explain: kind == "image" and classifier,
             self.tab_boundary: kind == "points",
             self.tab_text: task == "next_char",
+            self.tab_attention: task == "next_char" and self._has_attention(),
             self.tab_predictions: task == "regression",
         }
         for index, shown in visible.items():
@@ -357,6 +365,13 @@ class EvaluatePane(QWidget):
         has_model = self.state.model is not None
         self.onnx_button.setEnabled(has_model and dataset is not None)
         self.script_button.setEnabled(dataset is not None)
+
+    def _has_attention(self) -> bool:
+        """The network has heads to look at (shown before training: the tab says to train)."""
+        from engine import ATTENTION_TYPES
+
+        graph = self.state.project.graph
+        return any(node.type in ATTENTION_TYPES for node in graph.nodes.values())
 
     def _on_data_or_model_changed(self) -> None:
         self._update_sections()

@@ -56,6 +56,8 @@ class EvaluationSession(QObject):
     sig_feature_maps_failed = Signal(str)
     sig_explained = Signal(object)  # an engine Explanation: a heat map for one input
     sig_explain_failed = Signal(str)
+    sig_attention = Signal(object)  # an engine AttentionMaps: what each head looked at
+    sig_attention_failed = Signal(str)
 
     def __init__(
         self,
@@ -79,8 +81,9 @@ class EvaluationSession(QObject):
         self._generation = TaskSlot("NetCanvasGenerate", self)
         self._maps = TaskSlot("NetCanvasFeatureMaps", self)
         self._explanation = TaskSlot("NetCanvasExplain", self)
+        self._attention = TaskSlot("NetCanvasAttention", self)
         self._slots = (self._evaluation, self._boundary, self._epoch_text, self._generation)
-        self._slots += (self._maps, self._explanation)
+        self._slots += (self._maps, self._explanation, self._attention)
         document.sig_project_replaced.connect(self.reset)
         document.sig_dataset_changed.connect(self._on_inputs_changed)
         document.sig_model_changed.connect(self._on_inputs_changed)
@@ -286,6 +289,19 @@ class EvaluationSession(QObject):
         return self._inspect(
             self._explanation, heat_map, self.sig_explained, self.sig_explain_failed,
             tr("The explanation"),
+        )  # fmt: skip
+
+    def attend(self, text: str) -> bool:
+        """What each attention head looks at in ``text``: ``sig_attention`` brings the maps."""
+
+        def maps(model: Any, dataset: Any) -> Any:
+            from engine import attention_maps
+
+            return attention_maps(model, dataset, text)
+
+        return self._inspect(
+            self._attention, maps, self.sig_attention, self.sig_attention_failed,
+            tr("The attention maps"),
         )  # fmt: skip
 
     def _inspect(

@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 import torch
 from test_train_fixtures import text_dataset
 
 from engine.build import build_model
 from engine.data import Split, load_dataset
+from engine.explanations import AttentionMaps, attention_maps
 from engine.export import export_onnx
 from engine.graph import Graph
 from engine.layers import ShapeProblem, TensorType, layer_spec
@@ -19,7 +21,7 @@ from engine.layers.modules import MultiHeadSelfAttention, PositionalEmbedding
 from engine.metrics import evaluate, sample_text
 from engine.project import new_project
 from engine.session import prepare_run
-from engine.types import DataContext, DataRef, TrainSettings
+from engine.types import DataContext, DataRef, NetCanvasError, TrainSettings
 
 torch.set_num_threads(1)
 
@@ -158,3 +160,43 @@ def test_char_transformer_trains_on_the_built_in_text_and_generates() -> None:
     assert len(text) == 40 and set(text) <= set(ds.vocab or [])
     greedy = [sample_text(trainer.model, ds, "import ", 10, temperature=0) for _ in range(2)]
     assert greedy[0] == greedy[1]
+    # What its heads look at (the Evaluate pane's Attention tab): every block's heads, causal
+    # distributions over the characters typed; nothing kept afterwards.
+    typed = "def hello(x):\n    return x \u2603"  # the snowman is not in the vocabulary
+    maps = attention_maps(trainer.model, ds, typed)
+    assert maps.characters == list(typed[:-1])
+    assert list(maps.weights) == ["transformerblock_1.attention", "transformerblock_2.attention"]
+    t = len(maps.characters)
+    for layer, w in maps.weights.items():
+        assert w.shape == (4, t, t)
+        assert np.allclose(w.sum(-1), 1.0, atol=1e-5) and np.triu(w, 1).max() == 0.0
+        assert ((maps.look_back(layer) >= 0) & (maps.look_back(layer) <= t - 1)).all()
+    attention = [m for m in trainer.model.modules() if isinstance(m, MultiHeadSelfAttention)]
+    assert all(not m.keep_weights and m.weights is None for m in attention)
+
+
+def test_look_back_is_the_mean_distance_a_head_attends_to() -> None:
+    t = 6
+    itself = np.eye(t, dtype=np.float32)
+    previous = np.eye(t, k=-1, dtype=np.float32)
+    previous[0, 0] = 1.0  # the first position has nothing before it
+    first = np.zeros((t, t), np.float32)
+    first[:, 0] = 1.0
+    maps = AttentionMaps(list("abcdef"), {"a": np.stack([itself, previous, first])})
+    assert np.allclose(maps.look_back("a"), [0.0, 5 / 6, sum(range(t)) / t])
+    assert np.isclose(maps.even_look_back("a"), (t - 1) / 4)  # causal unless told otherwise
+    maps.causal["a"] = False
+    assert np.isclose(maps.even_look_back("a"), 0.0)  # as far ahead as back
+
+
+def test_attention_maps_refuse_a_network_without_heads_and_unknown_text() -> None:
+    ds = text_dataset()
+    lstm = build_model(new_project("char-lstm", DataRef("test"), ds.context()).graph, seed=0)
+    with pytest.raises(NetCanvasError, match="no attention layer"):
+        attention_maps(lstm, ds, "hello")
+    transformer = build_model(
+        new_project("char-transformer", DataRef("test"), ds.context()).graph, seed=0
+    )
+    with pytest.raises(NetCanvasError, match="None of the characters"):
+        attention_maps(transformer, ds, "\u2603\u2603")
+    assert len(attention_maps(transformer, ds, "hello " * 10).characters) == 12  # its window

@@ -205,7 +205,8 @@ def test_text_generator_and_samples_after_each_epoch(qtbot: Any, template: str) 
     text = DataRef("python-docs", {"max_chars": 20_000, "seq_len": 32})
     state = state_with(template, text, epochs=2)
     training, pane, visible = following_training(qtbot, state)
-    assert visible == ["Generate text"]
+    # A network with heads also shows what they look at.
+    assert visible == ["Generate text"] + (["Attention"] if template == "char-transformer" else [])
     generator = pane.text_generator
     generator.seed_text.setText("The ")
     with qtbot.waitSignal(training.sig_run_finished, timeout=120_000):
@@ -298,3 +299,53 @@ def test_without_a_test_split_the_pane_says_it_evaluates_the_validation_set(qtbo
     assert report.split == "val" and combo.currentData() == "val"
     assert combo.itemText(0) == "Test split (this dataset has none)"
     assert not combo.model().item(0).isEnabled()
+
+
+def test_the_attention_tab_shows_each_head_and_what_a_position_reads(qtbot: Any) -> None:
+    text = DataRef("python-docs", {"max_chars": 20_000, "seq_len": 32})
+    state = state_with("char-transformer", text, epochs=1)
+    train_headless(state, epochs=1)
+    pane = EvaluatePane(state)
+    qtbot.addWidget(pane)
+    pane.resize(1200, 800)
+    pane.show()
+    tab = pane.attention_tab
+    pane.tabs.setCurrentIndex(pane.tab_attention)
+    qtbot.waitUntil(lambda: tab.maps is not None, timeout=20_000)
+    vocab = state.dataset.vocab
+    first_window = "".join(vocab[int(i)] for i in state.dataset.val.x[0])
+    assert tab.text.text() == first_window  # a piece of the validation text to start from
+    layers = [tab.layer.itemText(i) for i in range(tab.layer.count())]
+    assert layers == ["transformerblock_1", "transformerblock_2"]
+    assert [tab.head.itemText(i) for i in range(tab.head.count())][-1] == "Mean of the heads"
+    assert tab.head.count() == 5  # four heads and their mean
+    maps = tab.maps
+    shown = tab.map.weights
+    assert np.array_equal(shown, maps.weights["transformerblock_1.attention"][0])
+    assert np.allclose(shown.sum(1), 1.0, atol=1e-5) and np.triu(shown, 1).max() == 0.0
+    assert "head 4" in tab.look_back.text()
+    # The second block's mean over heads; the reading of position 4 tints four characters.
+    tab.layer.setCurrentIndex(1)
+    tab.head.setCurrentIndex(4)
+    assert np.allclose(tab.map.weights, maps.weights["transformerblock_2.attention"].mean(0))
+    tab.position.setValue(3)
+    assert tab.reading.text().count('<span style="background-color') == 4
+    assert "(position 4)" in tab.reading.text()
+    # A text typed by the student (Enter) is read instead.
+    tab.text.clear()
+    qtbot.keyClicks(tab.text, "def f(x):")
+    with qtbot.waitSignal(pane.session.sig_attention, timeout=20_000):
+        qtbot.keyClick(tab.text, Qt.Key.Key_Return)
+    assert tab.maps.characters == list("def f(x):")
+    assert tab.map.weights.shape == (9, 9)
+    with qtbot.waitSignal(pane.session.sig_attention, timeout=20_000):
+        qtbot.mouseClick(tab.sample_button, Qt.MouseButton.LeftButton)
+    assert tab.text.text() == "".join(vocab[int(i)] for i in state.dataset.val.x[1])
+    assert pane.wait(5000)
+
+
+def test_a_network_without_heads_has_no_attention_tab(qtbot: Any) -> None:
+    text = DataRef("python-docs", {"max_chars": 20_000, "seq_len": 32})
+    pane = EvaluatePane(state_with("char-lstm", text, epochs=1))
+    qtbot.addWidget(pane)
+    assert not pane.tabs.isTabVisible(pane.tab_attention)
