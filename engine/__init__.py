@@ -181,6 +181,10 @@ if TYPE_CHECKING:
         Callback as Callback,
         CallbackList as CallbackList,
     )
+    from engine.train.transfer import (
+        Reuse as Reuse,
+        reuse_layers as reuse_layers,
+    )
     from engine.train.checkpoint import (
         Checkpoint as Checkpoint,
         load_checkpoint as load_checkpoint,
@@ -323,6 +327,8 @@ _EXPORTS: dict[str, str] = {
     "write_text_file": "engine.export_files",
     # train
     "Callback": "engine.train.callbacks",
+    "Reuse": "engine.train.transfer",
+    "reuse_layers": "engine.train.transfer",
     "CallbackList": "engine.train.callbacks",
     "Trainer": "engine.train.trainer",
     "Checkpoint": "engine.train.checkpoint",

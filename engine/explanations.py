@@ -292,7 +292,7 @@ def attention_maps(model: nn.Module, dataset: Dataset, text: str) -> AttentionMa
         with torch.no_grad():
             model(x)
         weights = {
-            name: modules[name].weights[0].float().cpu().numpy().astype(np.float32)  # type: ignore[index]
+            name: modules[name].weights[0].float().cpu().numpy().astype(np.float32)
             for name in layers
         }
     finally:

@@ -117,15 +117,22 @@ def prepare_run(
     dataset: Dataset,
     settings: TrainSettings | None = None,
     *,
-    from_weights: bool = False,
+    from_weights: bool | None = None,
 ) -> PreparedRun:
     """A run of ``project``'s network on ``dataset`` with ``settings`` (the project's own when
     None). Raises GraphError, in the analysis's words, when the network does not fit the data.
-    ``from_weights`` starts from the project's trained weights when it has them."""
+    ``from_weights`` True starts from the project's trained weights when it has them (all of
+    them: they must fit), False from fresh ones; None follows the settings' ``init``: "saved"
+    starts each layer the saved weights fit from them (fine-tuning after reused layers)."""
     graph = Graph.from_dict(project.graph.to_dict())
     check_fits(graph, dataset)
     chosen = TrainSettings.from_dict((settings or project.settings).to_dict())
     check_settings(chosen)  # what the Trainer would fail on, refused before the run exists
+    start = project.weights if from_weights else None
+    if from_weights is None and chosen.init == "saved" and project.weights is not None:
+        from engine.train.transfer import weights_from
+
+        start = weights_from(graph, chosen.seed, project.weights)[0]
     return PreparedRun(
         graph=graph,
         dataset=dataset,
@@ -133,7 +140,7 @@ def prepare_run(
         loss=project_loss(graph),
         run_id=next_run_id(project),
         signature=graph_signature(graph),
-        weights=project.weights if from_weights else None,
+        weights=start,
     )
 
 

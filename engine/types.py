@@ -326,19 +326,20 @@ class TrainSettings:
             maximum=2**31 - 1,
         ),
     )
-    init: Literal["default", "glorot"] = _setting(
+    init: Literal["default", "glorot", "saved"] = _setting(
         "default",
         SettingSpec(
             QT_TRANSLATE_NOOP("TrainSettings", "Initialisation"),
             QT_TRANSLATE_NOOP(
                 "TrainSettings",
-                "How the weights start: PyTorch's default (Kaiming uniform, small random biases) or Keras's (Glorot uniform, zero biases).",
+                "How the weights start: PyTorch's default (Kaiming uniform, small random biases), Keras's (Glorot uniform, zero biases), or the project's saved weights (fine-tuning: each layer they fit starts from them, the others as PyTorch's default).",
             ),
             "choice",
             RUN,
             choices=(
                 ("default", QT_TRANSLATE_NOOP("TrainSettings", "PyTorch default")),
                 ("glorot", QT_TRANSLATE_NOOP("TrainSettings", "Glorot uniform (Keras)")),
+                ("saved", QT_TRANSLATE_NOOP("TrainSettings", "The saved weights (fine-tune)")),
             ),
         ),
     )

@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QEvent, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -222,6 +223,13 @@ class MainWindow(QMainWindow):
             self.import_model_dialog,
             tip=self.tr("Open an ONNX or Keras model file as a new project, with its weights"),
         )
+        self.act_reuse = action(
+            self.tr("&Reuse Layers from Another Project…"),
+            self.reuse_layers_dialog,
+            tip=self.tr(
+                "Start this network from a trained project's layers and weights (transfer learning)"
+            ),
+        )
         self.act_save = action(self.tr("&Save"), self.save, keys.Save)
         self.act_save_as = action(self.tr("Save &As…"), self.save_as, keys.SaveAs)
         self.act_preferences = action(
@@ -277,6 +285,7 @@ class MainWindow(QMainWindow):
             )
         file_menu.addAction(self.act_open)
         file_menu.addAction(self.act_import)
+        file_menu.addAction(self.act_reuse)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
@@ -642,10 +651,6 @@ class MainWindow(QMainWindow):
         """Read the model on a worker; it opens as a new, unsaved project (refusals in a box)."""
         if not self._confirm_discard(self.tr("import a model")):
             return
-        from gui.worker import TaskSlot
-
-        if self._import_slot is None:
-            self._import_slot = TaskSlot("NetCanvasImport", self)
 
         def work(_task: Any) -> Any:
             from engine import import_model
@@ -653,9 +658,17 @@ class MainWindow(QMainWindow):
             return import_model(path)
 
         self.statusBar().showMessage(self.tr("Importing %1…").replace("%1", Path(path).name))
-        self._import_slot.start(
+        self._reading_slot().start(
             work, self._on_model_imported, self._on_import_failed, doing=self.tr("Importing")
         )
+
+    def _reading_slot(self) -> Any:
+        """The TaskSlot that reads a file to take something from (a model, a project)."""
+        from gui.worker import TaskSlot
+
+        if self._import_slot is None:
+            self._import_slot = TaskSlot("NetCanvasImport", self)
+        return self._import_slot
 
     def paste_as_network(self) -> None:
         self.import_network_code(QApplication.clipboard().text())
@@ -683,6 +696,68 @@ class MainWindow(QMainWindow):
     def _on_import_failed(self, message: str) -> None:
         self.statusBar().clearMessage()
         QMessageBox.warning(self, self.tr("Cannot import model"), message)
+
+    # -- reusing another project's layers (transfer learning) ---------------------------------
+    def reuse_layers_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Reuse Layers from Another Project"),
+            app_settings.start_folder(self.state.path),
+            self.tr(PROJECT_FILTER),
+        )
+        if path:
+            app_settings.remember_folder(path)
+            self.reuse_layers_from(path)
+
+    def reuse_layers_from(self, path: str) -> None:
+        """Read the trained project on a worker, then offer the ways to reuse its layers."""
+        if self.training_session.running:
+            QMessageBox.information(
+                self,
+                self.tr("Reuse Layers"),
+                self.tr("Stop the run first: it is training the network's current weights."),
+            )
+            return
+
+        def work(_task: Any) -> Any:
+            from engine import load_project
+
+            return load_project(path)
+
+        self.statusBar().showMessage(self.tr("Reading %1…").replace("%1", Path(path).name))
+        self._reading_slot().start(
+            work,
+            self._offer_reuse,
+            self._on_reuse_failed,
+            doing=self.tr("Reading the project"),
+        )
+
+    def _offer_reuse(self, other: Project) -> None:
+        from gui.reuse_dialog import ReuseDialog
+
+        self.statusBar().clearMessage()
+        dataset = self.state.dataset
+        context = dataset.context() if dataset is not None else None
+        dialog = ReuseDialog(self.state.project, other, context, self)
+        if not dialog.previews:  # nothing to offer: say why (no weights, nothing fits)
+            self._on_reuse_failed(dialog.refusals[False])
+            return
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reuse = dialog.outcome()
+        self.state.replace(reuse.project, self.state.path, dirty=True)
+        self._after_replace()
+        done = self.tr("Reused layers from %1 (%2): %3.")
+        self.statusBar().showMessage(
+            done.replace("%1", other.name)
+            .replace("%2", str(len(reuse.copied)))
+            .replace("%3", ", ".join(reuse.copied)),
+            15000,
+        )
+
+    def _on_reuse_failed(self, message: str) -> None:
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, self.tr("Cannot reuse layers"), message)
 
     def _open_lab_project(self, project: Project) -> None:
         if self._confirm_discard(self.tr("open the lab's project")):

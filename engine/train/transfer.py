@@ -9,13 +9,19 @@ its fresh weights). Freeze the copied layers to keep what they learned.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from engine.messages import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import torch
 
     from engine.graph import Graph
+    from engine.project import Project
+    from engine.types import DataContext
 
 
 def _by_layer(state: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -61,3 +67,65 @@ def weights_from(
 
     base = start if start is not None else build_model(graph, seed).state_dict()
     return copy_matching_layers(base, source)
+
+
+@dataclass
+class Reuse:
+    """``reuse_layers``'s outcome: the project to adopt and what it took."""
+
+    project: Project
+    copied: list[str]  # the layers that start from the other project's trained weights
+    whole_network: bool  # the network itself is the other project's (adapted to the data)
+
+
+def reuse_layers(
+    project: Project,
+    other: Project,
+    context: DataContext | None,
+    *,
+    whole_network: bool,
+    freeze: bool,
+) -> Reuse:
+    """The window's "Reuse Layers from Another Project…" (the CLI's ``train --init-from``
+    copies weights the same way): ``project`` with ``other``'s trained layers.
+
+    With ``whole_network`` the network becomes a copy of ``other``'s, its Input and Output
+    fitted to ``context`` (this project's data); otherwise the network stays and only the
+    layers ``other`` matches by name and shape take its weights. Every other layer starts
+    fresh. ``freeze`` freezes the copied layers (only the rest then trains). The settings start
+    the next run from these weights (``init = "saved"``). ``project`` itself is not changed.
+    Raises ProjectError when ``other`` has no trained weights or nothing matches."""
+    from engine.graph import Graph
+    from engine.templates import fit_to_data
+    from engine.types import ProjectError, TrainSettings
+
+    if other.weights is None:
+        raise ProjectError(
+            QT_TRANSLATE_NOOP(
+                "Engine", "'{name}' has no trained weights to reuse: train it first."
+            ),
+            name=other.name,
+        )
+    graph = Graph.from_dict((other if whole_network else project).graph.to_dict())
+    if context is not None:
+        if whole_network:
+            fit_to_data(graph, context)  # its Input and Output sized for this data
+        else:
+            graph.set_context(context)
+    weights, copied = weights_from(graph, project.settings.seed, other.weights)
+    if not copied:
+        raise ProjectError(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "No layer of '{name}' matches a layer of this network by name and shape, so there are no weights to reuse. Reuse its whole network instead.",
+            ),
+            name=other.name,
+        )
+    if freeze:
+        by_name = {node.name: node.id for node in graph.nodes.values()}
+        for layer in copied:
+            if layer in by_name:
+                graph.set_trainable(by_name[layer], False)
+    settings = TrainSettings.from_dict({**project.settings.to_dict(), "init": "saved"})
+    reused = dataclasses.replace(project, graph=graph, weights=weights, settings=settings)
+    return Reuse(reused, copied, whole_network)

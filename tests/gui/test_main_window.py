@@ -434,3 +434,66 @@ def test_a_saved_layout_never_squeezes_the_palette_unreadable(
         again.state.mark_clean()
         again.close()
         again.deleteLater()
+
+
+def test_reusing_a_trained_projects_layers_fine_tunes_from_them(
+    window: MainWindow, qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import torch
+    from PySide6.QtWidgets import QDialog
+
+    from engine.cli import main as cli_main
+    from gui.reuse_dialog import ReuseDialog
+
+    iris, wine = tmp_path / "iris.netcanvas", tmp_path / "wine.netcanvas"
+    for path, data in ((iris, "iris"), (wine, "wine")):
+        assert cli_main(["new", str(path), "--template", "mlp", "--data", data]) == 0
+    _ready(window, qtbot)
+    assert window.open_project(str(wine))
+    qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: window.state.dataset is not None and not window.data_session.loading,
+        timeout=60_000,
+    )
+    # An untrained project has nothing to give: one message, nothing changes.
+    answers = Answers(monkeypatch, Button.Ok)
+    window.reuse_layers_from(str(iris))
+    qtbot.waitUntil(lambda: bool(answers.asked), timeout=20_000)  # type: ignore[attr-defined]
+    assert "has no trained weights to reuse" in answers.asked[0]
+    assert not window.state.dirty
+
+    assert cli_main(["train", str(iris), "--epochs", "2", "--quiet"]) == 0
+    trained = load_project(iris).weights
+    assert trained is not None
+    offered: list[str] = []
+
+    def accept(dialog: ReuseDialog) -> int:  # the user reads the choices and clicks Reuse
+        offered.extend(label.text() for label in dialog.details.values())
+        assert dialog.keep.isChecked() and dialog.freeze.isChecked()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ReuseDialog, "exec", accept)
+    before = window.state.project
+    window.reuse_layers_from(str(iris))
+    qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: window.state.project is not before and window.state.model is not None,
+        timeout=60_000,
+    )
+    assert offered[0] == "Layers that start from its weights (2): linear_2, output."
+    assert offered[1] == offered[0]  # its network fitted to 13 inputs: the same two fit
+    project = window.state.project
+    assert window.state.path == wine and window.state.dirty
+    assert [n.name for n in project.graph.nodes.values() if not n.trainable] == [
+        "linear_2",
+        "output",
+    ]
+    assert project.settings.init == "saved"
+    message = window.statusBar().currentMessage()
+    assert message == "Reused layers from iris (2): linear_2, output."
+    # The next run starts from them; frozen, they end as they came.
+    window.state.project.settings.epochs = 1
+    with qtbot.waitSignal(window.training_pane.sig_run_finished, timeout=60_000):  # type: ignore[attr-defined]
+        assert window.training_pane.start()
+    weights = window.state.project.weights
+    assert weights is not None
+    for key in ("linear_2.weight", "output.bias"):
+        assert torch.equal(weights[key], trained[key]), key
