@@ -485,6 +485,12 @@ class Trainer:
 
     def _set_lr(self, epoch: int, epoch_progress: float) -> float:
         progress = (self._fit_epoch_index + epoch_progress) / self._fit_epochs
+        budget = float(self.settings.time_budget_s)
+        if budget > 0:
+            # A run sized in time: the schedule spans whichever limit ends it first, so a
+            # one-cycle run with a 3-minute limit anneals within those 3 minutes instead of
+            # being cut off while still warming up.
+            progress = max(progress, self._active(time.perf_counter()) / budget)
         lr = self._schedule.lr(epoch, progress)
         set_lr(self._optimizer, lr)
         return lr
@@ -522,6 +528,9 @@ class Trainer:
             "progress": done / steps,
             "eta_s": (self._fit_steps - self._fit_done) / max(rate_steps, 1e-9),
         }
+        budget = float(self.settings.time_budget_s)
+        if budget > 0:  # the time limit may end the run first
+            logs["eta_s"] = min(logs["eta_s"], max(0.0, budget - self._active(now)))
         if self._acc:
             logs["accuracy"] = w.w_correct / max(w.w_units, 1.0)
         w.reset_window()

@@ -52,6 +52,29 @@ def test_the_run_stops_within_one_batch_of_the_limit_and_says_why() -> None:
     assert 0 < trainer.global_step <= 0.6 / BATCH_S + 1
 
 
+class BatchLogs(Callback):
+    def __init__(self) -> None:
+        self.logs: list[dict[str, float]] = []
+
+    def on_batch_end(self, step: int, logs: dict[str, float]) -> None:
+        self.logs.append(dict(logs))
+
+
+def test_the_learning_rate_schedule_spans_the_time_limit() -> None:
+    # 1000 epochs would take minutes: sized by epochs alone, a one-cycle run stopped after 1 s
+    # would still be warming up at lr/25. Sized by the limit, it peaks and anneals within it.
+    seen = BatchLogs()
+    trainer = _trainer(1.0, [seen])
+    trainer.settings.schedule = "onecycle"
+    trainer.settings.lr = 0.01
+    trainer.fit()
+    rates = [logs["lr"] for logs in seen.logs]
+    assert max(rates) > 0.009, rates
+    assert rates[-1] < 0.004 and rates.index(max(rates)) < len(rates) - 1, rates
+    # The time left, not the 1000 epochs, is what the progress bar counts down.
+    assert all(logs["eta_s"] <= 1.0 for logs in seen.logs)
+
+
 def test_paused_time_does_not_count() -> None:
     class PauseOnce(Callback):
         def __init__(self) -> None:
