@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import signal
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +78,51 @@ def test_a_refused_save_keeps_the_run_in_a_named_copy_and_exits_non_zero(
     run = load_project(kept).runs[-1]
     assert run.status == "finished" and len(run.history["loss"]) == 2
     assert "test_loss" in run.metrics  # evaluated after the first save, then saved again
+
+
+def _can_mount() -> bool:
+    """A mount namespace of our own (root, or an unprivileged user namespace) to mount in."""
+    if shutil.which("unshare") is None:
+        return False
+    return subprocess.run(["unshare", "-rm", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _can_mount(), reason="this machine allows no mount namespace (unshare)")
+@pytest.mark.parametrize("folder_is", ["read-only", "full"])
+def test_train_into_a_real_read_only_or_full_file_system_keeps_the_run(
+    toy_project: Path, tmp_path: Path, folder_is: str
+) -> None:
+    """The probe behind the simulated test above, on real file systems: a 1 MB tmpfs mounted
+    read-only, or filled up, in a private mount namespace (nothing outside the test sees it)."""
+    home, mounted = tmp_path / "home", tmp_path / "mounted"
+    home.mkdir()
+    mounted.mkdir()
+    refuse = (
+        f"mount -o remount,ro {mounted}"
+        if folder_is == "read-only"
+        else f"dd if=/dev/zero of={mounted}/filler bs=4k 2>/dev/null || true"  # ENOSPC
+    )
+    script = f"""
+        mount -t tmpfs -o size=1m tmpfs {mounted}
+        cp {toy_project} {mounted}/toy.netcanvas
+        {refuse}
+        {sys.executable} -m engine.cli train {mounted}/toy.netcanvas --quiet
+        echo "exit=$?"
+        cmp -s {toy_project} {mounted}/toy.netcanvas && echo unchanged
+    """
+    env = {**os.environ, "HOME": str(home), "PYTHONPATH": str(Path(__file__).parents[2])}
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, env=env, timeout=240
+    )
+    kept = home / "toy.run-1.netcanvas"
+    code = errno.EROFS if folder_is == "read-only" else errno.ENOSPC
+    assert "exit=1" in done.stdout and "unchanged" in done.stdout, (done.stdout, done.stderr)
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and os.strerror(code) in lines[0] and str(kept) in lines[0], lines
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+    run = load_project(kept).runs[-1]
+    assert run.status == "finished" and len(run.history["loss"]) == 2
+    assert "test_loss" in run.metrics
 
 
 def test_train_saves_the_run_before_it_evaluates(
