@@ -82,6 +82,10 @@ if TYPE_CHECKING:
         explain as explain,
         Explanation as Explanation,
     )
+    from engine.code_view import (
+        keras_code as keras_code,
+        pytorch_code as pytorch_code,
+    )
     from engine.export_files import (
         write_text_file as write_text_file,
     )
@@ -344,6 +348,8 @@ _EXPORTS: dict[str, str] = {
     "RECIPES": "engine.types",
     "apply_recipe": "engine.types",
     "explain": "engine.explanations",
+    "keras_code": "engine.code_view",
+    "pytorch_code": "engine.code_view",
     "attention_layers": "engine.explanations",
     "attention_maps": "engine.explanations",
     "AttentionMaps": "engine.explanations",

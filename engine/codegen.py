@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _IGNORE = re.compile(r"\s*# type: ignore\[[^\]]*\]")
 
 
-def _module_source(spec: ModuleSpec) -> str:
+def module_source(spec: ModuleSpec) -> str:
     args = [repr(a) for a in spec.args] + [f"{k}={v!r}" for k, v in spec.kwargs.items()]
     return f"{spec.cls}({', '.join(args)})"
 
@@ -46,7 +46,7 @@ def model_source(project: Project) -> str:
     """The ``Net`` class (and the custom modules it needs) as Python source."""
     steps = plan(project.graph)
     specs = [spec for _, spec, _ in steps if spec is not None]
-    init = [f"        self.{name} = {_module_source(spec)}" for name, spec, _ in steps if spec]
+    init = [f"        self.{name} = {module_source(spec)}" for name, spec, _ in steps if spec]
     input_name = next(name for name, spec, _ in steps if spec is None)
     body: list[str] = []
     for name, spec, srcs in steps:

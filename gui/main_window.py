@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._panes_ready = False
         self._fit_new_project = False  # a template's project fits itself to its data once
         self._import_slot: Any = None  # the TaskSlot that reads a model file, made on first use
+        self._code_dialog: Any = None  # View ▸ Show as Code, while open
         self._canvas_only_state: QByteArray | None = None  # the docks hidden by Canvas Only
         self._hidden_panes: list[QDockWidget] = []  # the panes Panes Below hid, to bring back
         self._front_pane: QDockWidget | None = None
@@ -238,6 +239,11 @@ class MainWindow(QMainWindow):
         self.act_quit = action(self.tr("&Quit"), self.close, keys.Quit)
         self.act_show_editor = action(self.tr("&Network Editor"), self.show_editor)
         self.act_show_start = action(self.tr("&Start Page"), self.show_start_page)
+        self.act_show_code = action(
+            self.tr("Show as &Code…"),
+            self.show_code,
+            tip=self.tr("The network as Keras and as PyTorch code"),
+        )
         self.act_reset_layout = action(self.tr("&Reset Layout"), self.reset_layout)
         self.act_canvas_only = action(
             self.tr("&Canvas Only"),
@@ -324,6 +330,7 @@ class MainWindow(QMainWindow):
         self.view_menu = view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.act_show_editor)
         view_menu.addAction(self.act_show_start)
+        view_menu.addAction(self.act_show_code)
         view_menu.addSeparator()
         for act in self.editor.view_actions():
             view_menu.addAction(act)
@@ -874,6 +881,15 @@ class MainWindow(QMainWindow):
             self.data_pane.load_path(path)
 
     # -- preferences, about ----------------------------------------------------------------
+    def show_code(self) -> None:
+        """The network as code, in a window of its own that follows the edits."""
+        from gui.code_dialog import CodeDialog
+
+        if self._code_dialog is None or not self._code_dialog.isVisible():
+            self._code_dialog = CodeDialog(self.state, self)
+        self._code_dialog.show()
+        self._code_dialog.raise_()
+
     def show_preferences(self) -> None:
         from gui.preferences import PreferencesDialog
 

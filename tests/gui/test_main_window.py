@@ -497,3 +497,28 @@ def test_reusing_a_trained_projects_layers_fine_tunes_from_them(
     assert weights is not None
     for key in ("linear_2.weight", "output.bias"):
         assert torch.equal(weights[key], trained[key]), key
+
+
+def test_show_as_code_follows_the_canvas_and_copies_the_chosen_framework(
+    window: MainWindow, qtbot: object
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    assert window.act_show_code in window.view_menu.actions()
+    window.show()
+    window.act_show_code.trigger()
+    dialog = window._code_dialog
+    assert dialog is not None and dialog.isVisible()
+    keras, pytorch = dialog.keras.toPlainText(), dialog.pytorch.toPlainText()
+    assert "keras.Input(shape=(28, 28, 1))" in keras and "layers.Conv2D(32, (3, 3))" in keras
+    assert "nn.Conv2d(1, 32, kernel_size=3" in pytorch
+    conv = window.state.project.graph.node_by_name("conv2d_1")
+    assert conv is not None
+    window.editor.set_param(conv.id, "filters", 16)  # as the inspector does: the code follows
+    qtbot.waitUntil(lambda: "layers.Conv2D(16, (3, 3))" in dialog.keras.toPlainText(), timeout=5000)  # type: ignore[attr-defined]
+    assert "nn.Conv2d(1, 16, kernel_size=3" in dialog.pytorch.toPlainText()
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert QApplication.clipboard().text() == dialog.pytorch.toPlainText()
+    dialog.close()
