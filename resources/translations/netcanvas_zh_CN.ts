@@ -313,6 +313,10 @@ Verified in ONNX Runtime on {n} real samples: the largest difference from PyTorc
         <source>The explanation</source>
         <translation>解释</translation>
     </message>
+    <message>
+        <source>The attention maps</source>
+        <translation>注意力图</translation>
+    </message>
 </context>
 <context>
     <name>ActivationLab</name>
@@ -355,6 +359,96 @@ Verified in ONNX Runtime on {n} real samples: the largest difference from PyTorc
     <message>
         <source>Step %d · loss %.3f · training accuracy %.1f %%</source>
         <translation>第 %d 步 · 损失 %.3f · 训练准确率 %.1f %%</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionMapView</name>
+    <message>
+        <source>characters it draws on</source>
+        <translation>它所参考的字符</translation>
+    </message>
+    <message>
+        <source>position predicting the next one</source>
+        <translation>预测下一个字符的位置</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionTab</name>
+    <message>
+        <source>Type a text, or take one from the data</source>
+        <translation>输入一段文本，或从数据中取一段</translation>
+    </message>
+    <message>
+        <source>The text the network reads (its last window of characters)</source>
+        <translation>网络读取的文本（最后一个字符窗口）</translation>
+    </message>
+    <message>
+        <source>From the data</source>
+        <translation>从数据中取</translation>
+    </message>
+    <message>
+        <source>A piece of the validation text</source>
+        <translation>验证集文本中的一段</translation>
+    </message>
+    <message>
+        <source>The attention layer (a Transformer block&apos;s heads)</source>
+        <translation>注意力层（Transformer 块的各个头）</translation>
+    </message>
+    <message>
+        <source>One head, or the mean of all of them</source>
+        <translation>单个头，或所有头的平均</translation>
+    </message>
+    <message>
+        <source>The position whose reading is shown below the map</source>
+        <translation>在图下方显示其读取情况的位置</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Train a network with attention layers to see what its heads look at.</source>
+        <translation>训练一个带注意力层的网络，即可看到各个头关注什么。</translation>
+    </message>
+    <message>
+        <source>No attention maps: {0}</source>
+        <translation>没有注意力图：{0}</translation>
+    </message>
+    <message>
+        <source>Head {0}</source>
+        <translation>头 {0}</translation>
+    </message>
+    <message>
+        <source>Mean of the heads</source>
+        <translation>各头平均</translation>
+    </message>
+    <message>
+        <source>Each row is a position predicting the next character; brighter columns are the characters it draws on most (each row sums to 100 %). Right of the diagonal stays dark when the layer is causal: a position never sees what comes after it.</source>
+        <translation>每一行是一个正在预测下一个字符的位置；越亮的列是它参考最多的字符（每行合计 100 %）。因果层的对角线右侧保持黑暗：一个位置永远看不到它之后的内容。</translation>
+    </message>
+    <message>
+        <source>How far back each head looks, on average: {0} (spread evenly, a head would look {1:.1f} back).</source>
+        <translation>各个头平均向前看多远：{0}（若注意力均匀分布，一个头会向前看 {1:.1f} 个字符）。</translation>
+    </message>
+    <message>
+        <source>head {0} {1:.1f} characters</source>
+        <translation>头 {0} {1:.1f} 个字符</translation>
+    </message>
+    <message>
+        <source>Predicting what follows &apos;{0}&apos; (position {1}), the head reads:</source>
+        <translation>预测“{0}”（位置 {1}）之后的字符时，这个头读取的是：</translation>
     </message>
 </context>
 <context>
@@ -433,6 +527,25 @@ Verified in ONNX Runtime on {n} real samples: the largest difference from PyTorc
     <message>
         <source>samples</source>
         <translation>样本数</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>Network as Code</source>
+        <translation>网络代码</translation>
+    </message>
+    <message>
+        <source>The same network in the two frameworks a course meets. Copy it into a script or a notebook; Edit ▸ Paste as Network reads a Sequential back.</source>
+        <translation>同一个网络，用课程中会遇到的两种框架写出。可复制到脚本或笔记本中；“编辑 ▸ 粘贴为网络”可以把 Sequential 读回来。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Fix the network first: {0}</source>
+        <translation>请先修正网络：{0}</translation>
     </message>
 </context>
 <context>
@@ -3050,6 +3163,18 @@ Licence: {1}</source>
         <translation>“{layer}”不是这个网络的 Conv2d 层（它有：{layers}）。</translation>
     </message>
     <message>
+        <source>Attention maps need a character model on a text dataset.</source>
+        <translation>注意力图需要在文本数据集上训练的字符模型。</translation>
+    </message>
+    <message>
+        <source>This network has no attention layer: add a TransformerBlock or a MultiHeadSelfAttention to see what its heads look at.</source>
+        <translation>这个网络没有注意力层：添加 TransformerBlock 或 MultiHeadSelfAttention，才能看到各个头关注什么。</translation>
+    </message>
+    <message>
+        <source>None of the characters typed is in the dataset&apos;s vocabulary.</source>
+        <translation>输入的字符都不在数据集的词表中。</translation>
+    </message>
+    <message>
         <source>{title} expects a sequence of token vectors (T×D) but receives {received} — put an Embedding before it, or Reshape</source>
         <translation>{title} 需要词元向量序列（T×D），但收到的是{received}——请在它之前放一个 Embedding，或用 Reshape</translation>
     </message>
@@ -3068,6 +3193,14 @@ Licence: {1}</source>
     <message>
         <source>Unknown recipe &apos;{recipe}&apos; (use defaults, {recipes}).</source>
         <translation>未知的训练方案“{recipe}”（可用：defaults、{recipes}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has no trained weights to reuse: train it first.</source>
+        <translation>“{name}”没有可复用的已训练权重：请先训练它。</translation>
+    </message>
+    <message>
+        <source>No layer of &apos;{name}&apos; matches a layer of this network by name and shape, so there are no weights to reuse. Reuse its whole network instead.</source>
+        <translation>“{name}”中没有与本网络名称和形状都一致的层，因此没有可复用的权重。请改为复用它的整个网络。</translation>
     </message>
 </context>
 <context>
@@ -3195,6 +3328,10 @@ Licence: {1}</source>
     <message>
         <source>Generate text</source>
         <translation>生成文本</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
     </message>
     <message>
         <source>Predictions</source>
@@ -3599,6 +3736,14 @@ Licence: {1}</source>
         <translation>把 ONNX 或 Keras 模型文件连同权重作为新项目打开</translation>
     </message>
     <message>
+        <source>&amp;Reuse Layers from Another Project…</source>
+        <translation>从其他项目复用层(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Start this network from a trained project&apos;s layers and weights (transfer learning)</source>
+        <translation>让本网络从一个已训练项目的层和权重开始（迁移学习）</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -3621,6 +3766,14 @@ Licence: {1}</source>
     <message>
         <source>&amp;Start Page</source>
         <translation>起始页(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show as &amp;Code…</source>
+        <translation>显示为代码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The network as Keras and as PyTorch code</source>
+        <translation>以 Keras 和 PyTorch 代码显示网络</translation>
     </message>
     <message>
         <source>&amp;Reset Layout</source>
@@ -3825,6 +3978,34 @@ Licence: {1}</source>
     <message>
         <source>Cannot import model</source>
         <translation>无法导入模型</translation>
+    </message>
+    <message>
+        <source>Reuse Layers from Another Project</source>
+        <translation>从其他项目复用层</translation>
+    </message>
+    <message>
+        <source>Reuse Layers</source>
+        <translation>复用层</translation>
+    </message>
+    <message>
+        <source>Stop the run first: it is training the network&apos;s current weights.</source>
+        <translation>请先停止训练：它正在训练网络当前的权重。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Reading the project</source>
+        <translation>读取项目</translation>
+    </message>
+    <message>
+        <source>Reused layers from %1 (%2): %3.</source>
+        <translation>已从 %1 复用层（%2 个）：%3。</translation>
+    </message>
+    <message>
+        <source>Cannot reuse layers</source>
+        <translation>无法复用层</translation>
     </message>
     <message>
         <source>open the lab&apos;s project</source>
@@ -4234,6 +4415,49 @@ Build, train, inspect and export neural networks.</source>
     </message>
 </context>
 <context>
+    <name>ReuseDialog</name>
+    <message>
+        <source>Reuse Layers from {0}</source>
+        <translation>从 {0} 复用层</translation>
+    </message>
+    <message>
+        <source>Keep this network; copy the weights of the layers that fit</source>
+        <translation>保留本网络；复制形状相符的层的权重</translation>
+    </message>
+    <message>
+        <source>Use the network of {0} (fitted to this data), with its weights</source>
+        <translation>使用 {0} 的网络（适配到本数据），连同其权重</translation>
+    </message>
+    <message>
+        <source>Layers trained on other data already know useful features (edges, strokes, shapes): starting from them, a network learns a small dataset faster and better than from scratch.</source>
+        <translation>在其他数据上训练过的层已经学会了有用的特征（边缘、笔画、形状）：从它们开始，网络学习小数据集比从零开始更快、更好。</translation>
+    </message>
+    <message>
+        <source>Freeze the reused layers (only the other layers train)</source>
+        <translation>冻结复用的层（只训练其他层）</translation>
+    </message>
+    <message>
+        <source>Frozen layers keep what they learned; unfreeze them later (the layer&apos;s Trainable box) to fine-tune everything at a low learning rate.</source>
+        <translation>冻结的层保留已学到的内容；之后可取消冻结（层的“可训练”选项），以较低的学习率微调全部层。</translation>
+    </message>
+    <message>
+        <source>The next run starts from these weights (Training ▸ Initialisation: the saved weights). This project&apos;s own trained weights are replaced; its runs stay.</source>
+        <translation>下一次训练从这些权重开始（训练 ▸ 初始化：保存的权重）。本项目自己的已训练权重会被替换；其训练记录保留。</translation>
+    </message>
+    <message>
+        <source>Reuse</source>
+        <translation>复用</translation>
+    </message>
+    <message>
+        <source>{0} and {1} more</source>
+        <translation>{0} 等，另有 {1} 个</translation>
+    </message>
+    <message>
+        <source>Layers that start from its weights ({0}): {1}.</source>
+        <translation>从它的权重开始的层（{0} 个）：{1}。</translation>
+    </message>
+</context>
+<context>
     <name>RunMessages</name>
     <message>
         <source>The loss became NaN or infinite at step {step} (epoch {epoch}); training stopped and kept the last good weights. Lower the learning rate (now {lr:g}), e.g. to {lower:g}, or enable gradient clipping.</source>
@@ -4606,8 +4830,8 @@ Build, train, inspect and export neural networks.</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <source>How the weights start: PyTorch&apos;s default (Kaiming uniform, small random biases) or Keras&apos;s (Glorot uniform, zero biases).</source>
-        <translation>权重如何初始化：PyTorch 的默认方式（Kaiming 均匀分布，较小的随机偏置）或 Keras 的方式（Glorot 均匀分布，偏置为零）。</translation>
+        <source>How the weights start: PyTorch&apos;s default (Kaiming uniform, small random biases), Keras&apos;s (Glorot uniform, zero biases), or the project&apos;s saved weights (fine-tuning: each layer they fit starts from them, the others as PyTorch&apos;s default).</source>
+        <translation>权重如何开始：PyTorch 默认（Kaiming 均匀分布，小的随机偏置）、Keras 的方式（Glorot 均匀分布，零偏置），或项目保存的权重（微调：形状相符的层从这些权重开始，其余层按 PyTorch 默认）。</translation>
     </message>
     <message>
         <source>PyTorch default</source>
@@ -4616,6 +4840,10 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>Glorot uniform (Keras)</source>
         <translation>Glorot 均匀分布（Keras）</translation>
+    </message>
+    <message>
+        <source>The saved weights (fine-tune)</source>
+        <translation>保存的权重（微调）</translation>
     </message>
     <message>
         <source>Early stopping</source>
