@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui.data.views import apply_theme
 from gui.evaluate.explain_tab import heat_colours, refill_combo
+from gui.evaluate.live_tabs import ShownOnlyTab
 
 if TYPE_CHECKING:
     from gui.document import ProjectDocument
@@ -102,7 +103,7 @@ class AttentionMapView(pg.PlotWidget):  # type: ignore[misc]
         self.weights = None
 
 
-class AttentionTab(QWidget):
+class AttentionTab(ShownOnlyTab):
     def __init__(
         self, state: ProjectDocument, session: EvaluationSession, parent: QWidget | None = None
     ) -> None:
@@ -156,7 +157,6 @@ class AttentionTab(QWidget):
         layout.addLayout(body, 1)
         self.maps: Any = None  # the engine's AttentionMaps shown
         self._sample = 0  # which validation window "From the data" takes next
-        self._stale = True
         self.text.editingFinished.connect(self.refresh)
         self.sample_button.clicked.connect(self.take_sample)
         self.layer.currentIndexChanged.connect(lambda _i: self._redraw())
@@ -198,17 +198,8 @@ class AttentionTab(QWidget):
         return "".join(vocab[int(t)] for t in tokens if 0 <= int(t) < len(vocab))
 
     # -- maps -------------------------------------------------------------------------------
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def refresh(self) -> None:
-        """Ask for the maps of the text (only while visible: a hidden tab stays stale)."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+    def compute(self) -> None:
+        """Ask for the maps of the text."""
         if not self.text.text() or self.layer.count() == 0 or not self.session.can_inspect():
             self.clear()
             return

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from gui.evaluate.live_tabs import SampleSource
+from gui.evaluate.live_tabs import SampleSource, ShownOnlyTab
 from gui.i18n import join_sentences
 from gui.widgets.gallery import ImageGrid
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 OVERLAY_STRENGTH = 0.75  # how much of a pixel the heat colour takes where the map is 1
 
 
-class ExplainTab(QWidget):
+class ExplainTab(ShownOnlyTab):
     def __init__(
         self,
         state: ProjectDocument,
@@ -71,7 +71,6 @@ class ExplainTab(QWidget):
         layout.addWidget(scroll, 1)
         self.heatmap: np.ndarray | None = None  # the map shown (H×W in [0, 1])
         self._raw: np.ndarray | None = None
-        self._stale = True
         for combo in (self.method, self.layer, self.target):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.input.sig_changed.connect(self.refresh)
@@ -106,20 +105,15 @@ class ExplainTab(QWidget):
         self.target.blockSignals(False)
         self.input.show_sample(index)
 
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def refresh(self) -> None:
-        """Ask for the map (only while visible: a hidden tab stays stale until shown)."""
         gradcam = self.method.currentData() == "gradcam"
         self.layer.setVisible(gradcam)
         self.layer_label.setVisible(gradcam)
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+        super().refresh()
+
+    def compute(self) -> None:
+        """Ask for the map of the chosen input."""
+        gradcam = self.method.currentData() == "gradcam"
         raw = self.input.raw()
         if raw is None or not self.session.can_inspect():
             self.clear()

@@ -102,7 +102,29 @@ class SampleSource(QWidget):
         return split.x[index : index + 1].detach().cpu().numpy()
 
 
-class FeatureMapsTab(QWidget):
+class ShownOnlyTab(QWidget):
+    """A tab whose content costs a worker's time: ``refresh`` computes it (``compute``) only
+    while the tab is visible; a hidden tab is marked stale and computed when it is shown."""
+
+    _stale = True
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.compute()
+
+    def compute(self) -> None:
+        raise NotImplementedError
+
+
+class FeatureMapsTab(ShownOnlyTab):
     """What each convolution layer produces for one test sample or the drawing."""
 
     def __init__(
@@ -140,7 +162,6 @@ class FeatureMapsTab(QWidget):
         layout.addLayout(body, 1)
         self.grids: dict[str, ImageGrid] = {}
         self._titles: dict[str, QLabel] = {}
-        self._stale = True
         session.sig_feature_maps.connect(self._show_maps)
         session.sig_feature_maps_failed.connect(
             lambda message: self.message.setText(
@@ -152,17 +173,8 @@ class FeatureMapsTab(QWidget):
         if self.input.drawing:
             self.refresh()
 
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def refresh(self) -> None:
-        """Recompute the maps (only while visible: hidden tabs stay stale until shown)."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+    def compute(self) -> None:
+        """The maps of the chosen sample."""
         raw = self.input.raw()
         if raw is None or not self.session.can_inspect():
             self.message.setText(self.tr("Train a network on images to see its feature maps."))

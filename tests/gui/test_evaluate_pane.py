@@ -16,14 +16,18 @@ from gui.evaluate.pane import EvaluatePane
 DIGITS = DataRef("digits-8x8", {"seed": 0})
 
 
-def digits_pane(qtbot: Any) -> EvaluatePane:
-    state = state_with("seed-cnn", DIGITS, epochs=1)
+def trained_pane(qtbot: Any, state: Any) -> EvaluatePane:
+    """An Evaluate pane, shown, on ``state``'s network trained for an epoch."""
     train_headless(state, epochs=1)
     pane = EvaluatePane(state)
     qtbot.addWidget(pane)
     pane.resize(1200, 800)
     pane.show()
     return pane
+
+
+def digits_pane(qtbot: Any) -> EvaluatePane:
+    return trained_pane(qtbot, state_with("seed-cnn", DIGITS, epochs=1))
 
 
 def test_confusion_cell_click_opens_its_gallery(qtbot: Any) -> None:
@@ -304,11 +308,7 @@ def test_without_a_test_split_the_pane_says_it_evaluates_the_validation_set(qtbo
 def test_the_attention_tab_shows_each_head_and_what_a_position_reads(qtbot: Any) -> None:
     text = DataRef("python-docs", {"max_chars": 20_000, "seq_len": 32})
     state = state_with("char-transformer", text, epochs=1)
-    train_headless(state, epochs=1)
-    pane = EvaluatePane(state)
-    qtbot.addWidget(pane)
-    pane.resize(1200, 800)
-    pane.show()
+    pane = trained_pane(qtbot, state)
     tab = pane.attention_tab
     pane.tabs.setCurrentIndex(pane.tab_attention)
     qtbot.waitUntil(lambda: tab.maps is not None, timeout=20_000)
