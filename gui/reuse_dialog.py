@@ -77,12 +77,16 @@ class ReuseDialog(QDialog):
             layout.addWidget(detail)
             self.details[whole] = detail
         (self.keep if False in self.previews else self.whole).setChecked(True)
-        self.freeze = QCheckBox(self.tr("Freeze the reused layers (only the other layers train)"))
+        self.freeze = QCheckBox(
+            self.tr("Freeze the reused feature layers (those before Flatten): the rest trains")
+        )
         self.freeze.setChecked(True)
         self.freeze.setToolTip(
             self.tr(
-                "Frozen layers keep what they learned; unfreeze them later (the layer's "
-                "Trainable box) to fine-tune everything at a low learning rate."
+                "A CNN's convolutions learn features that carry over (edges, strokes, shapes); "
+                "its dense layers and the Output learn the new classes. Frozen layers keep what "
+                "they learned; unfreeze them later (the layer's Trainable box) to fine-tune "
+                "everything."
             )
         )
         layout.addWidget(self.freeze)

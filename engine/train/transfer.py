@@ -92,7 +92,7 @@ def reuse_layers(
     With ``whole_network`` the network becomes a copy of ``other``'s, its Input and Output
     fitted to ``context`` (this project's data); otherwise the network stays and only the
     layers ``other`` matches by name and shape take its weights. Every other layer starts
-    fresh. ``freeze`` freezes the copied layers (only the rest then trains). The settings start
+    fresh. ``freeze`` freezes the copied feature layers (``_feature_layers``): the rest trains. The settings start
     the next run from these weights (``init = "saved"``). ``project`` itself is not changed.
     Raises ProjectError when ``other`` has no trained weights or nothing matches."""
     from engine.graph import Graph
@@ -122,10 +122,21 @@ def reuse_layers(
             name=other.name,
         )
     if freeze:
-        by_name = {node.name: node.id for node in graph.nodes.values()}
-        for layer in copied:
-            if layer in by_name:
-                graph.set_trainable(by_name[layer], False)
+        features = set(_feature_layers(graph))
+        for node in graph.nodes.values():
+            if node.name in copied and node.name in features:
+                graph.set_trainable(node.id, False)
     settings = TrainSettings.from_dict({**project.settings.to_dict(), "init": "saved"})
     reused = dataclasses.replace(project, graph=graph, weights=weights, settings=settings)
     return Reuse(reused, copied, whole_network)
+
+
+def _feature_layers(graph: Graph) -> list[str]:
+    """The layers that extract features, which transfer learning freezes: those before the
+    network flattens its feature maps (Flatten, GlobalAvgPool) — a CNN's convolutions, while
+    its dense head goes on learning the new task. Without such a layer (an MLP), every layer
+    but the Output."""
+    order = [graph.nodes[node_id] for node_id in graph.topological_order()]
+    cut = next((i for i, n in enumerate(order) if n.type in ("Flatten", "GlobalAvgPool")), None)
+    chosen = order if cut is None else order[:cut]
+    return [node.name for node in chosen if node.type not in ("Input", "Output")]

@@ -46,6 +46,8 @@ WIDGETS: dict[str, tuple[str, str]] = {
     "recurrent": ("gui.labs.recurrent", "RecurrentLab"),
     "overfitting": ("gui.labs.overfitting", "OverfittingLab"),
     "metrics": ("gui.labs.metrics", "MetricsLab"),
+    "attention": ("gui.labs.attention", "AttentionLab"),
+    "explainability": ("gui.labs.explainability", "ExplainabilityLab"),
 }
 
 

@@ -362,6 +362,41 @@ Verified in ONNX Runtime on {n} real samples: the largest difference from PyTorc
     </message>
 </context>
 <context>
+    <name>AttentionLab</name>
+    <message>
+        <source>The word that asks</source>
+        <translation>提问的词</translation>
+    </message>
+    <message>
+        <source>Scale of the scores</source>
+        <translation>得分的缩放</translation>
+    </message>
+    <message>
+        <source>Causal mask (no looking ahead)</source>
+        <translation>因果掩码（不能向后看）</translation>
+    </message>
+    <message>
+        <source>Queries and keys</source>
+        <translation>查询与键</translation>
+    </message>
+    <message>
+        <source>Attention weights (they sum to 1)</source>
+        <translation>注意力权重（总和为 1）</translation>
+    </message>
+    <message>
+        <source>The word that asks:</source>
+        <translation>提问的词：</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; takes {1:.0%} of its value from word {2} (&apos;{3}&apos;). Scale 0 spreads the attention evenly; a large scale picks the best-matching key almost alone (the 1/√d in softmax(QKᵀ/√d) keeps it from being too sharp when vectors are long).</source>
+        <translation>“{0}”从第 {2} 个词（“{3}”）取得 {1:.0%} 的值。缩放为 0 时注意力均匀分布；缩放很大时几乎只选最匹配的键（softmax(QKᵀ/√d) 中的 1/√d 防止长向量使它过于尖锐）。</translation>
+    </message>
+</context>
+<context>
     <name>AttentionMapView</name>
     <message>
         <source>characters it draws on</source>
@@ -3474,6 +3509,53 @@ Licence: {1}</source>
     </message>
 </context>
 <context>
+    <name>ExplainabilityLab</name>
+    <message>
+        <source>Test digit</source>
+        <translation>测试数字</translation>
+    </message>
+    <message>
+        <source>Cover the 6 brightest</source>
+        <translation>遮住最亮的 6 个</translation>
+    </message>
+    <message>
+        <source>Cover the six pixels the saliency map marks most</source>
+        <translation>遮住显著性图标得最亮的六个像素</translation>
+    </message>
+    <message>
+        <source>Uncover all</source>
+        <translation>全部取消遮挡</translation>
+    </message>
+    <message>
+        <source>Click a pixel to cover it (it becomes 0), again to uncover</source>
+        <translation>点击像素将其遮住（变为 0），再次点击取消遮挡</translation>
+    </message>
+    <message>
+        <source>Class probabilities</source>
+        <translation>类别概率</translation>
+    </message>
+    <message>
+        <source>Training a small digit classifier…</source>
+        <translation>正在训练一个小型数字分类器…</translation>
+    </message>
+    <message>
+        <source>Test digit:</source>
+        <translation>测试数字：</translation>
+    </message>
+    <message>
+        <source>The digit (click to cover)</source>
+        <translation>数字（点击遮挡）</translation>
+    </message>
+    <message>
+        <source>Saliency: gradient × input</source>
+        <translation>显著性：梯度 × 输入</translation>
+    </message>
+    <message>
+        <source>Digit {0} (labelled {1}): the network says &apos;{2}&apos; with {3:.0%}; with the covered pixels ({4}) set to 0: {5:.0%}. Covering the pixels the saliency map marks brightest costs the most — that is what the map claims, and occlusion tests it.</source>
+        <translation>第 {0} 个数字（标签为 {1}）：网络以 {3:.0%} 的概率判断为“{2}”；把遮住的像素（{4} 个）设为 0 后：{5:.0%}。遮住显著性图标得最亮的像素代价最大——这是热力图的断言，而遮挡检验它。</translation>
+    </message>
+</context>
+<context>
     <name>FeatureMapsTab</name>
     <message>
         <source>Train a network on images to see its feature maps.</source>
@@ -4433,12 +4515,12 @@ Build, train, inspect and export neural networks.</source>
         <translation>在其他数据上训练过的层已经学会了有用的特征（边缘、笔画、形状）：从它们开始，网络学习小数据集比从零开始更快、更好。</translation>
     </message>
     <message>
-        <source>Freeze the reused layers (only the other layers train)</source>
-        <translation>冻结复用的层（只训练其他层）</translation>
+        <source>Freeze the reused feature layers (those before Flatten): the rest trains</source>
+        <translation>冻结复用的特征层（Flatten 之前的层）：其余层照常训练</translation>
     </message>
     <message>
-        <source>Frozen layers keep what they learned; unfreeze them later (the layer&apos;s Trainable box) to fine-tune everything at a low learning rate.</source>
-        <translation>冻结的层保留已学到的内容；之后可取消冻结（层的“可训练”选项），以较低的学习率微调全部层。</translation>
+        <source>A CNN&apos;s convolutions learn features that carry over (edges, strokes, shapes); its dense layers and the Output learn the new classes. Frozen layers keep what they learned; unfreeze them later (the layer&apos;s Trainable box) to fine-tune everything.</source>
+        <translation>CNN 的卷积层学到的特征可以迁移（边缘、笔画、形状）；它的全连接层和输出层学习新的类别。冻结的层保留已学到的内容；之后可取消冻结（层的“可训练”选项），微调全部层。</translation>
     </message>
     <message>
         <source>The next run starts from these weights (Training ▸ Initialisation: the saved weights). This project&apos;s own trained weights are replaced; its runs stay.</source>

@@ -89,10 +89,8 @@ def test_reusing_matching_layers_keeps_the_network_and_fine_tunes_from_them() ->
     assert reuse.copied == ["linear_2", "output"]  # linear_1 reads 13 features, not 4
     assert wine.graph.to_dict() == before and wine.weights is None  # the original is untouched
     reused = reuse.project
-    assert [n.name for n in reused.graph.nodes.values() if not n.trainable] == [
-        "linear_2",
-        "output",
-    ]
+    # The Output starts from the other's weights but trains: it is this task's head.
+    assert [n.name for n in reused.graph.nodes.values() if not n.trainable] == ["linear_2"]
     assert reused.settings.init == "saved" and reused.weights is not None
     # The next run (as the window starts it) starts from the reused layers, which stay frozen,
     # and the layer they do not fit trains from fresh weights.
@@ -102,8 +100,8 @@ def test_reusing_matching_layers_keeps_the_network_and_fine_tunes_from_them() ->
     record = trainer.fit(1)
     assert record.status == "finished", record.message
     after = trainer.state_dict_cpu()
-    for key in ("linear_2.weight", "output.bias"):
-        assert torch.equal(after[key], iris.weights[key]), key
+    assert torch.equal(after["linear_2.weight"], iris.weights["linear_2.weight"])
+    assert not torch.equal(after["output.weight"], iris.weights["output.weight"])
     fresh = build_model(reused.graph, reused.settings.seed).state_dict()
     assert not torch.equal(after["linear_1.weight"], fresh["linear_1.weight"])
 
@@ -121,6 +119,11 @@ def test_reusing_a_whole_network_adapts_it_to_this_data() -> None:
     assert all(n.trainable for n in graph.nodes.values())
     run = prepare_run(reuse.project, mnist_data)
     assert torch.equal(run.weights["conv2d_1.weight"], digits.weights["conv2d_1.weight"])
+    # Frozen, a CNN keeps its convolutions (the features that carry over) and its dense head
+    # learns the new task.
+    frozen = reuse_layers(blank, digits, mnist_data.context(), whole_network=True, freeze=True)
+    graph = frozen.project.graph
+    assert [n.name for n in graph.nodes.values() if not n.trainable] == ["conv2d_1", "conv2d_2"]
 
 
 def test_reuse_refuses_untrained_and_unrelated_projects() -> None:

@@ -13,7 +13,17 @@ from engine.labs.backprop import TinyNet, autograd_gradients, steps
 from gui.document import ProjectDocument
 from gui.labs import LabsPanel, build_lab_project
 
-LAB_IDS = ["activation", "gradient-descent", "backprop", "cnn", "rnn", "overfitting", "metrics"]
+LAB_IDS = [
+    "activation",
+    "gradient-descent",
+    "backprop",
+    "cnn",
+    "rnn",
+    "attention",
+    "overfitting",
+    "metrics",
+    "explainability",
+]
 
 
 @pytest.fixture
@@ -233,3 +243,59 @@ def test_a_hidden_panel_builds_its_lab_only_when_shown(qtbot: QtBot) -> None:
     widget = hidden.current_widget()
     qtbot.waitUntil(lambda: not widget.is_busy(), timeout=30000)  # type: ignore[union-attr]
     hidden.shutdown()
+
+
+def test_attention_lab_computes_the_softmax_of_the_scaled_scores(panel: LabsPanel) -> None:
+    from gui.labs.attention import KEYS, QUERIES, WORDS, AttentionLab
+
+    panel.show_lab("attention")
+    widget = panel.current_widget()
+    assert isinstance(widget, AttentionLab)
+    widget.query.setCurrentIndex(2)  # "sat"
+    widget.sharpness.setValue(0)
+    assert np.allclose(widget.weights, 1 / len(WORDS))  # scale 0: spread evenly
+    widget.sharpness.setValue(20)
+    scores = KEYS @ QUERIES[2] * 2.0
+    assert np.allclose(widget.weights, np.exp(scores) / np.exp(scores).sum())
+    widget.causal.setChecked(True)  # no looking ahead: only "the", "cat" and itself
+    assert np.all(widget.weights[3:] == 0) and np.isclose(widget.weights.sum(), 1.0)
+    assert int(np.argmax(widget.weights)) == 1 and "'sat' takes" in widget.status.text()
+
+
+def test_explainability_lab_covering_the_brightest_pixels_costs_the_most(
+    panel: LabsPanel, qtbot: QtBot
+) -> None:
+    from gui.labs.explainability import ExplainabilityLab
+
+    panel.show_lab("explainability")
+    widget = panel.current_widget()
+    assert isinstance(widget, ExplainabilityLab)
+    qtbot.waitUntil(lambda: widget.model is not None, timeout=30000)
+    drops = []
+    for sample in range(20):
+        widget.sample.setValue(sample)
+        start = widget.covered_probability()
+        widget.cover_brightest(6)
+        top = widget.covered_probability()
+        widget.uncover()
+        lit = np.flatnonzero(widget.image.values.reshape(-1) > 0)
+        faint = lit[np.argsort(widget.map.values.reshape(-1)[lit])][:6]
+        widget.image.covered.reshape(-1)[faint] = True
+        other = widget.covered_probability()
+        widget.uncover()
+        drops.append((start - top, start - other))
+    # The map's claim, tested by occlusion: its brightest pixels matter more than lit faint ones.
+    assert all(top >= other for top, other in drops), drops
+    assert np.mean([top for top, _ in drops]) > 0.1, drops
+    # A click covers a pixel; the probability shown follows.
+    widget.uncover()
+    row, column = divmod(int(np.argmax(widget.map.values)), 8)
+    cell = widget.image._cell()
+    from PySide6.QtCore import QPoint, Qt
+
+    qtbot.mouseClick(
+        widget.image,
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(int((column + 0.5) * cell), int((row + 0.5) * cell)),
+    )
+    assert widget.image.covered[row, column] and "covered pixels (1) set to 0" in widget.status.text()

@@ -162,8 +162,10 @@ def test_shipped_labs_all_parse_in_both_languages() -> None:
             "backprop",
             "cnn",
             "rnn",
+            "attention",
             "overfitting",
             "metrics",
+            "explainability",
         ]
         assert all(lab.language == language for lab in labs), "a lab lacks its translation"
         assert all(lab.project is not None and lab.questions for lab in labs)
