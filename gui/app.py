@@ -81,6 +81,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="with --screenshot: what to show (misclassified, draw, explain and roc are "
         "Evaluate tabs)",
     )
+    parser.add_argument(
+        "--lab", default="gradient-descent", help="with --screenshot --pane labs: which lab"
+    )
     parser.add_argument("--lang", choices=["en", "zh_CN"], help="interface language")
     parser.add_argument(
         "--report-startup",
@@ -208,7 +211,9 @@ def run_app(args: argparse.Namespace, launched_at: float) -> int:
 
         from gui.screenshot import run_screenshot
 
-        return run_screenshot(app, window, Path(args.screenshot), args.size, args.pane)
+        return run_screenshot(
+            app, window, Path(args.screenshot), args.size, args.pane, lab=args.lab
+        )
     window.start_background_loading()
     return app.exec()
 

@@ -36,7 +36,6 @@ PANES: dict[str, tuple[str | None, bool]] = {
     "attention": ("evaluate_dock", True),  # a char-transformer's heads reading validation text
     "labs": ("labs_dock", False),
 }
-LAB = "gradient-descent"  # the lab the Labs pane shows
 SELECTED_LAYER = "conv2d_1"  # the layer the inspector shows
 SEVEN = [(62.0, 60.0), (222.0, 60.0), (120.0, 232.0)]  # a 7, in the 280×280 pad's pixels
 
@@ -96,7 +95,7 @@ def _select_layer(window: MainWindow, name: str) -> None:
         window.editor.view.ensureVisible(scene.node_items[node_id])
 
 
-def _prepare(window: MainWindow, pane: str) -> None:
+def _prepare(window: MainWindow, pane: str, lab: str) -> None:
     from gui.self_test import _wait_until
 
     dock_name, needs_model = PANES[pane]
@@ -147,11 +146,16 @@ def _prepare(window: MainWindow, pane: str) -> None:
         evaluate.tabs.setCurrentIndex(evaluate.tab_attention)
         _wait_until(lambda: evaluate.attention_tab.maps is not None, 60, "the attention maps")
     elif pane == "labs":
-        window.labs_panel.show_lab(LAB)
+        window.labs_panel.show_lab(lab)
 
 
 def run_screenshot(
-    app: QApplication, window: MainWindow, out: Path, size: tuple[int, int], pane: str
+    app: QApplication,
+    window: MainWindow,
+    out: Path,
+    size: tuple[int, int],
+    pane: str,
+    lab: str = "gradient-descent",
 ) -> int:
     from gui.self_test import _wait_until
 
@@ -167,7 +171,7 @@ def run_screenshot(
         _wait_until(lambda: window.state.dataset is not None, 300, "the dataset to load")
         window.torch_loader.wait(180)  # its one-time warm-up imports, before a run
         step = f"show the {pane} pane"
-        _prepare(window, pane)
+        _prepare(window, pane, lab)
         step = "paint"
         window.evaluate_pane.wait()  # an evaluation or feature maps still on their worker
         _settle(1.5)  # the plots repaint one per timer tick, the labs' elements draw

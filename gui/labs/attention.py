@@ -23,7 +23,7 @@ from gui.labs.common import LabWidget, colour, make_plot, pen
 WORDS = ("the", "cat", "sat", "on", "the", "mat")
 # Two-dimensional keys and queries, made up so that the geometry reads: nouns point one way,
 # the verb another, the function words a third; "sat" asks for nouns (who sat? where?).
-KEYS = np.array([[0.2, 1.0], [1.0, 0.3], [-0.6, -0.8], [0.1, 0.9], [0.2, 1.0], [0.95, 0.2]])
+KEYS = np.array([[0.15, 1.0], [1.0, 0.4], [-0.6, -0.8], [-0.25, 0.8], [0.4, 0.9], [0.85, 0.0]])
 QUERIES = np.array([[1.0, 0.2], [-0.5, -0.9], [1.0, 0.25], [1.0, 0.1], [1.0, 0.3], [-0.4, -1.0]])
 
 
@@ -61,7 +61,10 @@ class AttentionLab(LabWidget):
         )
         self.vectors.addItem(self.key_points)
         self.query_arrow = self.vectors.plot(pen=pen("vermillion", 3))
-        self.labels = [pg.TextItem(word, color="#000000", anchor=(0, 1)) for word in WORDS]
+        self.labels = [
+            pg.TextItem(f"{i + 1} {word}", color="#000000", anchor=(0, 1))
+            for i, word in enumerate(WORDS)
+        ]
         for i, label in enumerate(self.labels):
             label.setPos(*KEYS[i])
             self.vectors.addItem(label)
@@ -70,7 +73,7 @@ class AttentionLab(LabWidget):
         )
         self.bars_plot.setYRange(0, 1)
         self.bars_plot.getPlotItem().getAxis("bottom").setTicks(
-            [[(i, f"{i + 1}\n{w}") for i, w in enumerate(WORDS)]]
+            [[(i, f"{i + 1} {w}") for i, w in enumerate(WORDS)]]
         )
         self.bars = pg.BarGraphItem(
             x=np.arange(6), height=np.zeros(6), width=0.6, brush=colour("orange")

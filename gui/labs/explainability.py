@@ -28,14 +28,15 @@ SIDE = 8  # the digits are 8×8
 
 
 def train_digit_classifier(epochs: int = 150) -> dict[str, Any]:
-    """Softmax regression on the built-in 8×8 digits (pixels scaled to [0, 1]): its weights, and
+    """Softmax regression on the built-in 8×8 digits (raw grey levels 0–255 scaled to [0, 1]):
+    its weights, and
     the test images with their labels. Full-batch Adam: about 0.3 s on one core."""
     import torch
 
     from engine import DataRef, load_dataset
 
     dataset = load_dataset(DataRef("digits-8x8", {"seed": 0}))
-    x = dataset.train.x.reshape(len(dataset.train.x), -1).float() / 16.0
+    x = dataset.train.x.reshape(len(dataset.train.x), -1).float() / 255.0
     y = dataset.train.y.long()
     torch.manual_seed(0)
     model = torch.nn.Linear(SIDE * SIDE, 10)
@@ -49,7 +50,7 @@ def train_digit_classifier(epochs: int = 150) -> dict[str, Any]:
     return {
         "weight": model.weight.detach().numpy().astype(np.float64),
         "bias": model.bias.detach().numpy().astype(np.float64),
-        "images": (test.x.reshape(len(test.x), SIDE, SIDE).float() / 16.0).numpy(),
+        "images": (test.x.reshape(len(test.x), SIDE, SIDE).float() / 255.0).numpy(),
         "labels": test.y.numpy(),
     }
 
