@@ -250,6 +250,15 @@ def input_format(project: Project) -> dict[str, Any]:
     inputs = project.graph.input_nodes()
     params = inputs[0].params if inputs else {}
     kind = params.get("kind", "vector")
+    # The preprocessing predict applies: the dataset's statistics, or the Input's fixed record.
+    normalise: dict[str, Any] = {"from": "dataset"}
+    if params.get("normalise") == "fixed" and kind != "tokens":
+        normalise = {
+            "from": "fixed",
+            "scale": params["scale"],
+            "mean": list(params["mean"]),
+            "std": list(params["std"]),
+        }
     if kind == "image":
         shape = [params.get("channels", 1), params.get("height", 28), params.get("width", 28)]
         return {
@@ -257,6 +266,7 @@ def input_format(project: Project) -> dict[str, Any]:
             "dtype": "uint8",
             "value_range": [0, 255],
             "raw": True,
+            "normalise": normalise,
             "note": QT_TRANSLATE_NOOP(
                 "Engine", "raw pixels N×C×H×W; predict scales and normalises them itself"
             ),
@@ -274,6 +284,7 @@ def input_format(project: Project) -> dict[str, Any]:
         "dtype": "float32",
         "value_range": ["-inf", "inf"],
         "raw": True,
+        "normalise": normalise,
         "note": QT_TRANSLATE_NOOP(
             "Engine", "raw feature values; predict standardises them with the training mean/std"
         ),
@@ -347,6 +358,20 @@ def cmd_info(args: argparse.Namespace) -> int:
             note=Message(fmt["note"]),
         )
     )
+    fixed = fmt.get("normalise", {})
+    if fixed.get("from") == "fixed":
+        record = QT_TRANSLATE_NOOP(
+            "Engine", "preprocessing: (raw × {scale:g} − mean {mean}) / std {std} (the Input's own)"
+        )
+        numbers = ", ".join
+        print(
+            say(
+                record,
+                scale=fixed["scale"],
+                mean=numbers(f"{v:g}" for v in fixed["mean"]),
+                std=numbers(f"{v:g}" for v in fixed["std"]),
+            )
+        )
     print(
         say(
             QT_TRANSLATE_NOOP("Engine", "output: {writes}"), writes=info["output"]["predict_writes"]

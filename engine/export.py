@@ -65,12 +65,14 @@ def model_metadata(dataset: Dataset) -> dict[str, str]:
         "class_names": json.dumps(list(dataset.class_names), ensure_ascii=False),
     }
     if kind == "image":
+        scale = 1 / 255 if dataset.scale is None else dataset.scale  # the Input's record, if any
         meta.update(
             input_dtype="float32",
             value_range=json.dumps([0, 255]),
+            normalisation_scale=json.dumps(round(scale, 9)),
             normalisation_mean=json.dumps(mean),
             normalisation_std=json.dumps(std),
-            preprocessing="input = (pixels / 255 - mean[c]) / std[c], pixels uint8 N×C×H×W",
+            preprocessing="input = (pixels * scale - mean[c]) / std[c], pixels uint8 N×C×H×W",
         )
     elif kind == "text":
         meta.update(

@@ -46,10 +46,19 @@ def project_loss(graph: Graph) -> str | None:
         return None
 
 
+def follow_input_record(graph: Graph, dataset: Dataset) -> bool:
+    """``dataset`` preprocesses as ``graph``'s Input records (its own statistics, or the fixed
+    scale, mean and std an imported model was trained with); True when that changed."""
+    inputs = [node for node in graph.nodes.values() if node.type == "Input"]
+    return dataset.follow_input(inputs[0].params if inputs else None)
+
+
 def check_fits(graph: Graph, dataset: Dataset) -> None:
-    """Give ``graph`` the data's context (shapes, classes, vocabulary); GraphError, in the
-    analysis's words naming the layer, when the network does not fit the data."""
+    """Give ``graph`` the data's context (shapes, classes, vocabulary) and the data the
+    network's preprocessing; GraphError, in the analysis's words naming the layer, when the
+    network does not fit the data."""
     graph.set_context(dataset.context())
+    follow_input_record(graph, dataset)
     analysis = graph.analysis
     if not analysis.valid:
         first = analysis.errors[0]
@@ -223,6 +232,7 @@ def trained_model(project: Project, dataset: Dataset) -> nn.Module:
         )
     graph = Graph.from_dict(project.graph.to_dict())
     graph.set_context(dataset.context())
+    follow_input_record(graph, dataset)
     return _built(graph, project.settings.seed, project.weights)
 
 

@@ -50,6 +50,7 @@ class ProjectDocument(QObject):
         # A bound slot, not a lambda: Qt drops it with the document, before the stack (a child)
         # is deleted and announces its last clean change.
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._unsubscribe = project.graph.subscribe(self._on_graph_event)
 
     # -- state -----------------------------------------------------------------------------
     @property
@@ -58,6 +59,8 @@ class ProjectDocument(QObject):
 
     def replace(self, project: Project, path: Path | None, *, dirty: bool = False) -> None:
         """Adopt another project (new, opened, restored): nothing of the previous one stays."""
+        self._unsubscribe()
+        self._unsubscribe = project.graph.subscribe(self._on_graph_event)
         self.project = project
         self.path = path
         self.dataset = None
@@ -71,14 +74,30 @@ class ProjectDocument(QObject):
         """Adopt a loaded dataset; the graph re-checks itself against the data's shape and
         classes. A model trained on data of another shape or other classes is dropped: it
         cannot be evaluated or exported with this data."""
+        from engine import follow_input_record
+
         previous = self.dataset
         self.dataset = dataset
         self.project.graph.set_context(dataset.context() if dataset is not None else None)
+        if dataset is not None:
+            follow_input_record(self.project.graph, dataset)
         if self.model is not None and (
             dataset is None or previous is None or dataset.context() != previous.context()
         ):
             self.set_model(None)
         self.sig_dataset_changed.emit()
+
+    def _on_graph_event(self, event: Any) -> None:
+        """The Input's preprocessing record was edited: the data is now fed as it says (a
+        changed preprocessing is changed data for every view of it)."""
+        if event.kind != "param_changed" or self.dataset is None:
+            return
+        node = self.project.graph.nodes.get(event.node_id or "")
+        if node is not None and node.type == "Input":
+            from engine import follow_input_record
+
+            if follow_input_record(self.project.graph, self.dataset):
+                self.sig_dataset_changed.emit()
 
     def set_data_source(self, ref: DataRef) -> None:
         """The project's data is now ``ref`` (the user loaded other data, or changed its

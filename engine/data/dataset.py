@@ -78,6 +78,12 @@ class Dataset:
     dropped: list[str] = field(default_factory=list)
     leaks: list[Leak] = field(default_factory=list)
     text_excerpt: str = ""
+    # Raw values times ``scale``, minus ``mean``, over ``std``: the data's own statistics, or
+    # the preprocessing a network's Input records (``follow_input``); ``data_mean`` and
+    # ``data_std`` keep the data's own while a record is followed.
+    scale: float | None = None  # None: 1/255 for images (pixels to 0–1), 1 for the others
+    data_mean: torch.Tensor | None = None
+    data_std: torch.Tensor | None = None
 
     def preprocess(self, x: torch.Tensor) -> torch.Tensor:
         """A batch of raw compact inputs -> float32 model input, normalised, on x's device."""
@@ -87,11 +93,43 @@ class Dataset:
         std = self.std.to(x.device)
         if self.kind == "image":
             shape = (1, -1, 1, 1)
+            scale = 1.0 / 255.0 if self.scale is None else self.scale
             # Scale folded into the normalisation: one multiply-add over the batch.
             # A fresh float copy (never x itself), then in-place arithmetic on that copy.
             out = x.to(torch.float32, copy=True)
-            return out.mul_(1.0 / 255.0).sub_(mean.view(shape)).div_(std.view(shape))
+            return out.mul_(scale).sub_(mean.view(shape)).div_(std.view(shape))
+        if self.scale is not None:
+            return (x.float() * self.scale - mean) / std
         return (x.float() - mean) / std
+
+    def follow_input(self, params: Mapping[str, Any] | None) -> bool:
+        """Preprocess as a network's Input parameters say: its fixed scale, mean and std when
+        ``normalise`` is "fixed" (an imported model's own), else the data's own statistics.
+        True when that changed anything."""
+        if self.data_mean is None:
+            self.data_mean, self.data_std = self.mean, self.std
+        assert self.data_mean is not None and self.data_std is not None
+        fixed = params is not None and params.get("normalise") == "fixed" and self.kind != "text"
+        wanted: tuple[float | None, torch.Tensor, torch.Tensor] = (
+            None,
+            self.data_mean,
+            self.data_std,
+        )
+        if fixed:
+            assert params is not None
+            size = self.data_mean.shape
+            try:
+                mean = torch.tensor(params["mean"], dtype=torch.float32).expand(size).clone()
+                std = torch.tensor(params["std"], dtype=torch.float32).expand(size).clone()
+            except RuntimeError:  # not one per channel: the network's analysis says so
+                pass
+            else:
+                wanted = (float(params["scale"]), mean, std)
+        changed = self.scale != wanted[0] or not (
+            torch.equal(self.mean, wanted[1]) and torch.equal(self.std, wanted[2])
+        )
+        self.scale, self.mean, self.std = wanted
+        return changed
 
     def context(self) -> DataContext:
         if self.task == "next_char":

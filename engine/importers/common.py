@@ -75,6 +75,42 @@ def refuse(file: str, problems: list[Problem]) -> ModelImportError:
     )
 
 
+def image_preprocessing(meta: dict[str, str], raw_pixels: bool) -> tuple[dict[str, Any], Message]:
+    """The Input's preprocessing record for an imported image model, and a note saying where
+    it came from: a NetCanvas export's own (its metadata), raw pixels for a model that takes
+    uint8, else the usual pixels / 255 — a file rarely says, and the dataset's statistics are
+    not what the model was trained with."""
+    import json
+    import math
+
+    fixed: dict[str, Any] = {"normalise": "fixed", "scale": 1 / 255, "mean": (0.0,), "std": (1.0,)}
+    try:
+        mean = tuple(float(v) for v in json.loads(meta["normalisation_mean"]))
+        std = tuple(float(v) for v in json.loads(meta["normalisation_std"]))
+        scale = float(json.loads(meta.get("normalisation_scale", "0.00392156862745098")))
+    except (KeyError, TypeError, ValueError):
+        mean = std = ()
+        scale = 0.0
+    numbers = (*mean, *std, scale)
+    if mean and std and all(math.isfinite(v) for v in numbers) and min(*std, scale) > 0:
+        fixed.update(mean=mean, std=std, scale=scale)
+        why = QT_TRANSLATE_NOOP(
+            "Engine",
+            "The Input feeds the model as its NetCanvas export recorded: (pixels × scale − mean) / std.",
+        )
+    elif raw_pixels:
+        fixed.update(scale=1.0)
+        why = QT_TRANSLATE_NOOP(
+            "Engine", "The model takes raw 0–255 pixels: the Input feeds them unscaled."
+        )
+    else:
+        why = QT_TRANSLATE_NOOP(
+            "Engine",
+            "The file does not say how its images were normalised: the Input feeds pixels / 255 (0 to 1). If the model was trained otherwise, set the Input's scale, mean and std.",
+        )
+    return fixed, Message(why)
+
+
 def unreadable(exc: Exception) -> Message:
     """Why a broken or hostile node could not be read (an index out of range, a shape that
     does not fit, a missing key): the library's own words, cut to one line."""

@@ -27,6 +27,7 @@ from engine.importers.common import (
     Problem,
     build_project,
     finish_output,
+    image_preprocessing,
     refuse,
     unreadable,
 )
@@ -447,6 +448,10 @@ def _input(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name:
             ),
             shape="×".join(str(d) for d in shape[1:]),
         )
+    if params["kind"] == "image" and not cv.model.from_code:  # code trains afresh: no record
+        record, note = image_preprocessing({}, raw_pixels=False)
+        params.update(record)
+        cv.notes.append(note)
     cv.layers.append(Layer("Input", params, [], {}, name))
     return value
 

@@ -25,6 +25,7 @@ from engine.importers.common import (
     Problem,
     build_project,
     finish_output,
+    image_preprocessing,
     refuse,
     unreadable,
 )
@@ -317,15 +318,10 @@ class _Converter:
             value = _T(0, shape, (0, 1), 2)
         else:
             raise refuse(self.file, [problem])
-        if elem == TensorProto.UINT8:
-            self.notes.append(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "Engine",
-                        "The model took raw 0-255 pixels; NetCanvas feeds it its dataset's normalised pixels.",
-                    )
-                )
-            )
+        if params["kind"] == "image":
+            record, note = image_preprocessing(self.meta, raw_pixels=elem == TensorProto.UINT8)
+            params.update(record)
+            self.notes.append(note)
         self.layers.append(Layer("Input", params, [], {}, inp.name))
         self.values[inp.name] = value
 

@@ -233,6 +233,62 @@ INPUT_PARAMS = [
         "每个样本的词元数。",
         show_if=("kind", ("tokens",)),
     ),
+    # The preprocessing the network expects (engine.data.dataset.InputRecord): an imported
+    # model was trained on its own normalisation, not on this dataset's statistics.
+    ParamSpec(
+        "normalise",
+        "choice",
+        "dataset",
+        None,
+        None,
+        ("dataset", "fixed"),
+        "Normalise",
+        "归一化",
+        "How raw inputs become the network's: with the dataset's own mean and std, or a fixed "
+        "scale, mean and std (what an imported model was trained with).",
+        "原始输入如何变成网络的输入：用数据集自己的均值和标准差，或固定的缩放、均值和标准差"
+        "（导入的模型训练时所用的）。",
+        show_if=("kind", ("image", "vector")),
+    ),
+    ParamSpec(
+        "scale",
+        "float",
+        1 / 255,
+        1e-9,
+        1e9,
+        (),
+        "Scale",
+        "缩放",
+        "Raw values are multiplied by this first: 1/255 ≈ 0.0039 turns pixels 0–255 into 0–1.",
+        "原始值先乘以它：1/255 ≈ 0.0039 把 0–255 的像素变为 0–1。",
+        show_if=("normalise", ("fixed",)),
+    ),
+    ParamSpec(
+        "mean",
+        "floats",
+        (0.0,),
+        -1e9,
+        1e9,
+        (),
+        "Mean",
+        "均值",
+        "Subtracted after scaling: one number, or one per channel (e.g. 0.485, 0.456, 0.406).",
+        "缩放后减去：一个数，或每个通道一个（如 0.485, 0.456, 0.406）。",
+        show_if=("normalise", ("fixed",)),
+    ),
+    ParamSpec(
+        "std",
+        "floats",
+        (1.0,),
+        1e-9,
+        1e9,
+        (),
+        "Std",
+        "标准差",
+        "Divided by last: one number, or one per channel (e.g. 0.229, 0.224, 0.225).",
+        "最后除以它：一个数，或每个通道一个（如 0.229, 0.224, 0.225）。",
+        show_if=("normalise", ("fixed",)),
+    ),
 ]
 
 OUTPUT_PARAMS = [

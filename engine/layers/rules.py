@@ -73,6 +73,21 @@ def input_shape(params: Params) -> tuple[tuple[int, ...], bool]:
 
 def rule_input(params: Params, inputs: Inputs) -> RuleResult:
     shape, tokens = input_shape(params)
+    if params.get("normalise") == "fixed" and not tokens:
+        for key in ("mean", "std"):
+            count = len(params.get(key) or ())
+            if count not in (1, shape[0]):
+                raise ShapeProblem(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Engine",
+                            "Input's {key} lists {count} numbers: give one, or one for each of the {channels} channels or features",
+                        ),
+                        key=key,
+                        count=count,
+                        channels=shape[0],
+                    )
+                )
     return RuleResult(out=TensorType(shape, tokens))
 
 

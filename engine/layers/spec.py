@@ -13,13 +13,15 @@ from typing import Any
 
 from engine.messages import QT_TRANSLATE_NOOP, Message, Term
 
-ParamKind = str  # "int" | "float" | "bool" | "choice" | "ints" | "str"
+ParamKind = str  # "int" | "float" | "bool" | "choice" | "ints" | "floats" | "str"
 
 # How a choice is shown (English, Chinese); the stored value stays the short key.
 CHOICE_TITLES: dict[str, tuple[str, str]] = {
     "valid": ("valid", "valid（不填充）"),
     "same": ("same", "same（保持尺寸）"),
     "image": ("image", "图像"),
+    "dataset": ("from the dataset", "按数据集"),
+    "fixed": ("fixed (the model's own)", "固定（模型自己的）"),
     "vector": ("vector", "向量"),
     "tokens": ("tokens", "词元序列"),
     "classification": ("classification", "分类"),
@@ -134,6 +136,27 @@ class ParamSpec:
                 self._check_range(label, item)
                 out.append(item)
             return tuple(out)
+        if self.kind == "floats":
+            if isinstance(value, str | bytes) or not isinstance(value, Sequence):
+                value = [value]  # one number stands for all
+            items = list(value)
+            numbers = [v for v in items if isinstance(v, int | float) and not isinstance(v, bool)]
+            if not 1 <= len(items) <= 64 or len(numbers) != len(items):
+                raise ValueError(
+                    Message(
+                        QT_TRANSLATE_NOOP("Engine", "{label} must list between 1 and 64 numbers"),
+                        label=label,
+                    )
+                )
+            if not all(abs(v) < 1e300 and math.isfinite(v) for v in numbers):
+                raise ValueError(
+                    Message(
+                        QT_TRANSLATE_NOOP("Engine", "{label} must be finite numbers"), label=label
+                    )
+                )
+            for number in numbers:
+                self._check_range(label, number)
+            return tuple(float(v) for v in numbers)
         if self.kind == "str":
             if not isinstance(value, str):
                 raise ValueError(

@@ -100,10 +100,12 @@ class ParamEditor:
                 combo.activated.connect(lambda i: self._on_commit(spec.name, combo.itemData(i)))
             return combo
         line_edit = QLineEdit()
-        if spec.kind == "ints":
-            line_edit.setPlaceholderText(line_edit.tr("e.g. 28, 28"))
+        if spec.kind in ("ints", "floats"):
+            number = int if spec.kind == "ints" else float
+            example = "28, 28" if spec.kind == "ints" else "0.485, 0.456, 0.406"
+            line_edit.setPlaceholderText(line_edit.tr("e.g. {0}").format(example))
             line_edit.editingFinished.connect(
-                lambda: self._on_commit(spec.name, _parse_ints(line_edit.text()))
+                lambda: self._on_commit(spec.name, _parse_numbers(line_edit.text(), number))
             )
         else:
             line_edit.editingFinished.connect(lambda: self._on_commit(spec.name, line_edit.text()))
@@ -126,18 +128,20 @@ class ParamEditor:
                 elif w.isEditable():
                     w.setEditText(str(value))
             elif isinstance(w, QLineEdit):
-                text = ", ".join(str(v) for v in value) if self.spec.kind == "ints" else str(value)
+                listed = self.spec.kind in ("ints", "floats")
+                text = ", ".join(f"{v:g}" for v in value) if listed else str(value)
                 if w.text() != text:
                     w.setText(text)
         finally:
             w.blockSignals(False)
 
 
-def _parse_ints(text: str) -> Any:
-    """'28, 28' -> (28, 28); anything unparsable is passed on as text for the graph to refuse."""
+def _parse_numbers(text: str, number: type) -> Any:
+    """'28, 28' -> (28, 28) (or floats); anything unparsable is passed on as text for the graph
+    to refuse."""
     parts = [p for p in text.replace("×", ",").replace("x", ",").replace(" ", ",").split(",") if p]
     try:
-        return tuple(int(p) for p in parts)
+        return tuple(number(p) for p in parts)
     except ValueError:
         return text
 

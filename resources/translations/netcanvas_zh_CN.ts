@@ -1282,6 +1282,10 @@ Licence: {1}</source>
         <translation>输入：{dtype} {shape} — {note}</translation>
     </message>
     <message>
+        <source>preprocessing: (raw × {scale:g} − mean {mean}) / std {std} (the Input&apos;s own)</source>
+        <translation>预处理：(原始值 × {scale:g} − 均值 {mean}) / 标准差 {std}（Input 自己的）</translation>
+    </message>
+    <message>
         <source>output: {writes}</source>
         <translation>输出：{writes}</translation>
     </message>
@@ -2178,6 +2182,10 @@ Licence: {1}</source>
         <translation>{first} 和 {rest}</translation>
     </message>
     <message>
+        <source>Input&apos;s {key} lists {count} numbers: give one, or one for each of the {channels} channels or features</source>
+        <translation>Input 的 {key} 列出了 {count} 个数：请给一个数，或为 {channels} 个通道或特征各给一个</translation>
+    </message>
+    <message>
         <source>Output expects a flat vector but receives {received} — turn off return_sequences on the recurrent layer or insert Flatten</source>
         <translation>输出层需要一个展平的向量，但收到的是{received}——请关闭循环层的 return_sequences，或插入“展平”层</translation>
     </message>
@@ -2364,6 +2372,14 @@ Licence: {1}</source>
     <message>
         <source>{label} must list between 1 and 8 whole numbers</source>
         <translation>{label}必须列出 1 到 8 个整数</translation>
+    </message>
+    <message>
+        <source>{label} must list between 1 and 64 numbers</source>
+        <translation>{label} 必须列出 1 到 64 个数</translation>
+    </message>
+    <message>
+        <source>{label} must be finite numbers</source>
+        <translation>{label} 必须是有限的数</translation>
     </message>
     <message>
         <source>{label} must be text</source>
@@ -2682,6 +2698,18 @@ Licence: {1}</source>
         <translation>无法导入 {file}：{count} 个节点没有对应的 NetCanvas 层 — {nodes}。未导入任何内容。</translation>
     </message>
     <message>
+        <source>The Input feeds the model as its NetCanvas export recorded: (pixels × scale − mean) / std.</source>
+        <translation>Input 按该模型的 NetCanvas 导出记录来喂数据：(像素 × 缩放 − 均值) / 标准差。</translation>
+    </message>
+    <message>
+        <source>The model takes raw 0–255 pixels: the Input feeds them unscaled.</source>
+        <translation>模型接受原始的 0–255 像素：Input 不经缩放直接喂入。</translation>
+    </message>
+    <message>
+        <source>The file does not say how its images were normalised: the Input feeds pixels / 255 (0 to 1). If the model was trained otherwise, set the Input&apos;s scale, mean and std.</source>
+        <translation>文件没有说明其图像如何归一化：Input 按 像素 / 255（0 到 1）喂数据。如果模型是用别的方式训练的，请设置 Input 的缩放、均值和标准差。</translation>
+    </message>
+    <message>
         <source>its values cannot be read ({error})</source>
         <translation>无法读取它的数值（{error}）</translation>
     </message>
@@ -2956,10 +2984,6 @@ Licence: {1}</source>
     <message>
         <source>NetCanvas networks have exactly one input</source>
         <translation>NetCanvas 网络只有一个输入</translation>
-    </message>
-    <message>
-        <source>The model took raw 0-255 pixels; NetCanvas feeds it its dataset&apos;s normalised pixels.</source>
-        <translation>模型原本接收 0-255 的原始像素；NetCanvas 会输入数据集归一化后的像素。</translation>
     </message>
     <message>
         <source>the output is not made by a layer NetCanvas has</source>
@@ -5225,8 +5249,8 @@ Build, train, inspect and export neural networks.</source>
 <context>
     <name>line_edit</name>
     <message>
-        <source>e.g. 28, 28</source>
-        <translation>例如 28, 28</translation>
+        <source>e.g. {0}</source>
+        <translation>例如 {0}</translation>
     </message>
 </context>
 </TS>

@@ -290,7 +290,45 @@ def test_opset_7_conv_bias_as_add_and_uint8_input(tmp_path: Path) -> None:
     result = import_onnx(path)
     assert _types(result.project.graph) == ["Input", "Conv2d", "AvgPool2d", "Flatten", "Output"]
     assert result.project.graph.nodes[result.project.graph.topological_order()[1]].params["bias"]
-    assert any("0-255" in note for note in result.notes)
+    assert any("raw 0–255 pixels" in note for note in result.notes)
+    record = result.project.graph.input_nodes()[0].params
+    assert (record["normalise"], record["scale"]) == ("fixed", 1.0)  # fed unscaled, as it took
+
+
+def test_an_imported_model_is_evaluated_with_the_preprocessing_it_was_trained_with(
+    tmp_path: Path,
+) -> None:
+    """A classifier trained elsewhere on pixels / 255 (no mean or std) keeps its accuracy in
+    NetCanvas: the Input records that preprocessing, and the dataset follows it."""
+    from engine.data import load_dataset
+    from engine.metrics import evaluate
+    from engine.session import trained_model
+    from engine.types import DataRef
+
+    dataset = load_dataset(DataRef("digits-8x8", {"seed": 0}))
+    x, y = dataset.train.x.float() / 255, dataset.train.y
+    torch.manual_seed(0)
+    net = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(64, 10))
+    optimiser = torch.optim.Adam(net.parameters(), lr=0.05)
+    for _ in range(200):
+        optimiser.zero_grad()
+        torch.nn.functional.cross_entropy(net(x), y).backward()
+        optimiser.step()
+    test = dataset.test
+    assert test is not None
+    with torch.no_grad():
+        theirs = float((net(test.x.float() / 255).argmax(1) == test.y).float().mean())
+    path = tmp_path / "digits.onnx"
+    torch.onnx.export(net, (x[:1],), str(path), dynamo=False, input_names=["x"])
+    project = import_onnx(path).project
+    project.data = DataRef("digits-8x8", {"seed": 0})
+    record = project.graph.input_nodes()[0].params
+    assert (record["normalise"], record["mean"], record["std"]) == ("fixed", (0.0,), (1.0,))
+    ours = evaluate(trained_model(project, dataset), dataset, "test").accuracy
+    assert theirs > 0.9 and abs(ours - theirs) < 1e-6  # the same predictions
+    # Fed the dataset's own statistics instead, the same weights do worse: the record matters.
+    project.graph.set_param(project.graph.input_nodes()[0].id, "normalise", "dataset")
+    assert evaluate(trained_model(project, dataset), dataset, "test").accuracy < theirs - 0.05
 
 
 def test_lstm_with_sequence_output_and_zero_initial_state(tmp_path: Path) -> None:

@@ -349,3 +349,19 @@ def test_a_network_without_heads_has_no_attention_tab(qtbot: Any) -> None:
     pane = EvaluatePane(state_with("char-lstm", text, epochs=1))
     qtbot.addWidget(pane)
     assert not pane.tabs.isTabVisible(pane.tab_attention)
+
+
+def test_editing_the_inputs_preprocessing_re_evaluates_with_it(qtbot: Any) -> None:
+    pane = digits_pane(qtbot)
+    state = pane.state
+    before = pane.refresh()
+    graph = state.project.graph
+    node = graph.input_nodes()[0]
+    with qtbot.waitSignal(state.sig_dataset_changed, timeout=5000):
+        graph.set_param(node.id, "normalise", "fixed")  # as the inspector's choice does
+    assert state.dataset.scale == pytest.approx(1 / 255)
+    after = pane.refresh()  # fed pixels / 255 instead of the statistics it trained with
+    assert after.loss != pytest.approx(before.loss)
+    with qtbot.waitSignal(state.sig_dataset_changed, timeout=5000):
+        graph.set_param(node.id, "normalise", "dataset")
+    assert pane.refresh().loss == pytest.approx(before.loss)
