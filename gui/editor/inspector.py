@@ -72,7 +72,9 @@ class ParamEditor:
             return box
         if spec.kind == "float":
             dbox = QDoubleSpinBox()
-            dbox.setDecimals(4)
+            # A value that may be tiny (the Input's scale, 1/255 ≈ 0.0039216) keeps its digits.
+            tiny = spec.minimum is not None and 0 < spec.minimum < 1e-4
+            dbox.setDecimals(8 if tiny else 4)
             lo = float(spec.minimum) if spec.minimum is not None else -1e9
             hi = float(spec.maximum) if spec.maximum is not None else 1e9
             dbox.setRange(lo, hi)
