@@ -56,7 +56,7 @@ def explain(
     last convolution layer)."""
     import torch
 
-    from engine.metrics import _raw_batch, class_probabilities, model_device
+    from engine.metrics import _raw_batch, class_probabilities, inspection_copy, model_device
 
     if dataset.kind != "image" or dataset.task not in ("classification", "binary"):
         raise NetCanvasError(
@@ -68,31 +68,27 @@ def explain(
             method=method,
             methods=", ".join(METHODS),
         )
+    model = inspection_copy(model)  # hooks and gradients on a copy: see inspection_copy
     device = model_device(model)
     x = dataset.preprocess(_raw_batch(dataset, raw_x)[:1].to(device))
-    was_training = model.training
-    model.eval()
-    try:
-        with torch.no_grad():
-            probs = class_probabilities(model(x), dataset.task)[0]
-        classes = probs.shape[0]
-        chosen = int(probs.argmax()) if target is None else int(target)
-        if not 0 <= chosen < classes:
-            raise NetCanvasError(
-                QT_TRANSLATE_NOOP("Engine", "Class {target} does not exist (0 to {last})."),
-                target=chosen,
-                last=classes - 1,
-            )
-        used_layer = ""
-        if method == "saliency":
-            heat = _saliency(model, x, dataset.task, chosen)
-        elif method == "gradcam":
-            used_layer = _gradcam_layer(model, layer)
-            heat = _gradcam(model, x, dataset.task, chosen, used_layer)
-        else:
-            heat = _occlusion(model, x, dataset, chosen, probs)
-    finally:
-        model.train(was_training)
+    with torch.no_grad():
+        probs = class_probabilities(model(x), dataset.task)[0]
+    classes = probs.shape[0]
+    chosen = int(probs.argmax()) if target is None else int(target)
+    if not 0 <= chosen < classes:
+        raise NetCanvasError(
+            QT_TRANSLATE_NOOP("Engine", "Class {target} does not exist (0 to {last})."),
+            target=chosen,
+            last=classes - 1,
+        )
+    used_layer = ""
+    if method == "saliency":
+        heat = _saliency(model, x, dataset.task, chosen)
+    elif method == "gradcam":
+        used_layer = _gradcam_layer(model, layer)
+        heat = _gradcam(model, x, dataset.task, chosen, used_layer)
+    else:
+        heat = _occlusion(model, x, dataset, chosen, probs)
     names = list(dataset.class_names)
     return Explanation(
         method=method,
@@ -257,14 +253,13 @@ def attention_maps(model: nn.Module, dataset: Dataset, text: str) -> AttentionMa
     character model and keep each attention head's weights."""
     import torch
 
-    from engine.metrics import model_device
+    from engine.metrics import inspection_copy, model_device
 
     vocab = list(dataset.vocab or [])
     if dataset.task != "next_char" or not vocab:
         raise NetCanvasError(
             QT_TRANSLATE_NOOP("Engine", "Attention maps need a character model on a text dataset.")
         )
-    modules = dict(model.named_modules())
     layers = attention_layers(model)
     if not layers:
         raise NetCanvasError(
@@ -284,21 +279,14 @@ def attention_maps(model: nn.Module, dataset: Dataset, text: str) -> AttentionMa
             )
         )
     x = torch.tensor([[index[ch] for ch in known]], dtype=torch.long, device=model_device(model))
-    was_training = model.training
-    model.eval()
-    try:
-        for name in layers:
-            modules[name].keep_weights = True
-        with torch.no_grad():
-            model(x)
-        weights = {
-            name: modules[name].weights[0].float().cpu().numpy().astype(np.float32)
-            for name in layers
-        }
-    finally:
-        for name in layers:
-            modules[name].keep_weights = False
-            modules[name].weights = None  # a later forward (training, export) keeps nothing
-        model.train(was_training)
+    private = inspection_copy(model)
+    modules = dict(private.named_modules())
+    for name in layers:
+        modules[name].keep_weights = True
+    with torch.no_grad():
+        private(x)
+    weights = {
+        name: modules[name].weights[0].float().cpu().numpy().astype(np.float32) for name in layers
+    }
     causal = {name: bool(modules[name].causal) for name in layers}
     return AttentionMaps(characters=known, weights=weights, causal=causal)

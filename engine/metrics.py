@@ -255,6 +255,15 @@ def model_device(model: nn.Module) -> torch.device:
     return torch.device("cpu")
 
 
+def inspection_copy(model: nn.Module) -> nn.Module:
+    """A private copy of ``model`` (in eval mode) to look inside with hooks or kept weights: the
+    window may run the same model on another thread meanwhile (an evaluation, a generation),
+    and that forward pass would trigger the hooks too, or overwrite what was kept."""
+    import copy
+
+    return copy.deepcopy(model).eval()
+
+
 def _pick_split(dataset: Dataset, split: str) -> tuple[str, Any]:
     if split == "test" and dataset.test is None:
         split = "val"  # small sets may have no separate test split
@@ -534,6 +543,7 @@ def feature_maps(
     import torch
     from torch import nn as tnn
 
+    model = inspection_copy(model)
     modules = dict(model.named_modules())
     if node_name is not None:
         if node_name not in modules:

@@ -22,7 +22,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from gui.i18n import engine_text
 
@@ -84,9 +84,11 @@ class Task(QObject):
         self._cancelled = False
         self._thread = QThread()
         self._thread.setObjectName(name)
-        self._runner = _Runner(self)
-        self._runner.moveToThread(self._thread)
-        self._thread.started.connect(self._runner.run)
+        # The function runs in the thread's `started` signal, called directly on the worker
+        # thread. No QObject is moved into the thread and back: a worker moving one back to
+        # the GUI thread (holding the GIL) while the GUI thread delivers its queued events can
+        # deadlock — GIL against Qt's event-queue lock, a hang no timeout can interrupt.
+        self._thread.started.connect(self._execute, Qt.ConnectionType.DirectConnection)
         self._sig_relay.connect(self._on_relay)
         self._thread.finished.connect(self._on_thread_finished)  # queued: emitted over there
         self._outcome: tuple[str, Any] | None = None  # set by the worker thread, read after
@@ -161,20 +163,7 @@ class Task(QObject):
         except Exception as error:  # reported as a message, never raised into Qt
             self._outcome = ("errored", error)
         finally:
-            app = QCoreApplication.instance()
-            if app is not None:  # back to the GUI thread, so Python may delete it there
-                self._runner.moveToThread(app.thread())
             self._thread.quit()
-
-
-class _Runner(QObject):
-    def __init__(self, task: Task) -> None:
-        super().__init__()
-        self._task = task
-
-    @Slot()
-    def run(self) -> None:
-        self._task._execute()
 
 
 class TaskSlot(QObject):
