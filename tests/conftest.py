@@ -39,6 +39,10 @@ def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
     limit = (
         float(marker.args[0]) if marker and marker.args else float(item.config.getini("timeout"))
     )
+    if _watchdog_fd is not None:
+        # A CLI test running main() in-process points faulthandler at the app's log file (the
+        # app's own crash record): each test points it back here, so a crash shows in the run.
+        faulthandler.enable(file=_watchdog_fd, all_threads=True)
     if _watchdog_fd is not None and limit > 0:
         faulthandler.dump_traceback_later(limit + _WATCHDOG_MARGIN_S, exit=True, file=_watchdog_fd)
     try:
