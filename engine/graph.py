@@ -10,6 +10,7 @@ import copy
 import heapq
 import keyword
 import re
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -123,8 +124,23 @@ class Graph:
 
     # ------------------------------------------------------------ events and analysis
 
-    def subscribe(self, fn: Listener) -> Callable[[], None]:
-        """Call ``fn`` with every GraphEvent; returns a function that unsubscribes it."""
+    def subscribe(self, fn: Listener, *, weak: bool = False) -> Callable[[], None]:
+        """Call ``fn`` with every GraphEvent; returns a function that unsubscribes it. With
+        ``weak`` (``fn`` a bound method) the graph does not keep ``fn``'s object alive: the
+        subscription ends with the object. An object that holds the graph and subscribes
+        strongly makes a reference cycle, which only the garbage collector frees, at a moment
+        of its own (for a Qt object, inside whatever Qt is doing then)."""
+        if weak:
+            method = weakref.WeakMethod(fn)
+
+            def listener(event: GraphEvent) -> None:
+                target = method()
+                if target is None:
+                    unsubscribe()
+                else:
+                    target(event)
+
+            fn = listener
         self._listeners.append(fn)
 
         def unsubscribe() -> None:

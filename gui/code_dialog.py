@@ -66,10 +66,11 @@ class CodeDialog(QDialog):
     def _follow_graph(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
-        self._unsubscribe = self.state.project.graph.subscribe(
-            lambda _event: self._refresh_timer.start()
-        )
+        self._unsubscribe = self.state.project.graph.subscribe(self._on_graph_event, weak=True)
         self.refresh()
+
+    def _on_graph_event(self, _event: Any) -> None:
+        self._refresh_timer.start()
 
     def refresh(self) -> None:
         from engine import NetCanvasError, keras_code, pytorch_code

@@ -50,7 +50,7 @@ class ProjectDocument(QObject):
         # A bound slot, not a lambda: Qt drops it with the document, before the stack (a child)
         # is deleted and announces its last clean change.
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self._unsubscribe = project.graph.subscribe(self._on_graph_event)
+        self._unsubscribe = project.graph.subscribe(self._on_graph_event, weak=True)
 
     # -- state -----------------------------------------------------------------------------
     @property
@@ -60,7 +60,7 @@ class ProjectDocument(QObject):
     def replace(self, project: Project, path: Path | None, *, dirty: bool = False) -> None:
         """Adopt another project (new, opened, restored): nothing of the previous one stays."""
         self._unsubscribe()
-        self._unsubscribe = project.graph.subscribe(self._on_graph_event)
+        self._unsubscribe = project.graph.subscribe(self._on_graph_event, weak=True)
         self.project = project
         self.path = path
         self.dataset = None

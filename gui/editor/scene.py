@@ -73,7 +73,7 @@ class GraphScene(QGraphicsScene):
         self.graph = graph
         self._rebuild()
         if graph is not None:
-            self._unsubscribe = graph.subscribe(self._on_graph_event)
+            self._unsubscribe = graph.subscribe(self._on_graph_event, weak=True)
 
     def _rebuild(self) -> None:
         self._cancel_link()

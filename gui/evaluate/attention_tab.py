@@ -40,12 +40,13 @@ def shown(character: str) -> str:
 
 
 class _ClickableImage(pg.ImageItem):  # type: ignore[misc]
-    def __init__(self, clicked: Any) -> None:
-        super().__init__()
-        self._clicked = clicked
+    """An image that says which row was clicked (a signal: no Python reference back to the
+    view, so no cycle for the garbage collector to take apart in some order of its own)."""
+
+    sig_row_clicked = Signal(int)
 
     def mouseClickEvent(self, event: Any) -> None:
-        self._clicked(int(event.pos().y()))
+        self.sig_row_clicked.emit(int(event.pos().y()))
         event.accept()
 
 
@@ -65,7 +66,8 @@ class AttentionMapView(pg.PlotWidget):  # type: ignore[misc]
         plot.hideButtons()
         plot.setLabel("bottom", self.tr("characters it draws on"))
         plot.setLabel("left", self.tr("position predicting the next one"))
-        self.image = _ClickableImage(self.sig_row_clicked.emit)
+        self.image = _ClickableImage()
+        self.image.sig_row_clicked.connect(self.sig_row_clicked)
         lut = heat_colours(np.linspace(0.0, 1.0, 256)).T * 255
         self.image.setLookupTable(lut.astype(np.uint8))
         plot.addItem(self.image)

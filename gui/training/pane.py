@@ -370,7 +370,7 @@ class TrainingPane(QWidget):
         return self.session.start_blocker()
 
     def _follow_graph(self) -> None:
-        self.state.project.graph.subscribe(self._on_graph_event)
+        self.state.project.graph.subscribe(self._on_graph_event, weak=True)
 
     # -- state -> controls ---------------------------------------------------------------------
     def update_controls(self) -> None:

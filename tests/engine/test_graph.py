@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import sys
+from typing import Any
 
 import pytest
 
@@ -342,3 +343,24 @@ def test_set_context_emits_and_analysis_follows() -> None:
     g.set_context(DataContext((1, 28, 28), num_classes=7))
     assert kinds[0] == "context_changed"
     assert any("7 classes" in i.message for i in g.analysis.issues)
+
+
+def test_a_weak_subscription_ends_with_its_object() -> None:
+    import gc
+
+    graph = Graph()
+    seen: list[str] = []
+
+    class Listener:
+        def on_event(self, event: Any) -> None:
+            seen.append(event.kind)
+
+    listener = Listener()
+    graph.subscribe(listener.on_event, weak=True)
+    graph.add_node("Input", {"kind": "vector", "features": 3})
+    assert seen and seen[0] == "node_added"
+    del listener
+    gc.collect()
+    count = len(seen)
+    graph.add_node("Dropout", {})
+    assert len(seen) == count and not graph._listeners  # gone, and unsubscribed
