@@ -54,7 +54,9 @@ def default_text() -> str:
     return python_docs_corpus() + "\n\n" + reference
 
 
-def run(template_id: str, ref: DataRef, dataset: Dataset, seconds: float, seed: int) -> dict[str, Any]:
+def run(
+    template_id: str, ref: DataRef, dataset: Dataset, seconds: float, seed: int
+) -> dict[str, Any]:
     project = new_project(template_id, ref, dataset.context())
     fit_to_data(project.graph, dataset.context())
     settings = project.settings

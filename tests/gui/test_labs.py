@@ -298,4 +298,6 @@ def test_explainability_lab_covering_the_brightest_pixels_costs_the_most(
         Qt.MouseButton.LeftButton,
         pos=QPoint(int((column + 0.5) * cell), int((row + 0.5) * cell)),
     )
-    assert widget.image.covered[row, column] and "covered pixels (1) set to 0" in widget.status.text()
+    assert (
+        widget.image.covered[row, column] and "covered pixels (1) set to 0" in widget.status.text()
+    )
