@@ -154,8 +154,10 @@ class LivePlots(QWidget):
             plot.setMenuEnabled(False)
             if plot is not self.loss_plot:
                 plot.setXLink(self.loss_plot)
-        self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
-        self.acc_plot.addLegend(offset=(-8, -8), labelTextSize="8pt")
+        # One row each ("━ training  ━● validation"): on a lab screen a plot is ~100 px tall,
+        # and a two-row legend covered the curves and was cut at the plot's edge.
+        self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt", colCount=2)
+        self.acc_plot.addLegend(offset=(-8, -8), labelTextSize="8pt", colCount=2)
 
         self.loss_raw = self._series(self.loss_plot, TRAIN_COLOUR)
         self.loss_smooth = self._series(
