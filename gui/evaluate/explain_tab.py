@@ -60,7 +60,7 @@ class ExplainTab(ShownOnlyTab):
         controls.addStretch(1)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.images = ImageGrid(cell=220)
+        self.images = ImageGrid(cell=196)  # with its caption, fits a lab screen's Evaluate dock
         scroll = QScrollArea()  # a short dock scrolls the images instead of growing the window
         scroll.setWidget(self.images)
         scroll.setWidgetResizable(True)
