@@ -89,15 +89,18 @@ class ProjectDocument(QObject):
 
     def _on_graph_event(self, event: Any) -> None:
         """The Input's preprocessing record was edited: the data is now fed as it says (a
-        changed preprocessing is changed data for every view of it)."""
-        if event.kind != "param_changed" or self.dataset is None:
-            return
+        changed preprocessing is changed data for every view of it) — once no run is feeding
+        it, which keeps the preprocessing it started with."""
         node = self.project.graph.nodes.get(event.node_id or "")
-        if node is not None and node.type == "Input":
-            from engine import follow_input_record
+        is_input = node is not None and node.type == "Input"
+        if event.kind == "param_changed" and is_input and not self.training:
+            self._follow_input_record()
 
-            if follow_input_record(self.project.graph, self.dataset):
-                self.sig_dataset_changed.emit()
+    def _follow_input_record(self) -> None:
+        from engine import follow_input_record
+
+        if self.dataset is not None and follow_input_record(self.project.graph, self.dataset):
+            self.sig_dataset_changed.emit()
 
     def set_data_source(self, ref: DataRef) -> None:
         """The project's data is now ``ref`` (the user loaded other data, or changed its
@@ -153,6 +156,8 @@ class ProjectDocument(QObject):
         if running != self.training:
             self.training = running
             self.sig_training_changed.emit(running)
+            if not running:
+                self._follow_input_record()  # an edit made during the run applies now
 
     # -- edits -----------------------------------------------------------------------------
     def edit(self, command: QUndoCommand) -> None:

@@ -365,3 +365,14 @@ def test_editing_the_inputs_preprocessing_re_evaluates_with_it(qtbot: Any) -> No
     with qtbot.waitSignal(state.sig_dataset_changed, timeout=5000):
         graph.set_param(node.id, "normalise", "dataset")
     assert pane.refresh().loss == pytest.approx(before.loss)
+
+
+def test_a_record_edited_during_a_run_applies_when_the_run_ends(qtbot: Any) -> None:
+    state = state_with("seed-cnn", DIGITS, epochs=1)
+    node = state.project.graph.input_nodes()[0]
+    state.set_training(True)  # a run is feeding the data: it keeps what it started with
+    state.project.graph.set_param(node.id, "normalise", "fixed")
+    assert state.dataset.scale is None
+    with qtbot.waitSignal(state.sig_dataset_changed, timeout=5000):
+        state.set_training(False)
+    assert state.dataset.scale == pytest.approx(1 / 255)
