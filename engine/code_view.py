@@ -27,14 +27,13 @@ _NO_KERAS_LAYER = {
 }
 _MISSING = "has no one-line Keras layer"
 _ACTIVATIONS = {"GELU": "gelu", "SiLU": "silu", "Sigmoid": "sigmoid", "Tanh": "tanh"}
-_KERAS_OPTIMIZERS = {
+_OPTIMIZERS = {  # the settings' names -> the class, named alike in keras.optimizers and torch.optim
     "adam": "Adam",
     "adamw": "AdamW",
     "sgd": "SGD",
     "rmsprop": "RMSprop",
     "adagrad": "Adagrad",
 }
-_TORCH_OPTIMIZERS = {**_KERAS_OPTIMIZERS, "rmsprop": "RMSprop"}
 _KERAS_LOSSES = {
     "cross_entropy": "keras.losses.SparseCategoricalCrossentropy(from_logits=True)",
     "bce_logits": "keras.losses.BinaryCrossentropy(from_logits=True)",
@@ -166,7 +165,7 @@ def _is_chain(steps: list[tuple[str, Any, list[str]]]) -> bool:
 def _training_lines(project: Project, framework: str) -> list[str]:
     s, loss = project.settings, loss_name(project.graph)
     if framework == "keras":
-        optimizer = _KERAS_OPTIMIZERS.get(s.optimizer, "Adam")
+        optimizer = _OPTIMIZERS.get(s.optimizer, "Adam")
         metrics = ', metrics=["accuracy"]' if loss in _LOGIT_LOSSES else ""
         return [
             "model.compile(",
@@ -177,7 +176,7 @@ def _training_lines(project: Project, framework: str) -> list[str]:
             f"model.fit(x_train, y_train, batch_size={s.batch_size}, epochs={s.epochs}, "
             "validation_data=(x_val, y_val))",
         ]
-    optimizer = _TORCH_OPTIMIZERS.get(s.optimizer, "Adam")
+    optimizer = _OPTIMIZERS.get(s.optimizer, "Adam")
     return [
         f"loss_fn = {_TORCH_LOSSES[loss]}  # {_LOSS_NOTES[loss]}",
         f"optimizer = torch.optim.{optimizer}(model.parameters(), lr={s.lr:g})",
