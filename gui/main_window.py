@@ -617,16 +617,18 @@ class MainWindow(QMainWindow):
         if self._confirm_discard(self.tr("open the default project")):
             self._adopt(default_project(), None)
 
-    def open_project_dialog(self) -> None:
+    def _pick_file(self, title: str, file_filter: str, then: Any) -> None:
+        """Ask for a file to open, starting in the project's (or the last used) folder; give
+        the chosen one to ``then`` and remember its folder."""
         path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open Project"),
-            app_settings.start_folder(self.state.path),
-            self.tr(PROJECT_FILTER),
+            self, title, app_settings.start_folder(self.state.path), file_filter
         )
         if path:
             app_settings.remember_folder(path)
-            self.open_project(path)
+            then(path)
+
+    def open_project_dialog(self) -> None:
+        self._pick_file(self.tr("Open Project"), self.tr(PROJECT_FILTER), self.open_project)
 
     def open_project(self, path: str) -> bool:
         if not self._confirm_discard(self.tr("open another project")):
@@ -644,15 +646,9 @@ class MainWindow(QMainWindow):
 
     # -- importing a model file --------------------------------------------------------------
     def import_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import Model"),
-            app_settings.start_folder(self.state.path),
-            self.tr("Models (*.onnx *.h5 *.keras)"),
+        self._pick_file(
+            self.tr("Import Model"), self.tr("Models (*.onnx *.h5 *.keras)"), self.import_model_file
         )
-        if path:
-            app_settings.remember_folder(path)
-            self.import_model_file(path)
 
     def import_model_file(self, path: str) -> None:
         """Read the model on a worker; it opens as a new, unsaved project (refusals in a box)."""
@@ -706,15 +702,11 @@ class MainWindow(QMainWindow):
 
     # -- reusing another project's layers (transfer learning) ---------------------------------
     def reuse_layers_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
+        self._pick_file(
             self.tr("Reuse Layers from Another Project"),
-            app_settings.start_folder(self.state.path),
             self.tr(PROJECT_FILTER),
+            self.reuse_layers_from,
         )
-        if path:
-            app_settings.remember_folder(path)
-            self.reuse_layers_from(path)
 
     def reuse_layers_from(self, path: str) -> None:
         """Read the trained project on a worker, then offer the ways to reuse its layers."""
