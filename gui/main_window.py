@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self._device_text = ""
         self._closing = False
         self.setWindowIcon(self.windowIcon())
-        self.resize(1440, 900)
+        self._fit_screen(1440, 900)
         self.setAcceptDrops(True)
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks
@@ -390,11 +390,23 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._device_label)
 
     # -- layout persistence ----------------------------------------------------------------
+    def _fit_screen(self, width: int, height: int) -> None:
+        """Take ``width``×``height``, or the screen's free area where that is smaller: on a
+        1366×768 lab screen a 1440×900 window reached past the screen's edges (Windows and a
+        bare X server do not shrink it)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width()), min(height, free.height())
+        self.resize(width, height)
+
     def _restore_geometry(self) -> None:
-        """The window's size and place before it is shown; the docks' layout once all exist."""
+        """The window's size and place before it is shown (kept within this screen: a layout
+        saved on a larger one would not fit); the docks' layout once all exist."""
         geometry = app_settings.settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            self._fit_screen(self.width(), self.height())
 
     def _apply_default_sizes(self) -> None:
         """Dock sizes only take once the window has its real size (the first show)."""

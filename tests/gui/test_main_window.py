@@ -520,3 +520,24 @@ def test_show_as_code_follows_the_canvas_and_copies_the_chosen_framework(
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert QApplication.clipboard().text() == dialog.pytorch.toPlainText()
     dialog.close()
+
+
+def test_the_window_opens_within_the_screen_even_with_a_layout_saved_on_a_larger_one(
+    window: MainWindow,
+) -> None:
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtWidgets import QApplication
+
+    from gui import settings as app_settings
+
+    free = QApplication.primaryScreen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()
+    big = MainWindow(offer_recovery=False)
+    big.resize(free.width() + 600, free.height() + 400)  # a layout from a large monitor
+    app_settings.settings().setValue("window/geometry", big.saveGeometry())
+    big.deleteLater()
+    again = MainWindow(offer_recovery=False)
+    again._restore_geometry()
+    assert isinstance(app_settings.settings().value("window/geometry"), QByteArray)
+    assert again.width() <= free.width() and again.height() <= free.height()
+    again.deleteLater()
