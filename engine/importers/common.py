@@ -121,11 +121,18 @@ def unreadable(exc: Exception) -> Message:
 
 
 def finish_output(
-    file: str, layers: list[Layer], last: int, task: str | None, notes: list[Message]
+    file: str,
+    layers: list[Layer],
+    last: int,
+    task: str | None,
+    notes: list[Message],
+    sequence: bool | None = None,
 ) -> None:
     """Make the network's last layer, a Dense one, its Output. A Softmax (or the Sigmoid of a
     single unit) after it is left out with a note: the Output gives logits and the loss
-    applies it. ``task`` is kept when it is one NetCanvas knows (a NetCanvas export says it)."""
+    applies it. ``task`` is kept when it is one NetCanvas knows (a NetCanvas export says it).
+    ``sequence``: whether the Output scores every step of a sequence (where the importer knows
+    its shape; else a recurrent layer returning sequences before it says so)."""
     ending = layers[last]
     if ending.type in ("Softmax", "Sigmoid") and len(layers) > 2 and last == len(layers) - 1:
         before = layers[ending.inputs[0]]
@@ -155,7 +162,9 @@ def finish_output(
     units = final.params["units"]
     feeding = layers[final.inputs[0]]
     # Scores at every step of a sequence: the task that predicts the next character.
-    steps = feeding.type in ("LSTM", "GRU", "RNN") and feeding.params["return_sequences"]
+    steps = sequence
+    if steps is None:
+        steps = feeding.type in ("LSTM", "GRU", "RNN") and feeding.params["return_sequences"]
     if task not in ("classification", "binary", "regression", "next_char"):
         task = "next_char" if steps else "regression" if units == 1 else "classification"
     if task == "next_char" and not steps:

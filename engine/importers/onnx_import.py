@@ -111,6 +111,10 @@ class _Converter:
             except Exception as exc:  # a tensor whose bytes do not match its shape
                 raise _bad(file, Message(str(exc).splitlines()[0][:200])) from None
         self.consumers: dict[str, int] = {}
+        # Transformer blocks by the output of the LayerNorm that opens each: (params, weights,
+        # the block's output); the walk skips the outputs of their other nodes.
+        self.blocks: dict[str, tuple[dict[str, Any], dict[str, np.ndarray], str]] = {}
+        self.skip: set[str] = set()
         self.affine: set[int] = set()  # BatchNorm layers made from scale/shift nodes
 
     # ------------------------------------------------------------ helpers
@@ -182,9 +186,12 @@ class _Converter:
                 if name:
                     self.consumers[name] = self.consumers.get(name, 0) + 1
         self._input(nodes)
+        self._find_blocks(nodes)
         problems: list[Problem] = []
         broken: set[str] = set()
         for n in nodes:
+            if n.output and n.output[0] in self.skip:
+                continue
             # Unknown ops are named wherever they sit; a node after a refused one cannot be
             # judged (its input is unknown), so it is skipped.
             if n.domain not in ("", "ai.onnx") or n.op_type not in _HANDLERS:
@@ -214,6 +221,36 @@ class _Converter:
             raise refuse(self.file, problems)
         self._output(outputs[0])
         return build_project(self.file, Path(self.file).stem, self.layers, self.data, self.notes)
+
+    def _find_blocks(self, nodes: list[Any]) -> None:
+        """Transformer blocks of a token model, found before the walk so that it skips all of
+        their nodes (some compute only from the block's input shape, ahead of its LayerNorm)."""
+        if self.layers[0].params["kind"] != "tokens":
+            return
+        from engine.importers.onnx_attention import find_block, identify
+
+        steps = self.layers[0].params["seq_len"]
+        for node in nodes:
+            if node.op_type != "LayerNormalization" or node.output[0] in self.skip:
+                continue
+            block = find_block(nodes, self.graph, node)
+            found = identify(self.model, block, steps) if block is not None else None
+            if block is not None and found is not None:
+                self.blocks[node.output[0]] = (*found, block["out"])
+                self.skip.update(o for n in block["nodes"] if n is not node for o in n.output)
+        if not self.blocks:
+            return
+        # What only the blocks read (a causal mask, shape arithmetic they share) goes too: a
+        # node stays when what it makes is still read (a block's opening LayerNorm: its output).
+        read = {self.graph.output[0].name}
+        for node in reversed(nodes):
+            if node.output[0] in self.skip:
+                continue
+            made = self.blocks[node.output[0]][2] if node.output[0] in self.blocks else None
+            if made in read or any(o in read for o in node.output):
+                read.update(node.input)
+            else:
+                self.skip.update(node.output)
 
     def _needed(self, output: str) -> list[Any]:
         """The nodes the output depends on, in an order where every input comes first."""
@@ -289,6 +326,7 @@ class _Converter:
         )
         if elem in ints and len(dims) == 2:
             seq = dims[1] or 64
+            self.free_steps = not dims[1]  # any length: a positional table may say its limit
             params = {"kind": "tokens", "seq_len": seq}
             shape: tuple[Any, ...] = (BATCH, seq)
             value = _T(0, shape, (0, 1), 2)
@@ -353,9 +391,12 @@ class _Converter:
                     )
                 ],
             )
-        finish_output(self.file, self.layers, value.layer, self.meta.get("task"), self.notes)
+        task = self.meta.get("task")
+        sequence = len(value.real) == 3
+        finish_output(self.file, self.layers, value.layer, task, self.notes, sequence)
 
     data: str | None = None
+    free_steps = False
 
 
 def _attr(node: Any, name: str, default: Any = None) -> Any:
@@ -457,6 +498,8 @@ def _constant(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) 
 @_op("Identity", "Cast", "Dropout")
 def _identity(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> list[Any]:
     x = ins[0]
+    if isinstance(x, np.ndarray) and x.dtype == object and BATCH not in x.ravel().tolist():
+        x = x.astype(np.int64)  # shape arithmetic that no longer involves the batch axis
     if isinstance(x, np.ndarray):
         if node.op_type == "Cast" and x.dtype != object:
             from onnx import helper
@@ -807,6 +850,68 @@ def _softmax(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -
     return [replace(t, layer=cv.add("Softmax", {}, [t.layer], node.name))]
 
 
+@_op("LayerNormalization")
+def _layernorm(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> list[Any]:
+    """LayerNorm over the last axis. The first of a pre-norm Transformer block's two opens the
+    block, which becomes one TransformerBlock layer (engine.importers.onnx_attention)."""
+    t = cv.exact(ins[0])
+    fused = cv.blocks.get(node.output[0])
+    if fused is not None:
+        params, state, out = fused
+        if len(t.real) != 3:
+            raise _why(QT_TRANSLATE_NOOP("Engine", "a Transformer block reads a sequence N×T×D"))
+        cv.values[out] = replace(
+            t, layer=cv.add("TransformerBlock", params, [t.layer], node.name, **state)
+        )
+        return [None]
+    if attrs.get("axis", -1) % len(t.real) != len(t.real) - 1:
+        raise _why(QT_TRANSLATE_NOOP("Engine", "NetCanvas's LayerNorm normalises the last axis"))
+    dim = t.real[-1]
+    scale = cv.const(ins[1], "scale").astype(np.float32).reshape(-1)
+    shift = ins[2] if len(ins) > 2 and ins[2] is not None else np.zeros(dim, np.float32)
+    shift = cv.const(shift, "B").astype(np.float32).reshape(-1)
+    if scale.size != dim or shift.size != dim:
+        raise _why(QT_TRANSLATE_NOOP("Engine", "its weights do not fit its input"))
+    if abs(float(attrs.get("epsilon", 1e-5)) - 1e-5) > 1e-9:
+        cv.notes.append(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "A LayerNorm of the file adds {epsilon} to the variance; NetCanvas's adds 1e-5 (the outputs differ very slightly).",
+                ),
+                epsilon=f"{float(attrs['epsilon']):g}",
+            )
+        )
+    layer = cv.add("LayerNorm", {}, [t.layer], node.name, weight=scale, bias=shift)
+    return [replace(t, layer=layer)]
+
+
+def _positional(cv: _Converter, node: Any, t: _T, table: np.ndarray) -> _T | None:
+    """A T×D constant added to a sequence N×T×D: a PositionalEmbedding (the fixed sinusoidal
+    one when the table is it), or None when the constant is something else."""
+    from engine.layers.modules import PositionalEmbedding
+
+    table = np.asarray(table, dtype=np.float32)
+    while table.ndim > 2 and table.shape[0] == 1:
+        table = table[0]
+    if len(t.real) != 3 or not t.exact or table.ndim != 2 or table.shape[1] != t.real[2]:
+        return None
+    steps, dim = table.shape
+    if steps != t.real[1]:
+        if not (cv.free_steps and steps < t.real[1] and cv.layers[0].params["kind"] == "tokens"):
+            return None
+        # The model takes any length up to its table's: the Input's sequence is that long.
+        cv.layers[0].params["seq_len"] = steps
+    fixed = PositionalEmbedding(steps, dim, learned=False).table.numpy()
+    if np.allclose(table, fixed, atol=1e-6):
+        layer = cv.add("PositionalEmbedding", {"mode": "sinusoidal"}, [t.layer], node.name)
+    else:
+        layer = cv.add(
+            "PositionalEmbedding", {"mode": "learned"}, [t.layer], node.name, table=table
+        )
+    return replace(t, layer=layer)
+
+
 def _linear(cv: _Converter, t: _T, weight: np.ndarray, bias: np.ndarray | None, source: str) -> _T:
     """A Dense layer on ``t``; a permuted feature order becomes a permutation of its columns."""
     if t.order is not None:
@@ -958,6 +1063,10 @@ def _scaled(op: str) -> Handler:
             a, b = b, a
         if isinstance(b, np.ndarray) and isinstance(a, _T):
             values = _per_channel(cv, a, b)
+            if values is None and op == "add":
+                positions = _positional(cv, node, a, b)
+                if positions is not None:
+                    return [positions]
             if values is None:
                 raise _why(
                     QT_TRANSLATE_NOOP("Engine", "it adds a constant, which no layer does alone")
