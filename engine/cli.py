@@ -399,7 +399,7 @@ def _settings_for_run(project: Project, args: argparse.Namespace) -> TrainSettin
 
     settings = project.settings
     if getattr(args, "recipe", None):  # first: the flags given with it still win
-        settings = apply_recipe(settings, args.recipe)
+        settings = apply_recipe(settings, args.recipe, project.template)
     data = settings.to_dict()
     for key in ("epochs", "batch_size", "lr", "device", "seed", "optimizer"):
         value = getattr(args, key, None)

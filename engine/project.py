@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from engine import processes, schema
 from engine.graph import Graph
 from engine.messages import QT_TRANSLATE_NOOP
-from engine.templates import TEMPLATES, make_template
+from engine.templates import TEMPLATES, make_template, template_settings
 from engine.types import (
     DataContext,
     DataRef,
@@ -46,12 +46,6 @@ MAX_ENTRIES = 64
 MAX_RATIO = 200  # deflate rarely beats ~10:1 on JSON and ~1.1:1 on float weights
 
 # Training defaults that suit each template better than the global ones.
-_TEMPLATE_SETTINGS: dict[str, dict[str, Any]] = {
-    "toy2d": {"lr": 0.01, "epochs": 50, "batch_size": 32},
-    "mlp": {"lr": 0.01, "epochs": 50, "batch_size": 16},
-    "char-lstm": {"lr": 0.003, "epochs": 10},
-    "char-transformer": {"lr": 0.003, "epochs": 10, "optimizer": "adamw"},
-}
 
 
 @dataclass
@@ -72,7 +66,7 @@ def default_project() -> Project:
 
 def new_project(template_id: str, data: DataRef, context: DataContext | None = None) -> Project:
     graph = make_template(template_id, context)
-    settings = TrainSettings.from_dict(_TEMPLATE_SETTINGS.get(template_id, {}))
+    settings = template_settings(template_id)
     return Project(TEMPLATES[template_id].title_en, graph, data, settings, [], None, template_id)
 
 

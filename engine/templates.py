@@ -9,7 +9,7 @@ from typing import Any
 from engine.analysis import input_params_for, output_params_for
 from engine.graph import Graph
 from engine.messages import QT_TRANSLATE_NOOP
-from engine.types import DataContext, GraphError
+from engine.types import DataContext, GraphError, TrainSettings
 
 
 @dataclass(frozen=True)
@@ -276,6 +276,25 @@ _BUILDERS: dict[str, Callable[[_Builder], None]] = {
     "char-transformer": _char_transformer,
     "resnet-mini": _resnet_mini,
 }
+
+
+# A template's training settings where the general defaults do not suit it. The seed CNN's label
+# smoothing was chosen on the validation split of the real MNIST (54 000 / 6 000, 5-epoch runs,
+# seed 0): 0.9888 without, 0.9920 with 0.1 (seed 1: 0.9925), 0.9912 with 0.05; random shifts
+# (0.9870), AdamW's weight decay 0.05 (0.9903), a shorter warm-up (0.9880) and a lower peak
+# (0.9882) did less. It also steadies the first epochs at the one-cycle's peak rate.
+TEMPLATE_SETTINGS: dict[str, dict[str, Any]] = {
+    "seed-cnn": {"label_smoothing": 0.1},
+    "toy2d": {"lr": 0.01, "epochs": 50, "batch_size": 32},
+    "mlp": {"lr": 0.01, "epochs": 50, "batch_size": 16},
+    "char-lstm": {"lr": 0.003, "epochs": 10},
+    "char-transformer": {"lr": 0.003, "epochs": 10, "optimizer": "adamw"},
+}
+
+
+def template_settings(template_id: str | None) -> TrainSettings:
+    """The settings a new project of the template starts with (its defaults)."""
+    return TrainSettings.from_dict(TEMPLATE_SETTINGS.get(template_id or "", {}))
 
 
 def make_template(template_id: str, context: DataContext | None = None) -> Graph:

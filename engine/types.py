@@ -481,10 +481,16 @@ RECIPES: dict[str, dict[str, Any]] = {
 }
 
 
-def apply_recipe(settings: TrainSettings, recipe: str) -> TrainSettings:
-    """``settings`` with a recipe's values: ``"defaults"`` (NetCanvas's) or one of RECIPES."""
+def apply_recipe(
+    settings: TrainSettings, recipe: str, template: str | None = None
+) -> TrainSettings:
+    """``settings`` with a recipe's values: ``"defaults"`` (NetCanvas's, for the project's
+    ``template``) or one of RECIPES."""
     if recipe == "defaults":
-        values = {key: getattr(TrainSettings(), key) for key in RECIPES["keras"]}
+        from engine.templates import template_settings
+
+        defaults = template_settings(template)
+        values = {key: getattr(defaults, key) for key in RECIPES["keras"]}
     elif recipe in RECIPES:
         values = RECIPES[recipe]
     else:

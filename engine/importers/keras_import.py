@@ -534,6 +534,49 @@ def _conv(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: 
     return cv.activation(_V(layer, (filters, *out), image=True), conf.get("activation"), name)
 
 
+@_op("Conv2DTranspose")
+def _conv_transpose(
+    cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: str
+) -> _V:
+    """Keras' transposed convolution: 'valid' gives (n − 1)·s + max(k, s), 'same' n·s (which
+    torch matches when k − s is even: both sides cropped alike)."""
+    x = _one(ins)
+    if not x.image or conf.get("data_format", "channels_last") != "channels_last":
+        raise _Refuse(QT_TRANSLATE_NOOP("Engine", "it needs a channels-last image"))
+    k = _pair(conf.get("kernel_size"), "kernel sizes")
+    s = _pair(conf.get("strides", 1), "strides")
+    if _pair(conf.get("dilation_rate", 1), "dilations") != 1 or conf.get("output_padding"):
+        raise _Refuse(
+            QT_TRANSLATE_NOOP("Engine", "its dilation or output padding are not supported")
+        )
+    if conf.get("padding", "valid") == "same":
+        if k < s or (k - s) % 2:
+            raise _Refuse(
+                QT_TRANSLATE_NOOP("Engine", "its 'same' padding crops one side more than the other")
+            )
+        pad, out_pad = (k - s) // 2, 0
+    else:
+        pad, out_pad = 0, max(s - k, 0)
+    bias = bool(conf.get("use_bias", True))
+    filters = int(conf["filters"])
+    c, h, w = x.shape
+    found = _weights(cv, name, [(k, k, filters, c), (filters,)][: 2 if bias else 1])
+    weights = {"weight": np.ascontiguousarray(found[0].transpose(3, 2, 0, 1))}
+    if bias:
+        weights["bias"] = found[1]
+    params = {
+        "filters": filters,
+        "kernel_size": k,
+        "stride": s,
+        "padding": pad,
+        "output_padding": out_pad,
+        "bias": bias,
+    }
+    layer = cv.add("ConvTranspose2d", params, x, name, **weights)
+    out = tuple((n - 1) * s - 2 * pad + k + out_pad for n in (h, w))
+    return cv.activation(_V(layer, (filters, *out), image=True), conf.get("activation"), name)
+
+
 @_op("MaxPooling2D", "AveragePooling2D")
 def _pool(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: str) -> _V:
     x = _one(ins)

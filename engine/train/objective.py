@@ -77,26 +77,42 @@ class Objective:
             return F.mse_loss(out.float(), target)
         return F.l1_loss(out.float(), target)
 
-    def training_loss(self) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
-        """``loss`` for the training loop, with the common case bound directly.
+    def training_loss(
+        self,
+    ) -> Callable[[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]:
+        """The training loop's loss: (what is minimised, what is reported). They differ only
+        with label smoothing, where the report is the plain loss — the one validation
+        measures — so that the two curves stay comparable (a smoothed loss cannot go below
+        about ε·log K and would always sit above the validation loss).
 
-        Plain classification (N×K logits, N targets) is torch's cross-entropy itself: the
-        reshapes and checks in ``loss`` cost a few microseconds a step, which is measurable
-        on small tabular models.
+        Plain classification (N×K logits, N targets) is bound directly: the reshapes and
+        checks in ``loss`` cost a few microseconds a step, which is measurable on small
+        tabular models. With smoothing it is written out from one log-softmax (torch's
+        formula: (1 − ε)·NLL + ε·the mean of −log p over the classes), which gives both.
         """
         import torch.nn.functional as F
 
-        if self.name == "cross_entropy" and self.task == "classification":
-            ls = self.label_smoothing
-            ce = F.cross_entropy
+        ls = self.label_smoothing
 
-            def fast(out: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-                if out.ndim == 2:
-                    return ce(out, y, label_smoothing=ls)
-                return self.loss(out, y)
+        def general(out: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+            loss = self.loss(out, y)
+            return loss, (self.loss(out.detach(), y, smoothing=False) if ls else loss)
+
+        if self.name == "cross_entropy" and self.task == "classification":
+            ce, log_softmax, nll_loss = F.cross_entropy, F.log_softmax, F.nll_loss
+
+            def fast(out: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+                if out.ndim != 2:
+                    return general(out, y)
+                if not ls:
+                    loss = ce(out, y)
+                    return loss, loss
+                logp = log_softmax(out.float(), dim=-1)
+                nll = nll_loss(logp, y)
+                return (1.0 - ls) * nll - ls * logp.mean(dim=-1).mean(), nll
 
             return fast
-        return self.loss
+        return general
 
     def _bce(self, out: torch.Tensor, y: torch.Tensor, ls: float) -> torch.Tensor:
         import torch.nn.functional as F

@@ -104,11 +104,11 @@ def make_train_step(
             xb = augment_batch(xb, augment, aug_generator)
         if amp_dtype is None:
             out = net(xb)
-            loss = loss_fn(out, yb)
+            loss, shown = loss_fn(out, yb)
         else:
             with torch.autocast("cuda", dtype=amp_dtype):
                 out = net(xb)
-                loss = loss_fn(out, yb)
+                loss, shown = loss_fn(out, yb)
         total = loss
         if l1 > 0:
             total = total + l1 * sum(p.abs().sum() for p in l1_params)
@@ -127,7 +127,7 @@ def make_train_step(
             opt.step()
         # Kept without .detach() (a few µs a step): after backward() the graph behind them
         # holds no buffers, and PendingMetrics.read works under no_grad.
-        p_loss.append(loss)
+        p_loss.append(shown)
         p_units.append(len(idx) * t_factor)
         if defer:
             p_out.append(out)

@@ -227,8 +227,9 @@ class TrainingSettingsForm(QGroupBox):
         self.recipe.setCurrentIndex(0)  # a one-shot action, not a state
         if not recipe:
             return
-        settings = self.state.project.settings
-        for name, value in apply_recipe(settings, recipe).to_dict().items():
+        project = self.state.project
+        settings = project.settings
+        for name, value in apply_recipe(settings, recipe, project.template).to_dict().items():
             setattr(settings, name, value)
         self.load()
         self.state.mark_dirty()

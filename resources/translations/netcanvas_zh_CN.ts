@@ -2890,6 +2890,14 @@ Licence: {1}</source>
         <translation>它的 &apos;same&apos; 填充在各维度上不同</translation>
     </message>
     <message>
+        <source>its dilation or output padding are not supported</source>
+        <translation>不支持它的膨胀或输出填充</translation>
+    </message>
+    <message>
+        <source>its &apos;same&apos; padding crops one side more than the other</source>
+        <translation>它的 &apos;same&apos; 填充在一侧裁掉的比另一侧多</translation>
+    </message>
+    <message>
         <source>NetCanvas pools channels-last images with &apos;valid&apos; padding only</source>
         <translation>NetCanvas 只能以 &apos;valid&apos; 填充对通道在后的图像做池化</translation>
     </message>
@@ -3046,8 +3054,16 @@ Licence: {1}</source>
         <translation>NetCanvas 的 GELU 是精确版本</translation>
     </message>
     <message>
+        <source>a Transformer block reads a sequence N×T×D</source>
+        <translation>Transformer 块读取的是序列 N×T×D</translation>
+    </message>
+    <message>
         <source>its weights do not fit its input</source>
         <translation>它的权重与输入不匹配</translation>
+    </message>
+    <message>
+        <source>A LayerNorm of the file adds {epsilon} to the variance; NetCanvas&apos;s adds 1e-5 (the outputs differ very slightly).</source>
+        <translation>文件中的一个层归一化在方差上加 {epsilon}；NetCanvas 的加 1e-5（输出会有极小的差别）。</translation>
     </message>
     <message>
         <source>it transposes its input</source>

@@ -80,6 +80,38 @@ def test_a_keras_cnn_predicts_what_keras_predicts(keras, tmp_path: Path, suffix:
     assert np.abs(expected - expected[0]).max() > 1e-3  # the samples differ: a real check
 
 
+def test_keras_transposed_convolutions_predict_what_keras_predicts(keras, tmp_path: Path) -> None:
+    """'valid' with the kernel wider and narrower than the stride, and 'same'."""
+    layers = keras.layers
+    model = keras.Sequential(
+        [
+            keras.Input((5, 5, 3)),
+            layers.Conv2DTranspose(4, 3, strides=2, activation="relu"),
+            layers.Conv2DTranspose(3, 4, strides=2, padding="same"),
+            layers.Conv2DTranspose(2, 1, strides=2, use_bias=False),
+            layers.Flatten(),
+            layers.Dense(5),
+        ]
+    )
+    path = tmp_path / "up.keras"
+    model.save(str(path))
+    result = import_model(str(path))
+    assert _types(result) == [
+        "Input",
+        "ConvTranspose2d",
+        "ReLU",
+        "ConvTranspose2d",
+        "ConvTranspose2d",
+        "Flatten",
+        "Output",
+    ]
+    x = np.random.default_rng(1).normal(size=(4, 5, 5, 3)).astype("float32")
+    expected = model.predict(x, verbose=0)
+    with torch.no_grad():
+        got = _net(result)(torch.from_numpy(x.transpose(0, 3, 1, 2).copy()))
+    assert np.abs(got.numpy() - expected).max() <= 1e-4
+
+
 @pytest.mark.parametrize("suffix", [".keras", ".h5"])
 def test_a_functional_text_model_with_lstm_gru_and_a_skip(
     keras, tmp_path: Path, suffix: str

@@ -50,8 +50,8 @@ def test_default_project() -> None:
     p = default_project()
     assert p.template == "seed-cnn"
     assert p.data == DataRef("mnist-5k")
-    assert p.settings == TrainSettings()
     settings = p.settings
+    assert settings == TrainSettings(label_smoothing=0.1)  # the seed CNN's (engine.templates)
     assert (settings.optimizer, settings.lr, settings.batch_size, settings.epochs) == (
         "adam",
         3e-3,
@@ -316,3 +316,14 @@ def test_the_absolute_data_path_is_the_fallback_and_builtins_stay_ids(tmp_path: 
     save_project(new_project("mlp", DataRef("iris")), tmp_path / "iris.netcanvas")
     with zipfile.ZipFile(tmp_path / "iris.netcanvas") as zf:
         assert json.loads(zf.read("project.json"))["data"] == {"source": "iris", "options": {}}
+
+
+def test_the_defaults_recipe_restores_the_templates_own_defaults() -> None:
+    from engine.types import apply_recipe
+
+    settings = default_project().settings
+    book = apply_recipe(settings, "keras", "seed-cnn")
+    assert (book.label_smoothing, book.schedule, book.init) == (0.0, "constant", "glorot")
+    back = apply_recipe(book, "defaults", "seed-cnn")
+    assert back == settings
+    assert apply_recipe(book, "defaults", None).label_smoothing == 0.0
