@@ -276,8 +276,8 @@ def lr_factor(epoch: int, progress: float, plateau: float) -> float:
         return s["gamma"] ** (epoch // max(1, s["step_size"]))
     if s["schedule"] == "cosine":
         return 0.5 * (1.0 + math.cos(math.pi * t))
-    if s["schedule"] == "onecycle":  # warm up from lr/25 over 30 %, anneal to lr/25e4 (cosine)
-        start, end, warm = 1 / 25, 1 / 25 / 1e4, 0.3
+    if s["schedule"] == "onecycle":  # warm up from lr/25 over s["warmup"], anneal to lr/25e4
+        start, end, warm = 1 / 25, 1 / 25 / 1e4, s["warmup"]
         if t < warm:
             return start + (1 - start) * 0.5 * (1 - math.cos(math.pi * t / warm))
         return end + (1 - end) * 0.5 * (1 + math.cos(math.pi * (t - warm) / (1 - warm)))
@@ -359,6 +359,8 @@ def train(model: nn.Module, data: dict[str, torch.Tensor], epochs: int) -> dict[
             idx = order[i : i + batch]
             out = model({batch_x})
             loss = loss_fn(out, y[idx], s["label_smoothing"])
+            # Reported: the plain loss, which validation measures (as NetCanvas reports it).
+            shown = loss_fn(out.detach(), y[idx], 0.0) if s["label_smoothing"] else loss
             if s["l1"] > 0:
                 loss = loss + s["l1"] * sum(p.abs().sum() for p in model.parameters())
             optimizer.zero_grad(set_to_none=True)
@@ -366,7 +368,7 @@ def train(model: nn.Module, data: dict[str, torch.Tensor], epochs: int) -> dict[
             if s["grad_clip"] > 0:
                 nn.utils.clip_grad_norm_(model.parameters(), s["grad_clip"])
             optimizer.step()
-            total += loss.detach().item() * len(idx)
+            total += shown.detach().item() * len(idx)
         history["loss"].append(total / len(x))
         line = f"epoch {{epoch}}/{{epochs}}  loss {{history['loss'][-1]:.4f}}"
         val_loss = history["loss"][-1]
@@ -433,7 +435,7 @@ def _training_source(project: Project, data_file: str) -> str:
     settings: dict[str, Any] = project.settings.to_dict()
     augmented = bool(_augment_ops(project))
     keep = [
-        "optimizer", "lr", "momentum", "nesterov", "batch_size", "epochs", "schedule",
+        "optimizer", "lr", "momentum", "nesterov", "batch_size", "epochs", "schedule", "warmup",
         "step_size", "gamma", "weight_decay", "l1", "grad_clip", "label_smoothing", "seed",
         "early_stopping", "patience",
     ]  # fmt: skip

@@ -217,6 +217,23 @@ class TrainSettings:
             ),
         ),
     )
+    warmup: float = _setting(
+        0.3,
+        SettingSpec(
+            QT_TRANSLATE_NOOP("TrainSettings", "Warm-up"),
+            QT_TRANSLATE_NOOP(
+                "TrainSettings",
+                "The fraction of the run in which one-cycle raises the learning rate from η/25 to η; the rest anneals it towards zero.",
+            ),
+            "float",
+            SCHEDULE,
+            minimum=0.01,
+            maximum=0.9,
+            step=0.05,
+            decimals=2,
+            show_if=(("schedule", ("onecycle",)),),
+        ),
+    )
     step_size: int = _setting(
         2,
         SettingSpec(
@@ -471,6 +488,7 @@ RECIPES: dict[str, dict[str, Any]] = {
         "batch_size": 32,
         "epochs": 5,
         "schedule": "constant",
+        "warmup": 0.3,
         "init": "glorot",
         "weight_decay": 0.0,
         "l1": 0.0,

@@ -172,7 +172,8 @@ def _vars(group: Any, file: str) -> list[np.ndarray]:
     own = group.get("vars")
     if own is not None:
         found += [_array(own[k], file) for k in sorted(own, key=int)]
-    for key in sorted(group):
+    # A Bidirectional layer's forward half first, as Keras lists its weights.
+    for key in sorted(group, key=lambda k: (k != "forward_layer", k)):
         if key != "vars" and isinstance(group[key], h5py.Group):
             found += _vars(group[key], file)
     return found
@@ -754,66 +755,88 @@ _GATES = {"LSTM": [0, 1, 2, 3], "GRU": [1, 0, 2], "SimpleRNN": [0]}
 _TYPES = {"LSTM": "LSTM", "GRU": "GRU", "SimpleRNN": "RNN"}
 
 
-def _recurrent(rnn: str) -> Handler:
-    def handler(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: str) -> _V:
-        x = _one(ins)
-        if x.image or len(x.shape) != 2:
-            raise _Refuse(QT_TRANSLATE_NOOP("Engine", "its input is not a batch of sequences"))
-        if conf.get("go_backwards") or conf.get("stateful") or conf.get("return_state"):
-            raise _Refuse(
-                QT_TRANSLATE_NOOP("Engine", "it reads backwards, keeps state or returns it")
-            )
-        if _activation_name(conf.get("activation", "tanh")) != "tanh" or (
-            rnn != "SimpleRNN"
-            and _activation_name(conf.get("recurrent_activation", "sigmoid")) != "sigmoid"
-        ):
-            raise _Refuse(QT_TRANSLATE_NOOP("Engine", "its activations differ from torch's"))
-        if rnn == "GRU" and not conf.get("reset_after", True):
-            raise _Refuse(
-                QT_TRANSLATE_NOOP("Engine", "its reset gate works differently from torch's GRU")
-            )
-        hidden = int(conf["units"])
-        bias = bool(conf.get("use_bias", True))
-        blocks = _GATES[rnn]
-        n = len(blocks) * hidden
-        bias_shape: tuple[int, ...] = (2, n) if rnn == "GRU" else (n,)
-        shapes: list[tuple[int, ...]] = [(x.shape[-1], n), (hidden, n), bias_shape]
-        found = _weights(cv, name, shapes[: 3 if bias else 2])
+def _recurrent_layer(
+    cv: _Converter, rnn: str, conf: dict[str, Any], ins: list[_V], name: str, directions: int = 1
+) -> _V:
+    """A Keras LSTM, GRU or SimpleRNN (``directions`` 2: inside Bidirectional, whose weights
+    are the forward layer's, then the backward one's)."""
+    x = _one(ins)
+    if x.image or len(x.shape) != 2:
+        raise _Refuse(QT_TRANSLATE_NOOP("Engine", "its input is not a batch of sequences"))
+    backwards = conf.get("go_backwards") and directions == 1
+    if backwards or conf.get("stateful") or conf.get("return_state"):
+        raise _Refuse(QT_TRANSLATE_NOOP("Engine", "it reads backwards, keeps state or returns it"))
+    if _activation_name(conf.get("activation", "tanh")) != "tanh" or (
+        rnn != "SimpleRNN"
+        and _activation_name(conf.get("recurrent_activation", "sigmoid")) != "sigmoid"
+    ):
+        raise _Refuse(QT_TRANSLATE_NOOP("Engine", "its activations differ from torch's"))
+    if rnn == "GRU" and not conf.get("reset_after", True):
+        raise _Refuse(
+            QT_TRANSLATE_NOOP("Engine", "its reset gate works differently from torch's GRU")
+        )
+    hidden = int(conf["units"])
+    bias = bool(conf.get("use_bias", True))
+    blocks = _GATES[rnn]
+    n = len(blocks) * hidden
+    bias_shape: tuple[int, ...] = (2, n) if rnn == "GRU" else (n,)
+    shapes: list[tuple[int, ...]] = [(x.shape[-1], n), (hidden, n), bias_shape][: 3 if bias else 2]
+    found = _weights(cv, name, shapes * directions)
 
-        def gates(m: np.ndarray) -> np.ndarray:  # rows in torch's gate order
-            return np.concatenate([m[i * hidden : (i + 1) * hidden] for i in blocks])
+    def gates(m: np.ndarray) -> np.ndarray:  # rows in torch's gate order
+        return np.concatenate([m[i * hidden : (i + 1) * hidden] for i in blocks])
 
-        kernel, recurrent = found[0].T, found[1].T
+    weights: dict[str, np.ndarray] = {}
+    for direction in range(directions):
+        kernel, recurrent, *rest = found[direction * len(shapes) : (direction + 1) * len(shapes)]
         if not bias:
             b_ih, b_hh = np.zeros(n, np.float32), np.zeros(n, np.float32)
         elif rnn == "GRU":
-            b_ih, b_hh = found[2].reshape(2, n)
+            b_ih, b_hh = rest[0].reshape(2, n)
         else:
-            b_ih, b_hh = found[2].reshape(n), np.zeros(n, np.float32)
-        sequences = bool(conf.get("return_sequences", False))
-        params = {
-            "hidden_size": hidden,
-            "num_layers": 1,
-            "bidirectional": False,
-            "return_sequences": sequences,
-        }
-        layer = cv.add(
-            _TYPES[rnn],
-            params,
-            x,
-            name,
-            weight_ih_l0=gates(kernel),
-            weight_hh_l0=gates(recurrent),
-            bias_ih_l0=gates(b_ih),
-            bias_hh_l0=gates(b_hh),
-        )
-        return _V(layer, (x.shape[0], hidden) if sequences else (hidden,))
+            b_ih, b_hh = rest[0].reshape(n), np.zeros(n, np.float32)
+        suffix = "_l0_reverse" if direction else "_l0"
+        weights[f"weight_ih{suffix}"] = gates(kernel.T)
+        weights[f"weight_hh{suffix}"] = gates(recurrent.T)
+        weights[f"bias_ih{suffix}"] = gates(b_ih)
+        weights[f"bias_hh{suffix}"] = gates(b_hh)
+    sequences = bool(conf.get("return_sequences", False))
+    params = {
+        "hidden_size": hidden,
+        "num_layers": 1,
+        "bidirectional": directions == 2,
+        "return_sequences": sequences,
+    }
+    layer = cv.add(_TYPES[rnn], params, x, name, **weights)
+    width = hidden * directions
+    return _V(layer, (x.shape[0], width) if sequences else (width,))
+
+
+def _recurrent(rnn: str) -> Handler:
+    def handler(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: str) -> _V:
+        return _recurrent_layer(cv, rnn, conf, ins, name)
 
     return handler
 
 
 for _kind in _GATES:
     _HANDLERS[_kind] = _recurrent(_kind)
+
+
+@_op("Bidirectional")
+def _bidirectional(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: str) -> _V:
+    """A recurrent layer read both ways, its outputs joined (torch's bidirectional layer)."""
+    layer = conf.get("layer")
+    inner: dict[str, Any] = layer if isinstance(layer, dict) else {}
+    rnn = str(inner.get("class_name", ""))
+    if rnn not in _GATES or conf.get("merge_mode", "concat") != "concat":
+        raise _Refuse(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "only a Bidirectional LSTM, GRU or SimpleRNN whose two outputs are joined (merge_mode 'concat') is imported",
+            )
+        )
+    return _recurrent_layer(cv, rnn, inner.get("config", {}), ins, name, directions=2)
 
 
 @_op("Reshape")

@@ -98,6 +98,7 @@ class Schedule:
         self.kind = settings.schedule
         self.base_lr = float(settings.lr)
         self.step_size = max(1, int(settings.step_size))
+        self.warmup = min(max(float(settings.warmup), 0.01), 0.9)
         self.gamma = float(settings.gamma)
         # Reduce before early stopping would give up (which waits ``patience`` epochs).
         self.plateau_patience = max(1, int(settings.patience) // 2)
@@ -113,8 +114,9 @@ class Schedule:
         if self.kind == "cosine":
             return 0.5 * (1.0 + math.cos(math.pi * t))
         if self.kind == "onecycle":
-            # torch's OneCycleLR shape: warm up from lr/25 over 30 %, anneal to lr/1e4 (cosine).
-            start, end, warm = 1 / 25, 1 / 25 / 1e4, 0.3
+            # torch's OneCycleLR shape: warm up from lr/25 over ``warmup`` (torch: 30 %), then
+            # anneal to lr/25e4 (cosine).
+            start, end, warm = 1 / 25, 1 / 25 / 1e4, self.warmup
             if t < warm:
                 return start + (1 - start) * 0.5 * (1 - math.cos(math.pi * t / warm))
             return end + (1 - end) * 0.5 * (1 + math.cos(math.pi * (t - warm) / (1 - warm)))

@@ -2954,6 +2954,10 @@ Licence: {1}</source>
         <translation>它的重置门与 torch 的 GRU 工作方式不同</translation>
     </message>
     <message>
+        <source>only a Bidirectional LSTM, GRU or SimpleRNN whose two outputs are joined (merge_mode &apos;concat&apos;) is imported</source>
+        <translation>只导入两个输出被拼接（merge_mode 为 &apos;concat&apos;）的双向 LSTM、GRU 或 SimpleRNN</translation>
+    </message>
+    <message>
         <source>it reshapes into or out of a channels-last image</source>
         <translation>它变形为通道在后的图像或从中变形</translation>
     </message>
@@ -4886,6 +4890,14 @@ Build, train, inspect and export neural networks.</source>
     <message>
         <source>Reduce on plateau</source>
         <translation>停滞时降低</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>预热</translation>
+    </message>
+    <message>
+        <source>The fraction of the run in which one-cycle raises the learning rate from η/25 to η; the rest anneals it towards zero.</source>
+        <translation>单周期在训练中用于把学习率从 η/25 升到 η 的比例；其余部分把它逐渐降向零。</translation>
     </message>
     <message>
         <source>Step size (epochs)</source>

@@ -276,6 +276,7 @@ def test_the_script_trains_to_the_engines_figures_for_the_same_seed(
     project = load_project(path)
     project.settings.schedule, project.settings.epochs = schedule, 3
     project.settings.step_size, project.settings.patience = 1, 2
+    project.settings.warmup, project.settings.label_smoothing = 0.2, 0.1
     save_project(project, path)
     assert main(["train", str(path), "--seed", "0", "--quiet"]) == 0
     metrics = load_project(path).runs[-1].metrics

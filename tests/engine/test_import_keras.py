@@ -146,6 +146,38 @@ def test_a_functional_text_model_with_lstm_gru_and_a_skip(
     assert np.abs(expected - expected[0]).max() > 1e-4
 
 
+@pytest.mark.parametrize("suffix", [".keras", ".h5"])
+def test_bidirectional_recurrent_layers_read_both_ways(keras, tmp_path: Path, suffix: str) -> None:
+    """Bidirectional LSTM (whole sequence) and GRU (last state): the forward and backward
+    weights land in torch's two directions and the outputs are joined in Keras' order."""
+    layers = keras.layers
+    model = keras.Sequential(
+        [
+            keras.Input((9,), dtype="int32"),
+            layers.Embedding(20, 6),
+            layers.Bidirectional(layers.LSTM(5, return_sequences=True)),
+            layers.Bidirectional(layers.GRU(4)),
+            layers.Dense(3),
+        ]
+    )
+    path = tmp_path / f"both-ways{suffix}"
+    model.save(str(path))
+    result = import_model(str(path))
+    assert _types(result) == ["Input", "Embedding", "LSTM", "GRU", "Output"]
+    graph = result.project.graph
+    assert all(
+        graph.nodes[n].params["bidirectional"]
+        for n in graph.topological_order()
+        if graph.nodes[n].type in ("LSTM", "GRU")
+    )
+    ids = np.random.default_rng(2).integers(0, 20, size=(8, 9)).astype("int32")
+    expected = model.predict(ids, verbose=0)
+    with torch.no_grad():
+        got = _net(result)(torch.from_numpy(ids.astype(np.int64)))
+    assert np.abs(got.numpy() - expected).max() <= 1e-4
+    assert np.abs(expected - expected[0]).max() > 1e-4
+
+
 def test_a_lambda_and_a_custom_layer_are_refused_together(keras, tmp_path: Path) -> None:
     layers = keras.layers
     model = keras.Sequential(

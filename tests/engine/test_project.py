@@ -51,7 +51,7 @@ def test_default_project() -> None:
     assert p.template == "seed-cnn"
     assert p.data == DataRef("mnist-5k")
     settings = p.settings
-    assert settings == TrainSettings(label_smoothing=0.1)  # the seed CNN's (engine.templates)
+    assert settings == TrainSettings(label_smoothing=0.1, warmup=0.15)  # engine.templates
     assert (settings.optimizer, settings.lr, settings.batch_size, settings.epochs) == (
         "adam",
         3e-3,

@@ -83,6 +83,9 @@ def test_schedules_shape_the_learning_rate() -> None:
     onecycle = lrs("onecycle")
     assert onecycle[0] == pytest.approx(1 / 25) and onecycle[3] == pytest.approx(1.0)
     assert onecycle[10] < 1e-4 and max(onecycle) == pytest.approx(1.0)
+    short = lrs("onecycle", warmup=0.1)  # the peak moves to the end of the warm-up
+    assert short[0] == pytest.approx(1 / 25) and short[1] == pytest.approx(1.0)
+    assert short[3] < onecycle[3] and short[10] < 1e-4
     plateau = Schedule(TrainSettings(lr=1.0, schedule="plateau", gamma=0.1, patience=2))
     seen = []
     for loss in (1.0, 0.5, 0.6, 0.4, 0.7, math.nan):  # patience 2 -> reduce after 1 bad epoch
