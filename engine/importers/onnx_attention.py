@@ -19,6 +19,10 @@ from typing import Any
 import numpy as np
 
 MATCH_TOLERANCE = 1e-4
+# Bounds on the work a hostile file can ask for: LayerNorm pairs tried as blocks, and the
+# sequence length the candidates are run at.
+MAX_BLOCKS = 64
+MAX_STEPS = 4096
 
 
 class _Static:
@@ -50,16 +54,46 @@ class _Static:
         return None
 
 
-def find_block(nodes: list[Any], graph: Any, norm: Any) -> dict[str, Any] | None:
-    """The block that LayerNormalization ``norm`` opens, as {"x", "out", "nodes", "weights"}:
-    its input and output names, the nodes that compute it (which the walk then skips) and its
-    weights; None when ``norm`` does not open a pre-norm block."""
+def find_blocks(nodes: list[Any], model: Any, steps: int) -> list[tuple[Any, dict[str, Any]]]:
+    """The pre-norm blocks among ``nodes`` (in order), each as (the LayerNorm that opens it,
+    {"x", "out", "nodes", "params", "state"}): its input and output names, the nodes that
+    compute it (which the walk then skips), its TransformerBlock params and state_dict."""
+    graph = model.graph
     producer = {o: n for n in nodes for o in n.output if o}
     users: dict[str, list[Any]] = {}
     for n in nodes:
         for name in n.input:
             users.setdefault(name, []).append(n)
     static = _Static(graph, producer)
+    graph_inputs = {i.name for i in graph.input} - {i.name for i in graph.initializer}
+    norms = [n for n in nodes if n.op_type == "LayerNormalization"]
+    if not 1 <= steps <= MAX_STEPS:
+        return []
+    found: list[tuple[Any, dict[str, Any]]] = []
+    taken: set[int] = set()
+    for norm in norms[: 2 * MAX_BLOCKS]:  # two LayerNorms a block
+        if id(norm) in taken:
+            continue
+        block = _block(norm, nodes, producer, users, static, graph_inputs)
+        identified = identify(model, block, steps) if block is not None else None
+        if block is None or identified is None:
+            continue
+        block["params"], block["state"] = identified
+        found.append((norm, block))
+        taken.update(id(n) for n in block["nodes"])
+    return found
+
+
+def _block(
+    norm: Any,
+    nodes: list[Any],
+    producer: dict[str, Any],
+    users: dict[str, list[Any]],
+    static: _Static,
+    graph_inputs: set[str],
+) -> dict[str, Any] | None:
+    """The block that LayerNormalization ``norm`` opens ({"x", "out", "nodes", "weights"}), or
+    None when it does not open one."""
     x = norm.input[0]
     after_norm = _downstream(norm, users)
 
@@ -86,7 +120,6 @@ def find_block(nodes: list[Any], graph: Any, norm: Any) -> dict[str, Any] | None
     if second is None:
         return None
     out = second.output[0]
-    graph_inputs = {i.name for i in graph.input} - {i.name for i in graph.initializer}
     inside = _upstream(out, producer, x, graph_inputs)
     if inside is None:
         return None

@@ -227,17 +227,11 @@ class _Converter:
         their nodes (some compute only from the block's input shape, ahead of its LayerNorm)."""
         if self.layers[0].params["kind"] != "tokens":
             return
-        from engine.importers.onnx_attention import find_block, identify
+        from engine.importers.onnx_attention import find_blocks
 
-        steps = self.layers[0].params["seq_len"]
-        for node in nodes:
-            if node.op_type != "LayerNormalization" or node.output[0] in self.skip:
-                continue
-            block = find_block(nodes, self.graph, node)
-            found = identify(self.model, block, steps) if block is not None else None
-            if block is not None and found is not None:
-                self.blocks[node.output[0]] = (*found, block["out"])
-                self.skip.update(o for n in block["nodes"] if n is not node for o in n.output)
+        for norm, block in find_blocks(nodes, self.model, self.layers[0].params["seq_len"]):
+            self.blocks[norm.output[0]] = (block["params"], block["state"], block["out"])
+            self.skip.update(o for n in block["nodes"] if n is not norm for o in n.output)
         if not self.blocks:
             return
         # What only the blocks read (a causal mask, shape arithmetic they share) goes too: a
