@@ -78,6 +78,7 @@ if TYPE_CHECKING:
         attention_maps as attention_maps,
         AttentionMaps as AttentionMaps,
         ATTENTION_TYPES as ATTENTION_TYPES,
+        CAM_METHODS as CAM_METHODS,
         conv_layers as conv_layers,
         explain as explain,
         Explanation as Explanation,
@@ -357,6 +358,7 @@ _EXPORTS: dict[str, str] = {
     "AttentionMaps": "engine.explanations",
     "ATTENTION_TYPES": "engine.explanations",
     "conv_layers": "engine.explanations",
+    "CAM_METHODS": "engine.explanations",
     "Explanation": "engine.explanations",
     # importing models people already have
     "import_model": "engine.importers",

@@ -1023,9 +1023,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("explain", help="a heat map of why the model classifies one image so")
     p.add_argument("project", metavar="PROJECT")
     p.add_argument("input", metavar="INPUT.npy", help="one raw sample, as the dataset stores it")
-    p.add_argument("--method", choices=["saliency", "gradcam", "occlusion"], default="saliency")
+    methods = ["saliency", "gradcam", "hirescam", "occlusion"]  # engine.explanations.METHODS
+    p.add_argument("--method", choices=methods, default="saliency")
     p.add_argument("--target", type=int, help="the class to explain (default: the predicted one)")
-    p.add_argument("--layer", help="Grad-CAM's Conv2d layer (default: the last one)")
+    p.add_argument("--layer", help="the Conv2d layer of Grad-CAM or HiResCAM (default: the last)")
     p.add_argument("--out", required=True, metavar="MAP.npy")
     p.set_defaults(func=cmd_explain)
 

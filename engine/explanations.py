@@ -1,5 +1,5 @@
-"""Why did the network decide? Heat maps over an input image: gradient saliency, Grad-CAM on a
-convolution layer, and occlusion. Written directly (a few dozen lines each) rather than with
+"""Why did the network decide? Heat maps over an input image: gradient saliency, Grad-CAM and
+HiResCAM on a convolution layer, and occlusion. Written directly (a few dozen lines each) rather than with
 captum, which the offline installer would carry for three methods.
 
 Each map is H×W in [0, 1] at the input's size: 1 marks what mattered most for the class
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
     from engine.data import Dataset
 
-METHODS = ("saliency", "gradcam", "occlusion")
+METHODS = ("saliency", "gradcam", "hirescam", "occlusion")
+CAM_METHODS = ("gradcam", "hirescam")  # the ones that look at a convolution layer
 
 
 @dataclass
@@ -33,11 +34,12 @@ class Explanation:
     target: int  # the class explained
     target_name: str
     probability: float  # the model's probability of that class for this input
-    layer: str = ""  # Grad-CAM's convolution layer
+    layer: str = ""  # the convolution layer Grad-CAM or HiResCAM looked at
 
 
 def conv_layers(model: nn.Module) -> list[str]:
-    """The names of the model's 2-D convolution layers, input side first (Grad-CAM's choices)."""
+    """The names of the model's 2-D convolution layers, input side first (the CAM methods'
+    choices)."""
     from torch import nn as tnn
 
     return [name for name, m in model.named_modules() if isinstance(m, tnn.Conv2d)]
@@ -52,8 +54,8 @@ def explain(
     layer: str | None = None,
 ) -> Explanation:
     """A heat map of why ``model`` gives ``raw_x`` (one raw sample, as the dataset stores it)
-    the class ``target`` (default: the predicted one). Grad-CAM uses ``layer`` (default: the
-    last convolution layer)."""
+    the class ``target`` (default: the predicted one). Grad-CAM and HiResCAM use ``layer``
+    (default: the last convolution layer)."""
     import torch
 
     from engine.metrics import _raw_batch, class_probabilities, inspection_copy, model_device
@@ -84,9 +86,9 @@ def explain(
     used_layer = ""
     if method == "saliency":
         heat = _saliency(model, x, dataset.task, chosen)
-    elif method == "gradcam":
-        used_layer = _gradcam_layer(model, layer)
-        heat = _gradcam(model, x, dataset.task, chosen, used_layer)
+    elif method in CAM_METHODS:
+        used_layer = _cam_layer(model, layer)
+        heat = _cam(model, x, dataset.task, chosen, used_layer, per_position=method == "hirescam")
     else:
         heat = _occlusion(model, x, dataset, chosen, probs)
     names = list(dataset.class_names)
@@ -119,11 +121,11 @@ def _saliency(model: nn.Module, x: torch.Tensor, task: str, target: int) -> torc
     return grad[0].abs().amax(dim=0)
 
 
-def _gradcam_layer(model: nn.Module, layer: str | None) -> str:
+def _cam_layer(model: nn.Module, layer: str | None) -> str:
     layers = conv_layers(model)
     if not layers:
         raise NetCanvasError(
-            QT_TRANSLATE_NOOP("Engine", "Grad-CAM needs a network with a Conv2d layer.")
+            QT_TRANSLATE_NOOP("Engine", "Grad-CAM and HiResCAM need a network with a Conv2d layer.")
         )
     if layer is None:
         return layers[-1]  # the last one sees the most: its maps are the most semantic
@@ -138,9 +140,19 @@ def _gradcam_layer(model: nn.Module, layer: str | None) -> str:
     return layer
 
 
-def _gradcam(model: nn.Module, x: torch.Tensor, task: str, target: int, layer: str) -> torch.Tensor:
-    """ReLU(Σ_c α_c A_c) with α_c the mean gradient of the score over channel c's map, scaled up
-    to the input's size (Selvaraju et al., 2017)."""
+def _cam(
+    model: nn.Module, x: torch.Tensor, task: str, target: int, layer: str, per_position: bool
+) -> torch.Tensor:
+    """The positive part of Σ_k G_k ⊙ A_k over the layer's feature maps A_k, scaled up to the
+    input's size. Grad-CAM (Selvaraju et al., 2017) takes for G_k the mean gradient of the score
+    over map k; HiResCAM (Draelos & Carin, 2020) keeps the gradient at each position.
+
+    Averaging is exact only when global average pooling follows (then both are CAM). Where a
+    Flatten → Dense head follows, as in the course's CNN, the Dense weights differ from one
+    position to the next, and the average can point at positions the class never used: on the
+    trained course CNN, Grad-CAM lights the flat background (every map's bias) and HiResCAM the
+    strokes. For a head that is linear in the maps, HiResCAM is each position's share of the
+    score."""
     import torch
     from torch.nn import functional
 
@@ -155,8 +167,8 @@ def _gradcam(model: nn.Module, x: torch.Tensor, task: str, target: int, layer: s
     finally:
         handle.remove()
     maps = captured[0].detach()[0]
-    weights = grad[0].mean(dim=(1, 2))
-    cam = torch.relu((weights[:, None, None] * maps).sum(dim=0))
+    weights = grad[0] if per_position else grad[0].mean(dim=(1, 2), keepdim=True)
+    cam = torch.relu((weights * maps).sum(dim=0))
     size = tuple(x.shape[-2:])
     return functional.interpolate(cam[None, None], size=size, mode="bilinear")[0, 0]
 

@@ -135,7 +135,7 @@ def _prepare(window: MainWindow, pane: str, lab: str) -> None:
         report = evaluate.refresh()
         wrong = report.misclassified() if report is not None else []
         tab = evaluate.explain_tab
-        tab.method.setCurrentIndex(tab.method.findData("gradcam"))
+        tab.method.setCurrentIndex(tab.method.findData("hirescam"))
         evaluate.explain(wrong[0][0] if wrong else 0)
         _wait_until(lambda: tab.heatmap is not None, 60, "the explanation")
     elif pane == "roc":

@@ -1,5 +1,5 @@
-"""The Explain tab: why the network gives an image its class — saliency, Grad-CAM or occlusion
-as a heat map over the image (engine.explanations makes them on the session's worker)."""
+"""The Explain tab: why the network gives an image its class — saliency, Grad-CAM, HiResCAM or
+occlusion as a heat map over the image (engine.explanations makes them on the session's worker)."""
 
 from __future__ import annotations
 
@@ -37,15 +37,20 @@ class ExplainTab(ShownOnlyTab):
         self.method = QComboBox()
         self.method.addItem(self.tr("Saliency"), "saliency")
         self.method.addItem(self.tr("Grad-CAM"), "gradcam")
+        self.method.addItem(self.tr("HiResCAM"), "hirescam")
         self.method.addItem(self.tr("Occlusion"), "occlusion")
         self.method.setToolTip(
             self.tr(
-                "Saliency: the gradient of the class's score at each pixel. Grad-CAM: where a "
-                "convolution layer saw evidence. Occlusion: what covering a patch costs."
+                "Saliency: the gradient of the class's score at each pixel. Grad-CAM: a "
+                "convolution layer's maps weighted by their mean gradient. HiResCAM: the same "
+                "with each position's own gradient (true to a Flatten → Dense head). "
+                "Occlusion: what covering a patch costs."
             )
         )
         self.layer = QComboBox()
-        self.layer.setToolTip(self.tr("The Conv2d layer Grad-CAM looks at (the last sees most)"))
+        self.layer.setToolTip(
+            self.tr("The Conv2d layer Grad-CAM or HiResCAM looks at (the last sees most)")
+        )
         self.layer_label = QLabel(self.tr("Layer"))
         self.target = QComboBox()
         self.target.setToolTip(self.tr("The class whose evidence is shown"))
@@ -105,21 +110,24 @@ class ExplainTab(ShownOnlyTab):
         self.target.blockSignals(False)
         self.input.show_sample(index)
 
+    def _looks_at_a_layer(self) -> bool:
+        from engine import CAM_METHODS
+
+        return self.method.currentData() in CAM_METHODS
+
     def refresh(self) -> None:
-        gradcam = self.method.currentData() == "gradcam"
-        self.layer.setVisible(gradcam)
-        self.layer_label.setVisible(gradcam)
+        self.layer.setVisible(self._looks_at_a_layer())
+        self.layer_label.setVisible(self._looks_at_a_layer())
         super().refresh()
 
     def compute(self) -> None:
         """Ask for the map of the chosen input."""
-        gradcam = self.method.currentData() == "gradcam"
         raw = self.input.raw()
         if raw is None or not self.session.can_inspect():
             self.clear()
             return
         self._raw = raw[0]
-        layer = self.layer.currentData() if gradcam else None
+        layer = self.layer.currentData() if self._looks_at_a_layer() else None
         self.session.explain(
             self._raw, str(self.method.currentData()), self.target.currentData(), layer
         )
@@ -138,6 +146,7 @@ class ExplainTab(ShownOnlyTab):
                 "Saliency: how strongly each pixel moves the score of '{0}' (the gradient)."
             ),
             "gradcam": self.tr("Grad-CAM: where {1} saw evidence for '{0}'."),
+            "hirescam": self.tr("HiResCAM: what each position of {1} adds to the score of '{0}'."),
             "occlusion": self.tr(
                 "Occlusion: how much the probability of '{0}' drops when a patch there is covered."
             ),

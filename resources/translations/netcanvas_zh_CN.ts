@@ -3234,8 +3234,8 @@ Licence: {1}</source>
         <translation>类别 {target} 不存在（应为 0 到 {last}）。</translation>
     </message>
     <message>
-        <source>Grad-CAM needs a network with a Conv2d layer.</source>
-        <translation>Grad-CAM 需要网络中有 Conv2d 层。</translation>
+        <source>Grad-CAM and HiResCAM need a network with a Conv2d layer.</source>
+        <translation>Grad-CAM 和 HiResCAM 需要一个带有 Conv2d 层的网络。</translation>
     </message>
     <message>
         <source>&apos;{layer}&apos; is not a Conv2d layer of this network (it has {layers}).</source>
@@ -3480,16 +3480,20 @@ Licence: {1}</source>
         <translation>Grad-CAM</translation>
     </message>
     <message>
+        <source>HiResCAM</source>
+        <translation>HiResCAM</translation>
+    </message>
+    <message>
         <source>Occlusion</source>
         <translation>遮挡</translation>
     </message>
     <message>
-        <source>Saliency: the gradient of the class&apos;s score at each pixel. Grad-CAM: where a convolution layer saw evidence. Occlusion: what covering a patch costs.</source>
-        <translation>显著图：类别得分在每个像素处的梯度。Grad-CAM：卷积层在哪里看到了证据。遮挡：遮住一小块会损失多少。</translation>
+        <source>Saliency: the gradient of the class&apos;s score at each pixel. Grad-CAM: a convolution layer&apos;s maps weighted by their mean gradient. HiResCAM: the same with each position&apos;s own gradient (true to a Flatten → Dense head). Occlusion: what covering a patch costs.</source>
+        <translation>显著性：类别得分在每个像素处的梯度。Grad-CAM：卷积层的特征图按其平均梯度加权。HiResCAM：同样的做法，但每个位置用它自己的梯度（忠实于“展平 → 全连接”的输出头）。遮挡：遮住一块区域的代价。</translation>
     </message>
     <message>
-        <source>The Conv2d layer Grad-CAM looks at (the last sees most)</source>
-        <translation>Grad-CAM 观察的 Conv2d 层（最后一层看到的最多）</translation>
+        <source>The Conv2d layer Grad-CAM or HiResCAM looks at (the last sees most)</source>
+        <translation>Grad-CAM 或 HiResCAM 查看的 Conv2d 层（最后一层看到的最多）</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -3526,6 +3530,10 @@ Licence: {1}</source>
     <message>
         <source>Grad-CAM: where {1} saw evidence for &apos;{0}&apos;.</source>
         <translation>Grad-CAM：{1} 在哪里看到了“{0}”的证据。</translation>
+    </message>
+    <message>
+        <source>HiResCAM: what each position of {1} adds to the score of &apos;{0}&apos;.</source>
+        <translation>HiResCAM：{1} 的每个位置给“{0}”的得分加了多少。</translation>
     </message>
     <message>
         <source>Occlusion: how much the probability of &apos;{0}&apos; drops when a patch there is covered.</source>

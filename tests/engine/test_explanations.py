@@ -84,13 +84,33 @@ def test_grad_cam_equals_the_class_activation_map_of_a_gap_network() -> None:
     assert result.layer == "0"
 
 
+def test_hirescam_is_each_positions_share_of_the_score() -> None:
+    """With a head linear in the feature maps (Flatten → Dense), the score is Σ_k,p W_k,p·A_k,p
+    plus a bias: HiResCAM's map is each position's Σ_k W_k,p·A_k,p (its positive part), while
+    Grad-CAM's weights, one mean per channel, are not."""
+    dataset = image_dataset(size=SIZE, classes=CLASSES)
+    torch.manual_seed(2)
+    model = nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.Flatten(), nn.Linear(4 * SIZE**2, 3))
+    raw = dataset.test.x[5].numpy()
+    result = explain(model, dataset, raw, "hirescam", target=2)
+    with torch.no_grad():
+        maps = model[0](dataset.preprocess(torch.as_tensor(raw)[None]))[0]
+        weights = model[2].weight[2].reshape(4, SIZE, SIZE)
+        share = torch.relu((weights * maps).sum(0)).numpy()
+    np.testing.assert_allclose(result.heatmap, share / share.max(), rtol=1e-4, atol=1e-6)
+    assert result.method == "hirescam" and result.layer == "0"
+    grad_cam = explain(model, dataset, raw, "gradcam", target=2).heatmap
+    assert not np.allclose(grad_cam, result.heatmap, atol=1e-2)
+
+
 def test_grad_cam_takes_the_layer_asked_for_and_refuses_others(trained: tuple) -> None:
     model, dataset = trained
     assert conv_layers(model) == ["0"]
     raw = dataset.test.x[0].numpy()
-    assert explain(model, dataset, raw, "gradcam", layer="0").layer == "0"
-    with pytest.raises(NetCanvasError, match="not a Conv2d layer"):
-        explain(model, dataset, raw, "gradcam", layer="4")
+    for method in ("gradcam", "hirescam"):
+        assert explain(model, dataset, raw, method, layer="0").layer == "0"
+        with pytest.raises(NetCanvasError, match="not a Conv2d layer"):
+            explain(model, dataset, raw, method, layer="4")
     with pytest.raises(NetCanvasError, match="does not exist"):
         explain(model, dataset, raw, "saliency", target=CLASSES)
     with pytest.raises(NetCanvasError, match="Unknown explanation method"):
@@ -132,9 +152,11 @@ def test_the_cli_writes_the_map_of_a_trained_project(
 @pytest.mark.slow
 def test_on_the_course_cnn_the_maps_fall_on_the_digits_strokes() -> None:
     """The seed CNN after one epoch on the built-in digits, 100 test digits: the share of each
-    map's mass on the strokes (pixels > 0, dilated by 2 pixels). Saliency puts most of it there;
-    Grad-CAM at the network's only convolution is coarser — that layer also answers the flat
-    background (its bias), which the class weights then carry — yet it beats a map spread evenly."""
+    map's mass on the strokes (pixels > 0, dilated by 2 pixels), where an even map puts ~0.42.
+    Saliency and HiResCAM put most of it there. Grad-CAM, at the network's only convolution
+    before a Flatten → Dense head, averages each map's gradient over positions the Dense weights
+    treat differently and lights the flat background (every map's bias) instead — the contrast
+    the explainability lab shows; on the real MNIST after 5 epochs it is 0.10 against 0.96."""
     from engine.data import load_dataset
     from engine.project import new_project
     from engine.session import prepare_run
@@ -148,11 +170,13 @@ def test_on_the_course_cnn_the_maps_fall_on_the_digits_strokes() -> None:
     raw = dataset.test.x[:100]
     strokes = nn.functional.max_pool2d((raw > 0).float(), 5, stride=1, padding=2)[:, 0] > 0
     strokes_np = strokes.numpy()
-    shares: dict[str, list[float]] = {"saliency": [], "gradcam": []}
+    shares: dict[str, list[float]] = {"saliency": [], "gradcam": [], "hirescam": []}
     for i in range(len(raw)):
         for method, found in shares.items():
             heat = explain(trainer.model, dataset, raw[i].numpy(), method).heatmap
             found.append(float((heat * strokes_np[i]).sum() / max(float(heat.sum()), 1e-12)))
     even = float(np.median(strokes_np.reshape(len(raw), -1).mean(axis=1)))
-    assert np.median(shares["saliency"]) >= 0.7, np.median(shares["saliency"])
-    assert np.median(shares["gradcam"]) > even + 0.1, (np.median(shares["gradcam"]), even)
+    median = {method: float(np.median(found)) for method, found in shares.items()}
+    assert median["saliency"] > even + 0.2, (median, even)
+    assert median["hirescam"] >= 0.8, median
+    assert median["gradcam"] < even < median["hirescam"], (median, even)

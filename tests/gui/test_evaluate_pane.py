@@ -129,6 +129,16 @@ def test_clicking_a_wrong_answer_explains_it(qtbot: Any) -> None:
     qtbot.waitUntil(lambda: tab.heatmap is not None, timeout=10_000)
     layers = [tab.layer.itemText(i) for i in range(tab.layer.count())]
     assert layers == ["conv2d_1"] and tab.layer.isVisible() and "conv2d_1" in tab.caption.text()
+    tab.heatmap = None
+    tab.method.setCurrentIndex(tab.method.findData("hirescam"))
+    qtbot.waitUntil(lambda: tab.heatmap is not None, timeout=10_000)
+    hires = explain(pane.state.model, dataset, raw, "hirescam", layer="conv2d_1")
+    np.testing.assert_allclose(tab.heatmap, hires.heatmap, rtol=1e-4, atol=1e-6)
+    assert tab.layer.isVisible() and tab.caption.text().count("HiResCAM: what each position") == 1
+    tab.heatmap = None
+    tab.method.setCurrentIndex(tab.method.findData("occlusion"))
+    assert not tab.layer.isVisible()
+    qtbot.waitUntil(lambda: tab.heatmap is not None, timeout=10_000)
 
 
 def test_roc_and_precision_recall_per_class(qtbot: Any) -> None:
