@@ -515,11 +515,7 @@ def _conv(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: 
         pad, padding = 0, "valid"
     bias = bool(conf.get("use_bias", True))
     filters = int(conf["filters"])
-    shapes = [(k, k, x.shape[0] // max(groups, 1), filters), (filters,)]
-    found = _weights(cv, name, shapes[: 2 if bias else 1])
-    weights = {"weight": np.ascontiguousarray(found[0].transpose(3, 2, 0, 1))}
-    if bias:
-        weights["bias"] = found[1]
+    weights = _kernel(cv, name, (k, k, x.shape[0] // max(groups, 1), filters), filters, bias)
     params = {
         "filters": filters,
         "kernel_size": k,
@@ -533,6 +529,19 @@ def _conv(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: 
     span = d * (k - 1) + 1
     out = tuple(n if padding == "same" else (n + 2 * pad - span) // s + 1 for n in (h, w))
     return cv.activation(_V(layer, (filters, *out), image=True), conf.get("activation"), name)
+
+
+def _kernel(
+    cv: _Converter, name: str, shape: tuple[int, int, int, int], filters: int, bias: bool
+) -> dict[str, Any]:
+    """A Keras 2-D kernel k × k × a × b (and its bias over the filters, when it has one) as
+    torch's weight b × a × k × k: Conv2d's out × in from Keras' k × k × in × out, and
+    ConvTranspose2d's in × out from Keras' k × k × out × in."""
+    found = _weights(cv, name, [shape, (filters,)][: 2 if bias else 1])
+    weights = {"weight": np.ascontiguousarray(found[0].transpose(3, 2, 0, 1))}
+    if bias:
+        weights["bias"] = found[1]
+    return weights
 
 
 @_op("Conv2DTranspose")
@@ -561,10 +570,7 @@ def _conv_transpose(
     bias = bool(conf.get("use_bias", True))
     filters = int(conf["filters"])
     c, h, w = x.shape
-    found = _weights(cv, name, [(k, k, filters, c), (filters,)][: 2 if bias else 1])
-    weights = {"weight": np.ascontiguousarray(found[0].transpose(3, 2, 0, 1))}
-    if bias:
-        weights["bias"] = found[1]
+    weights = _kernel(cv, name, (k, k, filters, c), filters, bias)
     params = {
         "filters": filters,
         "kernel_size": k,
