@@ -83,9 +83,17 @@ def _padding(p: dict[str, Any], args: list[str], kind: str) -> list[str]:
     return [f"layers.ZeroPadding{kind}({int(padding)})"] if int(padding) else []
 
 
-def _keras_layers(node: Node) -> list[str]:
-    """The Keras layer(s) for one node (without their input), or a comment."""
+def _keras_layers(node: Node, in_rank: int) -> list[str]:
+    """The Keras layer(s) for one node (without their input), or a comment. ``in_rank``: the
+    per-sample rank of its (first) input."""
     t, p = node.type, node.params
+    if t == "SwapAxes":  # NetCanvas' Conv1d reads channels × steps, Keras' Conv1D steps × channels
+        return [
+            f"# {node.name}: Keras keeps a sequence steps × channels, as its Conv1D reads it",
+            "layers.Identity()",
+        ]
+    if t == "GlobalAvgPool":
+        return [f"layers.GlobalAveragePooling{'1D' if in_rank == 2 else '2D'}()"]
     if t in ("Conv2d", "Conv1d"):
         kind = "2D" if t == "Conv2d" else "1D"
         size = _pair(p["kernel_size"]) if kind == "2D" else f"{int(p['kernel_size'])}"
@@ -123,7 +131,6 @@ def _keras_layers(node: Node) -> list[str]:
         return out
     simple = {
         "Flatten": "layers.Flatten()",
-        "GlobalAvgPool": "layers.GlobalAveragePooling2D()",
         "ReLU": "layers.ReLU()",
         "Softmax": "layers.Softmax()",
         "BatchNorm1d": "layers.BatchNormalization()",
@@ -202,12 +209,20 @@ def keras_code(project: Project) -> str:
         "# Keras is channels-last: an image is height × width × channels.",
     ]
     lines: list[str] = []
+
+    def in_rank(srcs: list[str]) -> int:
+        source = nodes.get(srcs[0]) if srcs else None
+        info = graph.analysis.nodes.get(source.id) if source is not None else None
+        return len(info.output_shape or ()) if info is not None else 0
+
     if _is_chain(steps):
         lines.append("model = keras.Sequential([")
-        for name, _, _ in steps:
+        for name, _, srcs in steps:
             node = nodes[name]
             assert node is not None
-            made = [_keras_input(node)] if node.type == "Input" else _keras_layers(node)
+            made = (
+                [_keras_input(node)] if node.type == "Input" else _keras_layers(node, in_rank(srcs))
+            )
             lines += [f"    {line}" if line.startswith("#") else f"    {line}," for line in made]
         lines.append("])")
     else:
@@ -223,7 +238,7 @@ def keras_code(project: Project) -> str:
                 continue
             value = ", ".join(variable(src) for src in srcs)
             value = value if len(srcs) == 1 else f"[{value}]"
-            for layer in _keras_layers(node):
+            for layer in _keras_layers(node, in_rank(srcs)):
                 if _MISSING in layer:
                     lines += [layer, f"{variable(name)} = {value}  # (left out above)"]
                 elif layer.startswith("#"):

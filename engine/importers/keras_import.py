@@ -13,7 +13,7 @@ import io
 import json
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from math import ceil, prod
 from pathlib import Path
 from typing import Any
@@ -49,13 +49,21 @@ class _Refuse(Exception):
 @dataclass(frozen=True)
 class _V:
     """A tensor made by layer ``layer``: ``shape`` per sample as NetCanvas holds it; ``image``:
-    Keras holds it as H×W×C; ``order``: Keras feature j is NetCanvas feature order[j]."""
+    Keras holds it as H×W×C; ``order``: Keras feature j is NetCanvas feature order[j];
+    ``swapped``: a sequence Keras holds steps × channels and NetCanvas channels × steps (what
+    its Conv1d reads and writes)."""
 
     layer: int
     shape: tuple[int, ...]
     image: bool = False
     order: Any = None
     tokens: bool = False
+    swapped: bool = False
+
+
+# The layers that read a swapped sequence as it is (Conv1D, the global pooling, what works value
+# by value); any other is given it back as steps × channels by a SwapAxes layer.
+_READ_SWAPPED = {"Conv1D", "GlobalAveragePooling1D", "Activation", "ReLU", "Dropout", "Identity"}
 
 
 @dataclass
@@ -252,13 +260,18 @@ class _Converter:
                 QT_TRANSLATE_NOOP("Engine", "NetCanvas has no activation '{name}'"), name=key
             )
         layer_type, params = _ACTIVATIONS[key]
-        if layer_type == "Softmax" and value.image:
+        if layer_type == "Softmax" and (value.image or value.swapped):
             raise _Refuse(
                 QT_TRANSLATE_NOOP("Engine", "it applies softmax over an image's channels")
             )
-        return _V(
-            self.add(layer_type, dict(params), value, source), value.shape, value.image, value.order
-        )
+        return replace(value, layer=self.add(layer_type, dict(params), value, source))
+
+    def swap(self, value: _V, source: str, swapped: bool) -> _V:
+        """``value`` as steps × channels (``swapped`` False) or channels × steps (True)."""
+        if value.swapped == swapped:
+            return value
+        layer = self.add("SwapAxes", {}, value, source)
+        return _V(layer, value.shape[::-1], swapped=swapped)
 
     def run(self) -> ImportResult:
         top = self.model.config
@@ -314,6 +327,8 @@ class _Converter:
                 ins = [self.values[s] for s in srcs if s in self.values]
                 if len(ins) != len(srcs):
                     raise _Refuse(QT_TRANSLATE_NOOP("Engine", "its inputs are not in the model"))
+                if kind_ not in _READ_SWAPPED:
+                    ins = [self.swap(v, name, swapped=False) for v in ins]
                 self.values[name] = handler(self, kind_, conf, ins, name)
             except _Refuse as exc:
                 problems.append(Problem(kind_, name, exc.reason))
@@ -350,6 +365,7 @@ class _Converter:
             raise _bad(
                 self.file, Message(QT_TRANSLATE_NOOP("Engine", "its output layer is missing"))
             )
+        value = self.swap(value, str(out_name), swapped=False)
         finish_output(self.file, self.layers, value.layer, None, self.notes)
         return build_project(
             self.file,
@@ -531,6 +547,58 @@ def _conv(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: 
     return cv.activation(_V(layer, (filters, *out), image=True), conf.get("activation"), name)
 
 
+@_op("Conv1D")
+def _conv1d(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: str) -> _V:
+    """Keras' Conv1D reads a sequence steps × channels; NetCanvas' Conv1d channels × steps, so
+    the sequence is swapped first (once: a Conv1D after a Conv1D reads it as it is)."""
+    x = _one(ins)
+    if x.image or x.tokens or len(x.shape) != 2:
+        raise _Refuse(QT_TRANSLATE_NOOP("Engine", "it needs a sequence (steps × channels)"))
+    if conf.get("data_format", "channels_last") != "channels_last":
+        raise _Refuse(QT_TRANSLATE_NOOP("Engine", "it needs a channels-last sequence"))
+    x = cv.swap(x, name, swapped=True)
+    c, length = x.shape
+    k = _pair(conf.get("kernel_size"), "kernel sizes")
+    s = _pair(conf.get("strides", 1), "strides")
+    d = _pair(conf.get("dilation_rate", 1), "dilations")
+    groups = int(conf.get("groups", 1))
+    padding = conf.get("padding", "valid")
+    if padding not in ("valid", "same") or (padding == "same" and s != 1):
+        raise _Refuse(
+            QT_TRANSLATE_NOOP("Engine", "its padding '{padding}' is not supported"),
+            padding=f"{padding} (stride {s})",
+        )
+    filters = int(conf["filters"])
+    bias = bool(conf.get("use_bias", True))
+    found = _weights(cv, name, [(k, c // max(groups, 1), filters), (filters,)][: 2 if bias else 1])
+    weights = {"weight": np.ascontiguousarray(found[0].transpose(2, 1, 0))}
+    if bias:
+        weights["bias"] = found[1]
+    params = {
+        "filters": filters,
+        "kernel_size": k,
+        "stride": s,
+        "padding": padding,
+        "dilation": d,
+        "groups": groups,
+        "bias": bias,
+    }
+    layer = cv.add("Conv1d", params, x, name, **weights)
+    out = length if padding == "same" else (length - d * (k - 1) - 1) // s + 1
+    return cv.activation(_V(layer, (filters, out), swapped=True), conf.get("activation"), name)
+
+
+@_op("GlobalAveragePooling1D")
+def _global_pool_1d(
+    cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: str
+) -> _V:
+    x = _one(ins)
+    if x.image or x.tokens or len(x.shape) != 2 or conf.get("keepdims"):
+        raise _Refuse(QT_TRANSLATE_NOOP("Engine", "NetCanvas averages whole sequences only"))
+    x = cv.swap(x, name, swapped=True)  # GlobalAvgPool averages each channel over the steps
+    return _V(cv.add("GlobalAvgPool", {}, x, name), (x.shape[0],))
+
+
 def _kernel(
     cv: _Converter, name: str, shape: tuple[int, int, int, int], filters: int, bias: bool
 ) -> dict[str, Any]:
@@ -613,6 +681,11 @@ def _global_pool(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V],
     return _V(cv.add("GlobalAvgPool", {}, x, name), (x.shape[0],))
 
 
+@_op("Identity")
+def _identity(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: str) -> _V:
+    return _one(ins)
+
+
 @_op("Flatten")
 def _flatten(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: str) -> _V:
     x = _one(ins)
@@ -629,7 +702,7 @@ def _dropout(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], nam
     x = _one(ins)
     layer_type = "Dropout2d" if x.image and kind == "SpatialDropout2D" else "Dropout"
     rate = min(float(conf.get("rate", 0.5)), 0.95)
-    return _V(cv.add(layer_type, {"p": rate}, x, name), x.shape, x.image, x.order)
+    return replace(x, layer=cv.add(layer_type, {"p": rate}, x, name))
 
 
 @_op("Activation")

@@ -84,6 +84,12 @@ class _Zeros:
     """ConstantOfShape(0) of a shape with the batch axis: an RNN's zero initial state."""
 
 
+def _swapped(t: _T) -> bool:
+    """A sequence with its two axes swapped: steps × features <-> channels × steps, as on either
+    side of a Conv1d."""
+    return t.perm == (0, 2, 1) and len(t.shape) == t.rank == 3 and t.order is None
+
+
 def _plain(t: _T, layer: int, shape: tuple[Any, ...]) -> _T:
     return _T(layer, shape, tuple(range(len(shape))), len(shape))
 
@@ -144,6 +150,9 @@ class _Converter:
 
     def exact(self, value: Any) -> _T:
         t = self.tensor(value)
+        if _swapped(t):  # a SwapAxes layer lays it out as the reading layer expects
+            layer = self.add("SwapAxes", {}, [t.layer], f"{self.layers[t.layer].source}/swap")
+            return _plain(t, layer, t.vshape)
         if not t.exact:
             raise _why(
                 QT_TRANSLATE_NOOP(
@@ -1301,13 +1310,10 @@ def _recurrent(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any])
     t = cv.tensor(ins[0])
     layout = attrs.get("layout", 0)
     seq_first = (1, 0, 2) if layout == 0 else (0, 1, 2)
-    if (
-        t.order is not None
-        or len(t.real) != 3
-        or t.vshape != tuple(t.real[p] for p in seq_first)
-        or not (replace(t, perm=tuple(t.perm[p] for p in seq_first)).exact)
-    ):
+    batch_first = replace(t, perm=tuple(t.perm[p] for p in seq_first))  # as the layer reads it
+    if t.order is not None or len(t.real) != 3 or not (batch_first.exact or _swapped(batch_first)):
         raise _why(QT_TRANSLATE_NOOP("Engine", "its input is not a batch of sequences"))
+    t = cv.exact(batch_first)
     direction = attrs.get("direction", b"forward")
     direction = direction.decode() if isinstance(direction, bytes) else direction
     if direction != "forward":

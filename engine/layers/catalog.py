@@ -182,6 +182,19 @@ _SPECS: list[LayerSpec] = [
         ("shape",),
     ),
     _spec(
+        "SwapAxes",
+        "core",
+        "交换轴",
+        "Swaps the two axes of a sequence: steps × features (T×D, what Embedding, LSTM and "
+        "attention give and read) becomes channels × length (D×T, what Conv1d reads), and back.",
+        "交换序列的两个轴：步数×特征（T×D，嵌入层、LSTM 和注意力输出与读取的形式）变为通道×长度"
+        "（D×T，一维卷积读取的形式），反之亦然。",
+        "y[j,i] = x[i,j]",
+        [],
+        r.rule_swap_axes,
+        title_en="Swap axes",
+    ),
+    _spec(
         "Embedding",
         "core",
         "嵌入",
@@ -218,8 +231,10 @@ _SPECS: list[LayerSpec] = [
         "conv",
         "一维卷积",
         "Slides small filters along a sequence (channels × length); each output is a dot "
-        "product of a filter with a window.",
-        "沿序列（通道×长度）滑动小卷积核；每个输出是卷积核与窗口的点积。",
+        "product of a filter with a window. After an Embedding (steps × features), put Swap "
+        "axes before it.",
+        "沿序列（通道×长度）滑动小卷积核；每个输出是卷积核与窗口的点积。在嵌入层（步数×特征）"
+        "之后，先放一个交换轴层。",
         "y[f,t] = Σ w[f,c,k]·x[c,t·s+k] + b[f]",
         [FILTERS, KERNEL, STRIDE, PADDING, DILATION, GROUPS, BIAS],
         rs.rule_conv("Conv1d", 1),

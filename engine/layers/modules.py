@@ -23,6 +23,14 @@ class Reshape(nn.Module):
         return x.reshape(x.shape[0], *self.shape)
 
 
+class SwapAxes(nn.Module):
+    """Swap the two axes of each sample: N×T×D (steps × features) <-> N×D×T (channels × length),
+    as between an Embedding and a Conv1d."""
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x.transpose(1, 2)
+
+
 class GlobalAvgPool(nn.Module):
     """Average each channel over all its positions: N×C×H×W -> N×C."""
 

@@ -163,6 +163,22 @@ def rule_flatten(params: Params, inputs: Inputs) -> RuleResult:
     return _same(TensorType((prod(t.shape),)), ModuleSpec("nn.Flatten"))
 
 
+def rule_swap_axes(params: Params, inputs: Inputs) -> RuleResult:
+    t = _float_input("SwapAxes", inputs)
+    if len(t.shape) != 2:
+        raise ShapeProblem(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "{title} swaps the two axes of a sequence (T×D ↔ D×T) but receives {received}",
+                ),
+                title=layer_title("SwapAxes"),
+                received=describe(t),
+            )
+        )
+    return _same(TensorType(t.shape[::-1]), ModuleSpec("SwapAxes"))
+
+
 def rule_reshape(params: Params, inputs: Inputs) -> RuleResult:
     t = _float_input("Reshape", inputs)
     target = list(params["shape"])

@@ -2206,6 +2206,10 @@ Licence: {1}</source>
         <translation>全连接层需要一个展平的向量，但收到的是 {shape}——请插入“展平”层</translation>
     </message>
     <message>
+        <source>{title} swaps the two axes of a sequence (T×D ↔ D×T) but receives {received}</source>
+        <translation>“{title}”交换序列的两个轴（T×D ↔ D×T），但收到的是{received}</translation>
+    </message>
+    <message>
         <source>Reshape sizes must be positive, with at most one -1 (meaning &apos;the rest&apos;)</source>
         <translation>变形的各维大小必须为正数，最多只能有一个 -1（表示“其余部分”）</translation>
     </message>
@@ -2888,6 +2892,22 @@ Licence: {1}</source>
     <message>
         <source>its &apos;same&apos; padding differs between axes</source>
         <translation>它的 &apos;same&apos; 填充在各维度上不同</translation>
+    </message>
+    <message>
+        <source>it needs a sequence (steps × channels)</source>
+        <translation>它需要一个序列（步数×通道）</translation>
+    </message>
+    <message>
+        <source>it needs a channels-last sequence</source>
+        <translation>它需要通道在后的序列</translation>
+    </message>
+    <message>
+        <source>its padding &apos;{padding}&apos; is not supported</source>
+        <translation>不支持它的填充 &apos;{padding}&apos;</translation>
+    </message>
+    <message>
+        <source>NetCanvas averages whole sequences only</source>
+        <translation>NetCanvas 只能对整个序列求平均</translation>
     </message>
     <message>
         <source>its dilation or output padding are not supported</source>

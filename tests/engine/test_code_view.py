@@ -15,16 +15,36 @@ from engine.build import build_model
 from engine.code_view import keras_code, pytorch_code
 from engine.importers import import_code
 from engine.project import Project, new_project
-from engine.templates import TEMPLATES
+from engine.templates import TEMPLATES, _Builder
 from engine.types import DataRef
 
 os.environ.setdefault("KERAS_BACKEND", "torch")
 
-CHAINS = ["seed-cnn", "lenet5", "mlp", "toy2d", "char-lstm"]  # no branches, torch's own layers
+# No branches, torch's own layers; "text-conv": a Conv1d over embedded text between two swaps.
+CHAINS = ["seed-cnn", "lenet5", "mlp", "toy2d", "char-lstm", "text-conv"]
 
 
 def _project(template: str) -> Project:
-    return new_project(template, DataRef(TEMPLATES[template].default_data))
+    if template != "text-conv":
+        return new_project(template, DataRef(TEMPLATES[template].default_data))
+    project = new_project("char-lstm", DataRef(TEMPLATES["char-lstm"].default_data))
+    graph = project.graph
+    embedding, lstm = (
+        next(n for n in graph.nodes.values() if n.type == kind) for kind in ("Embedding", "LSTM")
+    )
+    graph.disconnect(next(e for e in graph.edges if e.dst == lstm.id))
+    last = _Builder(graph).chain(
+        [
+            ("SwapAxes", {}),
+            ("Conv1d", {"filters": 24, "kernel_size": 5, "padding": "same"}),
+            ("ReLU", {}),
+            ("SwapAxes", {}),
+        ],
+        embedding.id,
+    )
+    graph.connect(last, lstm.id, 0)
+    assert graph.analysis.valid, graph.analysis.issues
+    return project
 
 
 def _layers(project: Project) -> list[tuple[str, dict[str, Any]]]:
@@ -51,7 +71,7 @@ def _model_part(code: str) -> str:
 def test_both_sequentials_paste_back_as_the_same_layers(template: str) -> None:
     project = _project(template)
     codes = [keras_code(project), pytorch_code(project)]
-    if template == "char-lstm":  # NetCanvas's LSTM layer returns its outputs only: a Net class
+    if template in ("char-lstm", "text-conv"):  # NetCanvas's LSTM returns its outputs: a Net class
         assert "class Net(nn.Module)" in codes.pop()
     for code in codes:
         pasted = import_code(code).project

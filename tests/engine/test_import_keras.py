@@ -178,6 +178,51 @@ def test_bidirectional_recurrent_layers_read_both_ways(keras, tmp_path: Path, su
     assert np.abs(expected - expected[0]).max() > 1e-4
 
 
+@pytest.mark.parametrize("suffix", [".keras", ".h5"])
+def test_a_keras_text_cnn_reads_its_sequence_as_keras_does(
+    keras, tmp_path: Path, suffix: str
+) -> None:
+    """Keras' Conv1D reads steps × channels, NetCanvas' channels × steps: the importer swaps the
+    axes once before the first Conv1D, keeps them through the next and the ReLU, and swaps
+    back where a layer reads steps × channels (the LSTM); global pooling reads either."""
+    layers = keras.layers
+    text_cnn = keras.Sequential(
+        [
+            keras.Input((20,), dtype="int32"),
+            layers.Embedding(30, 8),
+            layers.Conv1D(6, 3, activation="relu"),
+            layers.Conv1D(5, 2, padding="same", dilation_rate=2),
+            layers.GlobalAveragePooling1D(),
+            layers.Dense(4),
+        ]
+    )
+    then_lstm = keras.Sequential(
+        [
+            keras.Input((20,), dtype="int32"),
+            layers.Embedding(30, 8),
+            layers.Conv1D(6, 5, strides=2),
+            layers.ReLU(),
+            layers.LSTM(7),
+            layers.Dense(3),
+        ]
+    )
+    expected_types = {
+        "cnn": ["Input", "Embedding", "SwapAxes", "Conv1d", "ReLU", "Conv1d", "GlobalAvgPool"],
+        "lstm": ["Input", "Embedding", "SwapAxes", "Conv1d", "ReLU", "SwapAxes", "LSTM"],
+    }
+    ids = np.random.default_rng(3).integers(0, 30, size=(8, 20)).astype("int32")
+    for key, model in (("cnn", text_cnn), ("lstm", then_lstm)):
+        path = tmp_path / f"{key}{suffix}"
+        model.save(str(path))
+        result = import_model(str(path))
+        assert _types(result) == [*expected_types[key], "Output"]
+        expected = model.predict(ids, verbose=0)
+        with torch.no_grad():
+            got = _net(result)(torch.from_numpy(ids.astype(np.int64)))
+        assert np.abs(got.numpy() - expected).max() <= 1e-4, key
+        assert np.abs(expected - expected[0]).max() > 1e-4
+
+
 def test_a_lambda_and_a_custom_layer_are_refused_together(keras, tmp_path: Path) -> None:
     layers = keras.layers
     model = keras.Sequential(

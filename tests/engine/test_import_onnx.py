@@ -17,10 +17,11 @@ from test_export_onnx import dataset_for
 
 from engine.build import build_model
 from engine.export import export_onnx
+from engine.graph import Graph
 from engine.importers import ModelImportError, import_model, import_onnx
 from engine.layers.modules import TransformerBlock
 from engine.project import load_project, save_project
-from engine.templates import TEMPLATES, make_template
+from engine.templates import TEMPLATES, _Builder, fit_to_data, make_template
 
 # An eval-mode export folds each BatchNorm into the convolution before it and leaves Dropout
 # out (both do nothing at inference), so those layers cannot come back from such a file.
@@ -164,6 +165,37 @@ def test_every_template_round_trips(template_id: str, tmp_path: Path) -> None:
     saved = tmp_path / f"{template_id}.netcanvas"
     save_project(result.project, saved)
     assert set(load_project(saved).weights or {}) == set(result.project.weights or {})
+
+
+def test_a_conv1d_over_embedded_text_round_trips_with_its_swapped_axes(tmp_path: Path) -> None:
+    """Embedding → Swap axes → Conv1d → ReLU → Swap axes → LSTM: torch exports each swap as a
+    Transpose, which the importer carries along and lays out again where a layer reads it."""
+    ds = dataset_for("char-lstm")
+    graph = Graph()
+    _Builder(graph).chain(
+        [
+            ("Input", {"kind": "tokens", "seq_len": 64}),
+            ("Embedding", {"vocab_size": 96, "embedding_dim": 12}),
+            ("SwapAxes", {}),
+            ("Conv1d", {"filters": 10, "kernel_size": 5, "padding": "same"}),
+            ("ReLU", {}),
+            ("SwapAxes", {}),
+            ("LSTM", {"hidden_size": 16, "return_sequences": True}),
+            ("Output", {"task": "next_char", "units": 96}),
+        ],
+        None,
+    )
+    fit_to_data(graph, ds.context())
+    assert graph.analysis.valid
+    model = build_model(graph, seed=0).eval()
+    target = tmp_path / "text-conv.onnx"
+    export_onnx(model, ds, target)
+    result = import_onnx(target)
+    assert _types(result.project.graph) == _types(graph)
+    x = ds.preprocess(ds.test.x)
+    with torch.no_grad():
+        diff = (_imported_model(result)(x) - model(x)).abs().max().item()
+    assert diff < 1e-5
 
 
 def test_batchnorm_kept_by_a_preserving_export_at_opset_11(tmp_path: Path) -> None:
