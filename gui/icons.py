@@ -68,6 +68,11 @@ def _draw_glyph(p: QPainter, layer_type: str, category: str) -> None:
         p.drawPath(_path([(18, 11), (22, 11)]))
         for y in (7, 12, 17, 22):
             p.drawPoint(QPointF(25, y + 1))
+    elif t == "swapaxes":  # a tall block turned on its side
+        p.drawRect(QRectF(7, 7, 5, 13))
+        p.drawRect(QRectF(12, 20, 13, 5))
+        p.drawPath(_path([(16, 9), (22, 9), (22, 15)]))
+        p.drawPath(_path([(19.5, 12.5), (22, 15), (24.5, 12.5)]))
     elif t == "embedding":
         p.drawText(QRectF(4, 4, 24, 24), Qt.AlignmentFlag.AlignCenter, "ab")
     elif category == "core":  # dense: three inputs fully connected to two outputs
