@@ -745,7 +745,7 @@ def _reshape(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -
     t = cv.tensor(ins[0])
     vshape = t.vshape
     target = [vshape[i] if d == 0 and i < len(vshape) else d for i, d in enumerate(target)]
-    moved = _ones_only(t, target)
+    moved = _ones_only(t, target) or _merged(t, target)
     if moved is not None:
         return [moved]
     if BATCH in vshape[1:]:
@@ -796,6 +796,55 @@ def _ones_only(t: _T, target: list[Any]) -> _T | None:
         else:
             perm.append(next(rest))
     return _T(t.layer, tuple(shape), tuple(perm), t.rank, t.order)
+
+
+def _merged(t: _T, target: list[Any]) -> _T | None:
+    """A reshape that only joins neighbouring axes which also lie side by side, in order, in
+    the layer's output (a bidirectional LSTM's directions × units, whatever the batch axis's
+    place): the same values as the layer gives, read as fewer axes; None for any other."""
+    vshape = t.vshape
+    if t.order is not None or len(t.shape) != len(t.perm) or target.count(BATCH) > 1:
+        return None
+    target = list(target)
+    if -1 in target:
+        known = prod(d for d in target if d not in (-1, BATCH))
+        total = prod(d for d in vshape if d != BATCH)
+        if target.count(-1) > 1 or known == 0 or total % known:
+            return None
+        target[target.index(-1)] = total // known
+    groups: list[list[int]] = []
+    axis = 0
+    for size in target:
+        if axis >= len(vshape):
+            return None
+        if BATCH in (size, vshape[axis]):  # the batch axis stays an axis of its own
+            if vshape[axis] != size:
+                return None
+            groups.append([axis])
+            axis += 1
+            continue
+        group, joined = [axis], vshape[axis]
+        while joined != size and axis + len(group) < len(vshape):
+            following = vshape[axis + len(group)]
+            if following == BATCH:
+                break
+            joined *= following
+            group.append(axis + len(group))
+        if joined != size:
+            return None
+        groups.append(group)
+        axis += len(group)
+    if axis != len(vshape) or all(len(g) == 1 for g in groups):
+        return None
+    under = [[t.perm[a] for a in g] for g in groups]
+    if any(u != list(range(u[0], u[0] + len(u))) for u in under):
+        return None  # the joined values are not side by side in the layer's output
+    by_place = sorted(range(len(groups)), key=lambda g: under[g][0])
+    shape = tuple(
+        BATCH if BATCH in (dims := [t.shape[a] for a in under[g]]) else prod(dims) for g in by_place
+    )
+    rank = sum(1 for g in by_place if under[g][0] < t.rank)
+    return _T(t.layer, shape, tuple(by_place.index(g) for g in range(len(groups))), rank)
 
 
 @_op("Flatten")
@@ -1316,8 +1365,9 @@ def _recurrent(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any])
     t = cv.exact(batch_first)
     direction = attrs.get("direction", b"forward")
     direction = direction.decode() if isinstance(direction, bytes) else direction
-    if direction != "forward":
-        raise _why(QT_TRANSLATE_NOOP("Engine", "only forward recurrent layers are imported"))
+    if direction not in ("forward", "bidirectional"):
+        raise _why(QT_TRANSLATE_NOOP("Engine", "it reads backwards only"))
+    both = direction == "bidirectional"
     for key in ("clip", "activations", "input_forget"):
         if attrs.get(key):
             raise _why(
@@ -1333,40 +1383,49 @@ def _recurrent(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any])
     for state in extra[1:3]:
         if state is not None and not isinstance(state, _Zeros) and np.any(cv.const(state, "state")):
             raise _why(QT_TRANSLATE_NOOP("Engine", "its initial state is not zero"))
-    w = cv.const(ins[1], "W").astype(np.float32)[0]
-    r = cv.const(ins[2], "R").astype(np.float32)[0]
-    hidden = int(attrs.get("hidden_size", r.shape[-1]))
+    w = cv.const(ins[1], "W").astype(np.float32)
+    r = cv.const(ins[2], "R").astype(np.float32)
+    hidden = int(attrs.get("hidden_size") or r.shape[-1])
     blocks = _GATES[node.op_type]
+    half = len(blocks) * hidden
+    b = (
+        cv.const(ins[3], "B").astype(np.float32)
+        if len(ins) > 3 and ins[3] is not None
+        else np.zeros((len(w), 2 * half), np.float32)
+    )
 
     def gates(m: np.ndarray) -> np.ndarray:
         return np.concatenate([m[i * hidden : (i + 1) * hidden] for i in blocks])
 
-    b = (
-        cv.const(ins[3], "B").astype(np.float32)[0]
-        if len(ins) > 3 and ins[3] is not None
-        else np.zeros(2 * len(blocks) * hidden, np.float32)
-    )
-    half = len(blocks) * hidden
     used = [bool(o) and cv.consumers.get(o, 0) > 0 for o in node.output]
     if sum(used[:2]) != 1 or (len(used) > 2 and used[2]):
         raise _why(QT_TRANSLATE_NOOP("Engine", "both its sequence and its last state are used"))
     sequences = used[0]
+    if both and not sequences:
+        raise _why(
+            QT_TRANSLATE_NOOP(
+                "Engine",
+                "a bidirectional layer's last state is not imported (its whole sequence is)",
+            )
+        )
     params = {
         "hidden_size": hidden,
         "num_layers": 1,
-        "bidirectional": False,
+        "bidirectional": both,
         "return_sequences": sequences,
     }
-    layer = cv.add(
-        node.op_type,
-        params,
-        [t.layer],
-        node.name,
-        weight_ih_l0=gates(w),
-        weight_hh_l0=gates(r),
-        bias_ih_l0=gates(b[:half]),
-        bias_hh_l0=gates(b[half:]),
-    )
+    weights: dict[str, np.ndarray] = {}
+    for d, suffix in enumerate(("", "_reverse")[: 2 if both else 1]):  # ONNX: forward first
+        weights[f"weight_ih_l0{suffix}"] = gates(w[d])
+        weights[f"weight_hh_l0{suffix}"] = gates(r[d])
+        weights[f"bias_ih_l0{suffix}"] = gates(b[d][:half])
+        weights[f"bias_hh_l0{suffix}"] = gates(b[d][half:])
+    layer = cv.add(node.op_type, params, [t.layer], node.name, **weights)
+    if both:  # Y: T×2×N×H (layout 0) or N×T×2×H, where the layer gives N×T×(2·H)
+        y = _T(
+            layer, (BATCH, t.real[1], 2, hidden), (1, 2, 0, 3) if layout == 0 else (0, 1, 2, 3), 4
+        )
+        return [y, None, None]
     if sequences:  # Y: T×1×N×H (layout 0) or N×T×1×H (layout 1)
         y = _T(
             layer, (BATCH, t.real[1], hidden, 1), (1, 3, 0, 2) if layout == 0 else (0, 1, 3, 2), 3

@@ -3154,8 +3154,12 @@ Licence: {1}</source>
         <translation>它处于训练模式</translation>
     </message>
     <message>
-        <source>only forward recurrent layers are imported</source>
-        <translation>只导入正向的循环层</translation>
+        <source>it reads backwards only</source>
+        <translation>它只反向读取</translation>
+    </message>
+    <message>
+        <source>a bidirectional layer&apos;s last state is not imported (its whole sequence is)</source>
+        <translation>不导入双向层的最终状态（可以导入它的整个序列输出）</translation>
     </message>
     <message>
         <source>its {option} option is not supported</source>

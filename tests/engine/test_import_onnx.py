@@ -198,6 +198,32 @@ def test_a_conv1d_over_embedded_text_round_trips_with_its_swapped_axes(tmp_path:
     assert diff < 1e-5
 
 
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_a_bidirectional_lstm_round_trips(dynamo: bool, tmp_path: Path) -> None:
+    """torch writes the two directions' sequences as T×2×N×H (N×T×2×H from torch.export) and
+    joins them with a Transpose and a Reshape: the importer reads that as the layer's own
+    N×T×(2·H), both directions' weights in place."""
+    ds = dataset_for("char-lstm")
+    graph = make_template("char-lstm", ds.context())
+    lstm = next(n for n in graph.nodes.values() if n.type == "LSTM")
+    graph.set_param(lstm.id, "bidirectional", True)
+    model = build_model(graph, seed=0).eval()
+    target = tmp_path / "both-ways.onnx"
+    x = ds.preprocess(ds.test.x)
+    if dynamo:
+        axes = {0: torch.export.Dim("batch"), 1: torch.export.Dim("sequence")}
+        torch.onnx.export(model, (x[:2],), str(target), dynamo=True, dynamic_shapes=(axes,))
+    else:
+        export_onnx(model, ds, target)
+    result = import_onnx(target)
+    imported = result.project.graph
+    assert _types(imported) == _types(graph)
+    assert next(n for n in imported.nodes.values() if n.type == "LSTM").params["bidirectional"]
+    with torch.no_grad():
+        diff = (_imported_model(result)(x) - model(x)).abs().max().item()
+    assert diff < 1e-5
+
+
 def test_batchnorm_kept_by_a_preserving_export_at_opset_11(tmp_path: Path) -> None:
     ds = dataset_for("resnet-mini")
     graph = make_template("resnet-mini", ds.context())
