@@ -805,7 +805,7 @@ def _merged(t: _T, target: list[Any]) -> _T | None:
     vshape = t.vshape
     if t.order is not None or len(t.shape) != len(t.perm) or target.count(BATCH) > 1:
         return None
-    if any(not isinstance(d, int) and d != BATCH for d in (*vshape, *target)):
+    if any(not isinstance(d, int | np.integer) and d != BATCH for d in (*vshape, *target)):
         return None  # a size known only by name
     target = list(target)
     if -1 in target:
