@@ -92,8 +92,9 @@ def _keras_layers(node: Node, in_rank: int) -> list[str]:
             f"# {node.name}: Keras keeps a sequence steps × channels, as its Conv1D reads it",
             "layers.Identity()",
         ]
-    if t == "GlobalAvgPool":
-        return [f"layers.GlobalAveragePooling{'1D' if in_rank == 2 else '2D'}()"]
+    if t in ("GlobalAvgPool", "GlobalMaxPool"):
+        kind = "Average" if t == "GlobalAvgPool" else "Max"
+        return [f"layers.Global{kind}Pooling{'1D' if in_rank == 2 else '2D'}()"]
     if t in ("Conv2d", "Conv1d"):
         kind = "2D" if t == "Conv2d" else "1D"
         size = _pair(p["kernel_size"]) if kind == "2D" else f"{int(p['kernel_size'])}"

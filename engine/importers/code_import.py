@@ -35,6 +35,8 @@ _KERAS_ARGS: dict[str, list[str]] = {
     "AvgPool2D": ["pool_size", "strides", "padding"],
     "GlobalAveragePooling2D": [],
     "GlobalAveragePooling1D": [],
+    "GlobalMaxPooling2D": [],
+    "GlobalMaxPooling1D": [],
     "Identity": [],
     "Flatten": [],
     "Dropout": ["rate"],
@@ -274,6 +276,7 @@ _TORCH: dict[str, tuple[str, list[str], dict[str, str]]] = {
     "MaxPool2d": ("MaxPool2d", ["kernel_size", "stride", "padding"], {"kernel_size": "pool_size"}),
     "AvgPool2d": ("AvgPool2d", ["kernel_size", "stride", "padding"], {"kernel_size": "pool_size"}),
     "AdaptiveAvgPool2d": ("GlobalAvgPool", ["output_size"], {}),
+    "AdaptiveMaxPool2d": ("GlobalMaxPool", ["output_size"], {}),
     "Flatten": ("Flatten", [], {}),
     "Dropout": ("Dropout", ["p"], {}),
     "Dropout2d": ("Dropout2d", ["p"], {}),
@@ -358,7 +361,10 @@ def _torch_params(layer_type: str, args: dict[str, Any], renames: dict[str, str]
         if key in _DROPPED:
             continue
         params[renames.get(key, key)] = value
-    if layer_type == "GlobalAvgPool" and _square(args.get("output_size", 1)) != 1:
+    if (
+        layer_type in ("GlobalAvgPool", "GlobalMaxPool")
+        and _square(args.get("output_size", 1)) != 1
+    ):
         raise _Refused(QT_TRANSLATE_NOOP("Engine", "NetCanvas pools to 1×1 only"))
     if layer_type == "Softmax" and args.get("dim", -1) not in (-1, 1):
         raise _Refused(QT_TRANSLATE_NOOP("Engine", "NetCanvas's Softmax works on the last axis"))

@@ -63,7 +63,15 @@ class _V:
 
 # The layers that read a swapped sequence as it is (Conv1D, the global pooling, what works value
 # by value); any other is given it back as steps × channels by a SwapAxes layer.
-_READ_SWAPPED = {"Conv1D", "GlobalAveragePooling1D", "Activation", "ReLU", "Dropout", "Identity"}
+_READ_SWAPPED = {
+    "Conv1D",
+    "GlobalAveragePooling1D",
+    "GlobalMaxPooling1D",
+    "Activation",
+    "ReLU",
+    "Dropout",
+    "Identity",
+}
 
 
 @dataclass
@@ -588,15 +596,15 @@ def _conv1d(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name
     return cv.activation(_V(layer, (filters, out), swapped=True), conf.get("activation"), name)
 
 
-@_op("GlobalAveragePooling1D")
+@_op("GlobalAveragePooling1D", "GlobalMaxPooling1D")
 def _global_pool_1d(
     cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: str
 ) -> _V:
     x = _one(ins)
     if x.image or x.tokens or len(x.shape) != 2 or conf.get("keepdims"):
-        raise _Refuse(QT_TRANSLATE_NOOP("Engine", "NetCanvas averages whole sequences only"))
-    x = cv.swap(x, name, swapped=True)  # GlobalAvgPool averages each channel over the steps
-    return _V(cv.add("GlobalAvgPool", {}, x, name), (x.shape[0],))
+        raise _Refuse(QT_TRANSLATE_NOOP("Engine", "NetCanvas pools whole sequences only"))
+    x = cv.swap(x, name, swapped=True)  # the pool takes each channel over the steps
+    return _V(cv.add(_GLOBAL_POOLS[kind], {}, x, name), (x.shape[0],))
 
 
 def _kernel(
@@ -671,14 +679,22 @@ def _pool(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: 
     return _V(layer, (c, (h - k) // s + 1, (w - k) // s + 1), image=True)
 
 
-@_op("GlobalAveragePooling2D")
+_GLOBAL_POOLS = {
+    "GlobalAveragePooling1D": "GlobalAvgPool",
+    "GlobalAveragePooling2D": "GlobalAvgPool",
+    "GlobalMaxPooling1D": "GlobalMaxPool",
+    "GlobalMaxPooling2D": "GlobalMaxPool",
+}
+
+
+@_op("GlobalAveragePooling2D", "GlobalMaxPooling2D")
 def _global_pool(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: str) -> _V:
     x = _one(ins)
     if not x.image or conf.get("keepdims"):
         raise _Refuse(
-            QT_TRANSLATE_NOOP("Engine", "NetCanvas averages whole channels-last images only")
+            QT_TRANSLATE_NOOP("Engine", "NetCanvas pools whole channels-last images only")
         )
-    return _V(cv.add("GlobalAvgPool", {}, x, name), (x.shape[0],))
+    return _V(cv.add(_GLOBAL_POOLS[kind], {}, x, name), (x.shape[0],))
 
 
 @_op("Identity")

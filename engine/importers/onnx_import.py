@@ -1283,28 +1283,39 @@ def _pool(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> l
     return [_plain(t, layer, (BATCH, t.real[1], *out))]
 
 
-@_op("GlobalAveragePool")
+_GLOBAL_POOLS = {
+    "GlobalAveragePool": "GlobalAvgPool",
+    "GlobalMaxPool": "GlobalMaxPool",
+    "ReduceMean": "GlobalAvgPool",
+    "ReduceMax": "GlobalMaxPool",
+}
+
+
+@_op("GlobalAveragePool", "GlobalMaxPool")
 def _global_pool(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> list[Any]:
     t = cv.exact(ins[0])
-    layer = cv.add("GlobalAvgPool", {}, [t.layer], node.name)
+    layer = cv.add(_GLOBAL_POOLS[node.op_type], {}, [t.layer], node.name)
     extra = (1,) * (len(t.real) - 2)  # ONNX keeps the pooled axes as 1s
     return [_T(layer, (BATCH, t.real[1], *extra), tuple(range(len(t.real))), 2)]
 
 
-@_op("ReduceMean")
-def _reduce_mean(cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]) -> list[Any]:
+@_op("ReduceMean", "ReduceMax")
+def _reduce_positions(
+    cv: _Converter, node: Any, ins: list[Any], attrs: dict[str, Any]
+) -> list[Any]:
     t = cv.exact(ins[0])
     rank = len(t.real)
     axes = sorted(a % rank for a in (_axes(cv, ins, attrs, 1) or range(rank)))
     if rank < 3 or axes != list(range(2, rank)):
-        raise _why(QT_TRANSLATE_NOOP("Engine", "it averages over axes other than the positions"))
+        raise _why(QT_TRANSLATE_NOOP("Engine", "it reduces over axes other than the positions"))
+    layer_type = _GLOBAL_POOLS[node.op_type]
     source = cv.layers[t.layer]
     if source.type == "Reshape" and rank == 3 and cv.single_use(node.input[0]):
-        # Flatten(2) then mean: what a GlobalAvgPool exports as; the Reshape becomes it.
-        source.type, source.params = "GlobalAvgPool", {}
+        # Flatten(2) then the mean or max: what a global pool exports as; the Reshape becomes it.
+        source.type, source.params = layer_type, {}
         layer = t.layer
     else:
-        layer = cv.add("GlobalAvgPool", {}, [t.layer], node.name)
+        layer = cv.add(layer_type, {}, [t.layer], node.name)
     keep = attrs.get("keepdims", 1)
     shape = (BATCH, t.real[1], *((1,) * (rank - 2) if keep else ()))
     return [_T(layer, shape, tuple(range(len(shape))), 2)]

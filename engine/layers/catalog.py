@@ -309,7 +309,19 @@ _SPECS: list[LayerSpec] = [
         "对每个通道在整幅图上求平均：每个通道一个数。",
         "y[c] = mean_{i,j} x[c,i,j]",
         [],
-        rs.rule_global_avg_pool,
+        rs.rule_global_pool("GlobalAvgPool"),
+    ),
+    _spec(
+        "GlobalMaxPool",
+        "pool",
+        "全局最大池化",
+        "Keeps each channel's largest value over the whole image or sequence: one number per "
+        "channel, saying whether its pattern appeared anywhere (a text CNN's usual head).",
+        "保留每个通道在整幅图或整个序列上的最大值：每个通道一个数，表示它的模式是否在任何位置出现过"
+        "（文本 CNN 常用的输出头）。",
+        "y[c] = max_{i,j} x[c,i,j]",
+        [],
+        rs.rule_global_pool("GlobalMaxPool"),
     ),
     _spec(
         "RNN",

@@ -38,6 +38,13 @@ class GlobalAvgPool(nn.Module):
         return x.flatten(2).mean(dim=2)
 
 
+class GlobalMaxPool(nn.Module):
+    """Each channel's largest value over all its positions: N×C×H×W (or N×C×L) -> N×C."""
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x.flatten(2).amax(dim=2)
+
+
 class Add(nn.Module):
     """Element-wise sum of same-shaped inputs (skip connections)."""
 

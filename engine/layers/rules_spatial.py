@@ -227,19 +227,28 @@ def rule_pool(title: str) -> Any:
     return rule
 
 
-def rule_global_avg_pool(params: Params, inputs: Inputs) -> RuleResult:
-    t = _float_input("GlobalAvgPool", inputs)
-    if len(t.shape) < 2:
-        raise ShapeProblem(
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "Engine",
-                    "GlobalAvgPool averages each channel of an image but receives {received}",
-                ),
-                received=describe(t),
-            )
-        )
-    return RuleResult(TensorType((t.shape[0],)), 0, prod(t.shape), ModuleSpec("GlobalAvgPool"))
+_GLOBAL_POOL_NEEDS = {
+    "GlobalAvgPool": QT_TRANSLATE_NOOP(
+        "Engine", "GlobalAvgPool averages each channel of an image but receives {received}"
+    ),
+    "GlobalMaxPool": QT_TRANSLATE_NOOP(
+        "Engine",
+        "GlobalMaxPool takes each channel's largest value over an image or a sequence but "
+        "receives {received}",
+    ),
+}
+
+
+def rule_global_pool(title: str) -> Any:
+    """GlobalAvgPool / GlobalMaxPool: C×H×W or C×L to one number per channel."""
+
+    def rule(params: Params, inputs: Inputs) -> RuleResult:
+        t = _float_input(title, inputs)
+        if len(t.shape) < 2:
+            raise ShapeProblem(Message(_GLOBAL_POOL_NEEDS[title], received=describe(t)))
+        return RuleResult(TensorType((t.shape[0],)), 0, prod(t.shape), ModuleSpec(title))
+
+    return rule
 
 
 _GATES = {"RNN": 1, "GRU": 3, "LSTM": 4}

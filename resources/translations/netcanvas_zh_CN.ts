@@ -2338,6 +2338,10 @@ Licence: {1}</source>
         <translation>全局平均池化对图像的每个通道求平均，但收到的是{received}</translation>
     </message>
     <message>
+        <source>GlobalMaxPool takes each channel&apos;s largest value over an image or a sequence but receives {received}</source>
+        <translation>全局最大池化取每个通道在图像或序列上的最大值，但收到的是{received}</translation>
+    </message>
+    <message>
         <source>{title} expects a sequence (T×F) but receives {received} — add Reshape or use Conv2d</source>
         <translation>“{title}”需要一个序列（T×F），但收到的是{received}——请添加“变形”层，或改用二维卷积</translation>
     </message>
@@ -2906,8 +2910,12 @@ Licence: {1}</source>
         <translation>不支持它的填充 &apos;{padding}&apos;</translation>
     </message>
     <message>
-        <source>NetCanvas averages whole sequences only</source>
-        <translation>NetCanvas 只能对整个序列求平均</translation>
+        <source>NetCanvas pools whole sequences only</source>
+        <translation>NetCanvas 只能对整个序列做池化</translation>
+    </message>
+    <message>
+        <source>NetCanvas pools whole channels-last images only</source>
+        <translation>NetCanvas 只能对通道在后的整幅图像做池化</translation>
     </message>
     <message>
         <source>its dilation or output padding are not supported</source>
@@ -2920,10 +2928,6 @@ Licence: {1}</source>
     <message>
         <source>NetCanvas pools channels-last images with &apos;valid&apos; padding only</source>
         <translation>NetCanvas 只能以 &apos;valid&apos; 填充对通道在后的图像做池化</translation>
-    </message>
-    <message>
-        <source>NetCanvas averages whole channels-last images only</source>
-        <translation>NetCanvas 只能对完整的通道在后的图像求平均</translation>
     </message>
     <message>
         <source>its cap, threshold or slope is not supported</source>
@@ -3146,10 +3150,6 @@ Licence: {1}</source>
         <translation>它的平均值不计入填充</translation>
     </message>
     <message>
-        <source>it averages over axes other than the positions</source>
-        <translation>它在位置以外的维度上求平均</translation>
-    </message>
-    <message>
         <source>it is in training mode</source>
         <translation>它处于训练模式</translation>
     </message>
@@ -3164,6 +3164,10 @@ Licence: {1}</source>
     <message>
         <source>its {option} option is not supported</source>
         <translation>不支持它的 {option} 选项</translation>
+    </message>
+    <message>
+        <source>it reduces over axes other than the positions</source>
+        <translation>它在位置以外的轴上做归约</translation>
     </message>
     <message>
         <source>its sequence lengths or peepholes are not supported</source>

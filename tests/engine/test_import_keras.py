@@ -206,12 +206,23 @@ def test_a_keras_text_cnn_reads_its_sequence_as_keras_does(
             layers.Dense(3),
         ]
     )
+    kim = keras.Sequential(  # Kim (2014)'s sentence classifier, one filter width
+        [
+            keras.Input((20,), dtype="int32"),
+            layers.Embedding(30, 8),
+            layers.Conv1D(12, 3, activation="relu"),
+            layers.GlobalMaxPooling1D(),
+            layers.Dropout(0.5),
+            layers.Dense(2),
+        ]
+    )
     expected_types = {
         "cnn": ["Input", "Embedding", "SwapAxes", "Conv1d", "ReLU", "Conv1d", "GlobalAvgPool"],
         "lstm": ["Input", "Embedding", "SwapAxes", "Conv1d", "ReLU", "SwapAxes", "LSTM"],
+        "kim": ["Input", "Embedding", "SwapAxes", "Conv1d", "ReLU", "GlobalMaxPool", "Dropout"],
     }
     ids = np.random.default_rng(3).integers(0, 30, size=(8, 20)).astype("int32")
-    for key, model in (("cnn", text_cnn), ("lstm", then_lstm)):
+    for key, model in (("cnn", text_cnn), ("lstm", then_lstm), ("kim", kim)):
         path = tmp_path / f"{key}{suffix}"
         model.save(str(path))
         result = import_model(str(path))

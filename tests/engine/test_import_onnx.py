@@ -199,6 +199,37 @@ def test_a_conv1d_over_embedded_text_round_trips_with_its_swapped_axes(tmp_path:
 
 
 @pytest.mark.parametrize("dynamo", [False, True])
+def test_global_max_pooling_round_trips(dynamo: bool, tmp_path: Path) -> None:
+    """torch writes GlobalMaxPool as a flatten and a ReduceMax over the positions: one layer
+    again."""
+    ds = dataset_for("seed-cnn")
+    graph = Graph()
+    _Builder(graph).chain(
+        [
+            ("Input", {"kind": "image", "channels": 1, "height": 28, "width": 28}),
+            ("Conv2d", {"filters": 8, "kernel_size": 3}),
+            ("ReLU", {}),
+            ("GlobalMaxPool", {}),
+            ("Output", {"task": "classification", "units": 10}),
+        ],
+        None,
+    )
+    fit_to_data(graph, ds.context())
+    model = build_model(graph, seed=0).eval()
+    target = tmp_path / "max.onnx"
+    x = ds.preprocess(ds.test.x)
+    if dynamo:
+        axes = {0: torch.export.Dim("batch")}
+        torch.onnx.export(model, (x[:2],), str(target), dynamo=True, dynamic_shapes=(axes,))
+    else:
+        export_onnx(model, ds, target)
+    result = import_onnx(target)
+    assert _types(result.project.graph) == _types(graph)
+    with torch.no_grad():
+        assert (_imported_model(result)(x) - model(x)).abs().max().item() < 1e-5
+
+
+@pytest.mark.parametrize("dynamo", [False, True])
 def test_a_bidirectional_lstm_round_trips(dynamo: bool, tmp_path: Path) -> None:
     """torch writes the two directions' sequences as T×2×N×H (N×T×2×H from torch.export) and
     joins them with a Transpose and a Reshape: the importer reads that as the layer's own
