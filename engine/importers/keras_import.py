@@ -573,15 +573,15 @@ def _conv1d(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name
     padding = conf.get("padding", "valid")
     if padding not in ("valid", "same") or (padding == "same" and s != 1):
         raise _Refuse(
-            QT_TRANSLATE_NOOP("Engine", "its padding '{padding}' is not supported"),
-            padding=f"{padding} (stride {s})",
+            QT_TRANSLATE_NOOP(
+                "Engine", "its padding '{padding}' at stride {stride} is not supported"
+            ),
+            padding=padding,
+            stride=s,
         )
     filters = int(conf["filters"])
     bias = bool(conf.get("use_bias", True))
-    found = _weights(cv, name, [(k, c // max(groups, 1), filters), (filters,)][: 2 if bias else 1])
-    weights = {"weight": np.ascontiguousarray(found[0].transpose(2, 1, 0))}
-    if bias:
-        weights["bias"] = found[1]
+    weights = _kernel(cv, name, (k, c // max(groups, 1), filters), filters, bias)
     params = {
         "filters": filters,
         "kernel_size": k,
@@ -608,13 +608,14 @@ def _global_pool_1d(
 
 
 def _kernel(
-    cv: _Converter, name: str, shape: tuple[int, int, int, int], filters: int, bias: bool
+    cv: _Converter, name: str, shape: tuple[int, ...], filters: int, bias: bool
 ) -> dict[str, Any]:
-    """A Keras 2-D kernel k × k × a × b (and its bias over the filters, when it has one) as
-    torch's weight b × a × k × k: Conv2d's out × in from Keras' k × k × in × out, and
-    ConvTranspose2d's in × out from Keras' k × k × out × in."""
+    """A Keras kernel, its spatial axes first and then a × b (and its bias over the filters,
+    when it has one), as torch's weight b × a × spatial: Conv1d's and Conv2d's out × in from
+    Keras' in × out, and ConvTranspose2d's in × out from Keras' out × in."""
     found = _weights(cv, name, [shape, (filters,)][: 2 if bias else 1])
-    weights = {"weight": np.ascontiguousarray(found[0].transpose(3, 2, 0, 1))}
+    n = len(shape)
+    weights = {"weight": np.ascontiguousarray(found[0].transpose(n - 1, n - 2, *range(n - 2)))}
     if bias:
         weights["bias"] = found[1]
     return weights

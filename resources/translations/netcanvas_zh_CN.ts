@@ -2906,10 +2906,6 @@ Licence: {1}</source>
         <translation>它需要通道在后的序列</translation>
     </message>
     <message>
-        <source>its padding &apos;{padding}&apos; is not supported</source>
-        <translation>不支持它的填充 &apos;{padding}&apos;</translation>
-    </message>
-    <message>
         <source>NetCanvas pools whole sequences only</source>
         <translation>NetCanvas 只能对整个序列做池化</translation>
     </message>
@@ -2920,6 +2916,10 @@ Licence: {1}</source>
     <message>
         <source>its dilation or output padding are not supported</source>
         <translation>不支持它的膨胀或输出填充</translation>
+    </message>
+    <message>
+        <source>its padding &apos;{padding}&apos; at stride {stride} is not supported</source>
+        <translation>不支持它在步长 {stride} 下的填充 &apos;{padding}&apos;</translation>
     </message>
     <message>
         <source>its &apos;same&apos; padding crops one side more than the other</source>
