@@ -45,6 +45,7 @@ from gui.i18n import device_line, engine_text, localized
 from gui.start_page import StartPage
 from gui.torch_loader import TorchLoader
 from gui.training.session import TrainingSession
+from gui.widgets.layout import only_the_shown_page_counts
 
 if TYPE_CHECKING:
     from engine.project import Project
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.central = QStackedWidget(self)
         self.central.addWidget(self.editor_page)
         self.central.addWidget(self.start_page)
+        only_the_shown_page_counts(self.central)
         self.setCentralWidget(self.central)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:

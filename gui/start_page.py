@@ -7,14 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 from engine import TEMPLATES, make_template
 from gui.editor.thumbnail import render_graph
 from gui.i18n import localized
+from gui.widgets.layout import scrolled
 
 THUMB = QSize(220, 150)
 _COLUMNS = 3
@@ -57,10 +56,7 @@ class StartPage(QWidget):
             self.template_buttons[template_id] = button
             grid.addWidget(button, i // _COLUMNS, i % _COLUMNS)
         grid.setRowStretch(grid.rowCount(), 1)
-        scroll = QScrollArea()
-        scroll.setWidget(cards)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scrolled(cards, frame=False)
         self.templates_heading = _heading()
         left = QVBoxLayout()
         left.addWidget(self.templates_heading)

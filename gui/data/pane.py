@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSlider,
     QSpinBox,
     QSplitter,
@@ -50,7 +49,7 @@ from gui.data.views import ClassHistogram, DataFrameModel, scatter_points, theme
 from gui.i18n import engine_text
 from gui.widgets.colours import WARN_COLOUR
 from gui.widgets.gallery import ImageGrid, normalise_to_uint8
-from gui.widgets.layout import settings_beside_view
+from gui.widgets.layout import scrolled, settings_beside_view
 from gui.widgets.wheel import wheel_safe_children
 
 if TYPE_CHECKING:
@@ -211,11 +210,8 @@ class DataPane(QWidget):
         side_layout.addWidget(self.fit_label)
         side_layout.addWidget(self.adapt_button)
         side_layout.addStretch(1)
-        scroll = QScrollArea()
+        scroll = scrolled(side, sideways=False)
         self._column = scroll
-        scroll.setWidget(side)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(side.minimumSizeHint().width() + 24)
 
         # -- views -------------------------------------------------------------------------------
@@ -232,9 +228,7 @@ class DataPane(QWidget):
         self.points_plot = themed_plot()
         self.points_plot.getPlotItem().setAspectLocked(True)
         self.sample_stack = QStackedWidget()
-        samples_scroll = QScrollArea()
-        samples_scroll.setWidget(self.samples)
-        samples_scroll.setWidgetResizable(True)
+        samples_scroll = scrolled(self.samples)
         for widget in (samples_scroll, self.table, self.text_view, self.points_plot):
             self.sample_stack.addWidget(widget)
         self.histogram = ClassHistogram()

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.evaluate.live_tabs import SampleSource, ShownOnlyTab
 from gui.i18n import join_sentences
 from gui.widgets.gallery import ImageGrid
+from gui.widgets.layout import scrolled
 
 if TYPE_CHECKING:
     from gui.document import ProjectDocument
@@ -66,10 +67,7 @@ class ExplainTab(ShownOnlyTab):
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.images = ImageGrid(cell=196)  # with its caption, fits a lab screen's Evaluate dock
-        scroll = QScrollArea()  # a short dock scrolls the images instead of growing the window
-        scroll.setWidget(self.images)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scrolled(self.images, frame=False)  # a short dock scrolls the images
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.caption)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.widgets.gallery import ImageGrid, normalise_to_uint8
+from gui.widgets.layout import scrolled
 
 if TYPE_CHECKING:
     from gui.document import ProjectDocument
@@ -150,9 +150,7 @@ class FeatureMapsTab(ShownOnlyTab):
         self._layers = QWidget()
         self._layers_layout = QVBoxLayout(self._layers)
         self._layers_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(self._layers)
-        scroll.setWidgetResizable(True)
+        scroll = scrolled(self._layers)
         body = QHBoxLayout()
         body.addWidget(self.input_view, 0, Qt.AlignmentFlag.AlignTop)
         body.addWidget(scroll, 1)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -42,6 +41,7 @@ from gui.evaluate.views import (
     RankingCurvesView,
 )
 from gui.widgets.gallery import ImageGrid
+from gui.widgets.layout import only_the_shown_page_counts, scrolled
 from gui.widgets.message_bar import MessageBar
 from gui.widgets.wheel import wheel_safe_children
 
@@ -97,7 +97,7 @@ class EvaluatePane(QWidget):
         gallery_layout = QVBoxLayout(gallery_box)
         gallery_layout.setContentsMargins(0, 0, 0, 0)
         gallery_layout.addWidget(self.gallery_title)
-        self._gallery_scroll = _scrolled(self.gallery)
+        self._gallery_scroll = scrolled(self.gallery)
         gallery_layout.addWidget(self._gallery_scroll, 1)
         gallery_layout.addWidget(self.gallery_table, 1)
         matrix_box = QWidget()
@@ -152,7 +152,7 @@ class EvaluatePane(QWidget):
                 )
             )
         )
-        self._wrong_scroll = _scrolled(self.misclassified)
+        self._wrong_scroll = scrolled(self.misclassified)
         wrong_layout.addWidget(self._wrong_scroll, 1)
         wrong_layout.addWidget(self.misclassified_table, 1)
 
@@ -193,17 +193,19 @@ class EvaluatePane(QWidget):
         self.predictions = PredictionScatter()
 
         self.tabs = QTabWidget()
-        self.tab_confusion = self.tabs.addTab(confusion_tab, self.tr("Confusion matrix"))
-        self.tab_per_class = self.tabs.addTab(self.per_class, self.tr("Per class"))
-        self.tab_wrong = self.tabs.addTab(wrong_tab, self.tr("Misclassified"))
-        self.tab_draw = self.tabs.addTab(self.draw_tab, self.tr("Draw"))
-        self.tab_ranking = self.tabs.addTab(self.ranking, self.tr("ROC / PR"))
-        self.tab_maps = self.tabs.addTab(self.feature_maps, self.tr("Feature maps"))
-        self.tab_explain = self.tabs.addTab(self.explain_tab, self.tr("Explain"))
-        self.tab_boundary = self.tabs.addTab(boundary_tab, self.tr("Decision boundary"))
-        self.tab_text = self.tabs.addTab(self.text_generator, self.tr("Generate text"))
-        self.tab_attention = self.tabs.addTab(self.attention_tab, self.tr("Attention"))
-        self.tab_predictions = self.tabs.addTab(self.predictions, self.tr("Predictions"))
+        add_tab = self.tabs.addTab
+        self.tab_confusion = add_tab(confusion_tab, self.tr("Confusion matrix"))
+        self.tab_per_class = add_tab(self.per_class, self.tr("Per class"))
+        self.tab_wrong = add_tab(wrong_tab, self.tr("Misclassified"))
+        self.tab_draw = add_tab(self.draw_tab, self.tr("Draw"))
+        self.tab_ranking = add_tab(self.ranking, self.tr("ROC / PR"))
+        self.tab_maps = add_tab(self.feature_maps, self.tr("Feature maps"))
+        self.tab_explain = add_tab(self.explain_tab, self.tr("Explain"))
+        self.tab_boundary = add_tab(boundary_tab, self.tr("Decision boundary"))
+        self.tab_text = add_tab(self.text_generator, self.tr("Generate text"))
+        self.tab_attention = add_tab(self.attention_tab, self.tr("Attention"))
+        self.tab_predictions = add_tab(self.predictions, self.tr("Predictions"))
+        only_the_shown_page_counts(self.tabs)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -575,13 +577,6 @@ def _table(headers: list[str]) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setVisible(False)
     return table
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    scroll = QScrollArea()
-    scroll.setWidget(widget)
-    scroll.setWidgetResizable(True)
-    return scroll
 
 
 def _fmt(value: Any) -> str:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSlider,
     QTabWidget,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from gui.training.plots import LivePlots
 from gui.training.session import TrainingSession
 from gui.training.settings_form import TrainingSettingsForm
 from gui.widgets.colours import WARN_COLOUR
-from gui.widgets.layout import settings_beside_view
+from gui.widgets.layout import scrolled, settings_beside_view
 from gui.widgets.message_bar import MessageBar
 from gui.widgets.wheel import wheel_safe_children
 
@@ -212,9 +211,12 @@ class TrainingPane(QWidget):
 
         compare_layout.addStretch(1)
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(_scrolled(self.settings_form), self.tr("Settings"))
-        self.side_tabs.addTab(progress, self.tr("Progress"))
-        self.side_tabs.addTab(_scrolled(compare), self.tr("Compare runs"))
+        for page, title in (
+            (self.settings_form, self.tr("Settings")),
+            (progress, self.tr("Progress")),
+            (compare, self.tr("Compare runs")),
+        ):
+            self.side_tabs.addTab(scrolled(page, frame=False, sideways=False), title)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -616,13 +618,3 @@ class TrainingPane(QWidget):
         )
         if path:
             self.plots.export_csv(Path(path))
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    """``widget`` in a vertical scroll area that fits the column's width."""
-    scroll = QScrollArea()
-    scroll.setWidget(widget)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return scroll

@@ -368,6 +368,23 @@ def test_a_finished_run_keeps_the_curves_in_view_and_offers_the_evaluation(
     qtbot.waitUntil(lambda: not window.evaluate_pane.visibleRegion().isEmpty(), timeout=5000)  # type: ignore[attr-defined]
 
 
+def test_the_window_can_be_smaller_than_a_lab_screen_whatever_it_shows(
+    window: MainWindow, qtbot: object
+) -> None:
+    """On a 1366×768 screen a desktop's panel and the title bar leave ~700 px. The window's
+    minimum height is the canvas's plus the tallest bottom pane's — hidden pages and tabs
+    included (the start page, the Generate text tab) — so it must stay well below that, also
+    when a long message wraps over three lines (it had reached 750 px, and 776 with one)."""
+    _ready(window, qtbot)
+    long_reason = "Fix the network first — input: Input is tokens 40 but the dataset gives " * 3
+    window.training_pane.reason_label.setText(long_reason)
+    for dock in (window.data_dock, window.training_dock, window.evaluate_dock, window.labs_dock):
+        dock.raise_()
+        qtbot.wait(50)  # type: ignore[attr-defined]
+        hint = window.minimumSizeHint()
+        assert hint.height() <= 640 and hint.width() <= 1366, (dock.objectName(), hint)
+
+
 def test_canvas_only_gives_the_editor_the_window_and_brings_the_docks_back(
     window: MainWindow, qtbot: object
 ) -> None:
