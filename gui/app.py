@@ -198,7 +198,10 @@ def run_app(args: argparse.Namespace, launched_at: float) -> int:
     window.sig_first_shown.connect(on_first_shown)
     window.torch_loader.sig_loaded.connect(on_torch_loaded)
     window.launched_at = launched_at
-    window.show()
+    if window.fills_screen and not args.screenshot:
+        window.showMaximized()  # a lab screen smaller than the window's size
+    else:
+        window.show()
 
     if args.smoke:
         return _smoke(app, window, build_started)

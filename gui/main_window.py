@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.first_shown_s: float | None = None  # seconds from launch to the first expose
         self._device_text = ""
         self._closing = False
+        self.fills_screen = False  # see _fit_screen
         self.setWindowIcon(self.windowIcon())
         self._fit_screen(1440, 900)
         self.setAcceptDrops(True)
@@ -399,6 +400,10 @@ class MainWindow(QMainWindow):
         screen = self.screen() or QApplication.primaryScreen()
         if screen is not None:
             free = screen.availableGeometry()
+            # As large as the free area or larger: shown maximized then (gui.app), so that the
+            # window manager fits the title bar in too (a plain resize left the status bar
+            # under the desktop's panel).
+            self.fills_screen = width >= free.width() or height >= free.height()
             width, height = min(width, free.width()), min(height, free.height())
         self.resize(width, height)
 

@@ -549,6 +549,17 @@ def test_the_window_opens_within_the_screen_even_with_a_layout_saved_on_a_larger
 
     free = QApplication.primaryScreen().availableGeometry()
     assert window.width() <= free.width() and window.height() <= free.height()
+    # 1440×900 does not fit this screen: the app shows it maximized, so that a window manager
+    # fits the title bar in too (a plain resize left the status bar under a desktop's panel).
+    assert window.fills_screen == (free.width() <= 1440 or free.height() <= 900)
+    small = MainWindow(offer_recovery=False)
+    small.resize(free.width() // 2, free.height() // 2)  # a layout that fits: kept as it was
+    app_settings.settings().setValue("window/geometry", small.saveGeometry())
+    small.deleteLater()
+    fits = MainWindow(offer_recovery=False)
+    fits._restore_geometry()
+    assert not fits.fills_screen and fits.height() == free.height() // 2
+    fits.deleteLater()
     big = MainWindow(offer_recovery=False)
     big.resize(free.width() + 600, free.height() + 400)  # a layout from a large monitor
     app_settings.settings().setValue("window/geometry", big.saveGeometry())
