@@ -540,15 +540,7 @@ def _conv(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name: 
     bias = bool(conf.get("use_bias", True))
     filters = int(conf["filters"])
     weights = _kernel(cv, name, (k, k, x.shape[0] // max(groups, 1), filters), filters, bias)
-    params = {
-        "filters": filters,
-        "kernel_size": k,
-        "stride": s,
-        "padding": padding,
-        "dilation": d,
-        "groups": groups,
-        "bias": bias,
-    }
+    params = _conv_params(filters, k, s, padding, d, groups, bias)
     layer = cv.add("Conv2d", params, x, name, **weights)
     span = d * (k - 1) + 1
     out = tuple(n if padding == "same" else (n + 2 * pad - span) // s + 1 for n in (h, w))
@@ -582,15 +574,7 @@ def _conv1d(cv: _Converter, kind: str, conf: dict[str, Any], ins: list[_V], name
     filters = int(conf["filters"])
     bias = bool(conf.get("use_bias", True))
     weights = _kernel(cv, name, (k, c // max(groups, 1), filters), filters, bias)
-    params = {
-        "filters": filters,
-        "kernel_size": k,
-        "stride": s,
-        "padding": padding,
-        "dilation": d,
-        "groups": groups,
-        "bias": bias,
-    }
+    params = _conv_params(filters, k, s, padding, d, groups, bias)
     layer = cv.add("Conv1d", params, x, name, **weights)
     out = length if padding == "same" else (length - d * (k - 1) - 1) // s + 1
     return cv.activation(_V(layer, (filters, out), swapped=True), conf.get("activation"), name)
@@ -605,6 +589,21 @@ def _global_pool_1d(
         raise _Refuse(QT_TRANSLATE_NOOP("Engine", "NetCanvas pools whole sequences only"))
     x = cv.swap(x, name, swapped=True)  # the pool takes each channel over the steps
     return _V(cv.add(_GLOBAL_POOLS[kind], {}, x, name), (x.shape[0],))
+
+
+def _conv_params(
+    filters: int, k: int, s: int, padding: str, d: int, groups: int, bias: bool
+) -> dict[str, Any]:
+    """A NetCanvas Conv1d's or Conv2d's parameters."""
+    return {
+        "filters": filters,
+        "kernel_size": k,
+        "stride": s,
+        "padding": padding,
+        "dilation": d,
+        "groups": groups,
+        "bias": bias,
+    }
 
 
 def _kernel(
