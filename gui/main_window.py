@@ -548,16 +548,22 @@ class MainWindow(QMainWindow):
 
     def _confirm_discard(self, action: str) -> bool:
         """Ask before the open project is replaced or the window closes; True to go ahead."""
-        if self.state.training:
+        if self.state.training:  # one question: the stopped run is unsaved work too
             answer = QMessageBox.question(
                 self,
                 self.tr("Training is running"),
-                self.tr("A training run is in progress. Stop it and %1?").replace("%1", action),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                self.tr(
+                    "A training run is in progress. Stop it and %1? Save keeps the project "
+                    "with what the run has learnt so far."
+                ).replace("%1", action),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer not in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
                 return False
             self.training_session.stop_and_wait(30000)
+            return answer == QMessageBox.StandardButton.Discard or self.save()
         if not self.state.dirty:
             return True
         answer = QMessageBox.warning(

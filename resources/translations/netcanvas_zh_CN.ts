@@ -4066,8 +4066,8 @@ Licence: {1}</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <source>A training run is in progress. Stop it and %1?</source>
-        <translation>训练正在进行。要停止训练并%1吗？</translation>
+        <source>A training run is in progress. Stop it and %1? Save keeps the project with what the run has learnt so far.</source>
+        <translation>训练正在进行。要停止训练并%1吗？“保存”会连同这次训练到目前为止学到的内容一起保存项目。</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

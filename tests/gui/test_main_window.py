@@ -514,6 +514,29 @@ def test_reusing_a_trained_projects_layers_fine_tunes_from_them(
     assert not torch.equal(weights["output.weight"], trained["output.weight"])
 
 
+def test_quitting_mid_training_asks_once_and_save_keeps_the_run(
+    window: MainWindow, qtbot: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """One question, not two: the run is stopped either way, and Save keeps the project with
+    what it has learnt (the stopped run is unsaved work); Cancel leaves it training."""
+    from engine import load_project
+
+    _ready(window, qtbot)
+    target = tmp_path / "digits.netcanvas"
+    assert window._write(target)  # the project has a file: Save needs no dialog
+    window.state.project.settings.epochs = 50
+    assert window.training_pane.start()
+    qtbot.waitUntil(lambda: window.state.training, timeout=30_000)  # type: ignore[attr-defined]
+    answers = Answers(monkeypatch, Button.Cancel)
+    assert not window.close() and window.state.training
+    answers.answer = Button.Save
+    assert window.close()
+    assert len(answers.asked) == 2 and all("in progress" in a for a in answers.asked)
+    saved = load_project(target)
+    assert not window.state.training and saved.runs and saved.runs[-1].status == "stopped"
+    assert saved.weights is not None
+
+
 def test_show_as_code_follows_the_canvas_and_copies_the_chosen_framework(
     window: MainWindow, qtbot: object
 ) -> None:
