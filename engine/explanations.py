@@ -1,6 +1,6 @@
 """Why did the network decide? Heat maps over an input image: gradient saliency, Grad-CAM and
-HiResCAM on a convolution layer, and occlusion. Written directly (a few dozen lines each) rather than with
-captum, which the offline installer would carry for three methods.
+HiResCAM on a convolution layer, and occlusion. Written directly (a few dozen lines each)
+rather than with captum, which the offline installer would carry for four methods.
 
 Each map is H×W in [0, 1] at the input's size: 1 marks what mattered most for the class
 explained (by default the one predicted).
